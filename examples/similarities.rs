@@ -1,0 +1,44 @@
+//! Prints, for every claim of LEFT, its closest statements in RIGHT with their similarity and
+//! the judgment: a tuning aid. `cargo run --example similarities -- LEFT RIGHT [N]`
+
+use crosscheck::classify::{judge, Claim};
+use crosscheck::normalize::tokenize;
+use crosscheck::segment::segment;
+use crosscheck::similarity::{similarity, Profile, Weights};
+use crosscheck::{Doc, Pair};
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [left, right, rest @ ..] = args.as_slice() else {
+        anyhow::bail!("usage: similarities LEFT RIGHT [N]");
+    };
+    let top: usize = rest.first().map_or(Ok(3), |n| n.parse())?;
+    let docs = Pair::new(Doc::read(left.as_ref())?, Doc::read(right.as_ref())?);
+    let analyse = |doc: &Doc| {
+        segment(doc)
+            .into_iter()
+            .filter(|s| s.boilerplate.is_none())
+            .map(|s| {
+                let tokens = tokenize(doc.slice(s.span), s.span.start);
+                (s, Profile::new(&tokens), tokens)
+            })
+            .collect::<Vec<_>>()
+    };
+    let (l, r) = (analyse(&docs.left), analyse(&docs.right));
+    let weights = Weights::from_profiles(l.iter().chain(&r).map(|(_, p, _)| p));
+    for (ls, lp, lt) in &l {
+        println!("L{} {}", ls.id, docs.left.slice(ls.span));
+        let mut scored: Vec<_> = r.iter().map(|(rs, rp, rt)| (similarity(lp, rp, &weights), rs, rt)).collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (score, rs, rt) in scored.into_iter().take(top) {
+            let judgment = judge(Pair::new(
+                Claim { text: &docs.left.text, tokens: lt },
+                Claim { text: &docs.right.text, tokens: rt },
+            ));
+            let reasons: Vec<&str> = judgment.reasons.iter().map(|r| r.kind.label()).collect();
+            let text = docs.right.slice(rs.span);
+            println!("   {score:.2} R{} {:?} {}", rs.id, reasons, &text[..text.len().min(90)]);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,87 @@
+//! Finding which statements of one document speak about the same thing as which of the other.
+//!
+//! Alignment ignores order (articles tell a story in different orders) and is many-to-many: a
+//! statement may agree with one statement of the other source and contradict another. Only
+//! statement pairs that share at least one key are scored (an inverted index over keys), so two
+//! long documents do not cost a full cross product.
+//!
+//! A scored pair is kept when it clears the threshold *and* it is close to the best partner of
+//! one of its two statements. The second rule keeps "North Korea denies it" paired with both the
+//! FBI's accusation and another outlet's report of the denial, while dropping the tail of weak
+//! look-alikes that share a few topic words.
+
+use std::collections::HashMap;
+
+use crate::model::StatementId;
+use crate::similarity::{similarity, Profile, Weights};
+
+/// Alignment settings; see [`crate::Config`] for the defaults and why.
+#[derive(Debug, Clone, Copy)]
+pub struct AlignOptions {
+    /// Minimal similarity of an aligned pair.
+    pub threshold: f64,
+    /// A pair must reach this fraction of the best similarity of its left or its right statement.
+    pub near_best: f64,
+}
+
+/// An aligned statement pair before judging.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    pub left: StatementId,
+    pub right: StatementId,
+    pub similarity: f64,
+}
+
+/// Aligns statements; `None` profiles (boilerplate) take no part. Links come sorted by left id,
+/// then right id.
+pub fn align(
+    left: &[Option<Profile>],
+    right: &[Option<Profile>],
+    weights: &Weights,
+    options: AlignOptions,
+) -> Vec<Link> {
+    let mut index: HashMap<&str, Vec<StatementId>> = HashMap::new();
+    for (id, profile) in right.iter().enumerate() {
+        let Some(profile) = profile else { continue };
+        for term in &profile.terms {
+            index.entry(term.key.as_str()).or_default().push(id);
+        }
+    }
+
+    let mut scored: Vec<Link> = Vec::new();
+    let mut candidates: Vec<StatementId> = Vec::new();
+    for (left_id, profile) in left.iter().enumerate() {
+        let Some(profile) = profile else { continue };
+        candidates.clear();
+        for term in &profile.terms {
+            if let Some(ids) = index.get(term.key.as_str()) {
+                candidates.extend_from_slice(ids);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &right_id in &candidates {
+            let Some(other) = &right[right_id] else { continue };
+            let score = similarity(profile, other, weights);
+            if score >= options.threshold {
+                scored.push(Link {
+                    left: left_id,
+                    right: right_id,
+                    similarity: score,
+                });
+            }
+        }
+    }
+
+    let mut best_left = vec![0.0f64; left.len()];
+    let mut best_right = vec![0.0f64; right.len()];
+    for link in &scored {
+        best_left[link.left] = best_left[link.left].max(link.similarity);
+        best_right[link.right] = best_right[link.right].max(link.similarity);
+    }
+    scored.retain(|link| {
+        link.similarity >= options.near_best * best_left[link.left]
+            || link.similarity >= options.near_best * best_right[link.right]
+    });
+    scored
+}

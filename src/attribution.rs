@@ -1,0 +1,131 @@
+//! Who a statement says is speaking: "…, police said", "according to the FBI", "Obama told CNN",
+//! "North Korea denied …". Used to name both speakers when sources report conflicting claims.
+
+use crate::lexicon;
+use crate::model::Span;
+use crate::normalize::{Token, TokenKind};
+
+/// The speaker of a statement, as written, with its span in the document.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Speaker {
+    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
+    /// Comparison keys of the speaker's words, to tell whether two speakers are the same.
+    #[serde(skip)]
+    pub keys: Vec<String>,
+}
+
+/// Words that cannot be part of a speaker's name.
+fn is_speaker_word(token: &Token) -> bool {
+    !matches!(token.kind, TokenKind::Number(_))
+        && !lexicon::REPORTING_VERBS.contains(&token.lower.as_str())
+        && !matches!(
+            token.lower.as_str(),
+            "that" | "it" | "he" | "she" | "they" | "we" | "i" | "you" | "this" | "and" | "but"
+                | "which" | "who" | "also" | "has" | "had" | "have" | "is" | "was" | "were"
+                | "are" | "will" | "would" | "not" | "in" | "on" | "an"
+        )
+}
+
+/// Finds the speaker of a statement, if it names one.
+pub fn speaker(text: &str, tokens: &[Token]) -> Option<Speaker> {
+    let gap = |a: usize, b: usize| &text[tokens[a].span.end..tokens[b].span.start];
+    let make = |from: usize, to: usize| -> Option<Speaker> {
+        // Trim leading articles.
+        let mut from = from;
+        while from < to && matches!(tokens[from].lower.as_str(), "the" | "a" | "an") {
+            from += 1;
+        }
+        if from >= to {
+            return None;
+        }
+        let span = Span::new(tokens[from].span.start, tokens[to - 1].span.end);
+        Some(Speaker {
+            text: text[span.start..span.end].to_string(),
+            span,
+            keys: tokens[from..to]
+                .iter()
+                .filter(|t| t.is_content())
+                .map(|t| t.key.clone())
+                .collect(),
+        })
+    };
+
+    // "according to X ..." up to punctuation.
+    for i in 0..tokens.len().saturating_sub(2) {
+        if tokens[i].lower == "according" && tokens[i + 1].lower == "to" {
+            let start = i + 2;
+            let mut end = start;
+            while end < tokens.len() && end - start < 6 {
+                if end > start && gap(end - 1, end).contains([',', ';', '.', ':']) {
+                    break;
+                }
+                end += 1;
+            }
+            return make(start, end);
+        }
+    }
+
+    for (i, token) in tokens.iter().enumerate() {
+        if !lexicon::REPORTING_VERBS.contains(&token.lower.as_str()) {
+            continue;
+        }
+        // "X said": up to four speaker words right before the verb, no punctuation between.
+        let mut start = i;
+        while start > 0
+            && i - start < 4
+            && is_speaker_word(&tokens[start - 1])
+            && !gap(start - 1, start).contains([',', ';', '"', '“', '”', '.', ':'])
+        {
+            start -= 1;
+        }
+        if start < i && (tokens[start..i].iter().any(|t| t.proper || t.is_content())) {
+            return make(start, i);
+        }
+        // ", said X": the words after the verb.
+        let mut end = i + 1;
+        while end < tokens.len()
+            && end - i <= 4
+            && is_speaker_word(&tokens[end])
+            && !gap(end - 1, end).contains([',', ';', '"', '“', '”', '.', ':'])
+        {
+            end += 1;
+        }
+        if end > i + 1 && tokens[i + 1..end].iter().any(|t| t.proper) {
+            return make(i + 1, end);
+        }
+    }
+    None
+}
+
+impl Speaker {
+    /// Whether two speakers share no word: a different person or body.
+    pub fn differs_from(&self, other: &Speaker) -> bool {
+        !self.keys.iter().any(|k| other.keys.contains(k))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::tokenize;
+
+    fn who(text: &str) -> Option<String> {
+        speaker(text, &tokenize(text, 0)).map(|s| s.text)
+    }
+
+    #[test]
+    fn finds_common_attribution_forms() {
+        assert_eq!(who("The fire was an accident, police said.").as_deref(), Some("police"));
+        assert_eq!(who("According to the FBI, North Korea did it.").as_deref(), Some("FBI"));
+        assert_eq!(who("North Korea denied any role.").as_deref(), Some("North Korea"));
+        assert_eq!(who("\"We will respond,\" said John Smith, a spokesman.").as_deref(), Some("John Smith"));
+        assert_eq!(who("Fox News reported the story.").as_deref(), Some("Fox News"));
+    }
+
+    #[test]
+    fn no_speaker_when_none_is_named() {
+        assert_eq!(who("The attack was massive."), None);
+    }
+}

@@ -1,0 +1,477 @@
+//! Judging an aligned pair: do the two statements agree, or does one contradict the other?
+//!
+//! A pair disagrees when at least one typed check finds a conflict, and each conflict comes with
+//! the words on both sides that show it. The checks look only for conflicts *about the shared
+//! content*: a number or date one side gives and the other leaves out is a difference in detail,
+//! not a contradiction, and a negation in a condition ("if the U.S. does not apologize") or about
+//! words the other statement does not mention is not a denial of it.
+
+use crate::attribution::{speaker, Speaker};
+use crate::lexicon;
+use crate::model::{Evidence, Pair, Reason, ReasonKind, Relation, Span};
+use crate::normalize::{Precision, Quantity, Token, TokenKind, Unit};
+use crate::similarity::token_match;
+
+/// A statement as the judge sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Claim<'a> {
+    /// The whole document text (spans index into it).
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+}
+
+/// The verdict on one pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgment {
+    pub relation: Relation,
+    pub reasons: Vec<Reason>,
+    /// Who each side says is speaking, when it says.
+    pub speakers: Pair<Option<Speaker>>,
+}
+
+/// Judges a pair of aligned statements.
+pub fn judge(claims: Pair<Claim>) -> Judgment {
+    let mut reasons = Vec::new();
+    let negation = negation_conflict(claims);
+    let antonym = antonym_conflict(claims);
+    // "prices did not rise" against "prices fell": two flips make no conflict.
+    match (negation, antonym) {
+        (Some(_), Some(_)) => {}
+        (Some(reason), None) | (None, Some(reason)) => reasons.push(reason),
+        (None, None) => {}
+    }
+    reasons.extend(quantity_conflicts(claims));
+    reasons.extend(entity_conflicts(claims));
+
+    let speakers = Pair::new(
+        speaker(claims.left.text, claims.left.tokens),
+        speaker(claims.right.text, claims.right.tokens),
+    );
+    if !reasons.is_empty() {
+        if let (Some(l), Some(r)) = (&speakers.left, &speakers.right) {
+            if l.differs_from(r) {
+                reasons.push(Reason {
+                    kind: ReasonKind::Attribution,
+                    evidence: Pair::new(vec![evidence_of(l.span, &l.text)], vec![evidence_of(r.span, &r.text)]),
+                    explanation: format!("conflicting accounts from different sources: {} vs {}", l.text, r.text),
+                });
+            }
+        }
+    }
+    let relation = if reasons.is_empty() {
+        Relation::Agree
+    } else {
+        Relation::Disagree
+    };
+    Judgment {
+        relation,
+        reasons,
+        speakers,
+    }
+}
+
+fn evidence_of(span: Span, text: &str) -> Evidence {
+    Evidence {
+        text: text.to_string(),
+        span,
+    }
+}
+
+fn token_evidence(claim: Claim, token: &Token) -> Evidence {
+    evidence_of(token.span, &claim.text[token.span.start..token.span.end])
+}
+
+/// Text between two consecutive tokens of a claim.
+fn gap<'a>(claim: Claim<'a>, before: usize) -> &'a str {
+    let tokens = claim.tokens;
+    &claim.text[tokens[before].span.end..tokens[before + 1].span.start]
+}
+
+/// Indices of tokens in asserted clauses, i.e. not inside "if ...", "unless ..." up to the next
+/// comma or semicolon.
+fn asserted(claim: Claim) -> Vec<bool> {
+    let mut in_side_clause = false;
+    let mut result = Vec::with_capacity(claim.tokens.len());
+    for (i, token) in claim.tokens.iter().enumerate() {
+        if i > 0 && gap(claim, i - 1).contains([',', ';', '—', ':']) {
+            in_side_clause = false;
+        }
+        if lexicon::SIDE_CLAUSE_OPENERS.contains(&token.lower.as_str()) {
+            in_side_clause = true;
+        }
+        result.push(!in_side_clause);
+    }
+    result
+}
+
+/// Negation cues of a claim whose scope (the content words after the cue, up to the clause end)
+/// mentions something the other claim also talks about.
+fn scoped_negations<'a>(claim: Claim<'a>, other: Claim) -> Vec<&'a Token> {
+    let asserted = asserted(claim);
+    let other_content: Vec<&Token> = other.tokens.iter().filter(|t| t.is_content()).collect();
+    let mut cues = Vec::new();
+    for (i, token) in claim.tokens.iter().enumerate() {
+        if !asserted[i] || !lexicon::is_negation_cue(&token.lower) {
+            continue;
+        }
+        // "not only" adds rather than denies.
+        if token.lower == "not" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "only") {
+            continue;
+        }
+        let mut scope_hits = false;
+        let mut content_seen = 0;
+        for j in i + 1..claim.tokens.len() {
+            if gap(claim, j - 1).contains([',', ';', '—', '.', '?', '!']) {
+                break;
+            }
+            let scoped = &claim.tokens[j];
+            if !scoped.is_content() {
+                continue;
+            }
+            content_seen += 1;
+            if other_content.iter().any(|o| token_match(scoped, o) >= 0.7) {
+                scope_hits = true;
+                break;
+            }
+            if content_seen >= 8 {
+                break;
+            }
+        }
+        if scope_hits {
+            cues.push(token);
+        }
+    }
+    cues
+}
+
+fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
+    let left = scoped_negations(claims.left, claims.right);
+    let right = scoped_negations(claims.right, claims.left);
+    if left.is_empty() == right.is_empty() {
+        return None;
+    }
+    let (negated_side, words) = if left.is_empty() {
+        ("right", &right)
+    } else {
+        ("left", &left)
+    };
+    let cue_list = words
+        .iter()
+        .map(|t| format!("\"{}\"", t.lower))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(Reason {
+        kind: ReasonKind::Negation,
+        evidence: Pair::new(
+            left.iter().map(|t| token_evidence(claims.left, t)).collect(),
+            right.iter().map(|t| token_evidence(claims.right, t)).collect(),
+        ),
+        explanation: format!("only the {negated_side} side negates it ({cue_list})"),
+    })
+}
+
+fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
+    let has_key = |claim: Claim, key: &str| claim.tokens.iter().any(|t| t.key == key);
+    for a in claims.left.tokens.iter().filter(|t| t.is_content()) {
+        for b in claims.right.tokens.iter().filter(|t| t.is_content()) {
+            if lexicon::are_antonyms(&a.key, &b.key)
+                && !has_key(claims.right, &a.key)
+                && !has_key(claims.left, &b.key)
+            {
+                let (l, r) = (token_evidence(claims.left, a), token_evidence(claims.right, b));
+                let explanation = format!("\"{}\" is the opposite of \"{}\"", l.text, r.text);
+                return Some(Reason {
+                    kind: ReasonKind::Antonym,
+                    evidence: Pair::new(vec![l], vec![r]),
+                    explanation,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The class of a value: numbers are compared only within one class.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ValueClass {
+    Count,
+    Money(char),
+    Percent,
+    Year,
+    Clock,
+    DayOfMonth,
+    Weekday,
+    Month,
+}
+
+impl ValueClass {
+    fn reason_kind(self) -> ReasonKind {
+        match self {
+            ValueClass::Count | ValueClass::Money(_) | ValueClass::Percent => ReasonKind::Number,
+            _ => ReasonKind::Date,
+        }
+    }
+}
+
+/// A token's value as a comparable quantity: days of a month become `month * 100 + day`.
+fn value_of(token: &Token) -> Option<(ValueClass, Quantity)> {
+    let exact = |value: f64, unit| Quantity {
+        value,
+        unit,
+        precision: Precision::Exact,
+    };
+    match &token.kind {
+        TokenKind::Number(q) => {
+            let class = match q.unit {
+                Unit::Count => ValueClass::Count,
+                Unit::Money(c) => ValueClass::Money(c),
+                Unit::Percent => ValueClass::Percent,
+                Unit::Year => ValueClass::Year,
+                Unit::Clock => ValueClass::Clock,
+                Unit::DayOf(month) => {
+                    return Some((
+                        ValueClass::DayOfMonth,
+                        exact(f64::from(month) * 100.0 + q.value, Unit::Count),
+                    ))
+                }
+            };
+            Some((class, *q))
+        }
+        TokenKind::Weekday(d) => Some((ValueClass::Weekday, exact(f64::from(*d), Unit::Count))),
+        TokenKind::Month(m) => Some((ValueClass::Month, exact(f64::from(*m), Unit::Count))),
+        _ => None,
+    }
+}
+
+/// Numbers, dates and times that both sides give for one class of value and that cannot both be
+/// true. A value one side gives and the other does not is detail, not conflict.
+fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
+    let values = |claim: Claim<'_>| -> Vec<(usize, ValueClass, Quantity)> {
+        claim
+            .tokens
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| value_of(t).map(|(c, q)| (i, c, q)))
+            .collect()
+    };
+    let left = values(claims.left);
+    let right = values(claims.right);
+    let unmatched = |mine: &[(usize, ValueClass, Quantity)], theirs: &[(usize, ValueClass, Quantity)]| {
+        mine.iter()
+            .filter(|(_, class, q)| {
+                !theirs
+                    .iter()
+                    .any(|(_, c, other)| c == class && q.compatible(other))
+            })
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let left_open = unmatched(&left, &right);
+    let right_open = unmatched(&right, &left);
+
+    let mut reasons: Vec<Reason> = Vec::new();
+    for &(li, class, _) in &left_open {
+        // The right value of the same class, preferring one that counts the same thing.
+        let same_class: Vec<&(usize, ValueClass, Quantity)> =
+            right_open.iter().filter(|(_, c, _)| *c == class).collect();
+        if same_class.is_empty() {
+            continue;
+        }
+        let head = |claim: Claim, i: usize| {
+            claim.tokens[i + 1..]
+                .iter()
+                .find(|t| t.is_content())
+                .map(|t| t.key.clone())
+        };
+        let left_head = head(claims.left, li);
+        let partner = same_class
+            .iter()
+            .find(|(ri, _, _)| left_head.is_some() && head(claims.right, *ri) == left_head)
+            .or_else(|| (same_class.len() == 1).then(|| &same_class[0]));
+        let Some(&&(ri, _, _)) = partner else { continue };
+        let l = token_evidence(claims.left, &claims.left.tokens[li]);
+        let r = token_evidence(claims.right, &claims.right.tokens[ri]);
+        let kind = class.reason_kind();
+        let what = if kind == ReasonKind::Date { "date or time" } else { "number" };
+        if let Some(existing) = reasons.iter_mut().find(|reason| reason.kind == kind) {
+            existing.evidence.left.push(l);
+            existing.evidence.right.push(r);
+            continue;
+        }
+        reasons.push(Reason {
+            kind,
+            explanation: format!("different {what}: \"{}\" vs \"{}\"", l.text, r.text),
+            evidence: Pair::new(vec![l], vec![r]),
+        });
+    }
+    reasons
+}
+
+/// Names on both sides that fill the same slot: the word diff of the two statements replaces a
+/// name on one side by a different name on the other, and neither name occurs in the other
+/// statement. A preposition of place before either name makes it a place.
+fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
+    let content = |claim: Claim<'_>| -> Vec<usize> {
+        claim
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_content())
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let left_ids = content(claims.left);
+    let right_ids = content(claims.right);
+    let left_keys: Vec<&str> = left_ids.iter().map(|&i| claims.left.tokens[i].key.as_str()).collect();
+    let right_keys: Vec<&str> = right_ids.iter().map(|&i| claims.right.tokens[i].key.as_str()).collect();
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &left_keys, &right_keys);
+
+    let absent_from = |claim: Claim, key: &str| !claim.tokens.iter().any(|t| t.key == key);
+    let is_place = |claim: Claim, i: usize| {
+        i > 0 && lexicon::PLACE_PREPOSITIONS.contains(&claim.tokens[i - 1].lower.as_str())
+    };
+    let mut reasons = Vec::new();
+    for op in ops {
+        let similar::DiffOp::Replace { old_index, old_len, new_index, new_len } = op else {
+            continue;
+        };
+        let names = |ids: &[usize], claim: Claim, other: Claim, from: usize, len: usize| -> Vec<usize> {
+            ids[from..from + len]
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let t = &claim.tokens[i];
+                    t.proper && matches!(t.kind, TokenKind::Content) && absent_from(other, &t.key)
+                })
+                .collect()
+        };
+        let old = names(&left_ids, claims.left, claims.right, old_index, old_len);
+        let new = names(&right_ids, claims.right, claims.left, new_index, new_len);
+        if old.is_empty() || new.is_empty() {
+            continue;
+        }
+        // The slot must be anchored: the words right before it are shared.
+        if old_index == 0 || new_index == 0 {
+            continue;
+        }
+        let place = old.iter().any(|&i| is_place(claims.left, i)) || new.iter().any(|&i| is_place(claims.right, i));
+        let span_of = |claim: Claim, ids: &[usize]| {
+            Span::new(claim.tokens[ids[0]].span.start, claim.tokens[*ids.last().unwrap()].span.end)
+        };
+        let (ls, rs) = (span_of(claims.left, &old), span_of(claims.right, &new));
+        let l = evidence_of(ls, &claims.left.text[ls.start..ls.end]);
+        let r = evidence_of(rs, &claims.right.text[rs.start..rs.end]);
+        let kind = if place { ReasonKind::Place } else { ReasonKind::Entity };
+        let what = if place { "place" } else { "name in the same role" };
+        reasons.push(Reason {
+            kind,
+            explanation: format!("different {what}: \"{}\" vs \"{}\"", l.text, r.text),
+            evidence: Pair::new(vec![l], vec![r]),
+        });
+    }
+    reasons
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::tokenize;
+
+    fn judge_texts(left: &str, right: &str) -> Judgment {
+        let (lt, rt) = (tokenize(left, 0), tokenize(right, 0));
+        judge(Pair::new(
+            Claim { text: left, tokens: &lt },
+            Claim { text: right, tokens: &rt },
+        ))
+    }
+
+    fn kinds(left: &str, right: &str) -> Vec<ReasonKind> {
+        judge_texts(left, right).reasons.iter().map(|r| r.kind).collect()
+    }
+
+    #[test]
+    fn negation_conflicts() {
+        assert_eq!(
+            kinds("North Korea denied it was behind the attack.", "North Korea was behind the attack, the FBI said."),
+            [ReasonKind::Negation, ReasonKind::Attribution]
+        );
+        assert_eq!(kinds("The mayor did not sign the bill.", "The mayor signed the bill."), [ReasonKind::Negation]);
+    }
+
+    #[test]
+    fn both_negated_agree() {
+        assert!(kinds("North Korea denies it was behind the hack.", "North Korea says it is not behind the hack.").is_empty());
+    }
+
+    #[test]
+    fn negation_in_a_condition_is_not_a_denial() {
+        assert!(kinds(
+            "North Korea threatened to retaliate if the U.S. does not apologize.",
+            "North Korea threatened retaliation against the United States."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn negation_about_something_else_is_not_a_conflict() {
+        assert!(kinds(
+            "The council approved the budget, and no one spoke against the park.",
+            "The council approved the budget on Monday."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn antonym_conflicts() {
+        assert_eq!(kinds("The board approved the merger.", "The board rejected the merger."), [ReasonKind::Antonym]);
+        assert_eq!(kinds("Shares rose sharply.", "Shares fell sharply."), [ReasonKind::Antonym]);
+        assert!(kinds("Prices did not rise.", "Prices fell.").is_empty());
+    }
+
+    #[test]
+    fn number_conflicts_and_rounding() {
+        assert_eq!(kinds("12 people were killed.", "15 people were killed."), [ReasonKind::Number]);
+        assert_eq!(kinds("The deal is worth $3.2 million.", "The deal is worth $2.3 million."), [ReasonKind::Number]);
+        assert!(kinds("About 200 people attended.", "213 people attended.").is_empty());
+        assert!(kinds("Twelve people were killed.", "12 people died.").is_empty());
+    }
+
+    #[test]
+    fn detail_is_not_conflict() {
+        assert!(kinds("The plant closed on Tuesday with 300 workers laid off.", "The plant closed.").is_empty());
+    }
+
+    #[test]
+    fn date_conflicts() {
+        assert_eq!(kinds("The vote was held on Tuesday.", "The vote was held on Wednesday."), [ReasonKind::Date]);
+        assert_eq!(kinds("It opened on March 3.", "It opened on March 13."), [ReasonKind::Date]);
+        assert_eq!(kinds("The blast came at 9 a.m.", "The blast came at 11 a.m."), [ReasonKind::Date]);
+    }
+
+    #[test]
+    fn place_and_entity_conflicts() {
+        assert_eq!(kinds("The fire started in Dayton on Sunday.", "The fire started in Columbus on Sunday."), [ReasonKind::Place]);
+        assert_eq!(
+            kinds("The prize went to Maria Lopez this year.", "The prize went to Ann Chen this year."),
+            [ReasonKind::Entity]
+        );
+    }
+
+    #[test]
+    fn conflicting_attributions_name_both_speakers() {
+        let judgment = judge_texts("The crash was an accident, police said.", "The crash was an attack, the family said.");
+        let kinds: Vec<ReasonKind> = judgment.reasons.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [ReasonKind::Antonym, ReasonKind::Attribution]);
+        let attribution = &judgment.reasons[1];
+        assert_eq!(attribution.evidence.left[0].text, "police");
+        assert_eq!(attribution.evidence.right[0].text, "family");
+    }
+
+    #[test]
+    fn evidence_spans_slice_back_to_the_words() {
+        let left = "Shares rose 5 percent.";
+        let judgment = judge_texts(left, "Shares fell 5 percent.");
+        let evidence = &judgment.reasons[0].evidence.left[0];
+        assert_eq!(&left[evidence.span.start..evidence.span.end], "rose");
+    }
+}

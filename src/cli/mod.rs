@@ -1,0 +1,150 @@
+//! Command-line flags, and their resolution into the settings the library and renderers take.
+//!
+//! Raw flags ([`Args`]) are parsed by clap; [`Args::resolve`] reads the environment (`NO_COLOR`,
+//! `CLICOLOR_FORCE`, whether stdout is a terminal, its width) once, so nothing below it does.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+use crate::render::style::Style;
+use crate::render::text::TextOptions;
+use crate::Config;
+
+const EXAMPLES: &str = "\
+Examples:
+  crosscheck seeds/000_28f1410be158b030.txt seeds/003_0b289d2134709d16.txt
+  crosscheck --format json left.txt right.txt > report.json
+  curl -s https://example.org/story | crosscheck - saved-story.txt
+
+Exit status: 0 if the sources do not disagree, 1 if they disagree somewhere, 2 on error.";
+
+/// Compare two articles about the same story: which statements agree, which disagree (and why),
+/// and which claims are found in only one source.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, after_help = EXAMPLES)]
+pub struct Args {
+    /// The first article (LEFT). `-` reads standard input.
+    pub left: PathBuf,
+
+    /// The second article (RIGHT). `-` reads standard input.
+    pub right: PathBuf,
+
+    /// Output format: a report for people (text) or for scripts (json, see the README).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// When to color the text report. `auto` colors only when stdout is a terminal and NO_COLOR
+    /// is not set (CLICOLOR_FORCE=1 forces color).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Minimal similarity (0 to 1) for two statements to be aligned. Lower finds looser pairs
+    /// (more recall, more noise); higher keeps only close paraphrases.
+    #[arg(long, default_value_t = Config::default().threshold, value_parser = parse_fraction)]
+    pub threshold: f64,
+
+    /// Also list boilerplate (photo captions, share prompts, "Read more") in the text report.
+    /// It is never judged; the JSON report always includes it, flagged.
+    #[arg(long)]
+    pub show_boilerplate: bool,
+
+    /// Wrap the text report at this many columns (default: the terminal width, at most 100).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_fraction(value: &str) -> Result<f64, String> {
+    let number: f64 = value
+        .parse()
+        .map_err(|_| format!("'{value}' is not a number"))?;
+    if (0.0..=1.0).contains(&number) {
+        Ok(number)
+    } else {
+        Err(format!("{number} is outside 0..1"))
+    }
+}
+
+/// Everything the run needs, with the environment already consulted.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub left: PathBuf,
+    pub right: PathBuf,
+    pub format: Format,
+    pub config: Config,
+    pub text: TextOptions,
+}
+
+/// Column limit of the text report: wide enough for a statement, narrow enough to read.
+const MAX_WIDTH: usize = 100;
+
+impl Args {
+    /// Resolves flags against the environment.
+    pub fn resolve(self) -> Settings {
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+        let color = match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                !env_set("NO_COLOR") && (env_set("CLICOLOR_FORCE") || stdout_is_terminal)
+            }
+        };
+        let terminal_width = terminal_size::terminal_size()
+            .filter(|_| stdout_is_terminal)
+            .map(|(w, _)| usize::from(w.0));
+        let width = self
+            .width
+            .map(usize::from)
+            .or(terminal_width)
+            .unwrap_or(MAX_WIDTH)
+            .min(MAX_WIDTH.max(self.width.map_or(0, usize::from)));
+        Settings {
+            left: self.left,
+            right: self.right,
+            format: self.format,
+            config: Config {
+                threshold: self.threshold,
+                ..Config::default()
+            },
+            text: TextOptions {
+                style: Style { color },
+                width,
+                show_boilerplate: self.show_boilerplate,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn flags_are_consistent() {
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn threshold_must_be_a_fraction() {
+        assert!(Args::try_parse_from(["crosscheck", "--threshold", "1.5", "a", "b"]).is_err());
+        assert!(Args::try_parse_from(["crosscheck", "--threshold", "x", "a", "b"]).is_err());
+        let args = Args::try_parse_from(["crosscheck", "--threshold", "0.5", "a", "b"]).unwrap();
+        assert_eq!(args.threshold, 0.5);
+    }
+}

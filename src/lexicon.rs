@@ -1,0 +1,381 @@
+//! The word lists judging rests on: stop words, negation cues, aliases, synonyms, antonyms,
+//! number words, days and months.
+//!
+//! Lists are kept small and news-oriented. Synonym and antonym entries are written as plain
+//! words and stemmed once at first use, so they match whatever inflection an article uses.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Function words that carry no claim of their own. Negations and numbers are deliberately absent:
+/// they are judged separately.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
+    "ever", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "let", "may", "me", "meanwhile", "might", "more", "most", "must", "my",
+    "myself", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves",
+    "out", "over", "own", "same", "shall", "she", "should", "so", "some", "such", "than", "that",
+    "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "we",
+    "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will",
+    "with", "would", "you", "your", "yours", "yourself", "yourselves", "s", "t", "via", "per",
+    "already", "still", "yet", "however", "although", "though", "whether", "since", "among",
+    "within", "around", "across", "several", "many", "much", "another", "every", "either", "one's",
+    "like", "well", "way", "made", "make", "makes", "get", "got", "go", "going", "went", "come",
+    "came", "mr", "mrs", "ms", "dr", "according", "said", "says", "say", "saying", "told", "tell",
+    "tells", "stated", "states", "state", "added", "adds", "noted", "reported", "reports",
+    "report", "reportedly", "announced", "statement", "news", "also", "new",
+];
+
+/// Words and word endings that deny what follows them. `deny`-family verbs count: "North Korea
+/// denies it was behind the attack" asserts the opposite of "North Korea was behind the attack".
+pub const NEGATION_CUES: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without",
+    "cannot", "deny", "denies", "denied", "denying", "denial", "wrong", "false", "untrue",
+    "baseless", "unfounded", "refuse", "refuses", "refused", "refusing", "dismissed", "dismisses",
+    "rejected the claim", "no longer",
+];
+
+/// Words that open a clause whose content is not asserted: "if the U.S. does not apologize" is a
+/// condition, not a denial. Concessive and temporal clauses ("while North Korea denies it, ...")
+/// are asserted, so they are not listed.
+pub const SIDE_CLAUSE_OPENERS: &[&str] = &["if", "unless", "whether", "lest"];
+
+/// Verbs that introduce what somebody said; the words next to them name the speaker.
+pub const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "stated", "states", "reported", "reports", "added",
+    "claimed", "claims", "insisted", "insists", "denied", "denies", "denying", "confirmed",
+    "confirms", "announced", "announces", "wrote", "writes", "argued", "argues", "alleged",
+    "alleges", "maintained", "maintains", "admitted", "admits", "acknowledged", "warned", "warns",
+    "testified", "explained", "noted",
+];
+
+/// Alias table: several ways of naming the same thing get one key. Multi-word aliases are
+/// written with spaces and matched on consecutive tokens.
+pub const ALIASES: &[(&str, &str)] = &[
+    ("united states", "usa"),
+    ("united states of america", "usa"),
+    ("u.s", "usa"),
+    ("u.s.a", "usa"),
+    ("usa", "usa"),
+    ("america", "usa"),
+    ("american", "usa"),
+    ("americans", "usa"),
+    ("united kingdom", "uk"),
+    ("great britain", "uk"),
+    ("u.k", "uk"),
+    ("britain", "uk"),
+    ("british", "uk"),
+    ("united nations", "un"),
+    ("u.n", "un"),
+    ("european union", "eu"),
+    ("e.u", "eu"),
+    ("korean", "korea"),
+    ("koreans", "korea"),
+    ("chinese", "china"),
+    ("japanese", "japan"),
+    ("russian", "russia"),
+    ("russians", "russia"),
+    ("iranian", "iran"),
+    ("iranians", "iran"),
+    ("israeli", "israel"),
+    ("israelis", "israel"),
+    ("french", "france"),
+    ("german", "germany"),
+    ("germans", "germany"),
+    ("mexican", "mexico"),
+    ("mexicans", "mexico"),
+    ("canadian", "canada"),
+    ("canadians", "canada"),
+    ("indian", "india"),
+    ("syrian", "syria"),
+    ("ukrainian", "ukraine"),
+    ("iraqi", "iraq"),
+    ("afghan", "afghanistan"),
+    ("pakistani", "pakistan"),
+    ("saudi", "saudi arabia"),
+    ("european", "europe"),
+    ("federal bureau of investigation", "fbi"),
+    ("central intelligence agency", "cia"),
+];
+
+/// Groups of words that state the same thing in news text. The first word names the group.
+pub const SYNONYMS: &[&[&str]] = &[
+    &["cancel", "drop", "scrap", "shelve", "scrapped", "axe", "pull", "abandon", "call off"],
+    &["film", "movie", "picture"],
+    &["hack", "hacking", "cyberattack", "cyber-attack", "breach", "intrusion"],
+    &["attack", "assault", "strike"],
+    &["kill", "assassinate", "assassination", "slay", "murder", "killing"],
+    &["die", "dead", "death", "killed", "perish"],
+    &["injure", "wound", "hurt", "injury"],
+    &["blame", "accuse", "responsible", "behind", "culprit"],
+    &["threaten", "warn", "threat", "warning"],
+    &["leader", "head", "chief", "ruler"],
+    &["president", "presidency"],
+    &["government", "administration", "authorities", "regime"],
+    &["police", "officers", "cops", "policemen"],
+    &["company", "firm", "business", "corporation"],
+    &["rise", "increase", "climb", "grow", "jump", "surge", "gain", "soar", "rose"],
+    &["fall", "decrease", "decline", "drop", "slide", "sink", "plunge", "shrink", "tumble", "fell"],
+    &["approve", "pass", "endorse", "adopt", "authorize", "ratify"],
+    &["reject", "vote down", "veto", "turn down", "decline", "refuse"],
+    &["start", "begin", "launch", "commence", "open"],
+    &["end", "finish", "conclude", "stop", "close", "halt"],
+    &["buy", "purchase", "acquire"],
+    &["sell", "sold"],
+    &["say", "state", "tell", "claim", "assert"],
+    &["talk", "discuss", "negotiate", "conversation"],
+    &["help", "aid", "assist", "support"],
+    &["big", "large", "huge", "massive", "major"],
+    &["small", "little", "minor", "tiny"],
+    &["fire", "blaze", "flames"],
+    &["car", "vehicle", "automobile"],
+    &["home", "house", "residence"],
+    &["show", "screen", "release", "premiere", "air"],
+    &["retaliate", "retaliation", "fight back", "respond", "counteraction", "consequences", "revenge"],
+    &["citizen", "resident", "people"],
+    &["child", "children", "kid", "kids"],
+    &["doctor", "physician"],
+    &["lawmaker", "legislator", "congressman", "senator"],
+    &["money", "funds", "funding", "cash"],
+    &["job", "post", "position"],
+    &["quit", "resign", "step down"],
+    &["fire", "dismiss", "sack"],
+    &["arrest", "detain", "apprehend"],
+    &["win", "won", "victory", "triumph"],
+    &["lose", "lost", "defeat"],
+];
+
+/// Pairs of words that cannot both describe the same event. Matched after synonym grouping, so
+/// `climbed` / `tumbled` is found through `rise` / `fall`.
+pub const ANTONYMS: &[(&str, &str)] = &[
+    ("rise", "fall"),
+    ("approve", "reject"),
+    ("accept", "reject"),
+    ("accept", "decline"),
+    ("win", "lose"),
+    ("start", "end"),
+    ("open", "close"),
+    ("buy", "sell"),
+    ("allow", "ban"),
+    ("allow", "forbid"),
+    ("permit", "ban"),
+    ("confirm", "deny"),
+    ("admit", "deny"),
+    ("guilty", "innocent"),
+    ("convict", "acquit"),
+    ("alive", "dead"),
+    ("survive", "die"),
+    ("support", "oppose"),
+    ("favor", "oppose"),
+    ("agree", "disagree"),
+    ("increase", "cut"),
+    ("raise", "lower"),
+    ("raise", "cut"),
+    ("higher", "lower"),
+    ("more", "less"),
+    ("more", "fewer"),
+    ("most", "least"),
+    ("above", "below"),
+    ("before", "after"),
+    ("gain", "loss"),
+    ("profit", "loss"),
+    ("success", "failure"),
+    ("succeed", "fail"),
+    ("hire", "fire"),
+    ("arrive", "depart"),
+    ("expand", "shrink"),
+    ("strengthen", "weaken"),
+    ("impose", "lift"),
+    ("legal", "illegal"),
+    ("true", "false"),
+    ("safe", "dangerous"),
+    ("peace", "war"),
+    ("peaceful", "violent"),
+    ("accident", "attack"),
+    ("accidental", "deliberate"),
+    ("accident", "murder"),
+    ("public", "private"),
+    ("full", "empty"),
+    ("early", "late"),
+    ("first", "last"),
+    ("increase", "decrease"),
+    ("positive", "negative"),
+    ("easy", "difficult"),
+    ("present", "absent"),
+    ("include", "exclude"),
+    ("enter", "leave"),
+    ("resign", "stay"),
+    ("resign", "remain"),
+    ("release", "detain"),
+    ("free", "jail"),
+    ("up", "down"),
+    ("strong", "weak"),
+    ("majority", "minority"),
+    ("domestic", "foreign"),
+];
+
+/// Spelled-out numbers and their values.
+pub const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0),
+    ("six", 6.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0),
+    ("eleven", 11.0), ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0),
+    ("fifteen", 15.0), ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0),
+    ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
+    ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0), ("dozen", 12.0),
+    ("dozens", 24.0), ("hundred", 100.0), ("hundreds", 200.0), ("thousand", 1000.0),
+    ("thousands", 2000.0), ("half", 0.5),
+];
+
+/// Words that multiply the number before them.
+pub const SCALE_WORDS: &[(&str, f64)] = &[
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("trillion", 1e12),
+    ("bn", 1e9),
+    ("m", 1e6),
+    ("k", 1e3),
+];
+
+pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+pub const MONTHS: &[(&str, u8)] = &[
+    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
+    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
+    ("august", 8), ("aug", 8), ("september", 9), ("sep", 9), ("sept", 9), ("october", 10),
+    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+];
+
+/// Words before a number that make it approximate ("about 200") or a bound ("more than 200").
+pub const APPROXIMATORS: &[&str] = &[
+    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "estimated",
+    "circa", "close to", "an estimated", "or so",
+];
+pub const LOWER_BOUNDS: &[&str] = &["more than", "over", "at least", "upwards of", "above", "exceeding", "just over"];
+pub const UPPER_BOUNDS: &[&str] = &["less than", "fewer than", "under", "at most", "up to", "below", "just under", "no more than"];
+
+/// Prepositions that put the proper noun after them in the role of a place.
+pub const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "outside", "inside", "across"];
+
+/// The Snowball English stemmer, built once.
+pub fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+pub fn stem(word: &str) -> String {
+    stemmer().stem(word).into_owned()
+}
+
+struct Tables {
+    stop: HashSet<&'static str>,
+    synonym_of_stem: HashMap<String, String>,
+    antonyms: HashSet<(String, String)>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut synonym_of_stem = HashMap::new();
+        for group in SYNONYMS {
+            let head = stem(group[0]);
+            for word in group.iter() {
+                // The first group a word appears in wins, so "fire" (blaze) is not "dismiss".
+                synonym_of_stem
+                    .entry(stem(word))
+                    .or_insert_with(|| head.clone());
+            }
+        }
+        let canonical = |word: &str| {
+            let s = stem(word);
+            synonym_of_stem.get(&s).cloned().unwrap_or(s)
+        };
+        let mut antonyms = HashSet::new();
+        for (a, b) in ANTONYMS {
+            let (a, b) = (canonical(a), canonical(b));
+            if a != b {
+                antonyms.insert((a.clone(), b.clone()));
+                antonyms.insert((b, a));
+            }
+        }
+        Tables {
+            stop: STOP_WORDS.iter().copied().collect(),
+            synonym_of_stem,
+            antonyms,
+        }
+    })
+}
+
+pub fn is_stop_word(lower: &str) -> bool {
+    tables().stop.contains(lower)
+}
+
+/// The synonym group key of a stem, or the stem itself.
+pub fn canonical_stem(stem: &str) -> String {
+    tables()
+        .synonym_of_stem
+        .get(stem)
+        .cloned()
+        .unwrap_or_else(|| stem.to_string())
+}
+
+/// Whether two canonical keys are opposites.
+pub fn are_antonyms(a: &str, b: &str) -> bool {
+    tables().antonyms.contains(&(a.to_string(), b.to_string()))
+}
+
+pub fn is_negation_cue(lower: &str) -> bool {
+    NEGATION_CUES.contains(&lower) || lower.ends_with("n't") || lower.ends_with("n’t")
+}
+
+pub fn number_word(lower: &str) -> Option<f64> {
+    NUMBER_WORDS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+}
+
+pub fn scale_word(lower: &str) -> Option<f64> {
+    SCALE_WORDS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+}
+
+pub fn weekday(lower: &str) -> Option<u8> {
+    WEEKDAYS.iter().position(|d| *d == lower).map(|i| i as u8)
+}
+
+pub fn month(lower: &str) -> Option<u8> {
+    MONTHS.iter().find(|(m, _)| *m == lower).map(|(_, n)| *n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_share_a_key_across_inflections() {
+        assert_eq!(canonical_stem(&stem("cancelled")), canonical_stem(&stem("dropped")));
+        assert_eq!(canonical_stem(&stem("movie")), canonical_stem(&stem("films")));
+    }
+
+    #[test]
+    fn antonyms_match_through_synonyms() {
+        let up = canonical_stem(&stem("climbed"));
+        let down = canonical_stem(&stem("tumbled"));
+        assert!(are_antonyms(&up, &down));
+        assert!(are_antonyms(&canonical_stem(&stem("approved")), &canonical_stem(&stem("rejected"))));
+        assert!(!are_antonyms(&up, &up));
+    }
+
+    #[test]
+    fn contractions_are_negations() {
+        assert!(is_negation_cue("doesn't"));
+        assert!(is_negation_cue("won’t"));
+        assert!(!is_negation_cue("note"));
+    }
+}

@@ -1,0 +1,234 @@
+//! # crosscheck
+//!
+//! Compares two articles about the same story and says which statements **agree**, which
+//! **disagree** (and why), and which claims are found in **only one source**.
+//!
+//! The work is a pipeline of small stages, each a module that takes the previous stage's types:
+//!
+//! ```text
+//! load      bytes -> Doc                   (UTF-8 check, BOM; spans stay file offsets)
+//! segment   Doc -> Statement spans         (sentences, headlines, bullets; boilerplate marked)
+//! normalize Statement -> Tokens            (stems, aliases, synonyms, numbers, dates)
+//! similarity Tokens -> Profile, score      (weighted soft overlap)
+//! align     scores -> Links                (many-to-many, any order)
+//! classify  Link -> Judgment               (agree / disagree with typed reasons and evidence)
+//! diff      Link -> word diff
+//! report    everything -> Report           (the only thing renderers see)
+//! ```
+//!
+//! ```
+//! use crosscheck::{compare, Config, Doc, Relation};
+//!
+//! let left = Doc::from_text("a.txt", "The council approved the budget on Tuesday.");
+//! let right = Doc::from_text("b.txt", "On Wednesday, the council approved the budget.");
+//! let report = compare(&left, &right, &Config::default());
+//! assert_eq!(report.pairs.len(), 1);
+//! assert_eq!(report.pairs[0].relation, Relation::Disagree);
+//! ```
+
+pub mod align;
+pub mod cli;
+pub mod attribution;
+pub mod classify;
+pub mod diff;
+pub mod error;
+pub mod lexicon;
+pub mod load;
+pub mod model;
+pub mod normalize;
+pub mod render;
+pub mod report;
+pub mod segment;
+pub mod similarity;
+
+pub use error::{Error, Result};
+pub use load::Doc;
+pub use model::{Evidence, Pair, Reason, ReasonKind, Relation, Side, Span, StatementId};
+pub use report::{PairReport, Report, SideReport, StatementReport, Summary, REPORT_VERSION};
+
+use align::{align, AlignOptions};
+use classify::{judge, Claim};
+use normalize::Token;
+use segment::Statement;
+use similarity::{Profile, Weights};
+
+/// How to compare. Built once by the caller (the CLI resolves flags into it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Config {
+    /// Minimal similarity (0..1) for two statements to be aligned. Default 0.35: below it, pairs
+    /// in news text mostly share a topic rather than a claim.
+    pub threshold: f64,
+    /// An aligned pair must reach this fraction of the best similarity of one of its statements.
+    /// Default 0.75: keeps a second, nearly as good partner (many-to-many) and drops weak
+    /// look-alikes.
+    pub near_best: f64,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            threshold: 0.35,
+            near_best: 0.75,
+        }
+    }
+}
+
+/// A document cut into statements and analysed: the state shared by all later stages.
+struct Analysed<'a> {
+    doc: &'a Doc,
+    statements: Vec<Statement>,
+    tokens: Vec<Vec<Token>>,
+    /// `None` for boilerplate, which takes no part in alignment.
+    profiles: Vec<Option<Profile>>,
+}
+
+impl<'a> Analysed<'a> {
+    fn new(doc: &'a Doc) -> Analysed<'a> {
+        let statements = segment::segment(doc);
+        let tokens: Vec<Vec<Token>> = statements
+            .iter()
+            .map(|s| normalize::tokenize(doc.slice(s.span), s.span.start))
+            .collect();
+        let profiles = statements
+            .iter()
+            .zip(&tokens)
+            .map(|(s, t)| s.boilerplate.is_none().then(|| Profile::new(t)))
+            .collect();
+        Analysed {
+            doc,
+            statements,
+            tokens,
+            profiles,
+        }
+    }
+
+    fn claim(&self, id: StatementId) -> Claim<'_> {
+        Claim {
+            text: &self.doc.text,
+            tokens: &self.tokens[id],
+        }
+    }
+}
+
+/// Compares two documents.
+pub fn compare(left: &Doc, right: &Doc, config: &Config) -> Report {
+    let sides = Pair::new(Analysed::new(left), Analysed::new(right));
+    let weights = Weights::from_profiles(
+        sides
+            .left
+            .profiles
+            .iter()
+            .chain(&sides.right.profiles)
+            .flatten(),
+    );
+    let links = align(
+        &sides.left.profiles,
+        &sides.right.profiles,
+        &weights,
+        AlignOptions {
+            threshold: config.threshold,
+            near_best: config.near_best,
+        },
+    );
+
+    let mut speakers = sides.as_ref().map(|s| vec![None; s.statements.len()]);
+    let mut pairs = Vec::with_capacity(links.len());
+    for link in &links {
+        let judgment = judge(Pair::new(
+            sides.left.claim(link.left),
+            sides.right.claim(link.right),
+        ));
+        speakers.left[link.left] = judgment.speakers.left.clone();
+        speakers.right[link.right] = judgment.speakers.right.clone();
+        let texts = Pair::new(
+            left.slice(sides.left.statements[link.left].span),
+            right.slice(sides.right.statements[link.right].span),
+        );
+        pairs.push(PairReport {
+            ids: Pair::new(link.left, link.right),
+            relation: judgment.relation,
+            similarity: link.similarity,
+            reasons: judgment.reasons,
+            diff: diff::word_diff(texts.left, texts.right),
+        });
+    }
+
+    let mut paired = sides.as_ref().map(|s| vec![false; s.statements.len()]);
+    for pair in &pairs {
+        paired.left[pair.ids.left] = true;
+        paired.right[pair.ids.right] = true;
+    }
+    let only = Pair::new(
+        one_sided(&sides.left.statements, &paired.left),
+        one_sided(&sides.right.statements, &paired.right),
+    );
+
+    let side_report = |analysed: &Analysed, speakers: &mut Vec<Option<attribution::Speaker>>| SideReport {
+        path: analysed.doc.name.clone(),
+        statements: analysed
+            .statements
+            .iter()
+            .map(|s| StatementReport {
+                id: s.id,
+                span: s.span,
+                line: s.line,
+                text: analysed.doc.slice(s.span).to_string(),
+                boilerplate: s.boilerplate,
+                speaker: speakers[s.id].take().or_else(|| {
+                    attribution::speaker(&analysed.doc.text, &analysed.tokens[s.id])
+                }),
+            })
+            .collect(),
+    };
+    let sides_report = Pair::new(
+        side_report(&sides.left, &mut speakers.left),
+        side_report(&sides.right, &mut speakers.right),
+    );
+    let count_boilerplate = |s: &SideReport| s.statements.iter().filter(|s| s.boilerplate.is_some()).count();
+    let summary = Summary {
+        statements: sides_report.as_ref().map(|s| s.statements.len()),
+        boilerplate: sides_report.as_ref().map(count_boilerplate),
+        agree: pairs.iter().filter(|p| p.relation == Relation::Agree).count(),
+        disagree: pairs.iter().filter(|p| p.relation == Relation::Disagree).count(),
+        only: only.as_ref().map(Vec::len),
+    };
+    let report = Report {
+        version: REPORT_VERSION,
+        sides: sides_report,
+        pairs,
+        only,
+        summary,
+    };
+    debug_assert!(every_statement_has_one_fate(&report));
+    report
+}
+
+fn one_sided(statements: &[Statement], paired: &[bool]) -> Vec<StatementId> {
+    statements
+        .iter()
+        .filter(|s| s.boilerplate.is_none() && !paired[s.id])
+        .map(|s| s.id)
+        .collect()
+}
+
+/// Every statement is exactly one of: boilerplate, paired, or one-sided.
+pub fn every_statement_has_one_fate(report: &Report) -> bool {
+    [Side::Left, Side::Right].into_iter().all(|side| {
+        let statements = &report.side(side).statements;
+        let mut fates = vec![0u8; statements.len()];
+        for s in statements.iter().filter(|s| s.boilerplate.is_some()) {
+            fates[s.id] += 1;
+        }
+        let mut paired = vec![false; statements.len()];
+        for pair in &report.pairs {
+            paired[*pair.ids.get(side)] = true;
+        }
+        for (id, is_paired) in paired.into_iter().enumerate() {
+            fates[id] += u8::from(is_paired);
+        }
+        for &id in report.only.get(side) {
+            fates[id] += 1;
+        }
+        fates.iter().all(|&f| f == 1)
+    })
+}

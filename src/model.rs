@@ -1,0 +1,147 @@
+//! The small data types every stage shares.
+//!
+//! Statements are never copied out of their document: they carry byte [`Span`]s into the file as it
+//! was read from disk, so a report can always point back at the exact bytes a judgment is about.
+
+use serde::Serialize;
+
+/// Which of the two compared documents something belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+/// A byte range `[start, end)` into a document's original bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// This span moved by `offset` bytes: turns a span relative to a statement into one relative
+    /// to the document.
+    pub fn shifted(self, offset: usize) -> Span {
+        Span::new(self.start + offset, self.end + offset)
+    }
+}
+
+/// One value per side. Keeps left/right twins in one place instead of parallel variables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Pair<T> {
+    pub left: T,
+    pub right: T,
+}
+
+impl<T> Pair<T> {
+    pub fn new(left: T, right: T) -> Pair<T> {
+        Pair { left, right }
+    }
+
+    pub fn get(&self, side: Side) -> &T {
+        match side {
+            Side::Left => &self.left,
+            Side::Right => &self.right,
+        }
+    }
+
+    pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> Pair<U> {
+        Pair::new(f(self.left), f(self.right))
+    }
+
+    pub fn as_ref(&self) -> Pair<&T> {
+        Pair::new(&self.left, &self.right)
+    }
+
+    /// The same values with the sides exchanged.
+    pub fn swapped(self) -> Pair<T> {
+        Pair::new(self.right, self.left)
+    }
+}
+
+/// The index of a statement within its document's statement list.
+pub type StatementId = usize;
+
+/// How an aligned pair of statements relates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Agree,
+    Disagree,
+}
+
+/// Why a pair disagrees. Each kind is one family of contradiction a reader can check by eye.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReasonKind {
+    /// One side asserts what the other denies (not, never, denied, no grounds...).
+    Negation,
+    /// Opposite words in the same place (rose / fell, approved / rejected).
+    Antonym,
+    /// Quantities that cannot both be true (12 / 15, $3.2 million / $2.3 million).
+    Number,
+    /// Different days, dates or clock times for the same event.
+    Date,
+    /// A different place in the same role (in Dayton / in Columbus).
+    Place,
+    /// A different person or organisation in the same role.
+    Entity,
+    /// Different speakers claim conflicting things.
+    Attribution,
+}
+
+impl ReasonKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReasonKind::Negation => "negation",
+            ReasonKind::Antonym => "antonym",
+            ReasonKind::Number => "number",
+            ReasonKind::Date => "date",
+            ReasonKind::Place => "place",
+            ReasonKind::Entity => "entity",
+            ReasonKind::Attribution => "attribution",
+        }
+    }
+}
+
+/// A word or phrase of a statement that a reason rests on, with its byte span in the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// One typed reason for a disagreement, with the words on both sides that show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    pub kind: ReasonKind,
+    /// Evidence in the left and right statement; a side may be empty (an unmatched negation).
+    pub evidence: Pair<Vec<Evidence>>,
+    /// One sentence a reader can check, e.g. `left says "12", right says "15"`.
+    pub explanation: String,
+}

@@ -1,0 +1,524 @@
+//! Turning a statement's text into tokens a machine can compare.
+//!
+//! Each token keeps its byte span in the document and gets a `key`: the form two statements must
+//! share for the token to count as the same word. Keys fold case, possessives, aliases
+//! (`U.S.` / `United States` / `America`), synonyms and inflection (Snowball stemming). Numbers —
+//! numerals, number words, money, percentages, clock times, years, days of a month — become
+//! [`Quantity`] values so `$2.3 million` can be compared with `2,300,000 dollars`.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::lexicon;
+use crate::model::Span;
+
+/// What a number measures; two numbers are only compared when their units agree.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Unit {
+    /// A plain count or amount.
+    Count,
+    /// Money, with its currency sign (`$`, `€`, `£`, `¥`).
+    Money(char),
+    Percent,
+    /// A year such as 2014.
+    Year,
+    /// Minutes after midnight.
+    Clock,
+    /// A day of a month: `March 3` is `DayOf(3)` with value 3.
+    DayOf(u8),
+}
+
+/// How exactly a number is meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    Exact,
+    /// "about 200", "nearly $5 million".
+    About,
+    /// "more than 200", "at least 200".
+    AtLeast,
+    /// "fewer than 200", "up to 200".
+    AtMost,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quantity {
+    pub value: f64,
+    pub unit: Unit,
+    pub precision: Precision,
+}
+
+impl Quantity {
+    /// The range of values the number allows, widened by how round it is: "200" may stand for
+    /// 213 when the other side says "about", "$4.8 million" is within "nearly $5 million".
+    pub fn range(&self) -> (f64, f64) {
+        let v = self.value;
+        let slack = match self.precision {
+            Precision::Exact => 0.0,
+            _ => (v.abs() * 0.1).max(roundness(v) / 2.0),
+        };
+        match self.precision {
+            Precision::Exact => (v, v),
+            Precision::About => (v - slack, v + slack),
+            Precision::AtLeast => (v, f64::INFINITY),
+            Precision::AtMost => (f64::NEG_INFINITY, v),
+        }
+    }
+
+    /// Whether the two numbers can describe the same quantity.
+    pub fn compatible(&self, other: &Quantity) -> bool {
+        let (a_lo, a_hi) = self.range();
+        let (b_lo, b_hi) = other.range();
+        let tolerance = 1e-9 * self.value.abs().max(other.value.abs()).max(1.0);
+        a_lo <= b_hi + tolerance && b_lo <= a_hi + tolerance
+    }
+}
+
+/// The power of ten a round number is a multiple of: 200 -> 100, 4800 -> 100, 3.5 -> 0.1.
+fn roundness(value: f64) -> f64 {
+    let mut step = 1.0;
+    let v = value.abs();
+    if v == 0.0 {
+        return 1.0;
+    }
+    if v.fract() != 0.0 {
+        let mut step = 1.0;
+        while (v / step).fract().abs() > 1e-9 && step > 1e-6 {
+            step /= 10.0;
+        }
+        return step;
+    }
+    while (v / (step * 10.0)).fract() == 0.0 && step < 1e12 {
+        step *= 10.0;
+    }
+    step
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenKind {
+    /// A word that carries meaning.
+    Content,
+    /// A function word; negation cues are stop words too, judged apart.
+    Stop,
+    Number(Quantity),
+    /// A day of the week, 0 = Monday.
+    Weekday(u8),
+    /// A month named without a day, 1 = January.
+    Month(u8),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Where the token is in the document.
+    pub span: Span,
+    /// Lowercase surface form, possessive removed.
+    pub lower: String,
+    /// The comparison key (see the module docs).
+    pub key: String,
+    pub kind: TokenKind,
+    /// Starts with a capital letter and is not the statement's first word: a likely name.
+    pub proper: bool,
+}
+
+impl Token {
+    pub fn is_content(&self) -> bool {
+        !matches!(self.kind, TokenKind::Stop)
+    }
+}
+
+/// A word as segmented, before interpretation.
+struct Word<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+/// Tokenizes a statement whose text starts at byte `offset` of its document.
+pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
+    let words = words(text);
+    let mut tokens = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let word = &words[i];
+        let lower = strip_possessive(&word.text.to_lowercase());
+        let first_char_upper = word.text.chars().next().is_some_and(|c| c.is_uppercase());
+        let proper = first_char_upper && i > 0 && !lexicon::is_stop_word(&lower);
+
+        // Multi-word aliases ("United States") first.
+        if let Some((len, key)) = multiword_alias(&words[i..]) {
+            let end = words[i + len - 1].start + words[i + len - 1].text.len();
+            tokens.push(Token {
+                span: Span::new(offset + word.start, offset + end),
+                lower: lower.clone(),
+                key: key.to_string(),
+                kind: TokenKind::Content,
+                proper: true,
+            });
+            i += len;
+            continue;
+        }
+
+        if let Some((quantity, used)) = read_quantity(text, &words, i) {
+            let last = &words[i + used - 1];
+            let key = format!("#{}", quantity.value);
+            tokens.push(Token {
+                span: Span::new(offset + word.start, offset + last.start + last.text.len()),
+                lower,
+                key,
+                kind: TokenKind::Number(quantity),
+                proper: false,
+            });
+            i += used;
+            continue;
+        }
+
+        let kind = if let Some(day) = lexicon::weekday(&lower) {
+            TokenKind::Weekday(day)
+        } else if let Some(month) = month_name(word.text, &lower) {
+            TokenKind::Month(month)
+        } else if word.text != "US"
+            && (lexicon::is_stop_word(&lower) || lexicon::is_negation_cue(&lower))
+        {
+            TokenKind::Stop
+        } else {
+            TokenKind::Content
+        };
+        let key = match &kind {
+            TokenKind::Content => word_key(word.text, &lower),
+            _ => lower.clone(),
+        };
+        tokens.push(Token {
+            span: Span::new(offset + word.start, offset + word.start + word.text.len()),
+            lower,
+            key,
+            kind,
+            proper,
+        });
+        i += 1;
+    }
+    tokens
+}
+
+/// The comparison key of a content word: alias, else synonym group of its stem.
+fn word_key(surface: &str, lower: &str) -> String {
+    if surface == "US" {
+        return "usa".to_string();
+    }
+    if let Some((_, key)) = lexicon::ALIASES.iter().find(|(alias, _)| *alias == lower) {
+        return key.to_string();
+    }
+    lexicon::canonical_stem(&lexicon::stem(lower))
+}
+
+fn strip_possessive(lower: &str) -> String {
+    lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(lower)
+        .to_string()
+}
+
+/// "May" is a month only when capitalized and not the modal verb at a sentence start; other
+/// months need a capital too ("march" is a verb).
+fn month_name(surface: &str, lower: &str) -> Option<u8> {
+    let capitalized = surface.chars().next().is_some_and(|c| c.is_uppercase());
+    if !capitalized || lower == "may" || lower.len() <= 3 && lower != "jan" && lower != "feb" {
+        return None;
+    }
+    lexicon::month(lower)
+}
+
+/// Words by UAX #29, with `11:30` kept as one word.
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut words: Vec<Word> = Vec::new();
+    for (start, word) in text.unicode_word_indices() {
+        if let Some(previous) = words.last_mut() {
+            let gap = &text[previous.start + previous.text.len()..start];
+            if gap == ":"
+                && previous.text.bytes().all(|b| b.is_ascii_digit())
+                && word.bytes().all(|b| b.is_ascii_digit())
+            {
+                previous.text = &text[previous.start..start + word.len()];
+                continue;
+            }
+        }
+        words.push(Word { start, text: word });
+    }
+    words
+}
+
+fn multiword_alias(words: &[Word]) -> Option<(usize, &'static str)> {
+    lexicon::ALIASES
+        .iter()
+        .filter(|(alias, _)| alias.contains(' '))
+        .filter_map(|(alias, key)| {
+            let parts: Vec<&str> = alias.split(' ').collect();
+            let matches = parts.len() <= words.len()
+                && parts
+                    .iter()
+                    .zip(words)
+                    .all(|(part, word)| word.text.eq_ignore_ascii_case(part));
+            matches.then_some((parts.len(), *key))
+        })
+        .max_by_key(|(len, _)| *len)
+}
+
+/// Reads a number starting at word `i`: the value, its unit and precision, and how many words it
+/// used. `None` when the word is not a number.
+fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usize)> {
+    let word = &words[i];
+    let lower = word.text.to_lowercase();
+    let mut used = 1;
+    let mut value = if let Some(clock) = parse_clock(&lower) {
+        clock
+    } else if let Ok(v) = lower.replace(',', "").parse::<f64>() {
+        if !v.is_finite() {
+            return None;
+        }
+        v
+    } else if let Some(v) = lexicon::number_word(&lower) {
+        // "no one" means nobody; "one" as a pronoun ("one of the ...") is still a count of one.
+        if lower == "one" && i > 0 && words[i - 1].text.eq_ignore_ascii_case("no") {
+            return None;
+        }
+        v
+    } else {
+        return None;
+    };
+    let is_numeral = lower.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    let has_separator = lower.contains(',') || lower.contains('.');
+
+    // Number words compose: "two hundred", "twenty five", "3 million".
+    let mut unit = Unit::Count;
+    if lower.contains(':') {
+        unit = Unit::Clock;
+    }
+    while let Some(next) = words.get(i + used) {
+        let next_lower = next.text.to_lowercase();
+        if !adjacent(text, &words[i + used - 1], next) {
+            break;
+        }
+        if let Some(scale) = lexicon::scale_word(&next_lower) {
+            value *= scale;
+            used += 1;
+        } else if !is_numeral && value >= 20.0 && value < 100.0 && value % 10.0 == 0.0 {
+            match lexicon::number_word(&next_lower) {
+                Some(v) if v < 10.0 => {
+                    value += v;
+                    used += 1;
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+
+    // What follows: a clock suffix or a percent sign/word.
+    let after_end = words[i + used - 1].start + words[i + used - 1].text.len();
+    let after = &text[after_end..];
+    if let Some(next) = words.get(i + used) {
+        let next_lower = next.text.to_lowercase();
+        if adjacent(text, &words[i + used - 1], next) && unit == Unit::Count {
+            if matches!(next_lower.as_str(), "a.m" | "am" | "p.m" | "pm") && value < 24.0 {
+                let pm = next_lower.starts_with('p');
+                let hours = value.trunc() % 12.0 + if pm { 12.0 } else { 0.0 };
+                value = hours * 60.0 + (value.fract() * 100.0).round();
+                unit = Unit::Clock;
+                used += 1;
+            } else if matches!(next_lower.as_str(), "percent" | "pct") {
+                unit = Unit::Percent;
+                used += 1;
+            } else if next_lower == "per" && words.get(i + used + 1).is_some_and(|w| w.text == "cent") {
+                unit = Unit::Percent;
+                used += 2;
+            }
+        }
+    }
+    if unit == Unit::Count && after.starts_with('%') {
+        unit = Unit::Percent;
+    }
+    if unit == Unit::Clock && value < 24.0 * 60.0 && lower.contains(':') {
+        let (h, m) = lower.split_once(':').unwrap_or(("0", "0"));
+        value = h.parse::<f64>().unwrap_or(0.0) * 60.0 + m.parse::<f64>().unwrap_or(0.0);
+    }
+
+    // What precedes: a currency sign, a month (day of month), or a precision word.
+    let before = text[..word.start].trim_end();
+    if unit == Unit::Count {
+        if let Some(sign) = before.chars().next_back().filter(|c| matches!(c, '$' | '€' | '£' | '¥')) {
+            unit = Unit::Money(sign);
+        } else if let Some(previous) = i.checked_sub(1).map(|p| &words[p]) {
+            if let Some(month) = month_name(previous.text, &previous.text.to_lowercase())
+                .or_else(|| lexicon::month(&previous.text.to_lowercase()).filter(|_| previous.text.chars().next().is_some_and(char::is_uppercase)))
+            {
+                if is_numeral && value >= 1.0 && value <= 31.0 && value.fract() == 0.0 {
+                    unit = Unit::DayOf(month);
+                }
+            }
+        }
+        if unit == Unit::Count {
+            if let Some(next) = words.get(i + used) {
+                if matches!(next.text.to_lowercase().as_str(), "dollars" | "dollar" | "usd") {
+                    unit = Unit::Money('$');
+                } else if matches!(next.text.to_lowercase().as_str(), "euros" | "euro") {
+                    unit = Unit::Money('€');
+                } else if matches!(next.text.to_lowercase().as_str(), "pounds" | "pound") {
+                    unit = Unit::Money('£');
+                }
+            }
+        }
+    }
+    if unit == Unit::Count
+        && is_numeral
+        && !has_separator
+        && used == 1
+        && (1800.0..=2100.0).contains(&value)
+        && lower.len() == 4
+    {
+        unit = Unit::Year;
+    }
+    let precision = precision_before(&words[..i]);
+    Some((
+        Quantity {
+            value,
+            unit,
+            precision,
+        },
+        used,
+    ))
+}
+
+fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
+    text[a.start + a.text.len()..b.start].trim().is_empty()
+}
+
+fn parse_clock(lower: &str) -> Option<f64> {
+    let (h, m) = lower.split_once(':')?;
+    let h: f64 = h.parse().ok()?;
+    let m: f64 = m.parse().ok()?;
+    (h < 24.0 && m < 60.0).then_some(h * 60.0 + m)
+}
+
+/// Reads "about", "more than", "up to"... just before a number.
+fn precision_before(words: &[Word]) -> Precision {
+    let last_two: Vec<String> = words
+        .iter()
+        .rev()
+        .take(2)
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    let one = last_two.first().cloned().unwrap_or_default();
+    let two = match last_two.as_slice() {
+        [b, a] => format!("{a} {b}"),
+        _ => String::new(),
+    };
+    let hit = |list: &[&str]| list.contains(&one.as_str()) || list.contains(&two.as_str());
+    if hit(lexicon::LOWER_BOUNDS) {
+        Precision::AtLeast
+    } else if hit(lexicon::UPPER_BOUNDS) {
+        Precision::AtMost
+    } else if hit(lexicon::APPROXIMATORS) {
+        Precision::About
+    } else {
+        Precision::Exact
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quantities(text: &str) -> Vec<Quantity> {
+        tokenize(text, 0)
+            .into_iter()
+            .filter_map(|t| match t.kind {
+                TokenKind::Number(q) => Some(q),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn keys(text: &str) -> Vec<String> {
+        tokenize(text, 0)
+            .into_iter()
+            .filter(|t| t.is_content())
+            .map(|t| t.key)
+            .collect()
+    }
+
+    #[test]
+    fn aliases_share_a_key() {
+        assert_eq!(keys("the U.S. economy"), keys("the United States economy"));
+        assert_eq!(keys("America's economy"), keys("the US economy"));
+        assert_eq!(keys("the North Korean leader"), keys("North Korea's leader"));
+    }
+
+    #[test]
+    fn pronoun_us_is_not_the_united_states() {
+        assert_eq!(keys("they told us"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn stemming_and_synonyms() {
+        assert_eq!(keys("cancelled the movie"), keys("drops the films"));
+    }
+
+    #[test]
+    fn money_with_scale() {
+        let q = quantities("a deal worth $2.3 million");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].value, 2_300_000.0);
+        assert_eq!(q[0].unit, Unit::Money('$'));
+    }
+
+    #[test]
+    fn number_words_and_percent() {
+        let q = quantities("twenty five people and 40% of voters, 3.5 percent");
+        let values: Vec<(f64, Unit)> = q.iter().map(|q| (q.value, q.unit)).collect();
+        assert_eq!(values, [(25.0, Unit::Count), (40.0, Unit::Percent), (3.5, Unit::Percent)]);
+    }
+
+    #[test]
+    fn clock_times_days_and_years() {
+        let q = quantities("at 9 a.m. on March 3, 2014, and again at 11:30");
+        let values: Vec<(f64, Unit)> = q.iter().map(|q| (q.value, q.unit)).collect();
+        assert_eq!(
+            values,
+            [(540.0, Unit::Clock), (3.0, Unit::DayOf(3)), (2014.0, Unit::Year), (690.0, Unit::Clock)]
+        );
+        let pm = quantities("at 3 p.m.");
+        assert_eq!(pm[0].value, 15.0 * 60.0);
+    }
+
+    #[test]
+    fn precision_words() {
+        let q = quantities("about 200 people, more than 50 cars, up to 10 days");
+        let p: Vec<Precision> = q.iter().map(|q| q.precision).collect();
+        assert_eq!(p, [Precision::About, Precision::AtLeast, Precision::AtMost]);
+    }
+
+    #[test]
+    fn rounding_aware_compatibility() {
+        let about = |v| Quantity { value: v, unit: Unit::Count, precision: Precision::About };
+        let exact = |v| Quantity { value: v, unit: Unit::Count, precision: Precision::Exact };
+        assert!(about(200.0).compatible(&exact(213.0)));
+        assert!(about(5e6).compatible(&exact(4.8e6)));
+        assert!(!exact(12.0).compatible(&exact(15.0)));
+        assert!(!exact(3.2e6).compatible(&exact(2.3e6)));
+        assert!(!about(200.0).compatible(&exact(350.0)));
+        let more_than = Quantity { value: 200.0, unit: Unit::Count, precision: Precision::AtLeast };
+        assert!(more_than.compatible(&exact(213.0)));
+        assert!(!more_than.compatible(&exact(150.0)));
+    }
+
+    #[test]
+    fn no_one_is_not_a_number() {
+        assert!(quantities("No one was hurt").is_empty());
+    }
+
+    #[test]
+    fn spans_point_into_the_document() {
+        let text = "xx The FBI said $3 million.";
+        let tokens = tokenize(&text[3..], 3);
+        let money = tokens.iter().find(|t| matches!(t.kind, TokenKind::Number(_))).unwrap();
+        assert_eq!(&text[money.span.start..money.span.end], "3 million");
+    }
+}

@@ -1,0 +1,165 @@
+//! The JSON report: a versioned contract for scripts (see "JSON report" in the README).
+//!
+//! Wire types live here, apart from the internal [`Report`], so that refactoring the pipeline
+//! cannot silently change what scripts read.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::diff::DiffChunk;
+use crate::model::{Evidence, ReasonKind, Relation, Span};
+use crate::report::{Report, SideReport, Summary};
+
+#[derive(Serialize)]
+struct WireReport<'a> {
+    version: u32,
+    left: WireSide<'a>,
+    right: WireSide<'a>,
+    pairs: Vec<WirePair<'a>>,
+    left_only: &'a [usize],
+    right_only: &'a [usize],
+    summary: WireSummary,
+}
+
+#[derive(Serialize)]
+struct WireSide<'a> {
+    path: &'a str,
+    statements: Vec<WireStatement<'a>>,
+}
+
+#[derive(Serialize)]
+struct WireStatement<'a> {
+    id: usize,
+    start: usize,
+    end: usize,
+    line: usize,
+    text: &'a str,
+    boilerplate: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    boilerplate_kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<WireEvidence<'a>>,
+}
+
+#[derive(Serialize)]
+struct WirePair<'a> {
+    left: usize,
+    right: usize,
+    relation: Relation,
+    similarity: f64,
+    reasons: Vec<WireReason<'a>>,
+    diff: &'a [DiffChunk],
+}
+
+#[derive(Serialize)]
+struct WireReason<'a> {
+    #[serde(rename = "type")]
+    kind: ReasonKind,
+    explanation: &'a str,
+    left: Vec<WireEvidence<'a>>,
+    right: Vec<WireEvidence<'a>>,
+}
+
+#[derive(Serialize)]
+struct WireEvidence<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> WireEvidence<'a> {
+    fn new(text: &'a str, span: Span) -> WireEvidence<'a> {
+        WireEvidence {
+            text,
+            start: span.start,
+            end: span.end,
+        }
+    }
+
+    fn from(evidence: &'a Evidence) -> WireEvidence<'a> {
+        WireEvidence::new(&evidence.text, evidence.span)
+    }
+}
+
+#[derive(Serialize)]
+struct WireSummary {
+    left_statements: usize,
+    right_statements: usize,
+    left_boilerplate: usize,
+    right_boilerplate: usize,
+    agree: usize,
+    disagree: usize,
+    left_only: usize,
+    right_only: usize,
+}
+
+impl From<Summary> for WireSummary {
+    fn from(s: Summary) -> WireSummary {
+        WireSummary {
+            left_statements: s.statements.left,
+            right_statements: s.statements.right,
+            left_boilerplate: s.boilerplate.left,
+            right_boilerplate: s.boilerplate.right,
+            agree: s.agree,
+            disagree: s.disagree,
+            left_only: s.only.left,
+            right_only: s.only.right,
+        }
+    }
+}
+
+fn wire_side(side: &SideReport) -> WireSide<'_> {
+    WireSide {
+        path: &side.path,
+        statements: side
+            .statements
+            .iter()
+            .map(|s| WireStatement {
+                id: s.id,
+                start: s.span.start,
+                end: s.span.end,
+                line: s.line,
+                text: &s.text,
+                boilerplate: s.boilerplate.is_some(),
+                boilerplate_kind: s.boilerplate.map(|b| b.label()),
+                speaker: s.speaker.as_ref().map(|sp| WireEvidence::new(&sp.text, sp.span)),
+            })
+            .collect(),
+    }
+}
+
+/// Writes the report as one pretty-printed JSON object followed by a newline.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let wire = WireReport {
+        version: report.version,
+        left: wire_side(&report.sides.left),
+        right: wire_side(&report.sides.right),
+        pairs: report
+            .pairs
+            .iter()
+            .map(|p| WirePair {
+                left: p.ids.left,
+                right: p.ids.right,
+                relation: p.relation,
+                similarity: (p.similarity * 1000.0).round() / 1000.0,
+                reasons: p
+                    .reasons
+                    .iter()
+                    .map(|r| WireReason {
+                        kind: r.kind,
+                        explanation: &r.explanation,
+                        left: r.evidence.left.iter().map(WireEvidence::from).collect(),
+                        right: r.evidence.right.iter().map(WireEvidence::from).collect(),
+                    })
+                    .collect(),
+                diff: &p.diff,
+            })
+            .collect(),
+        left_only: &report.only.left,
+        right_only: &report.only.right,
+        summary: report.summary.into(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &wire).map_err(io::Error::from)?;
+    writeln!(out)
+}

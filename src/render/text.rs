@@ -1,0 +1,199 @@
+//! The human report: disagreements first with their reasons and evidence, then agreements, then
+//! what only one source says. Every statement is quoted with its line number (`L12` is line 12 of
+//! the left file) and pairs show a word diff. Lines are wrapped to the configured width.
+
+use std::io::{self, Write};
+
+use crate::diff::DiffOp;
+use crate::model::{Relation, Side};
+use crate::render::style::{printable, Style};
+use crate::report::{PairReport, Report, StatementReport};
+
+/// How the text report is laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct TextOptions {
+    pub style: Style,
+    /// Maximal line width in columns.
+    pub width: usize,
+    /// List boilerplate (captions, share prompts) in a section of its own.
+    pub show_boilerplate: bool,
+}
+
+struct Writer<'a> {
+    out: &'a mut dyn Write,
+    options: TextOptions,
+}
+
+impl Writer<'_> {
+    /// Writes `text` wrapped to the width, first line after `first`, later lines after `rest`.
+    fn wrapped(&mut self, first: &str, rest: &str, text: &str) -> io::Result<()> {
+        let options = textwrap::Options::new(self.options.width.max(20))
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        for line in textwrap::wrap(text, options) {
+            writeln!(self.out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+
+    fn rule(&mut self, title: &str, paint: impl Fn(&Style, &str) -> String) -> io::Result<()> {
+        let width = self.options.width.clamp(20, 100);
+        let head = format!("── {title} ");
+        let fill = width.saturating_sub(textwrap::core::display_width(&head));
+        let line = format!("{head}{}", "─".repeat(fill));
+        writeln!(self.out)?;
+        writeln!(self.out, "{}", paint(&self.options.style, &line))
+    }
+
+    fn statement(&mut self, side: Side, statement: &StatementReport) -> io::Result<()> {
+        let tag = format!("{}{}", side_letter(side), statement.line);
+        let first = format!("  {tag:<6}");
+        self.wrapped(&first, "        ", &printable(&statement.text))
+    }
+
+    fn pair(&mut self, report: &Report, pair: &PairReport) -> io::Result<()> {
+        let style = self.options.style;
+        let left = report.statement(Side::Left, pair.ids.left);
+        let right = report.statement(Side::Right, pair.ids.right);
+        let marker = match pair.relation {
+            Relation::Disagree => style.disagree("✗ disagree"),
+            Relation::Agree => style.agree("✓ agree"),
+        };
+        writeln!(self.out)?;
+        writeln!(
+            self.out,
+            "{marker}  L{} ↔ R{}  {}",
+            left.line,
+            right.line,
+            style.dim(&format!("similarity {:.2}", pair.similarity))
+        )?;
+        self.statement(Side::Left, left)?;
+        self.statement(Side::Right, right)?;
+        for reason in &pair.reasons {
+            let words = |side: Side| {
+                let evidence = reason.evidence.get(side);
+                if evidence.is_empty() {
+                    "—".to_string()
+                } else {
+                    evidence
+                        .iter()
+                        .map(|e| style.evidence(&printable(&e.text)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            let line = format!(
+                "{}: {} (left: {}; right: {})",
+                reason.kind.label(),
+                printable(&reason.explanation),
+                words(Side::Left),
+                words(Side::Right)
+            );
+            self.wrapped("  • ", "    ", &line)?;
+        }
+        let diff: String = pair
+            .diff
+            .iter()
+            .map(|chunk| {
+                let text = printable(&chunk.text);
+                match chunk.op {
+                    DiffOp::Equal => text,
+                    DiffOp::Delete => style.removed(&text),
+                    DiffOp::Insert => style.added(&text),
+                }
+            })
+            .collect();
+        self.wrapped("  diff  ", "        ", &diff)
+    }
+}
+
+fn side_letter(side: Side) -> char {
+    match side {
+        Side::Left => 'L',
+        Side::Right => 'R',
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Writes the text report.
+pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = Writer { out, options };
+    let style = options.style;
+    let s = &report.summary;
+    writeln!(w.out, "{}", style.heading("crosscheck"))?;
+    for side in [Side::Left, Side::Right] {
+        let name = match side {
+            Side::Left => "LEFT ",
+            Side::Right => "RIGHT",
+        };
+        let line = format!(
+            "{name} {}: {}, {} left out as boilerplate",
+            printable(&report.side(side).path),
+            plural(*s.statements.get(side), "statement", "statements"),
+            s.boilerplate.get(side)
+        );
+        w.wrapped("  ", "        ", &line)?;
+    }
+    writeln!(
+        w.out,
+        "  {} · {} · {} · {}",
+        style.disagree(&plural(s.disagree, "disagreement", "disagreements")),
+        style.agree(&plural(s.agree, "agreement", "agreements")),
+        style.only(&format!("{} only in LEFT", s.only.left)),
+        style.only(&format!("{} only in RIGHT", s.only.right)),
+    )?;
+    writeln!(w.out, "  {}", style.dim("L12 / R12 = line 12 of the left / right file"))?;
+
+    for (relation, title) in [(Relation::Disagree, "Disagreements"), (Relation::Agree, "Agreements")] {
+        let pairs: Vec<&PairReport> = report.pairs.iter().filter(|p| p.relation == relation).collect();
+        if pairs.is_empty() {
+            continue;
+        }
+        let paint = match relation {
+            Relation::Disagree => Style::disagree,
+            Relation::Agree => Style::agree,
+        };
+        w.rule(&format!("{title} ({})", pairs.len()), paint)?;
+        for pair in pairs {
+            w.pair(report, pair)?;
+        }
+    }
+
+    for side in [Side::Left, Side::Right] {
+        let ids = report.only.get(side);
+        if ids.is_empty() {
+            continue;
+        }
+        let name = if side == Side::Left { "LEFT" } else { "RIGHT" };
+        w.rule(&format!("Only in {name} ({})", ids.len()), Style::only)?;
+        for &id in ids {
+            w.statement(side, report.statement(side, id))?;
+        }
+    }
+
+    if options.show_boilerplate {
+        for side in [Side::Left, Side::Right] {
+            let furniture: Vec<&StatementReport> = report
+                .side(side)
+                .statements
+                .iter()
+                .filter(|s| s.boilerplate.is_some())
+                .collect();
+            if furniture.is_empty() {
+                continue;
+            }
+            let name = if side == Side::Left { "LEFT" } else { "RIGHT" };
+            w.rule(&format!("Boilerplate in {name} ({})", furniture.len()), Style::dim)?;
+            for statement in furniture {
+                let kind = statement.boilerplate.map(|b| b.label()).unwrap_or_default();
+                let tag = format!("{}{}", side_letter(side), statement.line);
+                let line = format!("{} {}", printable(&statement.text), style.dim(&format!("({kind})")));
+                w.wrapped(&format!("  {tag:<6}"), "        ", &line)?;
+            }
+        }
+    }
+    Ok(())
+}

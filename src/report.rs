@@ -1,0 +1,77 @@
+//! The result of a comparison: the one thing renderers see.
+
+use crate::attribution::Speaker;
+use crate::diff::DiffChunk;
+use crate::model::{Pair, Reason, Relation, Side, Span, StatementId};
+use crate::segment::Boilerplate;
+
+/// The version of the report layout, bumped when a field changes meaning or goes away.
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub version: u32,
+    pub sides: Pair<SideReport>,
+    /// Aligned pairs sorted by left id, then right id.
+    pub pairs: Vec<PairReport>,
+    /// Claims (not boilerplate) of each side that no pair touches.
+    pub only: Pair<Vec<StatementId>>,
+    pub summary: Summary,
+}
+
+/// One input document as reported.
+#[derive(Debug, Clone)]
+pub struct SideReport {
+    /// The path as given on the command line (`-` for stdin).
+    pub path: String,
+    pub statements: Vec<StatementReport>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatementReport {
+    pub id: StatementId,
+    /// Byte span in the file as read from disk.
+    pub span: Span,
+    /// 1-based line number.
+    pub line: usize,
+    pub text: String,
+    pub boilerplate: Option<Boilerplate>,
+    pub speaker: Option<Speaker>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PairReport {
+    pub ids: Pair<StatementId>,
+    pub relation: Relation,
+    pub similarity: f64,
+    /// Why the pair disagrees; empty for agreements.
+    pub reasons: Vec<Reason>,
+    /// Word diff from the left statement to the right one.
+    pub diff: Vec<DiffChunk>,
+}
+
+/// Counts for the report header and scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Summary {
+    /// Statements per side, boilerplate included.
+    pub statements: Pair<usize>,
+    pub boilerplate: Pair<usize>,
+    pub agree: usize,
+    pub disagree: usize,
+    /// Claims found in only one source.
+    pub only: Pair<usize>,
+}
+
+impl Report {
+    pub fn side(&self, side: Side) -> &SideReport {
+        self.sides.get(side)
+    }
+
+    pub fn statement(&self, side: Side, id: StatementId) -> &StatementReport {
+        &self.sides.get(side).statements[id]
+    }
+
+    pub fn has_disagreements(&self) -> bool {
+        self.summary.disagree > 0
+    }
+}

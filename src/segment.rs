@@ -1,0 +1,531 @@
+//! Splitting a document into statements, and marking the ones that are scraped page furniture.
+//!
+//! Sentence boundaries come from Unicode's sentence rules (UAX #29, via `unicode-segmentation`),
+//! which already keep decimals (`3.5`), closing quotes after a period and lowercase continuations
+//! together. News text needs more on top, done here:
+//! - **Lines.** Scraped articles put one paragraph per line and headlines carry no final period,
+//!   so a line break ends a statement — unless the next line starts in lowercase after a line with
+//!   no closing punctuation, which is a hard-wrapped sentence going on.
+//! - **Abbreviations.** `Mr. Smith`, `Dr. Lee`, `Jan. 5`, `John F. Kennedy`, `U.S. President`:
+//!   UAX #29 breaks after any period followed by a capital; we join those back.
+//! - **Bullets** start a statement of their own and are not part of its text.
+//! - **Boilerplate** (captions, image file names, share prompts, "Read more", "Advertisement") is
+//!   detected per line, since scrapers keep such furniture on lines of its own.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::load::Doc;
+use crate::model::{Span, StatementId};
+
+/// Why a statement is page furniture rather than a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Boilerplate {
+    /// A photo caption or credit: `(Photo: Reuters)`, `Getty Images`.
+    Caption,
+    /// An image file name: `download (29).jpg`.
+    ImageFile,
+    /// A social-media or sharing prompt: `Like us on Facebook`, `Share this article`.
+    Social,
+    /// Site navigation: `Read more`, `Show comments`, `Related:`, `Click here`.
+    Navigation,
+    /// `Advertisement`, `Sponsored content`.
+    Advertisement,
+    /// Newsletter and subscription prompts.
+    Subscription,
+    /// Copyright and rights lines.
+    Copyright,
+}
+
+impl Boilerplate {
+    pub fn label(self) -> &'static str {
+        match self {
+            Boilerplate::Caption => "caption",
+            Boilerplate::ImageFile => "image file",
+            Boilerplate::Social => "social prompt",
+            Boilerplate::Navigation => "navigation",
+            Boilerplate::Advertisement => "advertisement",
+            Boilerplate::Subscription => "subscription prompt",
+            Boilerplate::Copyright => "copyright line",
+        }
+    }
+}
+
+/// One sentence (or headline, or bullet) of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub id: StatementId,
+    /// Where the statement's text is in the document, trimmed of surrounding space and bullets.
+    pub span: Span,
+    /// 1-based line of the statement's first byte.
+    pub line: usize,
+    /// Set when the statement is page furniture; such statements are kept out of judging.
+    pub boilerplate: Option<Boilerplate>,
+}
+
+/// Splits `doc` into statements, in document order, with ids `0..n`.
+pub fn segment(doc: &Doc) -> Vec<Statement> {
+    let mut statements = Vec::new();
+    let mut line_number = doc.line_of(doc.body_start);
+    for block in blocks(doc) {
+        line_number += count_newlines(&doc.text, block.line_scan_from, block.span.start);
+        let furniture = detect_boilerplate(doc.slice(block.span));
+        for span in sentences(&doc.text, block.span) {
+            let line = line_number + count_newlines(&doc.text, block.span.start, span.start);
+            statements.push(Statement {
+                id: statements.len(),
+                span,
+                line,
+                boilerplate: furniture.or_else(|| detect_boilerplate(doc.slice(span))),
+            });
+        }
+    }
+    statements
+}
+
+fn count_newlines(text: &str, from: usize, to: usize) -> usize {
+    text.as_bytes()[from..to]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// A run of lines that forms one paragraph, headline or bullet.
+struct Block {
+    span: Span,
+    /// Where counting newlines for this block's line number starts (the previous block's start).
+    line_scan_from: usize,
+}
+
+/// Characters that mark a list item when they start a line.
+const BULLETS: &[char] = &['•', '·', '▪', '◦', '‣', '●', '*', '-', '–', '—', '>'];
+
+/// Cuts the document into paragraphs, headlines and bullets (see the module docs for the rules).
+fn blocks(doc: &Doc) -> Vec<Block> {
+    let text = &doc.text;
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut previous_line_open = false; // the previous line did not end a sentence
+    let mut last_block_start = doc.body_start;
+    let mut position = doc.body_start;
+    let mut flush = |current: &mut Option<Span>, blocks: &mut Vec<Block>| {
+        if let Some(span) = current.take() {
+            blocks.push(Block {
+                span,
+                line_scan_from: last_block_start,
+            });
+            last_block_start = span.start;
+        }
+    };
+    while position < text.len() {
+        let line_end = text[position..]
+            .find('\n')
+            .map_or(text.len(), |i| position + i);
+        let line = &text[position..line_end];
+        let trimmed_start = line.len() - line.trim_start().len();
+        let content = line.trim();
+        if content.is_empty() {
+            flush(&mut current, &mut blocks);
+            previous_line_open = false;
+        } else {
+            let mut start = position + trimmed_start;
+            let mut is_bullet = false;
+            if let Some(rest) = strip_bullet(content) {
+                is_bullet = true;
+                start += content.len() - rest.len();
+            }
+            let end = start + text[start..line_end].trim_end().len();
+            let continues = !is_bullet
+                && previous_line_open
+                && content.chars().next().is_some_and(|c| c.is_lowercase());
+            match (&mut current, continues) {
+                (Some(span), true) => span.end = end,
+                _ => {
+                    flush(&mut current, &mut blocks);
+                    if start < end {
+                        current = Some(Span::new(start, end));
+                    }
+                }
+            }
+            previous_line_open = !content.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'']);
+        }
+        position = line_end + 1;
+    }
+    flush(&mut current, &mut blocks);
+    blocks
+}
+
+/// The rest of a line after a leading bullet marker and its space, if the line starts with one.
+fn strip_bullet(line: &str) -> Option<&str> {
+    let first = line.chars().next()?;
+    if !BULLETS.contains(&first) {
+        return None;
+    }
+    let rest = &line[first.len_utf8()..];
+    // "-5 degrees" or "--" are not bullets; a bullet is followed by a space.
+    if rest.starts_with(char::is_whitespace) {
+        Some(rest.trim_start())
+    } else {
+        None
+    }
+}
+
+/// Sentence spans inside one block, in order, trimmed.
+fn sentences(text: &str, block: Span) -> Vec<Span> {
+    // Line breaks inside a block are wrapped lines: segment as if they were spaces. Replacing
+    // one ASCII byte by another keeps every offset valid.
+    let flattened: String = text[block.start..block.end]
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    let mut pieces: Vec<Span> = Vec::new();
+    for (offset, piece) in flattened.split_sentence_bound_indices() {
+        let start = block.start + offset;
+        let span = trim(text, Span::new(start, start + piece.len()));
+        if span.is_empty() {
+            continue;
+        }
+        match pieces.last_mut() {
+            Some(previous) if should_join(&text[previous.start..previous.end], &text[span.start..span.end]) => {
+                previous.end = span.end;
+            }
+            _ => pieces.push(span),
+        }
+    }
+    pieces
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let piece = &text[span.start..span.end];
+    let start = span.start + (piece.len() - piece.trim_start().len());
+    let end = span.start + piece.trim_end().len();
+    Span::new(start, end.max(start))
+}
+
+/// Abbreviations that are (almost) never the last word of a sentence: a title before a name, a
+/// month before a day, `No.` before a number.
+const NEVER_FINAL: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
+    "adm", "maj", "cpl", "pvt", "st", "mt", "ft", "rev", "hon", "pres", "supt", "det", "insp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "vs", "v", "e.g", "i.e", "cf", "approx", "est", "fig", "vol", "ch", "sec", "art", "para",
+    "dept", "univ", "assn", "ave", "blvd", "rd",
+];
+
+/// Abbreviations that often sit inside a sentence but may also end one (`... in the U.S.`).
+const MAYBE_FINAL: &[&str] = &[
+    "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "inc", "corp", "ltd", "co", "llc", "plc", "jr",
+    "sr", "a.m", "p.m", "etc", "al", "bros",
+];
+
+/// Capitalized words that typically open a new sentence; after a `MAYBE_FINAL` abbreviation they
+/// mean the sentence really ended there.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "it", "he", "she", "they", "we", "i", "you", "but", "and",
+    "or", "so", "this", "that", "these", "those", "there", "his", "her", "their", "its", "our",
+    "my", "if", "when", "while", "after", "before", "as", "for", "with", "by", "from", "to", "of",
+    "no", "not", "yet", "also", "however", "meanwhile", "still", "since", "although", "though",
+    "one", "some", "many", "most", "all", "what", "who", "how", "why", "where", "officials",
+];
+
+/// Whether the sentence break UAX #29 put between `previous` and `next` is a false one.
+fn should_join(previous: &str, next: &str) -> bool {
+    let Some(last_word) = previous.split_whitespace().next_back() else {
+        return false;
+    };
+    let next_first = next.chars().next();
+    // "... the release was delayed ... until" - lowercase after the break continues the sentence.
+    if next_first.is_some_and(|c| c.is_lowercase()) && !previous.ends_with(['!', '?']) {
+        return true;
+    }
+    let Some(stem) = last_word
+        .trim_start_matches(['(', '"', '“', '\'', '‘'])
+        .strip_suffix('.')
+    else {
+        return false;
+    };
+    let lower = stem.to_lowercase();
+    if NEVER_FINAL.contains(&lower.as_str()) {
+        return true;
+    }
+    if MAYBE_FINAL.contains(&lower.as_str()) {
+        let next_word: String = next
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let starts_digit = next_first.is_some_and(|c| c.is_ascii_digit());
+        return starts_digit || !SENTENCE_OPENERS.contains(&next_word.as_str());
+    }
+    // Initials: "John F. Kennedy", "J.K. Rowling".
+    let letters: Vec<char> = stem.chars().filter(|c| *c != '.').collect();
+    (1..=3).contains(&letters.len())
+        && letters.iter().all(|c| c.is_uppercase())
+        && stem.chars().filter(|c| *c == '.').count() + 1 == letters.len()
+}
+
+/// Classifies a line or sentence as page furniture, if it is.
+pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let word_count = words.len();
+    let phrase = words.join(" ");
+
+    if has_image_file_name(&lower) && word_count <= 12 {
+        return Some(Boilerplate::ImageFile);
+    }
+    if is_caption_credit(&lower) {
+        return Some(Boilerplate::Caption);
+    }
+    const EXACT: &[(&str, Boilerplate)] = &[
+        ("advertisement", Boilerplate::Advertisement),
+        ("advertising", Boilerplate::Advertisement),
+        ("sponsored", Boilerplate::Advertisement),
+        ("sponsored content", Boilerplate::Advertisement),
+        ("story continues below advertisement", Boilerplate::Advertisement),
+        ("comments", Boilerplate::Navigation),
+        ("show comments", Boilerplate::Navigation),
+        ("hide comments", Boilerplate::Navigation),
+        ("view comments", Boilerplate::Navigation),
+        ("load comments", Boilerplate::Navigation),
+        ("read more", Boilerplate::Navigation),
+        ("continue reading", Boilerplate::Navigation),
+        ("continue reading below", Boilerplate::Navigation),
+        ("click here", Boilerplate::Navigation),
+        ("related", Boilerplate::Navigation),
+        ("related articles", Boilerplate::Navigation),
+        ("related stories", Boilerplate::Navigation),
+        ("recommended", Boilerplate::Navigation),
+        ("back to top", Boilerplate::Navigation),
+        ("scroll down for video", Boilerplate::Navigation),
+        ("print", Boilerplate::Navigation),
+        ("email", Boilerplate::Social),
+        ("share", Boilerplate::Social),
+        ("tweet", Boilerplate::Social),
+        ("share this", Boilerplate::Social),
+        ("subscribe", Boilerplate::Subscription),
+        ("all rights reserved", Boilerplate::Copyright),
+    ];
+    if let Some((_, kind)) = EXACT.iter().find(|(p, _)| *p == phrase) {
+        return Some(*kind);
+    }
+    const PREFIXES: &[(&str, Boilerplate)] = &[
+        ("read more", Boilerplate::Navigation),
+        ("read also", Boilerplate::Navigation),
+        ("see also", Boilerplate::Navigation),
+        ("related", Boilerplate::Navigation),
+        ("click here", Boilerplate::Navigation),
+        ("continue reading", Boilerplate::Navigation),
+        ("watch", Boilerplate::Navigation),
+        ("advertisement", Boilerplate::Advertisement),
+        ("copyright", Boilerplate::Copyright),
+        ("sign up for", Boilerplate::Subscription),
+        ("subscribe to", Boilerplate::Subscription),
+        ("like us on", Boilerplate::Social),
+        ("follow us on", Boilerplate::Social),
+        ("follow us", Boilerplate::Social),
+        ("share this", Boilerplate::Social),
+        ("share on", Boilerplate::Social),
+        ("join us on", Boilerplate::Social),
+    ];
+    // Prefixes count only on short lines, or with the colon of a link label ("Read more: ..."),
+    // so that a real sentence opening with "Watch" or "Related" is kept.
+    let trimmed = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    for (prefix, kind) in PREFIXES {
+        if phrase.starts_with(prefix) {
+            let labelled = trimmed
+                .get(prefix.len()..)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '|', '»', '>']));
+            if word_count <= 8 || labelled {
+                return Some(*kind);
+            }
+        }
+    }
+    if text.trim_start().starts_with('©') {
+        return Some(Boilerplate::Copyright);
+    }
+    const NETWORKS: &[&str] = &["facebook", "twitter", "instagram", "whatsapp", "linkedin", "pinterest", "youtube", "newsletter", "rss"];
+    const ACTIONS: &[&str] = &["like", "follow", "share", "join", "subscribe", "sign", "tweet", "email"];
+    if word_count <= 10
+        && words.iter().any(|w| NETWORKS.contains(w))
+        && words.iter().any(|w| ACTIONS.contains(w))
+    {
+        return Some(if words.contains(&"newsletter") {
+            Boilerplate::Subscription
+        } else {
+            Boilerplate::Social
+        });
+    }
+    None
+}
+
+const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg", ".tif", ".tiff", ".heic"];
+
+fn has_image_file_name(lower: &str) -> bool {
+    lower.split_whitespace().any(|word| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        IMAGE_EXTENSIONS.iter().any(|ext| word.ends_with(ext) && word.len() > ext.len())
+    })
+}
+
+/// A photo or image credit: `(Photo : Reuters)`, `(AP Photo/Evan Vucci)`, `Photo: Getty Images`.
+fn is_caption_credit(lower: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "(photo", "photo:", "photo :", "photo credit", "(image", "image:", "image :", "image credit",
+        "(credit", "credit:", "(picture", "picture:", "(pic", "ap photo", "getty images", "(getty",
+        "(reuters)", "(afp", "/reuters", "/ap)", "/getty", "(file photo", "file photo",
+        "(screenshot", "screenshot:", "(video", "shutterstock", "(courtesy", "courtesy of",
+    ];
+    let words = lower.split_whitespace().count();
+    CREDITS.iter().any(|credit| lower.contains(credit)) && words <= 40
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<String> {
+        let doc = Doc::from_text("t", text);
+        segment(&doc)
+            .iter()
+            .map(|s| doc.slice(s.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("Mr. Smith met Dr. Lee on Jan. 5 at 9 a.m. in the U.S. capital. They talked."),
+            ["Mr. Smith met Dr. Lee on Jan. 5 at 9 a.m. in the U.S. capital.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn us_before_a_title_joins_but_before_the_ends() {
+        assert_eq!(
+            split("U.S. President Barack Obama spoke. He blamed the U.S. The talks failed."),
+            ["U.S. President Barack Obama spoke.", "He blamed the U.S.", "The talks failed."]
+        );
+    }
+
+    #[test]
+    fn company_and_number_abbreviations() {
+        assert_eq!(
+            split("Acme Inc. said profits rose. It is the No. 1 maker in the U.S. The shares fell."),
+            ["Acme Inc. said profits rose.", "It is the No. 1 maker in the U.S.", "The shares fell."]
+        );
+    }
+
+    #[test]
+    fn decimals_and_money_stay_whole() {
+        assert_eq!(
+            split("Growth was 3.5 percent. The deal is worth $2.3 million."),
+            ["Growth was 3.5 percent.", "The deal is worth $2.3 million."]
+        );
+    }
+
+    #[test]
+    fn initials_join() {
+        assert_eq!(
+            split("John F. Kennedy and J.K. Rowling never met. Nobody asked."),
+            ["John F. Kennedy and J.K. Rowling never met.", "Nobody asked."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_before_lowercase_continues() {
+        assert_eq!(
+            split("He paused... then left. She stayed."),
+            ["He paused... then left.", "She stayed."]
+        );
+    }
+
+    #[test]
+    fn closing_quote_stays_with_its_sentence() {
+        assert_eq!(
+            split("\"We will respond.\" Obama said it twice. \"That's not who we are.\""),
+            ["\"We will respond.\"", "Obama said it twice.", "\"That's not who we are.\""]
+        );
+    }
+
+    #[test]
+    fn headlines_and_lines_without_final_punctuation_are_statements() {
+        assert_eq!(
+            split("North Korea Denies Hack\n\nThe FBI disagrees.\nShow comments"),
+            ["North Korea Denies Hack", "The FBI disagrees.", "Show comments"]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_join_into_one_sentence() {
+        assert_eq!(
+            split("The council voted on the\nbudget late on Tuesday.\nIt passed."),
+            ["The council voted on the\nbudget late on Tuesday.", "It passed."]
+        );
+    }
+
+    #[test]
+    fn bullets_are_statements_without_the_marker() {
+        assert_eq!(
+            split("Key points:\n• Taxes rise\n- Spending falls\n* Debt grows"),
+            ["Key points:", "Taxes rise", "Spending falls", "Debt grows"]
+        );
+    }
+
+    #[test]
+    fn crlf_and_bom_keep_file_offsets() {
+        let doc = Doc::from_text("t", "\u{feff}One.\r\nTwo.\r\n");
+        let statements = segment(&doc);
+        assert_eq!(statements.len(), 2);
+        assert_eq!(statements[0].span, Span::new(3, 7));
+        assert_eq!(doc.slice(statements[1].span), "Two.");
+        assert_eq!(statements[1].line, 2);
+    }
+
+    #[test]
+    fn line_numbers_follow_the_file() {
+        let doc = Doc::from_text("t", "Head\n\nFirst. Second.\n\n\nThird.");
+        let lines: Vec<usize> = segment(&doc).iter().map(|s| s.line).collect();
+        assert_eq!(lines, [1, 3, 3, 6]);
+    }
+
+    #[test]
+    fn boilerplate_kinds() {
+        let cases = [
+            ("download (29).jpg", Some(Boilerplate::ImageFile)),
+            ("download (29).jpg (Photo : Reuters)", Some(Boilerplate::ImageFile)),
+            ("A firefighter at the scene. (Photo: AP)", Some(Boilerplate::Caption)),
+            ("Like Us on Facebook", Some(Boilerplate::Social)),
+            ("Follow us on Twitter", Some(Boilerplate::Social)),
+            ("Show comments", Some(Boilerplate::Navigation)),
+            ("Read more: Fire destroys warehouse in Dayton", Some(Boilerplate::Navigation)),
+            ("Advertisement", Some(Boilerplate::Advertisement)),
+            ("Sign up for our newsletter", Some(Boilerplate::Subscription)),
+            ("Share this article", Some(Boilerplate::Social)),
+            ("© 2024 Daily Planet. All rights reserved.", Some(Boilerplate::Copyright)),
+            ("The company said it would share the data with Facebook and regulators next year.", None),
+            ("Watch officials said the vote would be close, and the mayor agreed with them on Tuesday.", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(detect_boilerplate(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_caption_line_is_boilerplate_in_all_its_sentences() {
+        let doc = Doc::from_text("t", "Rescuers search the rubble. (Photo: AP)\nThe quake killed 12.");
+        let statements = segment(&doc);
+        let flags: Vec<bool> = statements.iter().map(|s| s.boilerplate.is_some()).collect();
+        assert_eq!(flags, [true, true, false]);
+    }
+
+    #[test]
+    fn empty_and_whitespace_documents_have_no_statements() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\r\n\t \n").is_empty());
+    }
+}
