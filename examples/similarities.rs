@@ -13,6 +13,7 @@ fn main() -> anyhow::Result<()> {
         anyhow::bail!("usage: similarities LEFT RIGHT [N]");
     };
     let top: usize = rest.first().map_or(Ok(3), |n| n.parse())?;
+    let tsv = rest.get(1).is_some_and(|f| f == "tsv");
     let docs = Pair::new(Doc::read(left.as_ref())?, Doc::read(right.as_ref())?);
     let analyse = |doc: &Doc| {
         segment(doc)
@@ -20,14 +21,17 @@ fn main() -> anyhow::Result<()> {
             .filter(|s| s.boilerplate.is_none())
             .map(|s| {
                 let tokens = tokenize(doc.slice(s.span), s.span.start);
-                (s, Profile::new(&tokens), tokens)
+                let attribution = crosscheck::attribution::attribution_span(&doc.text, &tokens);
+                (s, Profile::new(&tokens, attribution), tokens)
             })
             .collect::<Vec<_>>()
     };
     let (l, r) = (analyse(&docs.left), analyse(&docs.right));
     let weights = Weights::from_profiles(l.iter().chain(&r).map(|(_, p, _)| p));
     for (ls, lp, lt) in &l {
-        println!("L{} {}", ls.id, docs.left.slice(ls.span));
+        if !tsv {
+            println!("L{} {}", ls.id, docs.left.slice(ls.span));
+        }
         let mut scored: Vec<_> = r.iter().map(|(rs, rp, rt)| (similarity(lp, rp, &weights), rs, rt)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (score, rs, rt) in scored.into_iter().take(top) {
@@ -37,6 +41,10 @@ fn main() -> anyhow::Result<()> {
             ));
             let reasons: Vec<&str> = judgment.reasons.iter().map(|r| r.kind.label()).collect();
             let text = docs.right.slice(rs.span);
+            if tsv {
+                println!("{}\t{}\t{score:.3}\t{}", ls.id, rs.id, reasons.join(","));
+                continue;
+            }
             println!("   {score:.2} R{} {:?} {}", rs.id, reasons, &text[..text.len().min(90)]);
         }
     }

@@ -43,8 +43,8 @@ pub fn align(
     let mut index: HashMap<&str, Vec<StatementId>> = HashMap::new();
     for (id, profile) in right.iter().enumerate() {
         let Some(profile) = profile else { continue };
-        for term in &profile.terms {
-            index.entry(term.key.as_str()).or_default().push(id);
+        for key in profile.all_keys() {
+            index.entry(key).or_default().push(id);
         }
     }
 
@@ -53,8 +53,8 @@ pub fn align(
     for (left_id, profile) in left.iter().enumerate() {
         let Some(profile) = profile else { continue };
         candidates.clear();
-        for term in &profile.terms {
-            if let Some(ids) = index.get(term.key.as_str()) {
+        for key in profile.all_keys() {
+            if let Some(ids) = index.get(key) {
                 candidates.extend_from_slice(ids);
             }
         }

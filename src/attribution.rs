@@ -30,6 +30,22 @@ fn is_speaker_word(token: &Token) -> bool {
 
 /// Finds the speaker of a statement, if it names one.
 pub fn speaker(text: &str, tokens: &[Token]) -> Option<Speaker> {
+    find(text, tokens).map(|(speaker, _)| speaker)
+}
+
+/// The span of a statement's attribution: the speaker with its reporting verb or "according to".
+pub fn attribution_span(text: &str, tokens: &[Token]) -> Option<Span> {
+    find(text, tokens).map(|(_, span)| span)
+}
+
+/// The speaker, and the span of the whole attribution.
+fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
+    let with = |speaker: Option<Speaker>, first: usize, last: usize| {
+        speaker.map(|s| {
+            let span = Span::new(tokens[first].span.start.min(s.span.start), tokens[last].span.end.max(s.span.end));
+            (s, span)
+        })
+    };
     let gap = |a: usize, b: usize| &text[tokens[a].span.end..tokens[b].span.start];
     let make = |from: usize, to: usize| -> Option<Speaker> {
         // Trim leading articles.
@@ -63,7 +79,7 @@ pub fn speaker(text: &str, tokens: &[Token]) -> Option<Speaker> {
                 }
                 end += 1;
             }
-            return make(start, end);
+            return with(make(start, end), i, end - 1);
         }
     }
 
@@ -81,7 +97,7 @@ pub fn speaker(text: &str, tokens: &[Token]) -> Option<Speaker> {
             start -= 1;
         }
         if start < i && (tokens[start..i].iter().any(|t| t.proper || t.is_content())) {
-            return make(start, i);
+            return with(make(start, i), start, i);
         }
         // ", said X": the words after the verb.
         let mut end = i + 1;
@@ -93,7 +109,7 @@ pub fn speaker(text: &str, tokens: &[Token]) -> Option<Speaker> {
             end += 1;
         }
         if end > i + 1 && tokens[i + 1..end].iter().any(|t| t.proper) {
-            return make(i + 1, end);
+            return with(make(i + 1, end), i, end - 1);
         }
     }
     None

@@ -110,12 +110,18 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim) -> Vec<&'a Token> {
     let asserted = asserted(claim);
     let other_content: Vec<&Token> = other.tokens.iter().filter(|t| t.is_content()).collect();
     let mut cues = Vec::new();
+    let epistemic: Vec<String> = lexicon::EPISTEMIC_VERBS.iter().map(|v| lexicon::stem(v)).collect();
     for (i, token) in claim.tokens.iter().enumerate() {
-        if !asserted[i] || !lexicon::is_negation_cue(&token.lower) {
+        let non_occurrence = lexicon::NON_OCCURRENCE.contains(&token.lower.as_str());
+        if !asserted[i] || !(lexicon::is_negation_cue(&token.lower) || non_occurrence) {
             continue;
         }
         // "not only" adds rather than denies.
         if token.lower == "not" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "only") {
+            continue;
+        }
+        // Both sides saying it was postponed (or cancelled) agree on that.
+        if non_occurrence && other.tokens.iter().any(|o| o.shares_meaning(token)) {
             continue;
         }
         let mut scope_hits = false;
@@ -129,6 +135,14 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim) -> Vec<&'a Token> {
                 continue;
             }
             content_seen += 1;
+            // "have not determined the cause": not knowing denies nothing, unless the other
+            // side claims that very knowledge ("investigators determined the cause").
+            if content_seen == 1
+                && epistemic.iter().any(|v| scoped.all_keys().any(|k| k == v))
+                && !other_content.iter().any(|o| o.shares_meaning(scoped))
+            {
+                break;
+            }
             if other_content.iter().any(|o| token_match(scoped, o) >= 0.7) {
                 scope_hits = true;
                 break;
@@ -171,13 +185,10 @@ fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
 }
 
 fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
-    let has_key = |claim: Claim, key: &str| claim.tokens.iter().any(|t| t.key == key);
+    let mentions = |claim: Claim, token: &Token| claim.tokens.iter().any(|t| t.shares_meaning(token));
     for a in claims.left.tokens.iter().filter(|t| t.is_content()) {
         for b in claims.right.tokens.iter().filter(|t| t.is_content()) {
-            if lexicon::are_antonyms(&a.key, &b.key)
-                && !has_key(claims.right, &a.key)
-                && !has_key(claims.left, &b.key)
-            {
+            if a.opposes(b) && !mentions(claims.right, a) && !mentions(claims.left, b) {
                 let (l, r) = (token_evidence(claims.left, a), token_evidence(claims.right, b));
                 let explanation = format!("\"{}\" is the opposite of \"{}\"", l.text, r.text);
                 return Some(Reason {
@@ -195,6 +206,8 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum ValueClass {
     Count,
+    /// A number set off by commas after a name: an age.
+    Age,
     Money(char),
     Percent,
     Year,
@@ -207,7 +220,9 @@ enum ValueClass {
 impl ValueClass {
     fn reason_kind(self) -> ReasonKind {
         match self {
-            ValueClass::Count | ValueClass::Money(_) | ValueClass::Percent => ReasonKind::Number,
+            ValueClass::Count | ValueClass::Age | ValueClass::Money(_) | ValueClass::Percent => {
+                ReasonKind::Number
+            }
             _ => ReasonKind::Date,
         }
     }
@@ -251,7 +266,12 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
             .tokens
             .iter()
             .enumerate()
-            .filter_map(|(i, t)| value_of(t).map(|(c, q)| (i, c, q)))
+            .filter_map(|(i, t)| {
+                value_of(t).map(|(c, q)| {
+                    let class = if c == ValueClass::Count && is_apposition(claim, i) { ValueClass::Age } else { c };
+                    (i, class, q)
+                })
+            })
             .collect()
     };
     let left = values(claims.left);
@@ -270,25 +290,29 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     let right_open = unmatched(&right, &left);
 
     let mut reasons: Vec<Reason> = Vec::new();
-    for &(li, class, _) in &left_open {
-        // The right value of the same class, preferring one that counts the same thing.
-        let same_class: Vec<&(usize, ValueClass, Quantity)> =
-            right_open.iter().filter(|(_, c, _)| *c == class).collect();
-        if same_class.is_empty() {
-            continue;
-        }
-        let head = |claim: Claim, i: usize| {
-            claim.tokens[i + 1..]
-                .iter()
-                .find(|t| t.is_content())
-                .map(|t| t.key.clone())
-        };
-        let left_head = head(claims.left, li);
-        let partner = same_class
+    for (rank, &(li, class, _)) in left_open.iter().enumerate() {
+        // The right value of the same class that counts the same thing ("120 jobs" / "150
+        // employees"); failing that, the one in the same position among the unmatched values.
+        // Values whose counted nouns differ ("58 years" / "1,300 votes") are not compared.
+        let same_class: Vec<usize> = right_open
             .iter()
-            .find(|(ri, _, _)| left_head.is_some() && head(claims.right, *ri) == left_head)
-            .or_else(|| (same_class.len() == 1).then(|| &same_class[0]));
-        let Some(&&(ri, _, _)) = partner else { continue };
+            .filter(|(_, c, _)| *c == class)
+            .map(|(ri, _, _)| *ri)
+            .collect();
+        let left_head = counted_noun(claims.left, li);
+        let by_noun = same_class.iter().copied().find(|&ri| {
+            let right_head = counted_noun(claims.right, ri);
+            left_head.zip(right_head).is_some_and(|(l, r)| l.shares_meaning(r))
+        });
+        let left_rank = left_open[..rank].iter().filter(|(_, c, _)| *c == class).count();
+        let by_position = same_class.get(left_rank).copied().filter(|&ri| {
+            let right_head = counted_noun(claims.right, ri);
+            match (left_head, right_head) {
+                (Some(l), Some(r)) => l.shares_meaning(r),
+                _ => true,
+            }
+        });
+        let Some(ri) = by_noun.or(by_position) else { continue };
         let l = token_evidence(claims.left, &claims.left.tokens[li]);
         let r = token_evidence(claims.right, &claims.right.tokens[ri]);
         let kind = class.reason_kind();
@@ -305,6 +329,30 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         });
     }
     reasons
+}
+
+/// The noun a number counts: the first content word within three words after it, in the same
+/// clause ("120 jobs", "$5 million in severance", "15% of its staff").
+fn counted_noun<'a>(claim: Claim<'a>, index: usize) -> Option<&'a Token> {
+    let tokens = claim.tokens;
+    for j in index + 1..tokens.len().min(index + 4) {
+        if gap(claim, j - 1).contains([',', ';', '.', '(', ')', ':']) {
+            return None;
+        }
+        if tokens[j].is_content() && matches!(tokens[j].kind, TokenKind::Content) {
+            return Some(&tokens[j]);
+        }
+    }
+    None
+}
+
+/// Whether a number stands between commas after a name, as ages do ("Hartwell, 58, is ...").
+fn is_apposition(claim: Claim, index: usize) -> bool {
+    let tokens = claim.tokens;
+    index > 0
+        && index + 1 < tokens.len()
+        && gap(claim, index - 1).trim() == ","
+        && gap(claim, index).trim_start().starts_with(',')
 }
 
 /// Names on both sides that fill the same slot: the word diff of the two statements replaces a
@@ -434,6 +482,40 @@ mod tests {
         assert_eq!(kinds("The deal is worth $3.2 million.", "The deal is worth $2.3 million."), [ReasonKind::Number]);
         assert!(kinds("About 200 people attended.", "213 people attended.").is_empty());
         assert!(kinds("Twelve people were killed.", "12 people died.").is_empty());
+    }
+
+    #[test]
+    fn numbers_counting_different_things_are_not_compared() {
+        assert!(kinds("Hartwell, 58, won the race.", "Hartwell won the race by 1,300 votes.").is_empty());
+        assert!(kinds("The plant employs 300 people.", "The plant employs people on 2 shifts.").is_empty());
+        assert_eq!(
+            kinds("Revenue was $48.3 million, down from $52.1 million.", "Revenue came in at $43.8 million."),
+            [ReasonKind::Number]
+        );
+    }
+
+    #[test]
+    fn vague_amounts_are_lower_bounds() {
+        assert!(kinds("Dozens of residents spoke.", "More than 40 residents spoke.").is_empty());
+        assert!(kinds("It knows of three crashes.", "It is aware of several crashes.").is_empty());
+    }
+
+    #[test]
+    fn not_knowing_is_not_denying() {
+        assert!(kinds("The cause of the fire is under investigation.", "Investigators have not determined what caused the fire.").is_empty());
+        assert_eq!(
+            kinds("Investigators determined the cause of the fire.", "Investigators have not determined the cause of the fire."),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn postponing_denies_the_event() {
+        assert_eq!(
+            kinds("The council postponed a vote on the leaf blower ban.", "The council voted for the leaf blower ban."),
+            [ReasonKind::Negation]
+        );
+        assert!(kinds("The vote was postponed until May.", "The council delayed the vote.").is_empty());
     }
 
     #[test]

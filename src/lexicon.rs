@@ -146,9 +146,66 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["job", "post", "position"],
     &["quit", "resign", "step down"],
     &["fire", "dismiss", "sack"],
+    &["cut", "eliminate", "lay off", "layoff", "slash", "axe", "trim"],
+    &["job", "employee", "worker", "staff", "workforce", "position", "post", "employ"],
+    &["revenue", "sales", "turnover", "income", "earnings"],
+    &["share", "stock"],
+    &["evacuate", "flee", "leave"],
+    &["confirm", "verify", "acknowledge"],
+    &["election", "vote", "ballot", "poll"],
+    &["building", "structure", "facility", "plant", "factory", "premises"],
+    &["official", "officer", "authority"],
+    &["spokesman", "spokeswoman", "spokesperson", "representative"],
+    &["investigation", "probe", "inquiry", "investigate"],
+    &["announce", "unveil", "reveal", "disclose"],
+    &["meeting", "session", "hearing"],
+    &["law", "bill", "legislation", "measure", "ordinance"],
+    &["plan", "proposal", "scheme", "project"],
+    &["firefighter", "fireman", "firefighters"],
+    &["price", "cost", "fare", "rate", "fee"],
+    &["defect", "fault", "flaw", "malfunction", "error", "glitch", "bug", "faulty", "defective"],
+    &["road", "street", "highway", "avenue"],
+    &["protest", "demonstration", "rally", "protester", "demonstrator"],
+    &["estimate", "expect", "forecast", "predict", "project"],
+    &["spend", "pay", "cost"],
+    &["postpone", "delay", "defer", "push back", "put off"],
+    &["ban", "prohibit", "outlaw", "forbid"],
+    &["reject", "fail", "defeat", "vote down"],
+    &["victim", "casualty"],
+    &["family", "relatives", "parents", "relative"],
+    &["crash", "collision", "wreck"],
+    &["cause", "trigger", "spark"],
+    &["crowd", "attendance", "turnout", "attendee"],
+    &["attend", "gather", "turn out"],
+    &["town", "city", "municipal", "village"],
+    &["vow", "pledge", "promise"],
+    &["recall", "withdraw"],
+    &["order", "instruct", "direct", "tell"],
     &["arrest", "detain", "apprehend"],
     &["win", "won", "victory", "triumph"],
     &["lose", "lost", "defeat"],
+];
+
+/// Multi-word expressions that mean one thing, matched on the stems of consecutive words
+/// ("fought back", "cyber-attacks"), mapped to the key of a synonym group or a plain key.
+pub const PHRASES: &[(&str, &str)] = &[
+    ("cyber attack", "hack"),
+    ("cyber attacks", "hack"),
+    ("data breach", "hack"),
+    ("fight back", "retaliate"),
+    ("fought back", "retaliate"),
+    ("hit back", "retaliate"),
+    ("strike back", "retaliate"),
+    ("call off", "cancel"),
+    ("pull the plug", "cancel"),
+    ("step down", "quit"),
+    ("vote down", "reject"),
+    ("turn down", "reject"),
+    ("set fire", "fire"),
+    ("catch fire", "fire"),
+    ("pass away", "die"),
+    ("take office", "start"),
+    ("take place", "happen"),
 ];
 
 /// Pairs of words that cannot both describe the same event. Matched after synonym grouping, so
@@ -220,6 +277,34 @@ pub const ANTONYMS: &[(&str, &str)] = &[
     ("domestic", "foreign"),
 ];
 
+/// Irregular verb forms the Snowball stemmer leaves apart from their base ("fell" is not
+/// "fall" to it), mapped to the base form before stemming.
+pub const IRREGULAR_FORMS: &[(&str, &str)] = &[
+    ("fell", "fall"), ("fallen", "fall"), ("rose", "rise"), ("risen", "rise"), ("won", "win"),
+    ("lost", "lose"), ("sold", "sell"), ("bought", "buy"), ("grew", "grow"), ("grown", "grow"),
+    ("began", "begin"), ("begun", "begin"), ("took", "take"), ("taken", "take"), ("gave", "give"),
+    ("given", "give"), ("spoke", "speak"), ("spoken", "speak"), ("broke", "break"),
+    ("broken", "break"), ("found", "find"), ("held", "hold"), ("kept", "keep"), ("led", "lead"),
+    ("met", "meet"), ("paid", "pay"), ("ran", "run"), ("sent", "send"), ("spent", "spend"),
+    ("stood", "stand"), ("thought", "think"), ("wrote", "write"), ("written", "write"),
+    ("fought", "fight"), ("struck", "strike"), ("shot", "shoot"), ("drew", "draw"),
+    ("drawn", "draw"), ("fled", "flee"), ("sank", "sink"), ("sunk", "sink"), ("shrank", "shrink"),
+    ("shrunk", "shrink"), ("threw", "throw"), ("thrown", "throw"), ("chose", "choose"),
+    ("chosen", "choose"), ("forbade", "forbid"), ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"), ("brought", "bring"), ("caught", "catch"), ("taught", "teach"),
+    ("sought", "seek"), ("built", "build"), ("dealt", "deal"), ("felt", "feel"), ("heard", "hear"),
+    ("knew", "know"), ("known", "know"), ("saw", "see"), ("seen", "see"), ("hid", "hide"),
+    ("hidden", "hide"), ("flew", "fly"), ("flown", "fly"), ("drove", "drive"), ("driven", "drive"),
+    ("rode", "ride"), ("woke", "wake"), ("wore", "wear"), ("tore", "tear"), ("swore", "swear"),
+    ("froze", "freeze"), ("stole", "steal"), ("stolen", "steal"), ("bled", "bleed"), ("fed", "feed"),
+    ("slid", "slide"), ("sped", "speed"), ("swept", "sweep"), ("wept", "weep"), ("slept", "sleep"),
+    ("lent", "lend"), ("bent", "bend"), ("dug", "dig"), ("hung", "hang"), ("stuck", "stick"),
+    ("struck", "strike"), ("overtook", "overtake"), ("undertook", "undertake"), ("died", "die"),
+    ("dying", "die"), ("lay", "lie"), ("lain", "lie"), ("ate", "eat"), ("eaten", "eat"),
+    ("underwent", "undergo"), ("beaten", "beat"), ("forgot", "forget"), ("forgiven", "forgive"),
+    ("arose", "arise"), ("arisen", "arise"), ("upheld", "uphold"), ("overthrew", "overthrow"),
+];
+
 /// Spelled-out numbers and their values.
 pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0),
@@ -228,8 +313,19 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("fifteen", 15.0), ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0),
     ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
     ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0), ("dozen", 12.0),
-    ("dozens", 24.0), ("hundred", 100.0), ("hundreds", 200.0), ("thousand", 1000.0),
-    ("thousands", 2000.0), ("half", 0.5),
+    ("hundred", 100.0), ("thousand", 1000.0), ("half", 0.5),
+];
+
+/// Plural number words that say "at least this many" ("dozens of residents" is compatible with
+/// "more than 40 residents").
+pub const VAGUE_NUMBERS: &[(&str, f64)] = &[
+    ("several", 2.0),
+    ("dozens", 24.0),
+    ("scores", 40.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
+    ("millions", 2e6),
+    ("billions", 2e9),
 ];
 
 /// Words that multiply the number before them.
@@ -237,9 +333,7 @@ pub const SCALE_WORDS: &[(&str, f64)] = &[
     ("hundred", 100.0),
     ("thousand", 1e3),
     ("million", 1e6),
-    ("millions", 1e6),
     ("billion", 1e9),
-    ("billions", 1e9),
     ("trillion", 1e12),
     ("bn", 1e9),
     ("m", 1e6),
@@ -263,6 +357,21 @@ pub const APPROXIMATORS: &[&str] = &[
 pub const LOWER_BOUNDS: &[&str] = &["more than", "over", "at least", "upwards of", "above", "exceeding", "just over"];
 pub const UPPER_BOUNDS: &[&str] = &["less than", "fewer than", "under", "at most", "up to", "below", "just under", "no more than"];
 
+/// Verbs whose negation says something is not known, not that it is false: "investigators have
+/// not determined the cause" does not deny any cause another source names.
+pub const EPISTEMIC_VERBS: &[&str] = &[
+    "determine", "know", "clear", "confirm", "identify", "disclose", "release", "say", "comment",
+    "specify", "reveal", "establish", "find", "explain", "learn", "decide", "name", "elaborate",
+];
+
+/// Words saying an event did not take place as planned; they deny what follows them, like a
+/// negation ("the council postponed a vote on the ban" vs "the council voted to ban").
+pub const NON_OCCURRENCE: &[&str] = &[
+    "postpone", "postponed", "postpones", "delay", "delayed", "delays", "defer", "deferred",
+    "suspend", "suspended", "suspends", "shelve", "shelved", "tabled", "scrapped", "canceled",
+    "cancelled", "cancels", "cancel", "abandoned", "halted",
+];
+
 /// Prepositions that put the proper noun after them in the role of a place.
 pub const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "outside", "inside", "across"];
 
@@ -272,32 +381,41 @@ pub fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
+/// The Snowball stem of a lowercase word, after undoing irregular inflection.
 pub fn stem(word: &str) -> String {
-    stemmer().stem(word).into_owned()
+    let base = IRREGULAR_FORMS
+        .iter()
+        .find(|(form, _)| *form == word)
+        .map_or(word, |(_, base)| *base);
+    stemmer().stem(base).into_owned()
 }
 
 struct Tables {
     stop: HashSet<&'static str>,
-    synonym_of_stem: HashMap<String, String>,
+    /// Stems of each phrase's words, and the phrase's key.
+    phrases: Vec<(Vec<String>, String)>,
+    /// The synonym groups a stem belongs to, by group key, in list order.
+    synonym_of_stem: HashMap<String, Vec<String>>,
     antonyms: HashSet<(String, String)>,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut synonym_of_stem = HashMap::new();
+        let mut synonym_of_stem: HashMap<String, Vec<String>> = HashMap::new();
         for group in SYNONYMS {
             let head = stem(group[0]);
-            for word in group.iter() {
-                // The first group a word appears in wins, so "fire" (blaze) is not "dismiss".
-                synonym_of_stem
-                    .entry(stem(word))
-                    .or_insert_with(|| head.clone());
+            for word in group.iter().filter(|w| !w.contains(' ')) {
+                // A word may sit in several groups ("drop": cancel, fall); the first is its key.
+                let senses = synonym_of_stem.entry(stem(word)).or_default();
+                if !senses.contains(&head) {
+                    senses.push(head.clone());
+                }
             }
         }
         let canonical = |word: &str| {
             let s = stem(word);
-            synonym_of_stem.get(&s).cloned().unwrap_or(s)
+            synonym_of_stem.get(&s).map_or(s, |senses| senses[0].clone())
         };
         let mut antonyms = HashSet::new();
         for (a, b) in ANTONYMS {
@@ -307,12 +425,33 @@ fn tables() -> &'static Tables {
                 antonyms.insert((b, a));
             }
         }
+        let mut phrases: Vec<(Vec<String>, String)> = PHRASES
+            .iter()
+            .map(|(phrase, key)| (phrase.split(' ').map(stem).collect(), canonical(key)))
+            .collect();
+        for group in SYNONYMS {
+            for word in group.iter().filter(|w| w.contains(' ')) {
+                phrases.push((word.split(' ').map(stem).collect(), canonical(group[0])));
+            }
+        }
+        // Longest first, so "cyber attacks" wins over a shorter overlapping phrase.
+        phrases.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
         Tables {
             stop: STOP_WORDS.iter().copied().collect(),
+            phrases,
             synonym_of_stem,
             antonyms,
         }
     })
+}
+
+/// The phrase that starts the given word stems, as (number of words, key).
+pub fn phrase_at(stems: &[String]) -> Option<(usize, &'static str)> {
+    tables()
+        .phrases
+        .iter()
+        .find(|(phrase, _)| phrase.len() <= stems.len() && phrase.iter().zip(stems).all(|(p, s)| p == s))
+        .map(|(phrase, key)| (phrase.len(), key.as_str()))
 }
 
 pub fn is_stop_word(lower: &str) -> bool {
@@ -324,8 +463,15 @@ pub fn canonical_stem(stem: &str) -> String {
     tables()
         .synonym_of_stem
         .get(stem)
-        .cloned()
-        .unwrap_or_else(|| stem.to_string())
+        .map_or_else(|| stem.to_string(), |senses| senses[0].clone())
+}
+
+/// The keys of the other synonym groups a stem belongs to ("drop" is also "fall").
+pub fn other_senses(stem: &str) -> &'static [String] {
+    tables()
+        .synonym_of_stem
+        .get(stem)
+        .map_or(&[], |senses| &senses[1..])
 }
 
 /// Whether two canonical keys are opposites.
@@ -339,6 +485,10 @@ pub fn is_negation_cue(lower: &str) -> bool {
 
 pub fn number_word(lower: &str) -> Option<f64> {
     NUMBER_WORDS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+}
+
+pub fn vague_number(lower: &str) -> Option<f64> {
+    VAGUE_NUMBERS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
 }
 
 pub fn scale_word(lower: &str) -> Option<f64> {

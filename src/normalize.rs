@@ -113,6 +113,8 @@ pub struct Token {
     pub lower: String,
     /// The comparison key (see the module docs).
     pub key: String,
+    /// Keys of further meanings the word has ("dropped": cancelled, and fell).
+    pub senses: Vec<String>,
     pub kind: TokenKind,
     /// Starts with a capital letter and is not the statement's first word: a likely name.
     pub proper: bool,
@@ -121,6 +123,22 @@ pub struct Token {
 impl Token {
     pub fn is_content(&self) -> bool {
         !matches!(self.kind, TokenKind::Stop)
+    }
+
+    /// The key and the further meanings of the token.
+    pub fn all_keys(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.key.as_str()).chain(self.senses.iter().map(String::as_str))
+    }
+
+    /// Whether the two tokens can mean the same thing.
+    pub fn shares_meaning(&self, other: &Token) -> bool {
+        self.key == other.key || self.all_keys().any(|k| other.all_keys().any(|o| o == k))
+    }
+
+    /// Whether some meaning of this token is the opposite of some meaning of the other.
+    pub fn opposes(&self, other: &Token) -> bool {
+        self.all_keys()
+            .any(|k| other.all_keys().any(|o| crate::lexicon::are_antonyms(k, o)))
     }
 }
 
@@ -133,6 +151,10 @@ struct Word<'a> {
 /// Tokenizes a statement whose text starts at byte `offset` of its document.
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     let words = words(text);
+    let stems: Vec<String> = words
+        .iter()
+        .map(|w| lexicon::stem(&strip_possessive(&w.text.to_lowercase())))
+        .collect();
     let mut tokens = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
@@ -148,8 +170,24 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 span: Span::new(offset + word.start, offset + end),
                 lower: lower.clone(),
                 key: key.to_string(),
+                senses: Vec::new(),
                 kind: TokenKind::Content,
                 proper: true,
+            });
+            i += len;
+            continue;
+        }
+
+        // Then phrases with a meaning of their own ("fought back", "cyber-attack").
+        if let Some((len, key)) = lexicon::phrase_at(&stems[i..(i + 4).min(words.len())]) {
+            let end = words[i + len - 1].start + words[i + len - 1].text.len();
+            tokens.push(Token {
+                span: Span::new(offset + word.start, offset + end),
+                lower: lower.clone(),
+                key: key.to_string(),
+                senses: Vec::new(),
+                kind: TokenKind::Content,
+                proper: false,
             });
             i += len;
             continue;
@@ -162,6 +200,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 span: Span::new(offset + word.start, offset + last.start + last.text.len()),
                 lower,
                 key,
+                senses: Vec::new(),
                 kind: TokenKind::Number(quantity),
                 proper: false,
             });
@@ -180,14 +219,15 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         } else {
             TokenKind::Content
         };
-        let key = match &kind {
+        let (key, senses) = match &kind {
             TokenKind::Content => word_key(word.text, &lower),
-            _ => lower.clone(),
+            _ => (lower.clone(), Vec::new()),
         };
         tokens.push(Token {
             span: Span::new(offset + word.start, offset + word.start + word.text.len()),
             lower,
             key,
+            senses,
             kind,
             proper,
         });
@@ -196,15 +236,17 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     tokens
 }
 
-/// The comparison key of a content word: alias, else synonym group of its stem.
-fn word_key(surface: &str, lower: &str) -> String {
+/// The comparison key of a content word (alias, else synonym group of its stem) and the keys of
+/// its other meanings.
+fn word_key(surface: &str, lower: &str) -> (String, Vec<String>) {
     if surface == "US" {
-        return "usa".to_string();
+        return ("usa".to_string(), Vec::new());
     }
     if let Some((_, key)) = lexicon::ALIASES.iter().find(|(alias, _)| *alias == lower) {
-        return key.to_string();
+        return (key.to_string(), Vec::new());
     }
-    lexicon::canonical_stem(&lexicon::stem(lower))
+    let stem = lexicon::stem(lower);
+    (lexicon::canonical_stem(&stem), lexicon::other_senses(&stem).to_vec())
 }
 
 fn strip_possessive(lower: &str) -> String {
@@ -266,6 +308,7 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
     let word = &words[i];
     let lower = word.text.to_lowercase();
     let mut used = 1;
+    let mut vague = false;
     let mut value = if let Some(clock) = parse_clock(&lower) {
         clock
     } else if let Ok(v) = lower.replace(',', "").parse::<f64>() {
@@ -278,6 +321,9 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
         if lower == "one" && i > 0 && words[i - 1].text.eq_ignore_ascii_case("no") {
             return None;
         }
+        v
+    } else if let Some(v) = lexicon::vague_number(&lower) {
+        vague = true;
         v
     } else {
         return None;
@@ -375,7 +421,11 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
     {
         unit = Unit::Year;
     }
-    let precision = precision_before(&words[..i]);
+    let precision = if vague {
+        Precision::AtLeast
+    } else {
+        precision_before(&words[..i])
+    };
     Some((
         Quantity {
             value,
@@ -457,6 +507,12 @@ mod tests {
     }
 
     #[test]
+    fn phrases_are_one_term() {
+        assert_eq!(keys("a cyber-attack"), keys("the hacking"));
+        assert_eq!(keys("they fought back"), keys("retaliation"));
+    }
+
+    #[test]
     fn stemming_and_synonyms() {
         assert_eq!(keys("cancelled the movie"), keys("drops the films"));
     }
@@ -507,6 +563,18 @@ mod tests {
         let more_than = Quantity { value: 200.0, unit: Unit::Count, precision: Precision::AtLeast };
         assert!(more_than.compatible(&exact(213.0)));
         assert!(!more_than.compatible(&exact(150.0)));
+    }
+
+    #[test]
+    fn vague_plurals_are_lower_bounds() {
+        let q = quantities("Dozens of residents and several crashes");
+        assert_eq!(q.iter().map(|q| q.precision).collect::<Vec<_>>(), [Precision::AtLeast; 2]);
+    }
+
+    #[test]
+    fn irregular_verbs_meet_their_base_form() {
+        assert_eq!(keys("revenue fell"), keys("revenue falls"));
+        assert_eq!(keys("shares rose"), keys("shares rise"));
     }
 
     #[test]

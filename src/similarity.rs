@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use crate::model::Span;
 use crate::normalize::{Token, TokenKind};
 
 /// Match strength of an antonym: enough to align "rose" with "fell", less than agreement.
@@ -21,22 +22,51 @@ const NEAR_MISS_MIN: f64 = 0.93;
 /// Match strength of a near miss.
 const NEAR_MISS_MATCH: f64 = 0.8;
 
+/// How much the words naming a statement's source count: "Fox News reported" says who speaks,
+/// not what happened.
+const ATTRIBUTION_EMPHASIS: f64 = 0.3;
+
+/// A content token of a statement and how much it counts there.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub token: Token,
+    /// 1 for the claim's own words, less for words of its attribution.
+    pub emphasis: f64,
+}
+
 /// The content of one statement, ready for scoring.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
     /// Content tokens with distinct keys, in text order.
-    pub terms: Vec<Token>,
+    pub terms: Vec<Term>,
 }
 
 impl Profile {
-    pub fn new(tokens: &[Token]) -> Profile {
-        let mut terms: Vec<Token> = Vec::new();
+    /// The profile of a statement's tokens; tokens inside `attribution` (the speaker and its
+    /// reporting verb) count less.
+    pub fn new(tokens: &[Token], attribution: Option<Span>) -> Profile {
+        let mut terms: Vec<Term> = Vec::new();
         for token in tokens.iter().filter(|t| t.is_content()) {
-            if !terms.iter().any(|t| t.key == token.key) {
-                terms.push(token.clone());
+            if terms.iter().any(|t| t.token.key == token.key) {
+                continue;
             }
+            let inside = attribution.is_some_and(|a| a.start <= token.span.start && token.span.end <= a.end);
+            terms.push(Term {
+                token: token.clone(),
+                emphasis: if inside { ATTRIBUTION_EMPHASIS } else { 1.0 },
+            });
         }
         Profile { terms }
+    }
+
+    /// The distinct primary keys of the statement.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().map(|t| t.token.key.as_str())
+    }
+
+    /// Every key of every term, further meanings included: what an index must find it by.
+    pub fn all_keys(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().flat_map(|t| t.token.all_keys())
     }
 }
 
@@ -54,8 +84,8 @@ impl Weights {
         let mut count = 0usize;
         for profile in profiles {
             count += 1;
-            for term in &profile.terms {
-                *frequency.entry(term.key.clone()).or_default() += 1;
+            for key in profile.keys() {
+                *frequency.entry(key.to_string()).or_default() += 1;
             }
         }
         let n = count as f64;
@@ -69,8 +99,9 @@ impl Weights {
         }
     }
 
-    pub fn of(&self, token: &Token) -> f64 {
-        let base = self.idf.get(&token.key).copied().unwrap_or(self.default);
+    pub fn of(&self, term: &Term) -> f64 {
+        let token = &term.token;
+        let base = self.idf.get(&token.key).copied().unwrap_or(self.default) * term.emphasis;
         // Numbers and dates are facts a reader checks, but one shared "3" says little on its own.
         match token.kind {
             TokenKind::Number(_) | TokenKind::Weekday(_) | TokenKind::Month(_) => base * 0.6,
@@ -81,7 +112,7 @@ impl Weights {
 
 /// How well token `a` is matched by token `b`, in `0..=1`.
 pub fn token_match(a: &Token, b: &Token) -> f64 {
-    if a.key == b.key {
+    if a.shares_meaning(b) {
         return 1.0;
     }
     match (&a.kind, &b.kind) {
@@ -92,8 +123,13 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
         (TokenKind::Content, TokenKind::Content) => {}
         _ => return 0.0,
     }
-    if crate::lexicon::are_antonyms(&a.key, &b.key) {
+    if a.opposes(b) {
         return ANTONYM_MATCH;
+    }
+    // One stem extending the other: "hack" / "hacker", "investig" / "investigator".
+    let (short, long) = if a.key.len() <= b.key.len() { (&a.key, &b.key) } else { (&b.key, &a.key) };
+    if short.len() >= 4 && long.starts_with(short.as_str()) {
+        return NEAR_MISS_MATCH;
     }
     if a.lower.len() >= 5 && b.lower.len() >= 5 {
         let jw = strsim::jaro_winkler(&a.lower, &b.lower);
@@ -106,8 +142,9 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
 
 /// The similarity of two statements (see the module docs).
 pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
-    let total: f64 = a.terms.iter().chain(&b.terms).map(|t| weights.of(t)).sum();
-    if total == 0.0 {
+    let mass = |p: &Profile| p.terms.iter().map(|t| weights.of(t)).sum::<f64>();
+    let (mass_a, mass_b) = (mass(a), mass(b));
+    if mass_a == 0.0 || mass_b == 0.0 {
         return 0.0;
     }
     let covered = |from: &Profile, to: &Profile| -> f64 {
@@ -117,14 +154,21 @@ pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
                 let best = to
                     .terms
                     .iter()
-                    .map(|u| token_match(t, u))
+                    .map(|u| token_match(&t.token, &u.token))
                     .fold(0.0, f64::max);
                 weights.of(t) * best
             })
             .sum::<f64>()
     };
-    ((covered(a, b) + covered(b, a)) / total).clamp(0.0, 1.0)
+    let (covered_a, covered_b) = (covered(a, b), covered(b, a));
+    let dice = (covered_a + covered_b) / (mass_a + mass_b);
+    let containment = (covered_a / mass_a).max(covered_b / mass_b);
+    (DICE_SHARE * dice + (1.0 - DICE_SHARE) * containment).clamp(0.0, 1.0)
 }
+
+/// The score mixes overlap of both statements (Dice) with how much of the more covered one the
+/// other contains: news often embeds a short claim inside a longer sentence.
+const DICE_SHARE: f64 = 0.5;
 
 #[cfg(test)]
 mod tests {
@@ -132,7 +176,7 @@ mod tests {
     use crate::normalize::tokenize;
 
     fn profile(text: &str) -> Profile {
-        Profile::new(&tokenize(text, 0))
+        Profile::new(&tokenize(text, 0), None)
     }
 
     fn sim(a: &str, b: &str) -> f64 {

@@ -1,0 +1,963 @@
+//! The `crosscheck` binary, driven from the outside: flags, exit codes, errors, input forms and the
+//! invariants of both reports.
+//!
+//! These tests assert behaviour (what is printed where, which exit code, which invariants hold),
+//! not the wording of a whole report (the snapshot tests do that) and not the quality of the
+//! judgements beyond a few unambiguous cases: the matching is tuned elsewhere.
+//!
+//! Inputs come from `seeds/`, `fixtures/` or temporary files, never from outside the repository.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const SEED_LEFT: &str = "seeds/000_28f1410be158b030.txt";
+const SEED_RIGHT: &str = "seeds/003_0b289d2134709d16.txt";
+
+/// A one-sentence disagreement that any version of the matcher must catch (a different weekday).
+const TUESDAY: &str = "The council approved the budget on Tuesday.\n";
+const WEDNESDAY: &str = "The council approved the budget on Wednesday.\n";
+
+const ESC: u8 = 0x1b;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/// The binary, run from the repository root, with no color or width variables inherited from
+/// whoever runs the tests.
+fn crosscheck() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("COLUMNS");
+    cmd
+}
+
+/// A file of the repository, for reading it the way the binary does.
+fn repo_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+fn read_repo_file(relative: &str) -> Vec<u8> {
+    fs::read(repo_path(relative)).unwrap_or_else(|err| panic!("reading {relative}: {err}"))
+}
+
+/// Writes `bytes` to `dir/name` and returns the path.
+fn write_file(dir: &TempDir, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.path().join(name);
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Runs a comparison that must work (exit 0 or 1, nothing on stderr) and returns its stdout.
+fn report_bytes(cmd: &mut Command) -> Vec<u8> {
+    let output = cmd.output().unwrap();
+    let code = output.status.code();
+    assert!(
+        matches!(code, Some(0 | 1)),
+        "expected exit 0 or 1, got {code:?}; stderr:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "unexpected stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
+fn report_text(cmd: &mut Command) -> String {
+    String::from_utf8(report_bytes(cmd)).expect("the text report is UTF-8")
+}
+
+fn report_json(cmd: &mut Command) -> Value {
+    let stdout = report_bytes(cmd);
+    serde_json::from_slice(&stdout).unwrap_or_else(|err| {
+        panic!(
+            "stdout is not JSON ({err}):\n{}",
+            String::from_utf8_lossy(&stdout)
+        )
+    })
+}
+
+/// The text report on the seeds with extra flags.
+fn seeds_text(flags: &[&str]) -> String {
+    report_text(crosscheck().args(flags).args([SEED_LEFT, SEED_RIGHT]))
+}
+
+/// The JSON report on two repository files.
+fn json_of(left: &str, right: &str) -> Value {
+    report_json(crosscheck().args(["--format", "json", left, right]))
+}
+
+/// The seeds and every fixture pair, as (left, right) repository paths.
+fn input_pairs() -> Vec<(String, String)> {
+    let mut pairs = vec![(SEED_LEFT.to_string(), SEED_RIGHT.to_string())];
+    let mut fixtures: Vec<String> = fs::read_dir(repo_path("fixtures"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|name| name.strip_suffix("-left.txt").map(str::to_string))
+        .collect();
+    fixtures.sort();
+    for name in fixtures {
+        let right = format!("fixtures/{name}-right.txt");
+        if repo_path(&right).exists() {
+            pairs.push((format!("fixtures/{name}-left.txt"), right));
+        }
+    }
+    pairs
+}
+
+/// The statements of one side of a JSON report.
+fn statements<'a>(report: &'a Value, side: &str) -> &'a Vec<Value> {
+    report[side]["statements"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{side}.statements is not an array"))
+}
+
+fn uint(value: &Value, what: &str) -> usize {
+    let n = value
+        .as_u64()
+        .unwrap_or_else(|| panic!("{what} is not a non-negative integer: {value}"));
+    usize::try_from(n).unwrap()
+}
+
+fn id_list(report: &Value, key: &str) -> Vec<usize> {
+    report[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("{key} is not an array"))
+        .iter()
+        .map(|id| uint(id, key))
+        .collect()
+}
+
+/// Every statement of `side` is exactly the bytes `[start, end)` of `input`, and `line` is the
+/// line `start` is on.
+fn assert_spans_slice_input(report: &Value, side: &str, input: &[u8]) {
+    for statement in statements(report, side) {
+        let start = uint(&statement["start"], "start");
+        let end = uint(&statement["end"], "end");
+        let text = statement["text"].as_str().expect("text is a string");
+        assert!(
+            start <= end && end <= input.len(),
+            "{side} span {start}..{end} is outside the input ({} bytes)",
+            input.len()
+        );
+        assert_eq!(
+            &input[start..end],
+            text.as_bytes(),
+            "{side} statement {} is not the input's bytes {start}..{end}",
+            statement["id"]
+        );
+        let line = 1 + input[..start].iter().filter(|&&b| b == b'\n').count();
+        assert_eq!(
+            uint(&statement["line"], "line"),
+            line,
+            "{side} statement {} has the wrong line number",
+            statement["id"]
+        );
+    }
+}
+
+/// Every non-boilerplate statement is in some pair or in `*_only` (exactly one of them, once);
+/// boilerplate is in neither.
+fn assert_every_statement_has_one_fate(report: &Value, side: &str) {
+    let statements = statements(report, side);
+    let mut ids: Vec<usize> = statements.iter().map(|s| uint(&s["id"], "id")).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), statements.len(), "{side} statement ids repeat");
+
+    let paired: Vec<usize> = report["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|pair| uint(&pair[side], "pair side"))
+        .collect();
+    let only = id_list(report, &format!("{side}_only"));
+    for id in paired.iter().chain(&only) {
+        assert!(
+            ids.binary_search(id).is_ok(),
+            "{side} id {id} names no statement"
+        );
+    }
+    for statement in statements {
+        let id = uint(&statement["id"], "id");
+        let in_a_pair = paired.contains(&id);
+        let times_one_sided = only.iter().filter(|&&o| o == id).count();
+        if statement["boilerplate"].as_bool().unwrap() {
+            assert!(
+                !in_a_pair && times_one_sided == 0,
+                "{side} boilerplate statement {id} is judged: {}",
+                statement["text"]
+            );
+        } else {
+            assert_eq!(
+                usize::from(in_a_pair) + times_one_sided,
+                1,
+                "{side} statement {id} must be paired or one-sided, exactly once: {}",
+                statement["text"]
+            );
+        }
+    }
+}
+
+/// Columns a line takes on a terminal: ANSI escape sequences take none; the reports use no
+/// double-width characters of their own and the seeds have none.
+fn columns(line: &str) -> usize {
+    let mut count = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+        } else {
+            count += 1;
+        }
+    }
+    count
+}
+
+fn assert_no_line_wider_than(report: &str, width: usize) {
+    for (number, line) in report.lines().enumerate() {
+        assert!(
+            columns(line) <= width,
+            "line {} is {} columns wide, over {width}:\n{line}",
+            number + 1,
+            columns(line)
+        );
+    }
+}
+
+/// Whether the text mentions the count `n` followed by `word` ("3 agreements"), not as the tail of
+/// a longer number.
+fn mentions_count(text: &str, n: usize, word: &str) -> bool {
+    let needle = format!("{n} {word}");
+    text.match_indices(&needle).any(|(at, _)| {
+        !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
+/// The section headings of a text report (without color) in the order they appear. Headings are
+/// the lines that start flush left, apart from the title and the pair lines.
+fn section_order(report: &str) -> Vec<&'static str> {
+    const SECTIONS: [&str; 4] = [
+        "Disagreements",
+        "Agreements",
+        "Only in LEFT",
+        "Only in RIGHT",
+    ];
+    report
+        .lines()
+        .skip(1)
+        .filter(|line| !line.starts_with(char::is_whitespace))
+        .filter_map(|line| SECTIONS.into_iter().find(|title| line.contains(title)))
+        .collect()
+}
+
+fn assert_sections_in_order(report: &str) -> Vec<&'static str> {
+    let order = [
+        "Disagreements",
+        "Agreements",
+        "Only in LEFT",
+        "Only in RIGHT",
+    ];
+    let found = section_order(report);
+    let ranks: Vec<usize> = found
+        .iter()
+        .map(|title| order.iter().position(|o| o == title).unwrap())
+        .collect();
+    assert!(
+        ranks.windows(2).all(|w| w[0] < w[1]),
+        "sections out of order or repeated: {found:?}\n{report}"
+    );
+    found
+}
+
+/// Stdout bytes that a terminal would interpret: C0 controls other than newline, DEL, C1
+/// controls, and bidirectional overrides.
+fn raw_controls(stdout: &str) -> Vec<char> {
+    stdout
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n')
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        })
+        .collect()
+}
+
+/// Runs a command that must fail with exit status 2, an empty stdout and a stderr mentioning
+/// every string in `mentions`.
+fn assert_trouble(cmd: &mut Command, mentions: &[&str]) {
+    let output = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        output.stdout.is_empty(),
+        "stdout must stay empty on error, got:\n{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    for mention in mentions {
+        assert!(
+            stderr.contains(mention),
+            "stderr does not mention {mention:?}: {stderr}"
+        );
+    }
+}
+
+/// Two files that disagree on one sentence, each with a sentence of its own.
+fn disagreeing_files(dir: &TempDir) -> (PathBuf, PathBuf) {
+    let left = write_file(
+        dir,
+        "left.txt",
+        format!("{TUESDAY}\nThe mayor praised the fire brigade for its quick response.\n"),
+    );
+    let right = write_file(
+        dir,
+        "right.txt",
+        format!("{WEDNESDAY}\nAstronomers discovered a comet near Jupiter last month.\n"),
+    );
+    (left, right)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The text report
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn text_header_names_both_files_and_the_counts() {
+    let report = seeds_text(&["--color", "never"]);
+    let json = json_of(SEED_LEFT, SEED_RIGHT);
+    let summary = &json["summary"];
+    let header: String = report
+        .lines()
+        .take_while(|line| !line.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+
+    assert!(header.contains(SEED_LEFT), "header: {header}");
+    assert!(header.contains(SEED_RIGHT), "header: {header}");
+    let counts = [
+        (summary["left_statements"].clone(), "statement"),
+        (summary["right_statements"].clone(), "statement"),
+        (summary["disagree"].clone(), "disagreement"),
+        (summary["agree"].clone(), "agreement"),
+        (summary["left_only"].clone(), "only in LEFT"),
+        (summary["right_only"].clone(), "only in RIGHT"),
+    ];
+    for (count, word) in counts {
+        let n = uint(&count, word);
+        assert!(
+            mentions_count(&header, n, word),
+            "header does not say \"{n} {word}\":\n{header}"
+        );
+    }
+}
+
+#[test]
+fn text_sections_come_in_order() {
+    let seeds = seeds_text(&["--color", "never"]);
+    assert!(
+        !assert_sections_in_order(&seeds).is_empty(),
+        "the seeds report has no sections:\n{seeds}"
+    );
+
+    let dir = TempDir::new().unwrap();
+    let (left, right) = disagreeing_files(&dir);
+    let report = report_text(
+        crosscheck()
+            .args(["--color", "never"])
+            .arg(&left)
+            .arg(&right),
+    );
+    let found = assert_sections_in_order(&report);
+    assert_eq!(found.first(), Some(&"Disagreements"), "{report}");
+}
+
+#[test]
+fn text_fits_width_100() {
+    let report = seeds_text(&["--width", "100", "--color", "never"]);
+    assert_no_line_wider_than(&report, 100);
+    let colored = seeds_text(&["--width", "100", "--color", "always"]);
+    assert_no_line_wider_than(&colored, 100);
+}
+
+#[test]
+fn text_fits_100_columns_by_default_in_a_pipe() {
+    let report = seeds_text(&[]);
+    assert_no_line_wider_than(&report, 100);
+}
+
+#[test]
+fn text_fits_a_narrow_width() {
+    let report = seeds_text(&["--width", "40", "--color", "never"]);
+    assert_no_line_wider_than(&report, 40);
+}
+
+#[test]
+fn line_tags_stay_apart_from_the_statement_in_long_files() {
+    let dir = TempDir::new().unwrap();
+    // Line 10001 and 100001: tags `L10001` and `L100001` are six and seven characters long.
+    for blank_lines in [10_000, 100_000] {
+        let left = write_file(
+            &dir,
+            "long.txt",
+            format!("{}{TUESDAY}", "\n".repeat(blank_lines)),
+        );
+        let right = write_file(&dir, "right.txt", WEDNESDAY);
+        let report = report_text(
+            crosscheck()
+                .args(["--color", "never"])
+                .arg(&left)
+                .arg(&right),
+        );
+        let sentence = TUESDAY.trim_end();
+        let line = report
+            .lines()
+            .find(|line| line.ends_with(sentence))
+            .unwrap_or_else(|| panic!("the statement is not quoted:\n{report}"));
+        let before = &line[..line.len() - sentence.len()];
+        assert!(
+            before.ends_with(' '),
+            "the line tag runs into the statement: {line:?}"
+        );
+    }
+}
+
+#[test]
+fn color_never_has_no_escape_byte() {
+    let output = report_bytes(crosscheck().env("CLICOLOR_FORCE", "1").args([
+        "--color",
+        "never",
+        "--show-boilerplate",
+        SEED_LEFT,
+        SEED_RIGHT,
+    ]));
+    assert!(!output.contains(&ESC));
+}
+
+#[test]
+fn color_always_has_ansi_codes() {
+    let output = seeds_text(&["--color", "always"]);
+    assert!(output.contains("\u{1b}["), "{output}");
+}
+
+#[test]
+fn no_color_env_turns_off_auto_color() {
+    let output = report_bytes(
+        crosscheck()
+            .env("NO_COLOR", "1")
+            .args([SEED_LEFT, SEED_RIGHT]),
+    );
+    assert!(!output.contains(&ESC));
+    // NO_COLOR wins over CLICOLOR_FORCE.
+    let output = report_bytes(
+        crosscheck()
+            .env("NO_COLOR", "1")
+            .env("CLICOLOR_FORCE", "1")
+            .args([SEED_LEFT, SEED_RIGHT]),
+    );
+    assert!(!output.contains(&ESC));
+}
+
+#[test]
+fn clicolor_force_forces_auto_color() {
+    let output = report_text(
+        crosscheck()
+            .env("CLICOLOR_FORCE", "1")
+            .args([SEED_LEFT, SEED_RIGHT]),
+    );
+    assert!(output.contains("\u{1b}["), "{output}");
+    let output = report_bytes(
+        crosscheck()
+            .env("CLICOLOR_FORCE", "0")
+            .args([SEED_LEFT, SEED_RIGHT]),
+    );
+    assert!(
+        !output.contains(&ESC),
+        "CLICOLOR_FORCE=0 must not force color"
+    );
+}
+
+#[test]
+fn show_boilerplate_lists_like_us_on_facebook() {
+    let report = seeds_text(&["--show-boilerplate", "--color", "never"]);
+    assert!(report.contains("Like Us on Facebook"), "{report}");
+}
+
+#[test]
+fn boilerplate_is_hidden_from_the_text_report_by_default() {
+    let report = seeds_text(&["--color", "never"]);
+    assert!(!report.contains("Like Us on Facebook"), "{report}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON report
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn json_has_the_contract_fields() {
+    let report = json_of(SEED_LEFT, SEED_RIGHT);
+    assert!(report["version"].is_u64(), "version: {}", report["version"]);
+    assert_eq!(report["left"]["path"], SEED_LEFT);
+    assert_eq!(report["right"]["path"], SEED_RIGHT);
+    for side in ["left", "right"] {
+        assert!(!statements(&report, side).is_empty());
+        for statement in statements(&report, side) {
+            for key in ["id", "start", "end", "line"] {
+                uint(&statement[key], key);
+            }
+            assert!(statement["text"].is_string(), "{statement}");
+            assert!(statement["boilerplate"].is_boolean(), "{statement}");
+        }
+    }
+    let pairs = report["pairs"].as_array().expect("pairs is an array");
+    assert!(!pairs.is_empty(), "the seeds share at least one claim");
+    for pair in pairs {
+        uint(&pair["left"], "pair.left");
+        uint(&pair["right"], "pair.right");
+        assert!(
+            pair["relation"] == "agree" || pair["relation"] == "disagree",
+            "relation: {}",
+            pair["relation"]
+        );
+        let similarity = pair["similarity"].as_f64().expect("similarity is a number");
+        assert!((0.0..=1.0).contains(&similarity), "similarity {similarity}");
+        assert!(pair["reasons"].is_array(), "{pair}");
+        assert!(pair["diff"].is_array(), "{pair}");
+    }
+    id_list(&report, "left_only");
+    id_list(&report, "right_only");
+    assert!(report["summary"].is_object());
+}
+
+#[test]
+fn json_statement_text_is_the_input_bytes_from_start_to_end() {
+    for (left, right) in input_pairs() {
+        let report = json_of(&left, &right);
+        assert_spans_slice_input(&report, "left", &read_repo_file(&left));
+        assert_spans_slice_input(&report, "right", &read_repo_file(&right));
+    }
+}
+
+#[test]
+fn json_every_statement_has_exactly_one_fate() {
+    for (left, right) in input_pairs() {
+        let report = json_of(&left, &right);
+        assert_every_statement_has_one_fate(&report, "left");
+        assert_every_statement_has_one_fate(&report, "right");
+    }
+}
+
+#[test]
+fn json_summary_counts_match_the_lists() {
+    for (left, right) in input_pairs() {
+        let report = json_of(&left, &right);
+        let summary = &report["summary"];
+        let count = |key: &str| uint(&summary[key], key);
+        let pairs = report["pairs"].as_array().unwrap();
+        let relation = |r: &str| pairs.iter().filter(|p| p["relation"] == r).count();
+        let boilerplate = |side: &str| {
+            statements(&report, side)
+                .iter()
+                .filter(|s| s["boilerplate"] == true)
+                .count()
+        };
+        let context = format!("{left} vs {right}: {summary}");
+        assert_eq!(count("agree"), relation("agree"), "{context}");
+        assert_eq!(count("disagree"), relation("disagree"), "{context}");
+        assert_eq!(
+            count("left_only"),
+            id_list(&report, "left_only").len(),
+            "{context}"
+        );
+        assert_eq!(
+            count("right_only"),
+            id_list(&report, "right_only").len(),
+            "{context}"
+        );
+        assert_eq!(
+            count("left_statements"),
+            statements(&report, "left").len(),
+            "{context}"
+        );
+        assert_eq!(
+            count("right_statements"),
+            statements(&report, "right").len(),
+            "{context}"
+        );
+        assert_eq!(count("left_boilerplate"), boilerplate("left"), "{context}");
+        assert_eq!(
+            count("right_boilerplate"),
+            boilerplate("right"),
+            "{context}"
+        );
+    }
+}
+
+#[test]
+fn json_is_byte_identical_across_runs() {
+    let run = || report_bytes(crosscheck().args(["--format", "json", SEED_LEFT, SEED_RIGHT]));
+    let first = run();
+    let second = run();
+    assert!(first == second, "two runs on the same input differ");
+}
+
+#[test]
+fn json_is_never_colored() {
+    let output = report_bytes(crosscheck().args([
+        "--format", "json", "--color", "always", SEED_LEFT, SEED_RIGHT,
+    ]));
+    assert!(!output.contains(&ESC));
+    serde_json::from_slice::<Value>(&output).expect("still JSON");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exit codes
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn exit_code_is_1_when_the_sources_disagree() {
+    let dir = TempDir::new().unwrap();
+    let left = write_file(&dir, "left.txt", TUESDAY);
+    let right = write_file(&dir, "right.txt", WEDNESDAY);
+    crosscheck().arg(&left).arg(&right).assert().code(1);
+    crosscheck()
+        .args(["--format", "json"])
+        .arg(&left)
+        .arg(&right)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn exit_code_is_0_for_identical_files() {
+    let dir = TempDir::new().unwrap();
+    let copy = write_file(&dir, "copy.txt", read_repo_file(SEED_LEFT));
+    crosscheck()
+        .arg(SEED_LEFT)
+        .arg(&copy)
+        .assert()
+        .code(0)
+        .stderr("");
+    let left = write_file(&dir, "left.txt", TUESDAY);
+    crosscheck().arg(&left).arg(&left).assert().code(0);
+}
+
+#[test]
+fn exit_code_is_0_for_unrelated_files() {
+    let dir = TempDir::new().unwrap();
+    let left = write_file(&dir, "left.txt", TUESDAY);
+    let right = write_file(
+        &dir,
+        "right.txt",
+        "Astronomers discovered a comet near Jupiter last month.\n",
+    );
+    crosscheck()
+        .arg(&left)
+        .arg(&right)
+        .assert()
+        .code(0)
+        .stderr("");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors: exit 2, a message naming the input on stderr, nothing on stdout
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn missing_file_is_an_error() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("no-such-article.txt");
+    let missing_name = missing.to_str().unwrap();
+    assert_trouble(crosscheck().arg(SEED_LEFT).arg(&missing), &[missing_name]);
+    assert_trouble(crosscheck().arg(&missing).arg(SEED_RIGHT), &[missing_name]);
+}
+
+#[test]
+fn directory_is_an_error() {
+    let dir = TempDir::new().unwrap();
+    let name = dir.path().to_str().unwrap();
+    assert_trouble(crosscheck().arg(SEED_LEFT).arg(dir.path()), &[name]);
+}
+
+#[test]
+fn binary_file_is_an_error() {
+    let dir = TempDir::new().unwrap();
+    let binary = write_file(&dir, "picture.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    assert_trouble(crosscheck().arg(SEED_LEFT).arg(&binary), &["picture.png"]);
+}
+
+#[test]
+fn invalid_utf8_is_an_error_naming_the_offset() {
+    let dir = TempDir::new().unwrap();
+    let mut bytes = "a".repeat(1234).into_bytes();
+    bytes.extend_from_slice(b"caf\xe9 au lait.\n");
+    let latin1 = write_file(&dir, "latin1.txt", bytes);
+    assert_trouble(
+        crosscheck().arg(&latin1).arg(SEED_RIGHT),
+        &["latin1.txt", "UTF-8", "1237"],
+    );
+}
+
+#[test]
+fn stdin_for_both_sides_is_an_error() {
+    assert_trouble(crosscheck().args(["-", "-"]).write_stdin(TUESDAY), &["'-'"]);
+}
+
+#[test]
+fn bad_threshold_is_an_error() {
+    assert_trouble(
+        crosscheck().args(["--threshold", "1.5", SEED_LEFT, SEED_RIGHT]),
+        &["--threshold", "1.5"],
+    );
+    assert_trouble(
+        crosscheck().args(["--threshold", "high", SEED_LEFT, SEED_RIGHT]),
+        &["--threshold", "high"],
+    );
+}
+
+#[test]
+fn unknown_flag_is_an_error() {
+    assert_trouble(
+        crosscheck().args(["--frobnicate", SEED_LEFT, SEED_RIGHT]),
+        &["--frobnicate"],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Standard input
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn stdin_as_left_is_read_and_named_dash() {
+    let piped = read_repo_file(SEED_LEFT);
+    let report = report_json(
+        crosscheck()
+            .args(["--format", "json", "-", SEED_RIGHT])
+            .write_stdin(piped.clone()),
+    );
+    assert_eq!(report["left"]["path"], "-");
+    assert_eq!(report["right"]["path"], SEED_RIGHT);
+    assert!(!statements(&report, "left").is_empty());
+    assert_spans_slice_input(&report, "left", &piped);
+    assert_eq!(
+        report["left"]["statements"],
+        json_of(SEED_LEFT, SEED_RIGHT)["left"]["statements"],
+        "stdin and the file on disk are read alike"
+    );
+}
+
+#[test]
+fn stdin_as_right_is_read_and_named_dash() {
+    let piped = read_repo_file(SEED_RIGHT);
+    let report = report_json(
+        crosscheck()
+            .args(["--format", "json", SEED_LEFT, "-"])
+            .write_stdin(piped.clone()),
+    );
+    assert_eq!(report["left"]["path"], SEED_LEFT);
+    assert_eq!(report["right"]["path"], "-");
+    assert!(!statements(&report, "right").is_empty());
+    assert_spans_slice_input(&report, "right", &piped);
+
+    let text = report_text(
+        crosscheck()
+            .args(["--color", "never", SEED_LEFT, "-"])
+            .write_stdin(piped),
+    );
+    assert!(text
+        .lines()
+        .take(4)
+        .any(|line| line.contains(" - ") || line.contains(" -:")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input forms
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn bom_file_spans_slice_back_to_the_file() {
+    let dir = TempDir::new().unwrap();
+    let bytes = format!("\u{feff}{TUESDAY}\nThe mayor said the vote was close, seven to four.\n");
+    let bom = write_file(&dir, "bom.txt", &bytes);
+    let report = report_json(
+        crosscheck()
+            .args(["--format", "json"])
+            .arg(&bom)
+            .arg(SEED_RIGHT),
+    );
+    let found = statements(&report, "left");
+    assert!(!found.is_empty());
+    assert_spans_slice_input(&report, "left", bytes.as_bytes());
+    for statement in found {
+        assert!(uint(&statement["start"], "start") >= 3, "{statement}");
+        assert!(!statement["text"].as_str().unwrap().contains('\u{feff}'));
+    }
+}
+
+#[test]
+fn crlf_file_spans_slice_back_to_the_file() {
+    let dir = TempDir::new().unwrap();
+    let bytes = "The council approved the budget on Tuesday.\r\n\r\nThe mayor said the vote \
+                 was close,\r\nseven to four.\r\n\r\nResidents will see lower fees next year.\r\n";
+    let crlf = write_file(&dir, "crlf.txt", bytes);
+    let report = report_json(
+        crosscheck()
+            .args(["--format", "json", SEED_LEFT])
+            .arg(&crlf),
+    );
+    let found = statements(&report, "right");
+    assert!(found.len() >= 3, "{found:?}");
+    assert_spans_slice_input(&report, "right", bytes.as_bytes());
+    for statement in found {
+        let text = statement["text"].as_str().unwrap();
+        assert!(!text.ends_with('\r') && !text.starts_with('\n'), "{text:?}");
+    }
+}
+
+/// A document with no statements: every claim of the other side is one-sided, and there is no
+/// disagreement.
+fn assert_no_statements(empty_side: &str, bytes: &[u8]) {
+    let dir = TempDir::new().unwrap();
+    let empty = write_file(&dir, "empty.txt", bytes);
+    let mut cmd = crosscheck();
+    cmd.args(["--format", "json"]);
+    let other_side = if empty_side == "left" {
+        cmd.arg(&empty).arg(SEED_RIGHT);
+        "right"
+    } else {
+        cmd.arg(SEED_LEFT).arg(&empty);
+        "left"
+    };
+    let output = cmd.output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(statements(&report, empty_side).len(), 0);
+    assert_eq!(report["pairs"].as_array().unwrap().len(), 0);
+    assert!(id_list(&report, &format!("{empty_side}_only")).is_empty());
+    let claims: Vec<usize> = statements(&report, other_side)
+        .iter()
+        .filter(|s| s["boilerplate"] == false)
+        .map(|s| uint(&s["id"], "id"))
+        .collect();
+    assert!(!claims.is_empty());
+    let mut one_sided = id_list(&report, &format!("{other_side}_only"));
+    one_sided.sort_unstable();
+    assert_eq!(one_sided, claims);
+
+    let mut text = crosscheck();
+    text.args(["--color", "never"]);
+    if empty_side == "left" {
+        text.arg(&empty).arg(SEED_RIGHT);
+    } else {
+        text.arg(SEED_LEFT).arg(&empty);
+    }
+    text.assert().code(0).stderr("");
+}
+
+#[test]
+fn empty_file_has_no_statements() {
+    assert_no_statements("left", b"");
+    assert_no_statements("right", b"");
+}
+
+#[test]
+fn whitespace_only_file_has_no_statements() {
+    assert_no_statements("left", b"  \n\t\r\n\n   \r\n");
+    assert_no_statements("right", b"\xef\xbb\xbf\n \n");
+}
+
+#[test]
+fn control_characters_in_articles_never_reach_stdout_raw() {
+    let dir = TempDir::new().unwrap();
+    let left = write_file(
+        &dir,
+        "left.txt",
+        "\u{1b}[31mThe council approved the budget on Tuesday.\u{1b}[0m\n\n\
+         The mayor\u{7} praised the fire\u{8} brigade\u{7f} for its quick response.\n\n\
+         Like Us on Facebook\u{1b}]0;pwned\u{7}\n",
+    );
+    let right = write_file(
+        &dir,
+        "right.txt",
+        "The council approved the budget on \u{1b}[1mWednesday\u{1b}[0m.\n\n\
+         Astronomers\u{9b}2J discovered a comet \u{202e}near Jupiter\u{202c} last month.\n",
+    );
+    for color in ["never", "auto"] {
+        let report = report_text(
+            crosscheck()
+                .args(["--color", color, "--show-boilerplate"])
+                .arg(&left)
+                .arg(&right),
+        );
+        assert!(
+            !report.as_bytes().contains(&ESC),
+            "--color {color}: an ESC byte reached stdout:\n{report}"
+        );
+        assert_eq!(
+            raw_controls(&report),
+            Vec::<char>::new(),
+            "--color {color}: raw control characters reached stdout:\n{report}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_never_reach_stdout_raw() {
+    let dir = TempDir::new().unwrap();
+    let left = write_file(&dir, "evil\u{1b}[2J\u{7}.txt", TUESDAY);
+    let report = report_text(
+        crosscheck()
+            .args(["--color", "never"])
+            .arg(&left)
+            .arg(SEED_RIGHT),
+    );
+    assert!(!report.as_bytes().contains(&ESC), "{report}");
+    assert_eq!(raw_controls(&report), Vec::<char>::new(), "{report}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Help and version
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn help_mentions_the_exit_status_and_an_example() {
+    let output = crosscheck().arg("--help").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let help = String::from_utf8(output.stdout).unwrap().to_lowercase();
+    assert!(help.contains("exit status"), "{help}");
+    assert!(help.contains("example"), "{help}");
+    assert!(help.contains("crosscheck "), "{help}");
+}
+
+#[test]
+fn version_prints_the_version() {
+    crosscheck()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
+}
