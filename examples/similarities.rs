@@ -32,12 +32,21 @@ fn main() -> anyhow::Result<()> {
         if !tsv {
             println!("L{} {}", ls.id, docs.left.slice(ls.span));
         }
-        let mut scored: Vec<_> = r.iter().map(|(rs, rp, rt)| (similarity(lp, rp, &weights), rs, rt)).collect();
+        let mut scored: Vec<_> = r
+            .iter()
+            .map(|(rs, rp, rt)| (similarity(lp, rp, &weights), rs, rt))
+            .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (score, rs, rt) in scored.into_iter().take(top) {
             let judgment = judge(Pair::new(
-                Claim { text: &docs.left.text, tokens: lt },
-                Claim { text: &docs.right.text, tokens: rt },
+                Claim {
+                    text: &docs.left.text,
+                    tokens: lt,
+                },
+                Claim {
+                    text: &docs.right.text,
+                    tokens: rt,
+                },
             ));
             let reasons: Vec<&str> = judgment.reasons.iter().map(|r| r.kind.label()).collect();
             let text = docs.right.slice(rs.span);
@@ -45,7 +54,12 @@ fn main() -> anyhow::Result<()> {
                 println!("{}\t{}\t{score:.3}\t{}", ls.id, rs.id, reasons.join(","));
                 continue;
             }
-            println!("   {score:.2} R{} {:?} {}", rs.id, reasons, &text[..text.len().min(90)]);
+            println!(
+                "   {score:.2} R{} {:?} {}",
+                rs.id,
+                reasons,
+                &text[..text.len().min(90)]
+            );
         }
     }
     Ok(())

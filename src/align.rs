@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use crate::model::StatementId;
-use crate::similarity::{similarity, Profile, Weights};
+use crate::similarity::{anchors, similarity, Profile, Weights};
 
 /// Alignment settings; see [`crate::Config`] for the defaults and why.
 #[derive(Debug, Clone, Copy)]
@@ -22,6 +22,9 @@ pub struct AlignOptions {
     pub threshold: f64,
     /// A pair must reach this fraction of the best similarity of its left or its right statement.
     pub near_best: f64,
+    /// Distinct terms each statement must share with the other (capped at half the shorter
+    /// statement's terms, so "Turnout was 41%" can still pair).
+    pub anchors: usize,
 }
 
 /// An aligned statement pair before judging.
@@ -61,9 +64,15 @@ pub fn align(
         candidates.sort_unstable();
         candidates.dedup();
         for &right_id in &candidates {
-            let Some(other) = &right[right_id] else { continue };
+            let Some(other) = &right[right_id] else {
+                continue;
+            };
             let score = similarity(profile, other, weights);
-            if score >= options.threshold {
+            let shortest = profile.terms.len().min(other.terms.len());
+            let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
+            if score >= options.threshold
+                && anchors(profile, other).min(anchors(other, profile)) >= needed
+            {
                 scored.push(Link {
                     left: left_id,
                     right: right_id,

@@ -22,9 +22,33 @@ fn is_speaker_word(token: &Token) -> bool {
         && !lexicon::REPORTING_VERBS.contains(&token.lower.as_str())
         && !matches!(
             token.lower.as_str(),
-            "that" | "it" | "he" | "she" | "they" | "we" | "i" | "you" | "this" | "and" | "but"
-                | "which" | "who" | "also" | "has" | "had" | "have" | "is" | "was" | "were"
-                | "are" | "will" | "would" | "not" | "in" | "on" | "an"
+            "that"
+                | "it"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "this"
+                | "and"
+                | "but"
+                | "which"
+                | "who"
+                | "also"
+                | "has"
+                | "had"
+                | "have"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+                | "not"
+                | "in"
+                | "on"
+                | "an"
         )
 }
 
@@ -42,7 +66,10 @@ pub fn attribution_span(text: &str, tokens: &[Token]) -> Option<Span> {
 fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
     let with = |speaker: Option<Speaker>, first: usize, last: usize| {
         speaker.map(|s| {
-            let span = Span::new(tokens[first].span.start.min(s.span.start), tokens[last].span.end.max(s.span.end));
+            let span = Span::new(
+                tokens[first].span.start.min(s.span.start),
+                tokens[last].span.end.max(s.span.end),
+            );
             (s, span)
         })
     };
@@ -133,11 +160,26 @@ mod tests {
 
     #[test]
     fn finds_common_attribution_forms() {
-        assert_eq!(who("The fire was an accident, police said.").as_deref(), Some("police"));
-        assert_eq!(who("According to the FBI, North Korea did it.").as_deref(), Some("FBI"));
-        assert_eq!(who("North Korea denied any role.").as_deref(), Some("North Korea"));
-        assert_eq!(who("\"We will respond,\" said John Smith, a spokesman.").as_deref(), Some("John Smith"));
-        assert_eq!(who("Fox News reported the story.").as_deref(), Some("Fox News"));
+        assert_eq!(
+            who("The fire was an accident, police said.").as_deref(),
+            Some("police")
+        );
+        assert_eq!(
+            who("According to the FBI, North Korea did it.").as_deref(),
+            Some("FBI")
+        );
+        assert_eq!(
+            who("North Korea denied any role.").as_deref(),
+            Some("North Korea")
+        );
+        assert_eq!(
+            who("\"We will respond,\" said John Smith, a spokesman.").as_deref(),
+            Some("John Smith")
+        );
+        assert_eq!(
+            who("Fox News reported the story.").as_deref(),
+            Some("Fox News")
+        );
     }
 
     #[test]

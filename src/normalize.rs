@@ -246,7 +246,10 @@ fn word_key(surface: &str, lower: &str) -> (String, Vec<String>) {
         return (key.to_string(), Vec::new());
     }
     let stem = lexicon::stem(lower);
-    (lexicon::canonical_stem(&stem), lexicon::other_senses(&stem).to_vec())
+    (
+        lexicon::canonical_stem(&stem),
+        lexicon::other_senses(&stem).to_vec(),
+    )
 }
 
 fn strip_possessive(lower: &str) -> String {
@@ -344,7 +347,7 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
         if let Some(scale) = lexicon::scale_word(&next_lower) {
             value *= scale;
             used += 1;
-        } else if !is_numeral && value >= 20.0 && value < 100.0 && value % 10.0 == 0.0 {
+        } else if !is_numeral && (20.0..100.0).contains(&value) && value % 10.0 == 0.0 {
             match lexicon::number_word(&next_lower) {
                 Some(v) if v < 10.0 => {
                     value += v;
@@ -372,7 +375,9 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
             } else if matches!(next_lower.as_str(), "percent" | "pct") {
                 unit = Unit::Percent;
                 used += 1;
-            } else if next_lower == "per" && words.get(i + used + 1).is_some_and(|w| w.text == "cent") {
+            } else if next_lower == "per"
+                && words.get(i + used + 1).is_some_and(|w| w.text == "cent")
+            {
                 unit = Unit::Percent;
                 used += 2;
             }
@@ -389,20 +394,30 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
     // What precedes: a currency sign, a month (day of month), or a precision word.
     let before = text[..word.start].trim_end();
     if unit == Unit::Count {
-        if let Some(sign) = before.chars().next_back().filter(|c| matches!(c, '$' | '€' | '£' | '¥')) {
+        if let Some(sign) = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '$' | '€' | '£' | '¥'))
+        {
             unit = Unit::Money(sign);
         } else if let Some(previous) = i.checked_sub(1).map(|p| &words[p]) {
-            if let Some(month) = month_name(previous.text, &previous.text.to_lowercase())
-                .or_else(|| lexicon::month(&previous.text.to_lowercase()).filter(|_| previous.text.chars().next().is_some_and(char::is_uppercase)))
+            if let Some(month) =
+                month_name(previous.text, &previous.text.to_lowercase()).or_else(|| {
+                    lexicon::month(&previous.text.to_lowercase())
+                        .filter(|_| previous.text.chars().next().is_some_and(char::is_uppercase))
+                })
             {
-                if is_numeral && value >= 1.0 && value <= 31.0 && value.fract() == 0.0 {
+                if is_numeral && (1.0..=31.0).contains(&value) && value.fract() == 0.0 {
                     unit = Unit::DayOf(month);
                 }
             }
         }
         if unit == Unit::Count {
             if let Some(next) = words.get(i + used) {
-                if matches!(next.text.to_lowercase().as_str(), "dollars" | "dollar" | "usd") {
+                if matches!(
+                    next.text.to_lowercase().as_str(),
+                    "dollars" | "dollar" | "usd"
+                ) {
                     unit = Unit::Money('$');
                 } else if matches!(next.text.to_lowercase().as_str(), "euros" | "euro") {
                     unit = Unit::Money('€');
@@ -498,7 +513,10 @@ mod tests {
     fn aliases_share_a_key() {
         assert_eq!(keys("the U.S. economy"), keys("the United States economy"));
         assert_eq!(keys("America's economy"), keys("the US economy"));
-        assert_eq!(keys("the North Korean leader"), keys("North Korea's leader"));
+        assert_eq!(
+            keys("the North Korean leader"),
+            keys("North Korea's leader")
+        );
     }
 
     #[test]
@@ -529,7 +547,14 @@ mod tests {
     fn number_words_and_percent() {
         let q = quantities("twenty five people and 40% of voters, 3.5 percent");
         let values: Vec<(f64, Unit)> = q.iter().map(|q| (q.value, q.unit)).collect();
-        assert_eq!(values, [(25.0, Unit::Count), (40.0, Unit::Percent), (3.5, Unit::Percent)]);
+        assert_eq!(
+            values,
+            [
+                (25.0, Unit::Count),
+                (40.0, Unit::Percent),
+                (3.5, Unit::Percent)
+            ]
+        );
     }
 
     #[test]
@@ -538,7 +563,12 @@ mod tests {
         let values: Vec<(f64, Unit)> = q.iter().map(|q| (q.value, q.unit)).collect();
         assert_eq!(
             values,
-            [(540.0, Unit::Clock), (3.0, Unit::DayOf(3)), (2014.0, Unit::Year), (690.0, Unit::Clock)]
+            [
+                (540.0, Unit::Clock),
+                (3.0, Unit::DayOf(3)),
+                (2014.0, Unit::Year),
+                (690.0, Unit::Clock)
+            ]
         );
         let pm = quantities("at 3 p.m.");
         assert_eq!(pm[0].value, 15.0 * 60.0);
@@ -553,14 +583,26 @@ mod tests {
 
     #[test]
     fn rounding_aware_compatibility() {
-        let about = |v| Quantity { value: v, unit: Unit::Count, precision: Precision::About };
-        let exact = |v| Quantity { value: v, unit: Unit::Count, precision: Precision::Exact };
+        let about = |v| Quantity {
+            value: v,
+            unit: Unit::Count,
+            precision: Precision::About,
+        };
+        let exact = |v| Quantity {
+            value: v,
+            unit: Unit::Count,
+            precision: Precision::Exact,
+        };
         assert!(about(200.0).compatible(&exact(213.0)));
         assert!(about(5e6).compatible(&exact(4.8e6)));
         assert!(!exact(12.0).compatible(&exact(15.0)));
         assert!(!exact(3.2e6).compatible(&exact(2.3e6)));
         assert!(!about(200.0).compatible(&exact(350.0)));
-        let more_than = Quantity { value: 200.0, unit: Unit::Count, precision: Precision::AtLeast };
+        let more_than = Quantity {
+            value: 200.0,
+            unit: Unit::Count,
+            precision: Precision::AtLeast,
+        };
         assert!(more_than.compatible(&exact(213.0)));
         assert!(!more_than.compatible(&exact(150.0)));
     }
@@ -568,7 +610,10 @@ mod tests {
     #[test]
     fn vague_plurals_are_lower_bounds() {
         let q = quantities("Dozens of residents and several crashes");
-        assert_eq!(q.iter().map(|q| q.precision).collect::<Vec<_>>(), [Precision::AtLeast; 2]);
+        assert_eq!(
+            q.iter().map(|q| q.precision).collect::<Vec<_>>(),
+            [Precision::AtLeast; 2]
+        );
     }
 
     #[test]
@@ -586,7 +631,10 @@ mod tests {
     fn spans_point_into_the_document() {
         let text = "xx The FBI said $3 million.";
         let tokens = tokenize(&text[3..], 3);
-        let money = tokens.iter().find(|t| matches!(t.kind, TokenKind::Number(_))).unwrap();
+        let money = tokens
+            .iter()
+            .find(|t| matches!(t.kind, TokenKind::Number(_)))
+            .unwrap();
         assert_eq!(&text[money.span.start..money.span.end], "3 million");
     }
 }

@@ -186,7 +186,12 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
             continue;
         }
         match pieces.last_mut() {
-            Some(previous) if should_join(&text[previous.start..previous.end], &text[span.start..span.end]) => {
+            Some(previous)
+                if should_join(
+                    &text[previous.start..previous.end],
+                    &text[span.start..span.end],
+                ) =>
+            {
                 previous.end = span.end;
             }
             _ => pieces.push(span),
@@ -195,21 +200,23 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
     pieces
 }
 
+/// The span without surrounding white space and control characters (a stray BEL is not text).
 fn trim(text: &str, span: Span) -> Span {
+    let blank = |c: char| c.is_whitespace() || c.is_control();
     let piece = &text[span.start..span.end];
-    let start = span.start + (piece.len() - piece.trim_start().len());
-    let end = span.start + piece.trim_end().len();
+    let start = span.start + (piece.len() - piece.trim_start_matches(blank).len());
+    let end = span.start + piece.trim_end_matches(blank).len();
     Span::new(start, end.max(start))
 }
 
 /// Abbreviations that are (almost) never the last word of a sentence: a title before a name, a
 /// month before a day, `No.` before a number.
 const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
-    "adm", "maj", "cpl", "pvt", "st", "mt", "ft", "rev", "hon", "pres", "supt", "det", "insp",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vs", "v", "e.g", "i.e", "cf", "approx", "est", "fig", "vol", "ch", "sec", "art", "para",
-    "dept", "univ", "assn", "ave", "blvd", "rd",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "cpl", "pvt", "st", "mt", "ft", "rev", "hon", "pres", "supt", "det",
+    "insp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vs", "v", "e.g", "i.e", "cf", "approx", "est", "fig", "vol", "ch", "sec", "art",
+    "para", "dept", "univ", "assn", "ave", "blvd", "rd",
 ];
 
 /// Abbreviations that often sit inside a sentence but may also end one (`... in the U.S.`).
@@ -221,11 +228,67 @@ const MAYBE_FINAL: &[&str] = &[
 /// Capitalized words that typically open a new sentence; after a `MAYBE_FINAL` abbreviation they
 /// mean the sentence really ended there.
 const SENTENCE_OPENERS: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "it", "he", "she", "they", "we", "i", "you", "but", "and",
-    "or", "so", "this", "that", "these", "those", "there", "his", "her", "their", "its", "our",
-    "my", "if", "when", "while", "after", "before", "as", "for", "with", "by", "from", "to", "of",
-    "no", "not", "yet", "also", "however", "meanwhile", "still", "since", "although", "though",
-    "one", "some", "many", "most", "all", "what", "who", "how", "why", "where", "officials",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "or",
+    "so",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "no",
+    "not",
+    "yet",
+    "also",
+    "however",
+    "meanwhile",
+    "still",
+    "since",
+    "although",
+    "though",
+    "one",
+    "some",
+    "many",
+    "most",
+    "all",
+    "what",
+    "who",
+    "how",
+    "why",
+    "where",
+    "officials",
 ];
 
 /// Whether the sentence break UAX #29 put between `previous` and `next` is a false one.
@@ -286,7 +349,10 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
         ("advertising", Boilerplate::Advertisement),
         ("sponsored", Boilerplate::Advertisement),
         ("sponsored content", Boilerplate::Advertisement),
-        ("story continues below advertisement", Boilerplate::Advertisement),
+        (
+            "story continues below advertisement",
+            Boilerplate::Advertisement,
+        ),
         ("comments", Boilerplate::Navigation),
         ("show comments", Boilerplate::Navigation),
         ("hide comments", Boilerplate::Navigation),
@@ -348,8 +414,27 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     if text.trim_start().starts_with('©') {
         return Some(Boilerplate::Copyright);
     }
-    const NETWORKS: &[&str] = &["facebook", "twitter", "instagram", "whatsapp", "linkedin", "pinterest", "youtube", "newsletter", "rss"];
-    const ACTIONS: &[&str] = &["like", "follow", "share", "join", "subscribe", "sign", "tweet", "email"];
+    const NETWORKS: &[&str] = &[
+        "facebook",
+        "twitter",
+        "instagram",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "youtube",
+        "newsletter",
+        "rss",
+    ];
+    const ACTIONS: &[&str] = &[
+        "like",
+        "follow",
+        "share",
+        "join",
+        "subscribe",
+        "sign",
+        "tweet",
+        "email",
+    ];
     if word_count <= 10
         && words.iter().any(|w| NETWORKS.contains(w))
         && words.iter().any(|w| ACTIONS.contains(w))
@@ -363,22 +448,51 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     None
 }
 
-const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg", ".tif", ".tiff", ".heic"];
+const IMAGE_EXTENSIONS: &[&str] = &[
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg", ".tif", ".tiff", ".heic",
+];
 
 fn has_image_file_name(lower: &str) -> bool {
     lower.split_whitespace().any(|word| {
         let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        IMAGE_EXTENSIONS.iter().any(|ext| word.ends_with(ext) && word.len() > ext.len())
+        IMAGE_EXTENSIONS
+            .iter()
+            .any(|ext| word.ends_with(ext) && word.len() > ext.len())
     })
 }
 
 /// A photo or image credit: `(Photo : Reuters)`, `(AP Photo/Evan Vucci)`, `Photo: Getty Images`.
 fn is_caption_credit(lower: &str) -> bool {
     const CREDITS: &[&str] = &[
-        "(photo", "photo:", "photo :", "photo credit", "(image", "image:", "image :", "image credit",
-        "(credit", "credit:", "(picture", "picture:", "(pic", "ap photo", "getty images", "(getty",
-        "(reuters)", "(afp", "/reuters", "/ap)", "/getty", "(file photo", "file photo",
-        "(screenshot", "screenshot:", "(video", "shutterstock", "(courtesy", "courtesy of",
+        "(photo",
+        "photo:",
+        "photo :",
+        "photo credit",
+        "(image",
+        "image:",
+        "image :",
+        "image credit",
+        "(credit",
+        "credit:",
+        "(picture",
+        "picture:",
+        "(pic",
+        "ap photo",
+        "getty images",
+        "(getty",
+        "(reuters)",
+        "(afp",
+        "/reuters",
+        "/ap)",
+        "/getty",
+        "(file photo",
+        "file photo",
+        "(screenshot",
+        "screenshot:",
+        "(video",
+        "shutterstock",
+        "(courtesy",
+        "courtesy of",
     ];
     let words = lower.split_whitespace().count();
     CREDITS.iter().any(|credit| lower.contains(credit)) && words <= 40
@@ -400,7 +514,10 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             split("Mr. Smith met Dr. Lee on Jan. 5 at 9 a.m. in the U.S. capital. They talked."),
-            ["Mr. Smith met Dr. Lee on Jan. 5 at 9 a.m. in the U.S. capital.", "They talked."]
+            [
+                "Mr. Smith met Dr. Lee on Jan. 5 at 9 a.m. in the U.S. capital.",
+                "They talked."
+            ]
         );
     }
 
@@ -408,15 +525,25 @@ mod tests {
     fn us_before_a_title_joins_but_before_the_ends() {
         assert_eq!(
             split("U.S. President Barack Obama spoke. He blamed the U.S. The talks failed."),
-            ["U.S. President Barack Obama spoke.", "He blamed the U.S.", "The talks failed."]
+            [
+                "U.S. President Barack Obama spoke.",
+                "He blamed the U.S.",
+                "The talks failed."
+            ]
         );
     }
 
     #[test]
     fn company_and_number_abbreviations() {
         assert_eq!(
-            split("Acme Inc. said profits rose. It is the No. 1 maker in the U.S. The shares fell."),
-            ["Acme Inc. said profits rose.", "It is the No. 1 maker in the U.S.", "The shares fell."]
+            split(
+                "Acme Inc. said profits rose. It is the No. 1 maker in the U.S. The shares fell."
+            ),
+            [
+                "Acme Inc. said profits rose.",
+                "It is the No. 1 maker in the U.S.",
+                "The shares fell."
+            ]
         );
     }
 
@@ -432,7 +559,10 @@ mod tests {
     fn initials_join() {
         assert_eq!(
             split("John F. Kennedy and J.K. Rowling never met. Nobody asked."),
-            ["John F. Kennedy and J.K. Rowling never met.", "Nobody asked."]
+            [
+                "John F. Kennedy and J.K. Rowling never met.",
+                "Nobody asked."
+            ]
         );
     }
 
@@ -448,7 +578,11 @@ mod tests {
     fn closing_quote_stays_with_its_sentence() {
         assert_eq!(
             split("\"We will respond.\" Obama said it twice. \"That's not who we are.\""),
-            ["\"We will respond.\"", "Obama said it twice.", "\"That's not who we are.\""]
+            [
+                "\"We will respond.\"",
+                "Obama said it twice.",
+                "\"That's not who we are.\""
+            ]
         );
     }
 
@@ -456,7 +590,11 @@ mod tests {
     fn headlines_and_lines_without_final_punctuation_are_statements() {
         assert_eq!(
             split("North Korea Denies Hack\n\nThe FBI disagrees.\nShow comments"),
-            ["North Korea Denies Hack", "The FBI disagrees.", "Show comments"]
+            [
+                "North Korea Denies Hack",
+                "The FBI disagrees.",
+                "Show comments"
+            ]
         );
     }
 
@@ -464,7 +602,10 @@ mod tests {
     fn wrapped_lines_join_into_one_sentence() {
         assert_eq!(
             split("The council voted on the\nbudget late on Tuesday.\nIt passed."),
-            ["The council voted on the\nbudget late on Tuesday.", "It passed."]
+            [
+                "The council voted on the\nbudget late on Tuesday.",
+                "It passed."
+            ]
         );
     }
 
@@ -517,7 +658,10 @@ mod tests {
 
     #[test]
     fn a_caption_line_is_boilerplate_in_all_its_sentences() {
-        let doc = Doc::from_text("t", "Rescuers search the rubble. (Photo: AP)\nThe quake killed 12.");
+        let doc = Doc::from_text(
+            "t",
+            "Rescuers search the rubble. (Photo: AP)\nThe quake killed 12.",
+        );
         let statements = segment(&doc);
         let flags: Vec<bool> = statements.iter().map(|s| s.boilerplate.is_some()).collect();
         assert_eq!(flags, [true, true, false]);

@@ -50,7 +50,8 @@ impl Profile {
             if terms.iter().any(|t| t.token.key == token.key) {
                 continue;
             }
-            let inside = attribution.is_some_and(|a| a.start <= token.span.start && token.span.end <= a.end);
+            let inside =
+                attribution.is_some_and(|a| a.start <= token.span.start && token.span.end <= a.end);
             terms.push(Term {
                 token: token.clone(),
                 emphasis: if inside { ATTRIBUTION_EMPHASIS } else { 1.0 },
@@ -117,9 +118,8 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
     }
     match (&a.kind, &b.kind) {
         (TokenKind::Number(x), TokenKind::Number(y)) if x.unit == y.unit => return SLOT_MATCH,
-        (TokenKind::Weekday(_), TokenKind::Weekday(_)) | (TokenKind::Month(_), TokenKind::Month(_)) => {
-            return SLOT_MATCH
-        }
+        (TokenKind::Weekday(_), TokenKind::Weekday(_))
+        | (TokenKind::Month(_), TokenKind::Month(_)) => return SLOT_MATCH,
         (TokenKind::Content, TokenKind::Content) => {}
         _ => return 0.0,
     }
@@ -127,7 +127,11 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
         return ANTONYM_MATCH;
     }
     // One stem extending the other: "hack" / "hacker", "investig" / "investigator".
-    let (short, long) = if a.key.len() <= b.key.len() { (&a.key, &b.key) } else { (&b.key, &a.key) };
+    let (short, long) = if a.key.len() <= b.key.len() {
+        (&a.key, &b.key)
+    } else {
+        (&b.key, &a.key)
+    };
     if short.len() >= 4 && long.starts_with(short.as_str()) {
         return NEAR_MISS_MATCH;
     }
@@ -166,6 +170,20 @@ pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
     (DICE_SHARE * dice + (1.0 - DICE_SHARE) * containment).clamp(0.0, 1.0)
 }
 
+/// How many distinct terms of `a` have a firm match (the same meaning, an antonym or a near-miss
+/// spelling; a mere second number does not count) in `b`. One shared word ("teachers") is a
+/// topic; two are the beginning of a shared claim.
+pub fn anchors(a: &Profile, b: &Profile) -> usize {
+    a.terms
+        .iter()
+        .filter(|t| {
+            b.terms
+                .iter()
+                .any(|u| token_match(&t.token, &u.token) >= ANTONYM_MATCH)
+        })
+        .count()
+}
+
 /// The score mixes overlap of both statements (Dice) with how much of the more covered one the
 /// other contains: news often embeds a short claim inside a longer sentence.
 const DICE_SHARE: f64 = 0.5;
@@ -187,30 +205,57 @@ mod tests {
 
     #[test]
     fn identical_statements_score_one() {
-        assert!((sim("The council approved the budget.", "The council approved the budget.") - 1.0).abs() < 1e-9);
+        assert!(
+            (sim(
+                "The council approved the budget.",
+                "The council approved the budget."
+            ) - 1.0)
+                .abs()
+                < 1e-9
+        );
     }
 
     #[test]
     fn unrelated_statements_score_zero() {
-        assert_eq!(sim("The council approved the budget.", "Rain is expected on Friday."), 0.0);
+        assert_eq!(
+            sim(
+                "The council approved the budget.",
+                "Rain is expected on Friday."
+            ),
+            0.0
+        );
     }
 
     #[test]
     fn paraphrase_scores_above_different_topic() {
-        let paraphrase = sim("Sony cancelled the release of the movie.", "Sony dropped the film's release.");
-        let other = sim("Sony cancelled the release of the movie.", "Sony shares rose in Tokyo trading.");
+        let paraphrase = sim(
+            "Sony cancelled the release of the movie.",
+            "Sony dropped the film's release.",
+        );
+        let other = sim(
+            "Sony cancelled the release of the movie.",
+            "Sony shares rose in Tokyo trading.",
+        );
         assert!(paraphrase > 0.8, "{paraphrase}");
         assert!(other < paraphrase);
     }
 
     #[test]
     fn contradictions_still_align() {
-        assert!(sim("Shares rose 5 percent on Tuesday.", "Shares fell 3 percent on Wednesday.") > 0.5);
+        assert!(
+            sim(
+                "Shares rose 5 percent on Tuesday.",
+                "Shares fell 3 percent on Wednesday."
+            ) > 0.5
+        );
     }
 
     #[test]
     fn similarity_is_symmetric() {
-        let (a, b) = ("Police arrested two men in Dayton.", "Two men were detained by police, officials said.");
+        let (a, b) = (
+            "Police arrested two men in Dayton.",
+            "Two men were detained by police, officials said.",
+        );
         assert!((sim(a, b) - sim(b, a)).abs() < 1e-12);
     }
 }

@@ -96,7 +96,8 @@ impl Args {
     /// Resolves flags against the environment.
     pub fn resolve(self) -> Settings {
         let stdout_is_terminal = std::io::stdout().is_terminal();
-        let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+        let env_set =
+            |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
         let color = match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,

@@ -123,7 +123,10 @@ fn wire_side(side: &SideReport) -> WireSide<'_> {
                 text: &s.text,
                 boilerplate: s.boilerplate.is_some(),
                 boilerplate_kind: s.boilerplate.map(|b| b.label()),
-                speaker: s.speaker.as_ref().map(|sp| WireEvidence::new(&sp.text, sp.span)),
+                speaker: s
+                    .speaker
+                    .as_ref()
+                    .map(|sp| WireEvidence::new(&sp.text, sp.span)),
             })
             .collect(),
     }

@@ -46,9 +46,8 @@ impl Writer<'_> {
     }
 
     fn statement(&mut self, side: Side, statement: &StatementReport) -> io::Result<()> {
-        let tag = format!("{}{}", side_letter(side), statement.line);
-        let first = format!("  {tag:<6}");
-        self.wrapped(&first, "        ", &printable(&statement.text))
+        let tag = format!("{}{} ", side_letter(side), statement.line);
+        self.wrapped(&format!("  {tag:<7}"), INDENT, &printable(&statement.text))
     }
 
     fn pair(&mut self, report: &Report, pair: &PairReport) -> io::Result<()> {
@@ -60,13 +59,13 @@ impl Writer<'_> {
             Relation::Agree => style.agree("✓ agree"),
         };
         writeln!(self.out)?;
-        writeln!(
-            self.out,
+        let heading = format!(
             "{marker}  L{} ↔ R{}  {}",
             left.line,
             right.line,
             style.dim(&format!("similarity {:.2}", pair.similarity))
-        )?;
+        );
+        self.wrapped("", "  ", &heading)?;
         self.statement(Side::Left, left)?;
         self.statement(Side::Right, right)?;
         for reason in &pair.reasons {
@@ -103,9 +102,12 @@ impl Writer<'_> {
                 }
             })
             .collect();
-        self.wrapped("  diff  ", "        ", &diff)
+        self.wrapped("  diff   ", INDENT, &diff)
     }
 }
+
+/// Indentation of continued statement lines: under the text, past the `L123` tag.
+const INDENT: &str = "         ";
 
 fn side_letter(side: Side) -> char {
     match side {
@@ -135,20 +137,28 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
             plural(*s.statements.get(side), "statement", "statements"),
             s.boilerplate.get(side)
         );
-        w.wrapped("  ", "        ", &line)?;
+        w.wrapped("  ", INDENT, &line)?;
     }
-    writeln!(
-        w.out,
-        "  {} · {} · {} · {}",
+    let counts = format!(
+        "{} · {} · {} · {}",
         style.disagree(&plural(s.disagree, "disagreement", "disagreements")),
         style.agree(&plural(s.agree, "agreement", "agreements")),
         style.only(&format!("{} only in LEFT", s.only.left)),
         style.only(&format!("{} only in RIGHT", s.only.right)),
-    )?;
-    writeln!(w.out, "  {}", style.dim("L12 / R12 = line 12 of the left / right file"))?;
+    );
+    w.wrapped("  ", "  ", &counts)?;
+    let legend = style.dim("L12 / R12 = line 12 of the left / right file");
+    w.wrapped("  ", "  ", &legend)?;
 
-    for (relation, title) in [(Relation::Disagree, "Disagreements"), (Relation::Agree, "Agreements")] {
-        let pairs: Vec<&PairReport> = report.pairs.iter().filter(|p| p.relation == relation).collect();
+    for (relation, title) in [
+        (Relation::Disagree, "Disagreements"),
+        (Relation::Agree, "Agreements"),
+    ] {
+        let pairs: Vec<&PairReport> = report
+            .pairs
+            .iter()
+            .filter(|p| p.relation == relation)
+            .collect();
         if pairs.is_empty() {
             continue;
         }
@@ -186,12 +196,19 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
                 continue;
             }
             let name = if side == Side::Left { "LEFT" } else { "RIGHT" };
-            w.rule(&format!("Boilerplate in {name} ({})", furniture.len()), Style::dim)?;
+            w.rule(
+                &format!("Boilerplate in {name} ({})", furniture.len()),
+                Style::dim,
+            )?;
             for statement in furniture {
                 let kind = statement.boilerplate.map(|b| b.label()).unwrap_or_default();
-                let tag = format!("{}{}", side_letter(side), statement.line);
-                let line = format!("{} {}", printable(&statement.text), style.dim(&format!("({kind})")));
-                w.wrapped(&format!("  {tag:<6}"), "        ", &line)?;
+                let tag = format!("{}{} ", side_letter(side), statement.line);
+                let line = format!(
+                    "{} {}",
+                    printable(&statement.text),
+                    style.dim(&format!("({kind})"))
+                );
+                w.wrapped(&format!("  {tag:<7}"), INDENT, &line)?;
             }
         }
     }
