@@ -905,7 +905,8 @@ struct Tables {
     phrases: Vec<(Vec<String>, String)>,
     /// The synonym groups a stem belongs to, by group key, in list order.
     synonym_of_stem: HashMap<String, Vec<String>>,
-    antonyms: HashSet<(String, String)>,
+    /// For each key, the keys of its opposites.
+    antonyms: HashMap<String, Vec<String>>,
 }
 
 fn tables() -> &'static Tables {
@@ -928,12 +929,12 @@ fn tables() -> &'static Tables {
                 .get(&s)
                 .map_or(s, |senses| senses[0].clone())
         };
-        let mut antonyms = HashSet::new();
+        let mut antonyms: HashMap<String, Vec<String>> = HashMap::new();
         for (a, b) in ANTONYMS {
             let (a, b) = (canonical(a), canonical(b));
             if a != b {
-                antonyms.insert((a.clone(), b.clone()));
-                antonyms.insert((b, a));
+                antonyms.entry(a.clone()).or_default().push(b.clone());
+                antonyms.entry(b).or_default().push(a);
             }
         }
         let mut phrases: Vec<(Vec<String>, String)> = PHRASES
@@ -989,7 +990,10 @@ pub fn other_senses(stem: &str) -> &'static [String] {
 
 /// Whether two canonical keys are opposites.
 pub fn are_antonyms(a: &str, b: &str) -> bool {
-    tables().antonyms.contains(&(a.to_string(), b.to_string()))
+    tables()
+        .antonyms
+        .get(a)
+        .is_some_and(|opposites| opposites.iter().any(|o| o == b))
 }
 
 pub fn is_negation_cue(lower: &str) -> bool {

@@ -135,7 +135,13 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
     if short.len() >= 4 && long.starts_with(short.as_str()) {
         return NEAR_MISS_MATCH;
     }
-    if a.lower.len() >= 5 && b.lower.len() >= 5 {
+    // Typos keep the first letter and about the length; checking that first spares most of the
+    // Jaro-Winkler computations, which dominate the run time otherwise.
+    if a.lower.len() >= 5
+        && b.lower.len() >= 5
+        && a.lower.as_bytes()[0] == b.lower.as_bytes()[0]
+        && a.lower.len().abs_diff(b.lower.len()) <= 2
+    {
         let jw = strsim::jaro_winkler(&a.lower, &b.lower);
         if jw >= NEAR_MISS_MIN {
             return NEAR_MISS_MATCH;
