@@ -5,8 +5,9 @@
 //! statement pairs that share at least one key are scored (an inverted index over keys), so two
 //! long documents do not cost a full cross product.
 //!
-//! A scored pair is kept when it clears the threshold *and* it is close to the best partner of
-//! one of its two statements. The second rule keeps "North Korea denies it" paired with both the
+//! A scored pair is kept when it clears the threshold, when it stands out from the background
+//! resemblance of its statements to the whole other document, *and* when it is close to the
+//! best partner of one of its two statements. The second rule keeps "North Korea denies it" paired with both the
 //! FBI's accusation and another outlet's report of the denial, while dropping the tail of weak
 //! look-alikes that share a few topic words.
 
@@ -25,6 +26,9 @@ pub struct AlignOptions {
     /// Distinct terms each statement must share with the other (capped at half the shorter
     /// statement's terms, so "Turnout was 41%" can still pair).
     pub anchors: usize,
+    /// How far a pair's similarity must exceed the mean similarity of each of its statements to
+    /// all statements of the other side.
+    pub above_background: f64,
 }
 
 /// An aligned statement pair before judging.
@@ -52,6 +56,10 @@ pub fn align(
     }
 
     let mut scored: Vec<Link> = Vec::new();
+    let mut sum_left = vec![0.0f64; left.len()];
+    let mut sum_right = vec![0.0f64; right.len()];
+    let count = |side: &[Option<Profile>]| side.iter().filter(|p| p.is_some()).count().max(1) as f64;
+    let (n_left, n_right) = (count(left), count(right));
     let mut candidates: Vec<StatementId> = Vec::new();
     for (left_id, profile) in left.iter().enumerate() {
         let Some(profile) = profile else { continue };
@@ -68,6 +76,8 @@ pub fn align(
                 continue;
             };
             let score = similarity(profile, other, weights);
+            sum_left[left_id] += score;
+            sum_right[right_id] += score;
             let shortest = profile.terms.len().min(other.terms.len());
             let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
             if score >= options.threshold
@@ -88,6 +98,12 @@ pub fn align(
         best_left[link.left] = best_left[link.left].max(link.similarity);
         best_right[link.right] = best_right[link.right].max(link.similarity);
     }
+    // A statement full of the story's topic words resembles everything a little; its pairs must
+    // stand out from that background.
+    scored.retain(|link| {
+        let background = (sum_left[link.left] / n_right).max(sum_right[link.right] / n_left);
+        link.similarity >= background + options.above_background
+    });
     scored.retain(|link| {
         link.similarity >= options.near_best * best_left[link.left]
             || link.similarity >= options.near_best * best_right[link.right]
