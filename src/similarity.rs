@@ -117,7 +117,10 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
         return 1.0;
     }
     match (&a.kind, &b.kind) {
-        (TokenKind::Number(x), TokenKind::Number(y)) if x.unit == y.unit => return SLOT_MATCH,
+        // "about 1,000" and "1,012" are the same number told with different precision.
+        (TokenKind::Number(x), TokenKind::Number(y)) if x.unit == y.unit => {
+            return if x.compatible(y) { 1.0 } else { SLOT_MATCH };
+        }
         (TokenKind::Weekday(_), TokenKind::Weekday(_))
         | (TokenKind::Month(_), TokenKind::Month(_)) => return SLOT_MATCH,
         (TokenKind::Content, TokenKind::Content) => {}
