@@ -40,6 +40,7 @@ pub mod render;
 pub mod report;
 pub mod segment;
 pub mod similarity;
+pub mod thesaurus;
 
 pub use error::{Error, Result};
 pub use load::Doc;

@@ -9,6 +9,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lexicon;
+use crate::thesaurus;
 use crate::model::Span;
 
 /// What a number measures; two numbers are only compared when their units agree.
@@ -113,8 +114,11 @@ pub struct Token {
     pub lower: String,
     /// The comparison key (see the module docs).
     pub key: String,
-    /// Keys of further meanings the word has ("dropped": cancelled, and fell).
+    /// Keys of further meanings the word has ("dropped": cancelled, and fell), WordNet synonym
+    /// sets among them.
     pub senses: Vec<String>,
+    /// The dictionary form ("fell" -> "fall"), for WordNet's antonyms.
+    pub lemma: String,
     pub kind: TokenKind,
     /// Starts with a capital letter and is not the statement's first word: a likely name.
     pub proper: bool,
@@ -137,8 +141,10 @@ impl Token {
 
     /// Whether some meaning of this token is the opposite of some meaning of the other.
     pub fn opposes(&self, other: &Token) -> bool {
-        self.all_keys()
-            .any(|k| other.all_keys().any(|o| crate::lexicon::are_antonyms(k, o)))
+        thesaurus::are_antonyms(&self.lemma, &other.lemma)
+            || self
+                .all_keys()
+                .any(|k| other.all_keys().any(|o| crate::lexicon::are_antonyms(k, o)))
     }
 }
 
@@ -171,6 +177,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 lower: lower.clone(),
                 key: key.to_string(),
                 senses: Vec::new(),
+                lemma: lower.clone(),
                 kind: TokenKind::Content,
                 proper: true,
             });
@@ -186,6 +193,23 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 lower: lower.clone(),
                 key: key.to_string(),
                 senses: Vec::new(),
+                lemma: lower.clone(),
+                kind: TokenKind::Content,
+                proper: false,
+            });
+            i += len;
+            continue;
+        }
+
+        // Then WordNet's multi-word lemmas ("laid off", "called off").
+        if let Some((len, phrase)) = thesaurus_phrase(&words, i) {
+            let end = words[i + len - 1].start + words[i + len - 1].text.len();
+            tokens.push(Token {
+                span: Span::new(offset + word.start, offset + end),
+                lower: lower.clone(),
+                key: phrase.clone(),
+                senses: thesaurus::synsets(&phrase).iter().copied().map(synset_key).collect(),
+                lemma: phrase,
                 kind: TokenKind::Content,
                 proper: false,
             });
@@ -198,6 +222,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             let key = format!("#{}", quantity.value);
             tokens.push(Token {
                 span: Span::new(offset + word.start, offset + last.start + last.text.len()),
+                lemma: lower.clone(),
                 lower,
                 key,
                 senses: Vec::new(),
@@ -219,21 +244,52 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         } else {
             TokenKind::Content
         };
-        let (key, senses) = match &kind {
+        let (key, mut senses) = match &kind {
             TokenKind::Content => word_key(word.text, &lower),
             _ => (lower.clone(), Vec::new()),
+        };
+        let lemma = if kind == TokenKind::Content {
+            senses.extend(thesaurus::senses_of(&lower).into_iter().map(synset_key));
+            thesaurus::lemma(&lower)
+        } else {
+            lower.clone()
         };
         tokens.push(Token {
             span: Span::new(offset + word.start, offset + word.start + word.text.len()),
             lower,
             key,
             senses,
+            lemma,
             kind,
             proper,
         });
         i += 1;
     }
     tokens
+}
+
+/// The key standing for a WordNet synonym set.
+fn synset_key(id: u32) -> String {
+    format!("~{id}")
+}
+
+/// A WordNet lemma of two or three words starting at word `i`, if any: its length in words and
+/// its text. Phrases start with a content word, so "in fact" or "of course" stay function words.
+fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
+    let first = words[i].text.to_lowercase();
+    if lexicon::is_stop_word(&first) || first.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let first = thesaurus::lemma(&first);
+    (2..=3).rev().find_map(|len| {
+        let rest = words.get(i + 1..i + len)?;
+        let mut phrase = first.clone();
+        for word in rest {
+            phrase.push(' ');
+            phrase.push_str(&word.text.to_lowercase());
+        }
+        (!thesaurus::synsets(&phrase).is_empty()).then_some((len, phrase))
+    })
 }
 
 /// The comparison key of a content word (alias, else synonym group of its stem) and the keys of

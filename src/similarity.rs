@@ -102,13 +102,27 @@ impl Weights {
 
     pub fn of(&self, term: &Term) -> f64 {
         let token = &term.token;
-        let base = self.idf.get(&token.key).copied().unwrap_or(self.default) * term.emphasis;
+        let base = self.idf.get(&token.key).copied().unwrap_or(self.default)
+            * term.emphasis
+            * commonness_discount(token);
         // Numbers and dates are facts a reader checks, but one shared "3" says little on its own.
         match token.kind {
             TokenKind::Number(_) | TokenKind::Weekday(_) | TokenKind::Month(_) => base * 0.6,
             _ => base,
         }
     }
+}
+
+/// How strongly commonness lowers a word's weight. 0.6 measured best on the fixtures (overall
+/// 0.681 without the discount, 0.713 at 0.3, 0.716 at 0.6 and at 1.0).
+const COMMONNESS_STRENGTH: f64 = 0.6;
+
+/// Weight factor for how common a word is in English at large: 1 for ordinary words, down to
+/// about 0.3 for "say" or "year". The documents' own statistics are too few to tell a generic
+/// word from a telling one when two articles have twenty sentences each.
+fn commonness_discount(token: &Token) -> f64 {
+    let frequency = f64::from(crate::thesaurus::frequency(&token.lemma));
+    1.0 / (1.0 + COMMONNESS_STRENGTH * (1.0 + frequency / 30.0).ln())
 }
 
 /// How well token `a` is matched by token `b`, in `0..=1`.

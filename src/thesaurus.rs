@@ -1,0 +1,181 @@
+//! WordNet's knowledge of English words, compiled into the binary: base forms of irregular
+//! inflections, synonym sets and antonyms of the words' frequent senses.
+//!
+//! The data file `data/thesaurus.tsv` is generated from WordNet 3.0 by
+//! `scripts/build_thesaurus.py` (which documents what is kept and why) and parsed once, on first
+//! use. WordNet 3.0 Copyright 2006 by Princeton University; see `data/WORDNET-LICENSE`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const DATA: &str = include_str!("../data/thesaurus.tsv");
+
+struct Thesaurus {
+    base_forms: HashMap<&'static str, &'static str>,
+    synsets: HashMap<&'static str, Vec<u32>>,
+    antonyms: HashMap<&'static str, Vec<&'static str>>,
+    frequency: HashMap<&'static str, u32>,
+}
+
+fn thesaurus() -> &'static Thesaurus {
+    static THESAURUS: OnceLock<Thesaurus> = OnceLock::new();
+    THESAURUS.get_or_init(|| {
+        let mut thesaurus = Thesaurus {
+            base_forms: HashMap::new(),
+            synsets: HashMap::new(),
+            antonyms: HashMap::new(),
+            frequency: HashMap::new(),
+        };
+        for line in DATA.lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split('\t');
+            let (Some(kind), Some(a), Some(b)) = (fields.next(), fields.next(), fields.next()) else {
+                continue;
+            };
+            match kind {
+                "b" => {
+                    thesaurus.base_forms.insert(a, b);
+                }
+                "s" => {
+                    let ids = b.split(',').filter_map(|id| id.parse().ok()).collect();
+                    thesaurus.synsets.insert(a, ids);
+                }
+                "f" => {
+                    thesaurus.frequency.insert(a, b.parse().unwrap_or(0));
+                }
+                "a" => {
+                    thesaurus.antonyms.entry(a).or_default().push(b);
+                    thesaurus.antonyms.entry(b).or_default().push(a);
+                }
+                _ => {}
+            }
+        }
+        thesaurus
+    })
+}
+
+/// The base form of an irregular inflection ("fell" -> "fall", "mice" -> "mouse").
+pub fn base_form(word: &str) -> Option<&'static str> {
+    thesaurus().base_forms.get(word).copied()
+}
+
+/// The synonym sets of a lowercase lemma's frequent senses; empty when WordNet has none kept.
+pub fn synsets(lemma: &str) -> &'static [u32] {
+    thesaurus().synsets.get(lemma).map_or(&[], Vec::as_slice)
+}
+
+/// How often a lemma occurs in WordNet's sense-tagged corpus; 0 for lemmas seen fewer than 30
+/// times. Common words ("say", "year", "people") tell less about which claim a statement makes.
+pub fn frequency(lemma: &str) -> u32 {
+    thesaurus().frequency.get(lemma).copied().unwrap_or(0)
+}
+
+/// Whether WordNet records the two lemmas as direct antonyms (in frequent senses).
+pub fn are_antonyms(a: &str, b: &str) -> bool {
+    thesaurus()
+        .antonyms
+        .get(a)
+        .is_some_and(|opposites| opposites.contains(&b))
+}
+
+/// Regular English inflections and what they come from, tried in order (WordNet's "morphy").
+const SUFFIX_RULES: &[(&str, &str)] = &[
+    ("ies", "y"),
+    ("ses", "s"),
+    ("xes", "x"),
+    ("zes", "z"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("men", "man"),
+    ("es", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ied", "y"),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+    ("er", ""),
+    ("est", ""),
+    ("er", "e"),
+    ("est", "e"),
+];
+
+/// The dictionary form of a lowercase word: its irregular base form, else the first regular
+/// reduction WordNet knows ("stopped" -> "stop" via a doubled consonant, "hoped" -> "hope"),
+/// else the word itself.
+pub fn lemma(word: &str) -> String {
+    if let Some(base) = base_form(word) {
+        return base.to_string();
+    }
+    reduction(word).unwrap_or_else(|| word.to_string())
+}
+
+/// The synsets of a word as written and of its dictionary form: "closed" is both an adjective
+/// (shut) and the verb "close".
+pub fn senses_of(word: &str) -> Vec<u32> {
+    let mut senses = synsets(word).to_vec();
+    for id in synsets(&lemma(word)) {
+        if !senses.contains(id) {
+            senses.push(*id);
+        }
+    }
+    senses
+}
+
+fn reduction(word: &str) -> Option<String> {
+    for (suffix, replacement) in SUFFIX_RULES {
+        let Some(stem) = word.strip_suffix(suffix) else { continue };
+        if stem.len() < 2 {
+            continue;
+        }
+        let candidate = format!("{stem}{replacement}");
+        if !synsets(&candidate).is_empty() {
+            return Some(candidate);
+        }
+        // "stopped" -> "stopp" -> "stop"
+        let bytes = stem.as_bytes();
+        if replacement.is_empty() && bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+            let undoubled = &stem[..stem.len() - 1];
+            if !synsets(undoubled).is_empty() {
+                return Some(undoubled.to_string());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn share_a_synset(a: &str, b: &str) -> bool {
+        synsets(a).iter().any(|s| synsets(b).contains(s))
+    }
+
+    #[test]
+    fn synonyms_share_synsets() {
+        assert!(share_a_synset("movie", "film"));
+        assert!(share_a_synset("cancel", "call off"));
+        assert!(share_a_synset("shut", "close"));
+        assert!(!share_a_synset("movie", "cancel"));
+    }
+
+    #[test]
+    fn antonyms_in_frequent_senses() {
+        assert!(are_antonyms("accept", "reject"));
+        assert!(are_antonyms("reject", "accept"));
+        assert!(are_antonyms("open", "shut"));
+        assert!(!are_antonyms("open", "open"));
+    }
+
+    #[test]
+    fn lemmas_of_inflected_words() {
+        assert_eq!(lemma("fell"), "fall");
+        assert_eq!(lemma("said"), "say");
+        assert_eq!(lemma("stopped"), "stop");
+        assert!(senses_of("closed").iter().any(|s| synsets("close").contains(s)));
+        assert!(senses_of("closed").iter().any(|s| synsets("shut").contains(s)));
+        assert_eq!(lemma("movies"), "movie");
+        assert_eq!(lemma("xyzzyq"), "xyzzyq");
+    }
+}
