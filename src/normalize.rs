@@ -134,6 +134,11 @@ impl Token {
         std::iter::once(self.key.as_str()).chain(self.senses.iter().map(String::as_str))
     }
 
+    /// The key and the hand-listed further meanings, without WordNet's synonym sets ("~123").
+    fn word_keys(&self) -> impl Iterator<Item = &str> {
+        self.all_keys().filter(|k| !k.starts_with('~'))
+    }
+
     /// Whether the two tokens can mean the same thing.
     pub fn shares_meaning(&self, other: &Token) -> bool {
         self.key == other.key || self.all_keys().any(|k| other.all_keys().any(|o| o == k))
@@ -141,10 +146,12 @@ impl Token {
 
     /// Whether some meaning of this token is the opposite of some meaning of the other.
     pub fn opposes(&self, other: &Token) -> bool {
-        thesaurus::are_antonyms(&self.lemma, &other.lemma)
-            || self
-                .all_keys()
-                .any(|k| other.all_keys().any(|o| crate::lexicon::are_antonyms(k, o)))
+        // The hand list knows word keys, not WordNet's synonym sets ("~123"): skip those.
+        thesaurus::are_antonyms(&self.lemma, &other.lemma) || {
+            let theirs: Vec<&str> = other.word_keys().collect();
+            self.word_keys()
+                .any(|k| theirs.iter().any(|o| crate::lexicon::are_antonyms(k, o)))
+        }
     }
 }
 
