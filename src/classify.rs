@@ -365,17 +365,24 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     reasons
 }
 
-/// The noun a number counts: the first content word within three words after it, in the same
-/// clause ("120 jobs", "$5 million in severance", "15% of its staff").
+/// The noun a number counts: the word right after it ("120 jobs"), or after "of" and a
+/// determiner ("15% of its staff"). Words further on are about something else ("8.5% in
+/// after-hours trading" counts nothing).
 fn counted_noun<'a>(claim: Claim<'a>, index: usize) -> Option<&'a Token> {
     let tokens = claim.tokens;
-    let following = tokens.iter().enumerate().skip(index + 1).take(3);
-    for (j, token) in following {
+    let mut after_of = false;
+    for (j, token) in tokens.iter().enumerate().skip(index + 1).take(3) {
         if gap(claim, j - 1).contains([',', ';', '.', '(', ')', ':']) {
             return None;
         }
         if matches!(token.kind, TokenKind::Content) {
             return Some(token);
+        }
+        let determiner = matches!(token.lower.as_str(), "the" | "its" | "their" | "his" | "her" | "a");
+        if token.lower == "of" {
+            after_of = true;
+        } else if !(after_of && determiner) {
+            return None;
         }
     }
     None

@@ -11,12 +11,16 @@
 use std::collections::HashMap;
 
 use crate::model::Span;
-use crate::normalize::{Token, TokenKind};
+use crate::normalize::{Precision, Quantity, Token, TokenKind};
 
 /// Match strength of an antonym: enough to align "rose" with "fell", less than agreement.
 const ANTONYM_MATCH: f64 = 0.7;
 /// Match strength of two different values of one kind (12 / 15, Tuesday / Wednesday).
 const SLOT_MATCH: f64 = 0.6;
+/// Match strength of a number and an approximation of it ("about 1,000" / "1,012").
+const APPROXIMATE_MATCH: f64 = 0.9;
+/// Content words a statement needs before being contained in another counts for anything.
+const MIN_CONTAINED_TERMS: usize = 3;
 /// Jaro-Winkler similarity from which two words count as the same word misspelt.
 const NEAR_MISS_MIN: f64 = 0.93;
 /// Match strength of a near miss.
@@ -131,9 +135,17 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
         return 1.0;
     }
     match (&a.kind, &b.kind) {
-        // "about 1,000" and "1,012" are the same number told with different precision.
+        // "about 1,000" and "1,012" are the same number told with different precision; a
+        // bound ("more than 80") is compatible with too much to count as the same number.
         (TokenKind::Number(x), TokenKind::Number(y)) if x.unit == y.unit => {
-            return if x.compatible(y) { 1.0 } else { SLOT_MATCH };
+            let bounded = |q: &Quantity| matches!(q.precision, Precision::AtLeast | Precision::AtMost);
+            return if !x.compatible(y) || bounded(x) || bounded(y) {
+                SLOT_MATCH
+            } else if x.precision == Precision::About || y.precision == Precision::About {
+                APPROXIMATE_MATCH
+            } else {
+                1.0
+            };
         }
         (TokenKind::Weekday(_), TokenKind::Weekday(_))
         | (TokenKind::Month(_), TokenKind::Month(_)) => return SLOT_MATCH,
@@ -189,7 +201,16 @@ pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
     };
     let (covered_a, covered_b) = (covered(a, b), covered(b, a));
     let dice = (covered_a + covered_b) / (mass_a + mass_b);
-    let containment = (covered_a / mass_a).max(covered_b / mass_b);
+    // Containment says "this claim is inside that sentence"; a statement of one or two content
+    // words ("That's not what America is about.") is inside too many sentences to tell.
+    let contained = |covered: f64, mass: f64, terms: usize| {
+        if terms >= MIN_CONTAINED_TERMS {
+            covered / mass
+        } else {
+            0.0
+        }
+    };
+    let containment = contained(covered_a, mass_a, a.terms.len()).max(contained(covered_b, mass_b, b.terms.len()));
     (DICE_SHARE * dice + (1.0 - DICE_SHARE) * containment).clamp(0.0, 1.0)
 }
 
