@@ -22,7 +22,7 @@ fn main() -> anyhow::Result<()> {
             .map(|s| {
                 let tokens = tokenize(doc.slice(s.span), s.span.start);
                 let attribution = crosscheck::attribution::attribution_span(&doc.text, &tokens);
-                (s, Profile::new(&tokens, attribution), tokens)
+                (s, Profile::new(&doc.text, &tokens, attribution), tokens)
             })
             .collect::<Vec<_>>()
     };

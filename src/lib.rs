@@ -107,7 +107,7 @@ impl<'a> Analysed<'a> {
             .map(|(s, t)| {
                 s.boilerplate.is_none().then(|| {
                     let speaker = attribution::attribution_span(&doc.text, t);
-                    Profile::new(t, speaker)
+                    Profile::new(&doc.text, t, speaker)
                 })
             })
             .collect();

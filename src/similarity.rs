@@ -19,6 +19,11 @@ const ANTONYM_MATCH: f64 = 0.7;
 const SLOT_MATCH: f64 = 0.6;
 /// Match strength of a number and an approximation of it ("about 1,000" / "1,012").
 const APPROXIMATE_MATCH: f64 = 0.9;
+/// Content words a clause needs to be compared on its own.
+const MIN_CLAUSE_TERMS: usize = 3;
+/// How much a clause-to-clause match counts against a whole-statement match. Measured on the
+/// fixtures: 0 (no clauses) overall 0.723, 0.8: 0.724, 0.9: 0.740, 1.0: 0.750.
+const CLAUSE_SHARE: f64 = 1.0;
 /// Content words a statement needs before being contained in another counts for anything.
 const MIN_CONTAINED_TERMS: usize = 3;
 /// Jaro-Winkler similarity from which two words count as the same word misspelt.
@@ -43,12 +48,28 @@ pub struct Term {
 pub struct Profile {
     /// Content tokens with distinct keys, in text order.
     pub terms: Vec<Term>,
+    /// The statement's clauses (cut at commas, semicolons, colons, dashes and parentheses) that
+    /// have words enough to carry a claim; empty when there are fewer than two.
+    pub clauses: Vec<Profile>,
 }
 
 impl Profile {
     /// The profile of a statement's tokens; tokens inside `attribution` (the speaker and its
     /// reporting verb) count less.
-    pub fn new(tokens: &[Token], attribution: Option<Span>) -> Profile {
+    pub fn new(text: &str, tokens: &[Token], attribution: Option<Span>) -> Profile {
+        let mut profile = Profile::of_tokens(tokens, attribution);
+        profile.clauses = clauses(text, tokens)
+            .into_iter()
+            .map(|range| Profile::of_tokens(&tokens[range], attribution))
+            .filter(|clause| clause.terms.len() >= MIN_CLAUSE_TERMS)
+            .collect();
+        if profile.clauses.len() < 2 {
+            profile.clauses.clear();
+        }
+        profile
+    }
+
+    fn of_tokens(tokens: &[Token], attribution: Option<Span>) -> Profile {
         let mut terms: Vec<Term> = Vec::new();
         for token in tokens.iter().filter(|t| t.is_content()) {
             if terms.iter().any(|t| t.token.key == token.key) {
@@ -61,7 +82,10 @@ impl Profile {
                 emphasis: if inside { ATTRIBUTION_EMPHASIS } else { 1.0 },
             });
         }
-        Profile { terms }
+        Profile {
+            terms,
+            clauses: Vec::new(),
+        }
     }
 
     /// The distinct primary keys of the statement.
@@ -181,6 +205,47 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
 
 /// The similarity of two statements (see the module docs).
 pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
+    let whole = overlap(a, b, weights);
+    if a.clauses.is_empty() && b.clauses.is_empty() {
+        return whole;
+    }
+    // News packs several claims into one sentence ("X will cut 120 jobs, mostly in sales, as
+    // demand weakens"); two sentences sharing one claim match best clause to clause.
+    fn pieces(p: &Profile) -> Vec<&Profile> {
+        if p.clauses.is_empty() {
+            vec![p]
+        } else {
+            p.clauses.iter().collect()
+        }
+    }
+    let best_clause = pieces(a)
+        .iter()
+        .flat_map(|x| pieces(b).into_iter().map(move |y| (x, y)))
+        .map(|(x, y)| overlap(x, y, weights))
+        .fold(0.0, f64::max);
+    whole.max(CLAUSE_SHARE * best_clause)
+}
+
+/// Where a statement's clauses are: token index ranges between punctuation that separates
+/// clauses.
+fn clauses(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for i in 1..tokens.len() {
+        let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
+        if gap.contains([',', ';', ':', '—', '–', '(', ')']) {
+            ranges.push(start..i);
+            start = i;
+        }
+    }
+    if start < tokens.len() {
+        ranges.push(start..tokens.len());
+    }
+    ranges
+}
+
+/// The similarity of two term sets: soft Dice mixed with containment.
+fn overlap(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
     let mass = |p: &Profile| p.terms.iter().map(|t| weights.of(t)).sum::<f64>();
     let (mass_a, mass_b) = (mass(a), mass(b));
     if mass_a == 0.0 || mass_b == 0.0 {
@@ -238,7 +303,7 @@ mod tests {
     use crate::normalize::tokenize;
 
     fn profile(text: &str) -> Profile {
-        Profile::new(&tokenize(text, 0), None)
+        Profile::new(text, &tokenize(text, 0), None)
     }
 
     fn sim(a: &str, b: &str) -> f64 {
