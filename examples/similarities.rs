@@ -28,16 +28,36 @@ fn main() -> anyhow::Result<()> {
     };
     let (l, r) = (analyse(&docs.left), analyse(&docs.right));
     let weights = Weights::from_profiles(l.iter().chain(&r).map(|(_, p, _)| p));
-    for (ls, lp, lt) in &l {
+    // Background resemblance of each statement to the whole other side, as alignment uses it.
+    let background_left: Vec<f64> = l
+        .iter()
+        .map(|(_, lp, _)| {
+            r.iter()
+                .map(|(_, rp, _)| similarity(lp, rp, &weights))
+                .sum::<f64>()
+                / r.len().max(1) as f64
+        })
+        .collect();
+    let background_right: Vec<f64> = r
+        .iter()
+        .map(|(_, rp, _)| {
+            l.iter()
+                .map(|(_, lp, _)| similarity(lp, rp, &weights))
+                .sum::<f64>()
+                / l.len().max(1) as f64
+        })
+        .collect();
+    for (li, (ls, lp, lt)) in l.iter().enumerate() {
         if !tsv {
             println!("L{} {}", ls.id, docs.left.slice(ls.span));
         }
         let mut scored: Vec<_> = r
             .iter()
-            .map(|(rs, rp, rt)| (similarity(lp, rp, &weights), rs, rt))
+            .enumerate()
+            .map(|(ri, (rs, rp, rt))| (similarity(lp, rp, &weights), rs, rt, ri, rp))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (score, rs, rt) in scored.into_iter().take(top) {
+        for (score, rs, rt, ri, rp) in scored.into_iter().take(top) {
             let judgment = judge(Pair::new(
                 Claim {
                     text: &docs.left.text,
@@ -51,7 +71,15 @@ fn main() -> anyhow::Result<()> {
             let reasons: Vec<&str> = judgment.reasons.iter().map(|r| r.kind.label()).collect();
             let text = docs.right.slice(rs.span);
             if tsv {
-                println!("{}\t{}\t{score:.3}\t{}", ls.id, rs.id, reasons.join(","));
+                let anchors = crosscheck::similarity::anchors(lp, rp)
+                    .min(crosscheck::similarity::anchors(rp, lp));
+                let background = background_left[li].max(background_right[ri]);
+                println!(
+                    "{}\t{}\t{score:.3}\t{}\tbg={background:.2} anchors={anchors}",
+                    ls.id,
+                    rs.id,
+                    reasons.join(",")
+                );
                 continue;
             }
             println!(

@@ -58,7 +58,8 @@ pub fn align(
     let mut scored: Vec<Link> = Vec::new();
     let mut sum_left = vec![0.0f64; left.len()];
     let mut sum_right = vec![0.0f64; right.len()];
-    let count = |side: &[Option<Profile>]| side.iter().filter(|p| p.is_some()).count().max(1) as f64;
+    let count =
+        |side: &[Option<Profile>]| side.iter().filter(|p| p.is_some()).count().max(1) as f64;
     let (n_left, n_right) = (count(left), count(right));
     let mut candidates: Vec<StatementId> = Vec::new();
     for (left_id, profile) in left.iter().enumerate() {

@@ -378,7 +378,10 @@ fn counted_noun<'a>(claim: Claim<'a>, index: usize) -> Option<&'a Token> {
         if matches!(token.kind, TokenKind::Content) {
             return Some(token);
         }
-        let determiner = matches!(token.lower.as_str(), "the" | "its" | "their" | "his" | "her" | "a");
+        let determiner = matches!(
+            token.lower.as_str(),
+            "the" | "its" | "their" | "his" | "her" | "a"
+        );
         if token.lower == "of" {
             after_of = true;
         } else if !(after_of && determiner) {

@@ -9,8 +9,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lexicon;
-use crate::thesaurus;
 use crate::model::Span;
+use crate::thesaurus;
 
 /// What a number measures; two numbers are only compared when their units agree.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -215,7 +215,11 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 span: Span::new(offset + word.start, offset + end),
                 lower: lower.clone(),
                 key: phrase.clone(),
-                senses: thesaurus::synsets(&phrase).iter().copied().map(synset_key).collect(),
+                senses: thesaurus::synsets(&phrase)
+                    .iter()
+                    .copied()
+                    .map(synset_key)
+                    .collect(),
                 lemma: phrase,
                 kind: TokenKind::Content,
                 proper: false,

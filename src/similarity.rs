@@ -162,7 +162,8 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
         // "about 1,000" and "1,012" are the same number told with different precision; a
         // bound ("more than 80") is compatible with too much to count as the same number.
         (TokenKind::Number(x), TokenKind::Number(y)) if x.unit == y.unit => {
-            let bounded = |q: &Quantity| matches!(q.precision, Precision::AtLeast | Precision::AtMost);
+            let bounded =
+                |q: &Quantity| matches!(q.precision, Precision::AtLeast | Precision::AtMost);
             return if !x.compatible(y) || bounded(x) || bounded(y) {
                 SLOT_MATCH
             } else if x.precision == Precision::About || y.precision == Precision::About {
@@ -275,7 +276,11 @@ fn overlap(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
             0.0
         }
     };
-    let containment = contained(covered_a, mass_a, a.terms.len()).max(contained(covered_b, mass_b, b.terms.len()));
+    let containment = contained(covered_a, mass_a, a.terms.len()).max(contained(
+        covered_b,
+        mass_b,
+        b.terms.len(),
+    ));
     (DICE_SHARE * dice + (1.0 - DICE_SHARE) * containment).clamp(0.0, 1.0)
 }
 

@@ -28,7 +28,8 @@ fn thesaurus() -> &'static Thesaurus {
         };
         for line in DATA.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
-            let (Some(kind), Some(a), Some(b)) = (fields.next(), fields.next(), fields.next()) else {
+            let (Some(kind), Some(a), Some(b)) = (fields.next(), fields.next(), fields.next())
+            else {
                 continue;
             };
             match kind {
@@ -124,7 +125,9 @@ pub fn senses_of(word: &str) -> Vec<u32> {
 
 fn reduction(word: &str) -> Option<String> {
     for (suffix, replacement) in SUFFIX_RULES {
-        let Some(stem) = word.strip_suffix(suffix) else { continue };
+        let Some(stem) = word.strip_suffix(suffix) else {
+            continue;
+        };
         if stem.len() < 2 {
             continue;
         }
@@ -134,7 +137,10 @@ fn reduction(word: &str) -> Option<String> {
         }
         // "stopped" -> "stopp" -> "stop"
         let bytes = stem.as_bytes();
-        if replacement.is_empty() && bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+        if replacement.is_empty()
+            && bytes.len() >= 3
+            && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+        {
             let undoubled = &stem[..stem.len() - 1];
             if !synsets(undoubled).is_empty() {
                 return Some(undoubled.to_string());
@@ -173,8 +179,12 @@ mod tests {
         assert_eq!(lemma("fell"), "fall");
         assert_eq!(lemma("said"), "say");
         assert_eq!(lemma("stopped"), "stop");
-        assert!(senses_of("closed").iter().any(|s| synsets("close").contains(s)));
-        assert!(senses_of("closed").iter().any(|s| synsets("shut").contains(s)));
+        assert!(senses_of("closed")
+            .iter()
+            .any(|s| synsets("close").contains(s)));
+        assert!(senses_of("closed")
+            .iter()
+            .any(|s| synsets("shut").contains(s)));
         assert_eq!(lemma("movies"), "movie");
         assert_eq!(lemma("xyzzyq"), "xyzzyq");
     }
