@@ -61,6 +61,9 @@ POS = (("noun", "n", "1"), ("verb", "v", "2"), ("adj", "a", "3"))
 SENSE_KEY_POS = {"1": "n", "2": "v", "3": "a", "5": "a"}
 MIN_SHARE = 0.2
 MAX_WORDS = 4
+# adj.exc forms kept even though they are nouns or verbs too: irregular comparatives whose base is
+# another word, worth having for antonyms ("better"/"worse" -> "good"/"bad").
+SUPPLETIVE = {"better", "best", "worse", "worst"}
 
 
 def clean(word):
@@ -124,20 +127,32 @@ def read_data(root, name):
         for j in range(p_cnt):
             symbol, target, tpos, st = fields[i + 1 + 4 * j : i + 5 + 4 * j]
             if symbol == "!":
-                antonyms.append((int(st[:2], 16), target and int(target), tpos, int(st[2:], 16)))
+                antonyms.append((int(st[:2], 16), int(target), tpos, int(st[2:], 16)))
         synsets[offset] = (words, antonyms)
     return synsets
 
 
-def kept_senses(lemma, pos, offsets, counts):
-    """The sense numbers (1-based) of a lemma's frequent senses in one part of speech."""
-    tags = [counts.get((lemma, pos, n), 0) for n in range(1, len(offsets) + 1)]
-    top = max(tags)
-    return [
-        n
-        for n, tag in enumerate(tags, 1)
-        if n == 1 or (tag > 0 and tag >= MIN_SHARE * top)
-    ]
+def kept_senses(lemma, senses, counts):
+    """The (pos, sense number) of a lemma's frequent senses; `senses` maps each part of speech
+    the lemma has to its synset offsets, most frequent sense first."""
+    tags = {
+        pos: [counts.get((lemma, pos, n), 0) for n in range(1, len(offsets) + 1)]
+        for pos, offsets in senses.items()
+    }
+    top = max(max(t) for t in tags.values())
+    kept = []
+    for pos, pos_tags in tags.items():
+        pos_top = max(pos_tags)
+        # A part of speech counts if nobody tagged the lemma at all, or if its most frequent
+        # sense is itself frequent next to the lemma's most frequent sense overall.
+        if top > 0 and (pos_top == 0 or pos_top < MIN_SHARE * top):
+            continue
+        kept.extend(
+            (pos, n)
+            for n, tag in enumerate(pos_tags, 1)
+            if n == 1 or (tag > 0 and tag >= MIN_SHARE * pos_top)
+        )
+    return kept
 
 
 def build(root):
@@ -151,19 +166,19 @@ def build(root):
     anchored = set()
     kept = set()  # (lemma, pos, offset)
     data = {}
-    all_lemmas = set()
+    index = defaultdict(dict)  # lemma -> pos -> offsets
     for name, pos, _ in POS:
         data[pos] = read_data(root, name)
         for lemma, offsets in read_index(root, name).items():
-            all_lemmas.add(lemma)
-            if not usable(lemma):
-                continue
-            for n in kept_senses(lemma, pos, offsets, counts):
-                offset = offsets[n - 1]
-                keepers[(pos, offset)].append(lemma)
-                kept.add((lemma, pos, offset))
-                if counts.get((lemma, pos, n), 0) > 0:
-                    anchored.add((pos, offset))
+            if usable(lemma):
+                index[lemma][pos] = offsets
+    for lemma in sorted(index):
+        for pos, n in kept_senses(lemma, index[lemma], counts):
+            offset = index[lemma][pos][n - 1]
+            keepers[(pos, offset)].append(lemma)
+            kept.add((lemma, pos, offset))
+            if counts.get((lemma, pos, n), 0) > 0:
+                anchored.add((pos, offset))
 
     synsets = []
     for pos, offset in sorted(keepers, key=lambda k: ("nva".index(k[0]), k[1])):
@@ -193,14 +208,17 @@ def build(root):
     has_sense = {lemma for lemma, _, _ in kept}
     useful = {lemma for lemma in has_sense if lemma_tags[lemma] > 0}
     useful |= {m for _, members in synsets for m in members}
-    # A noun or verb lemma somebody tagged: its adjective comparative reading is doubtful.
-    tagged_noun_verb = {lemma for (lemma, pos, _), c in counts.items() if pos in "nv" and c > 0}
+    # A form that is a noun or verb itself ("offer", "hinder") is rarely a comparative.
+    noun_verb = {lemma for lemma, senses in index.items() if "n" in senses or "v" in senses}
     bases = defaultdict(list)
     skipped_adj = []
     for name in ("verb.exc", "noun.exc", "adj.exc"):
         for line in read_lines(root, name):
             form, *targets = [clean(w) for w in line.split()]
-            if name == "adj.exc" and form in tagged_noun_verb:
+            targets = [t for t in targets if t != form]  # "customer customer": not inflected
+            if not targets:
+                continue
+            if name == "adj.exc" and form in noun_verb and form not in SUPPLETIVE:
                 skipped_adj.append(form)
                 continue
             for base in targets:

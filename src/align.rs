@@ -101,8 +101,18 @@ pub fn align(
     }
     // A statement full of the story's topic words resembles everything a little; its pairs must
     // stand out from that background.
+    // The background of a statement is its mean similarity to the *other* statements of the
+    // other side: a pair is not measured against itself.
+    let mean_without = |sum: f64, n: f64, own: f64| {
+        if n > 1.0 {
+            (sum - own) / (n - 1.0)
+        } else {
+            0.0
+        }
+    };
     scored.retain(|link| {
-        let background = (sum_left[link.left] / n_right).max(sum_right[link.right] / n_left);
+        let background = mean_without(sum_left[link.left], n_right, link.similarity)
+            .max(mean_without(sum_right[link.right], n_left, link.similarity));
         link.similarity >= background + options.above_background
     });
     scored.retain(|link| {

@@ -100,7 +100,7 @@ fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
         if tokens[i].lower == "according" && tokens[i + 1].lower == "to" {
             let start = i + 2;
             let mut end = start;
-            while end < tokens.len() && end - start < 6 {
+            while end < tokens.len() && end - start < 10 {
                 if end > start && gap(end - 1, end).contains([',', ';', '.', ':']) {
                     break;
                 }

@@ -90,7 +90,7 @@ impl Writer<'_> {
             );
             self.wrapped("  • ", "    ", &line)?;
         }
-        let diff: String = pair
+        let diff = pair
             .diff
             .iter()
             .map(|chunk| {
@@ -101,7 +101,8 @@ impl Writer<'_> {
                     DiffOp::Insert => style.added(&text),
                 }
             })
-            .collect();
+            .collect::<Vec<_>>()
+            .join(" ");
         self.wrapped("  diff   ", INDENT, &diff)
     }
 }

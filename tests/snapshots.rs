@@ -1,0 +1,47 @@
+//! Snapshot tests of the reports a person reads, on the seed articles.
+//!
+//! A change in judging or layout shows here as a reviewable diff of the report. After an
+//! intended change, review and accept the new snapshots with `INSTA_UPDATE=always cargo test
+//! --test snapshots` (or `cargo insta review` where cargo-insta is installed).
+
+use assert_cmd::Command;
+
+const LEFT: &str = "seeds/000_28f1410be158b030.txt";
+const RIGHT: &str = "seeds/003_0b289d2134709d16.txt";
+
+fn crosscheck(args: &[&str]) -> String {
+    let output = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some_and(|c| c < 2), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn seeds_text_report() {
+    insta::assert_snapshot!(crosscheck(&[
+        "--color", "never", "--width", "100", LEFT, RIGHT
+    ]));
+}
+
+#[test]
+fn seeds_text_report_with_boilerplate_narrow() {
+    insta::assert_snapshot!(crosscheck(&[
+        "--color",
+        "never",
+        "--width",
+        "60",
+        "--show-boilerplate",
+        LEFT,
+        RIGHT
+    ]));
+}
+
+#[test]
+fn seeds_json_report() {
+    insta::assert_snapshot!(crosscheck(&["--format", "json", LEFT, RIGHT]));
+}
