@@ -1,12 +1,14 @@
 //! The `crosscheck` binary: parse flags, read both inputs, compare, render, map to an exit code.
 
 use std::io::{self, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
 
-use crosscheck::cli::{Args, Format};
+use crosscheck::cli::{Args, Format, Job, Settings};
+use crosscheck::pairs::{self, OnBadLine};
 use crosscheck::render;
 use crosscheck::{compare, Doc, Error};
 
@@ -28,12 +30,21 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<u8> {
     let settings = Args::parse().resolve();
     colored::control::set_override(settings.text.style.color);
+    match &settings.job {
+        Job::Articles { left, right } => compare_articles(&settings, left, right),
+        Job::Pairs {
+            input,
+            skip_bad_lines,
+        } => judge_pairs(&settings, input, *skip_bad_lines),
+    }
+}
 
-    if settings.left.as_os_str() == "-" && settings.right.as_os_str() == "-" {
+fn compare_articles(settings: &Settings, left: &Path, right: &Path) -> anyhow::Result<u8> {
+    if left.as_os_str() == "-" && right.as_os_str() == "-" {
         return Err(Error::StdinTwice.into());
     }
-    let left = Doc::read(&settings.left)?;
-    let right = Doc::read(&settings.right)?;
+    let left = Doc::read(left)?;
+    let right = Doc::read(right)?;
     let report = compare(&left, &right, &settings.config);
 
     // Render fully before writing, so an error never leaves a partial report behind.
@@ -54,4 +65,36 @@ fn run() -> anyhow::Result<u8> {
     } else {
         SAME
     })
+}
+
+/// Pair mode streams its output: a judgment a line, as the batches come.
+fn judge_pairs(settings: &Settings, input: &Path, skip_bad_lines: bool) -> anyhow::Result<u8> {
+    let name = input.display().to_string();
+    let reader: Box<dyn io::BufRead> = if input.as_os_str() == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(input).with_context(|| format!("{name}: cannot read"))?;
+        Box::new(io::BufReader::new(file))
+    };
+    let on_bad_line = if skip_bad_lines {
+        OnBadLine::Skip
+    } else {
+        OnBadLine::Fail
+    };
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    let result = pairs::run(
+        reader,
+        &name,
+        &mut stdout,
+        &mut io::stderr(),
+        &settings.config,
+        on_bad_line,
+    )
+    .and_then(|stats| Ok(stdout.flush().map(|()| stats)?));
+    match result {
+        Ok(stats) => Ok(if stats.disagree > 0 { DIFFERENT } else { SAME }),
+        // A reader that stops early is not an error.
+        Err(pairs::PairsError::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(SAME),
+        Err(err) => Err(err.into()),
+    }
 }

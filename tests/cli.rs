@@ -961,3 +961,82 @@ fn version_prints_the_version() {
         .success()
         .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sentence-pair mode
+// ---------------------------------------------------------------------------------------------
+
+const PAIRS: &str = "{\"id\": \"a\", \"left\": \"The vote was on Tuesday.\", \"right\": \"The vote was on Wednesday.\"}\n\
+{\"id\": 2, \"left\": \"A man is playing a guitar.\", \"right\": \"A man is playing the guitar.\", \"label\": \"x\"}\n\
+{\"id\": 3, \"left\": \"A man is playing a guitar.\", \"right\": \"Rain fell on the city all day.\"}\n";
+
+#[test]
+fn pair_mode_reads_stdin_and_writes_a_judgment_per_line_in_order() {
+    let output = crosscheck()
+        .args(["--pairs", "-"])
+        .write_stdin(PAIRS)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "a disagreement gives exit 1");
+    let lines: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let summary: Vec<(Value, Value)> = lines
+        .iter()
+        .map(|l| (l["id"].clone(), l["relation"].clone()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (Value::from("a"), Value::from("disagree")),
+            (Value::from(2), Value::from("agree")),
+            (Value::from(3), Value::from("unrelated")),
+        ]
+    );
+    assert_eq!(lines[0]["reasons"][0]["type"], "date");
+    assert!(lines[1]["similarity"].as_f64().unwrap() > 0.5);
+}
+
+#[test]
+fn pair_mode_bad_line_is_an_error_naming_the_line() {
+    let dir = TempDir::new().unwrap();
+    let input = write_file(
+        &dir,
+        "pairs.jsonl",
+        format!("{PAIRS}{{\"id\": 4, \"left\": \"only left\"}}\n"),
+    );
+    let output = crosscheck().arg("--pairs").arg(&input).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("pairs.jsonl:4: no \"right\" field"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn pair_mode_can_skip_bad_lines_and_report_them() {
+    let output = crosscheck()
+        .args(["--pairs", "-", "--skip-bad-lines"])
+        .write_stdin(format!("not json\n{PAIRS}"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 3);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("skipped -:1: not JSON"), "{stderr}");
+}
+
+#[test]
+fn pair_mode_takes_no_articles() {
+    crosscheck()
+        .args(["--pairs", "-", SEED_LEFT, SEED_RIGHT])
+        .assert()
+        .code(2);
+    crosscheck()
+        .args(["--skip-bad-lines", SEED_LEFT, SEED_RIGHT])
+        .assert()
+        .code(2);
+}

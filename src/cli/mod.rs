@@ -16,6 +16,7 @@ const EXAMPLES: &str = "\
 Examples:
   crosscheck seeds/000_28f1410be158b030.txt seeds/003_0b289d2134709d16.txt
   crosscheck --format json left.txt right.txt > report.json
+  crosscheck --pairs sentence-pairs.jsonl > judgments.jsonl
   curl -s https://example.org/story | crosscheck - saved-story.txt
 
 Exit status: 0 if the sources do not disagree, 1 if they disagree somewhere, 2 on error.";
@@ -26,14 +27,26 @@ Exit status: 0 if the sources do not disagree, 1 if they disagree somewhere, 2 o
 #[command(name = "crosscheck", version, after_help = EXAMPLES)]
 pub struct Args {
     /// The first article (LEFT). `-` reads standard input.
-    pub left: PathBuf,
+    #[arg(required_unless_present = "pairs")]
+    pub left: Option<PathBuf>,
 
     /// The second article (RIGHT). `-` reads standard input.
-    pub right: PathBuf,
+    #[arg(required_unless_present = "pairs")]
+    pub right: Option<PathBuf>,
+
+    /// Sentence-pair mode: judge every pair of a JSON Lines file (`-` for stdin), one
+    /// `{"id", "left", "right"}` object a line, and print one `{"id", "relation", "similarity",
+    /// "reasons"}` line each, in order. Takes no LEFT and RIGHT.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["left", "right", "format"])]
+    pub pairs: Option<PathBuf>,
+
+    /// In pair mode, report lines that are not pairs on stderr and go on, instead of stopping.
+    #[arg(long, requires = "pairs", conflicts_with_all = ["left", "right"])]
+    pub skip_bad_lines: bool,
 
     /// Output format: a report for people (text) or for scripts (json, see the README).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 
     /// When to color the text report. `auto` colors only when stdout is a terminal and NO_COLOR
     /// is not set (CLICOLOR_FORCE=1 forces color).
@@ -79,11 +92,22 @@ fn parse_fraction(value: &str) -> Result<f64, String> {
     }
 }
 
+/// What the run does.
+#[derive(Debug, Clone)]
+pub enum Job {
+    /// Compare two articles.
+    Articles { left: PathBuf, right: PathBuf },
+    /// Judge the sentence pairs of a JSON Lines file.
+    Pairs {
+        input: PathBuf,
+        skip_bad_lines: bool,
+    },
+}
+
 /// Everything the run needs, with the environment already consulted.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub left: PathBuf,
-    pub right: PathBuf,
+    pub job: Job,
     pub format: Format,
     pub config: Config,
     pub text: TextOptions,
@@ -114,10 +138,20 @@ impl Args {
             .or(terminal_width)
             .unwrap_or(MAX_WIDTH)
             .min(MAX_WIDTH.max(self.width.map_or(0, usize::from)));
+        let job = match self.pairs {
+            Some(input) => Job::Pairs {
+                input,
+                skip_bad_lines: self.skip_bad_lines,
+            },
+            // clap requires both paths when --pairs is absent.
+            None => Job::Articles {
+                left: self.left.unwrap_or_default(),
+                right: self.right.unwrap_or_default(),
+            },
+        };
         Settings {
-            left: self.left,
-            right: self.right,
-            format: self.format,
+            job,
+            format: self.format.unwrap_or(Format::Text),
             config: Config {
                 threshold: self.threshold,
                 ..Config::default()
@@ -147,5 +181,16 @@ mod tests {
         assert!(Args::try_parse_from(["crosscheck", "--threshold", "x", "a", "b"]).is_err());
         let args = Args::try_parse_from(["crosscheck", "--threshold", "0.5", "a", "b"]).unwrap();
         assert_eq!(args.threshold, 0.5);
+    }
+
+    #[test]
+    fn pair_mode_takes_no_articles() {
+        assert!(Args::try_parse_from(["crosscheck", "--pairs", "p.jsonl"]).is_ok());
+        assert!(Args::try_parse_from(["crosscheck", "--pairs", "p.jsonl", "a", "b"]).is_err());
+        assert!(
+            Args::try_parse_from(["crosscheck", "--pairs", "p.jsonl", "--format", "json"]).is_err()
+        );
+        assert!(Args::try_parse_from(["crosscheck", "--skip-bad-lines", "a", "b"]).is_err());
+        assert!(Args::try_parse_from(["crosscheck", "a"]).is_err());
     }
 }

@@ -1,0 +1,320 @@
+//! Sentence-pair mode: judge many (left, right) text pairs read as JSON Lines, with exactly the
+//! judging code of the article mode.
+//!
+//! Input: one JSON object a line with `id` (any JSON value), `left` and `right` (strings); other
+//! fields are ignored, blank lines skipped. Output: one line a pair, in input order:
+//! `{"id", "relation": "agree"|"disagree"|"unrelated", "similarity": 0..1, "reasons": [...]}`.
+//! Lines are processed in batches, each batch in parallel, so memory stays bounded however long
+//! the input is.
+
+use std::io::{self, BufRead, Write};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::model::{ReasonKind, Relation};
+use crate::{compare, Config, Doc};
+
+/// Lines judged together: enough to keep every core busy, few enough to bound memory.
+const BATCH: usize = 4096;
+
+/// The verdict on one pair of texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Agree,
+    Disagree,
+    /// No statement of one text aligns with a statement of the other.
+    Unrelated,
+}
+
+/// A reason in pair mode: its type, explanation and the evidence words.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairReason {
+    #[serde(rename = "type")]
+    pub kind: ReasonKind,
+    pub explanation: String,
+    pub left: Vec<String>,
+    pub right: Vec<String>,
+}
+
+/// The judgment of one pair of texts.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairJudgment {
+    pub relation: Verdict,
+    /// The highest similarity of any two statements of the texts (0 when nothing is shared).
+    pub similarity: f64,
+    pub reasons: Vec<PairReason>,
+}
+
+/// Judges two texts as two tiny articles: disagree when any aligned statements disagree, agree
+/// when some align and none disagree, unrelated when none align.
+pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
+    let report = compare(
+        &Doc::from_text("left", left),
+        &Doc::from_text("right", right),
+        config,
+    );
+    let similarity = report
+        .pairs
+        .iter()
+        .map(|p| p.similarity)
+        .fold(0.0, f64::max);
+    let reasons: Vec<PairReason> = report
+        .pairs
+        .iter()
+        .flat_map(|p| &p.reasons)
+        .map(|r| PairReason {
+            kind: r.kind,
+            explanation: r.explanation.clone(),
+            left: r.evidence.left.iter().map(|e| e.text.clone()).collect(),
+            right: r.evidence.right.iter().map(|e| e.text.clone()).collect(),
+        })
+        .collect();
+    let relation = if report.pairs.is_empty() {
+        Verdict::Unrelated
+    } else if report
+        .pairs
+        .iter()
+        .any(|p| p.relation == Relation::Disagree)
+    {
+        Verdict::Disagree
+    } else {
+        Verdict::Agree
+    };
+    PairJudgment {
+        relation,
+        similarity: (similarity * 1000.0).round() / 1000.0,
+        reasons,
+    }
+}
+
+/// A judged line with its id, or why the line is not a pair.
+type LineOutcome = Result<(Value, PairJudgment), String>;
+
+#[derive(Serialize)]
+struct OutputLine<'a> {
+    id: &'a Value,
+    #[serde(flatten)]
+    judgment: &'a PairJudgment,
+}
+
+/// A line of input that is not a pair.
+#[derive(Debug, thiserror::Error)]
+#[error("{source_name}:{line}: {message}")]
+pub struct BadLine {
+    pub source_name: String,
+    /// 1-based line number.
+    pub line: usize,
+    pub message: String,
+}
+
+/// What to do with a line that is not a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnBadLine {
+    /// Stop with an error naming the line.
+    Fail,
+    /// Report it on the error stream and go on.
+    Skip,
+}
+
+/// Counts of a pair-mode run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PairStats {
+    pub judged: usize,
+    pub skipped: usize,
+    pub disagree: usize,
+}
+
+/// Why a pair-mode run stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum PairsError {
+    #[error(transparent)]
+    BadLine(#[from] BadLine),
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
+fn parse_line(text: &str) -> Result<(Value, String, String), String> {
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+    let object = value.as_object().ok_or("not a JSON object".to_string())?;
+    let field = |name: &str| -> Result<String, String> {
+        match object.get(name) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(_) => Err(format!("\"{name}\" is not a string")),
+            None => Err(format!("no \"{name}\" field")),
+        }
+    };
+    let id = object
+        .get("id")
+        .cloned()
+        .ok_or("no \"id\" field".to_string())?;
+    Ok((id, field("left")?, field("right")?))
+}
+
+/// Reads pairs from `input`, writes one judgment a line to `out`, in input order. Bad lines
+/// stop the run or are reported to `errors` and skipped, as `on_bad_line` says.
+pub fn run(
+    input: impl BufRead,
+    source_name: &str,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+    config: &Config,
+    on_bad_line: OnBadLine,
+) -> Result<PairStats, PairsError> {
+    let mut stats = PairStats::default();
+    let mut batch: Vec<(usize, String)> = Vec::with_capacity(BATCH);
+    let mut lines = input.lines().enumerate();
+    loop {
+        batch.clear();
+        for (index, line) in lines.by_ref() {
+            let line = line?;
+            if !line.trim().is_empty() {
+                batch.push((index + 1, line));
+            }
+            if batch.len() == BATCH {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            return Ok(stats);
+        }
+        let judged: Vec<(usize, LineOutcome)> = batch
+            .par_iter()
+            .map(|(number, line)| {
+                let result = parse_line(line)
+                    .map(|(id, left, right)| (id, judge_texts(&left, &right, config)));
+                (*number, result)
+            })
+            .collect();
+        for (number, result) in judged {
+            match result {
+                Ok((id, judgment)) => {
+                    stats.judged += 1;
+                    stats.disagree += usize::from(judgment.relation == Verdict::Disagree);
+                    serde_json::to_writer(
+                        &mut *out,
+                        &OutputLine {
+                            id: &id,
+                            judgment: &judgment,
+                        },
+                    )
+                    .map_err(io::Error::from)?;
+                    writeln!(out)?;
+                }
+                Err(message) => {
+                    let bad = BadLine {
+                        source_name: source_name.to_string(),
+                        line: number,
+                        message,
+                    };
+                    match on_bad_line {
+                        OnBadLine::Fail => return Err(bad.into()),
+                        OnBadLine::Skip => {
+                            stats.skipped += 1;
+                            writeln!(errors, "crosscheck: skipped {bad}")?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(left: &str, right: &str) -> Verdict {
+        judge_texts(left, right, &Config::default()).relation
+    }
+
+    #[test]
+    fn verdicts() {
+        assert_eq!(
+            verdict(
+                "A man is playing a guitar.",
+                "A man is not playing a guitar."
+            ),
+            Verdict::Disagree
+        );
+        assert_eq!(
+            verdict("A man is playing a guitar.", "A man is playing the guitar."),
+            Verdict::Agree
+        );
+        assert_eq!(
+            verdict(
+                "A man is playing a guitar.",
+                "Rain fell on the city all day."
+            ),
+            Verdict::Unrelated
+        );
+    }
+
+    #[test]
+    fn output_keeps_input_order_and_ids() {
+        let input = "{\"id\": 7, \"left\": \"The vote was on Tuesday.\", \"right\": \"The vote was on Wednesday.\"}\n\n\
+                     {\"id\": \"b\", \"left\": \"A cat sleeps.\", \"right\": \"A cat sleeps.\", \"label\": \"x\"}\n";
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        let stats = run(
+            input.as_bytes(),
+            "in",
+            &mut out,
+            &mut errors,
+            &Config::default(),
+            OnBadLine::Fail,
+        )
+        .unwrap();
+        assert_eq!(
+            stats,
+            PairStats {
+                judged: 2,
+                skipped: 0,
+                disagree: 1
+            }
+        );
+        let lines: Vec<Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines[0]["id"], 7);
+        assert_eq!(lines[0]["relation"], "disagree");
+        assert_eq!(lines[0]["reasons"][0]["type"], "date");
+        assert_eq!(lines[1]["id"], "b");
+        assert_eq!(lines[1]["relation"], "agree");
+    }
+
+    #[test]
+    fn bad_lines_name_their_line_number() {
+        let input = "{\"id\": 1, \"left\": \"a\", \"right\": \"b\"}\n{\"id\": 2, \"left\": 5, \"right\": \"b\"}\nnot json\n";
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        let err = run(
+            input.as_bytes(),
+            "pairs.jsonl",
+            &mut out,
+            &mut errors,
+            &Config::default(),
+            OnBadLine::Fail,
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "pairs.jsonl:2: \"left\" is not a string");
+
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        let stats = run(
+            input.as_bytes(),
+            "pairs.jsonl",
+            &mut out,
+            &mut errors,
+            &Config::default(),
+            OnBadLine::Skip,
+        )
+        .unwrap();
+        assert_eq!(stats.judged, 1);
+        assert_eq!(stats.skipped, 2);
+        let errors = String::from_utf8(errors).unwrap();
+        assert!(errors.contains("pairs.jsonl:2:"), "{errors}");
+        assert!(errors.contains("pairs.jsonl:3: not JSON"), "{errors}");
+    }
+}
