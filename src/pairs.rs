@@ -14,6 +14,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::{ReasonKind, Relation};
+use crate::similarity::{coverage, Profile, Weights};
 use crate::{compare, Config, Doc};
 
 /// Lines judged together: enough to keep every core busy, few enough to bound memory.
@@ -48,14 +49,12 @@ pub struct PairJudgment {
     pub reasons: Vec<PairReason>,
 }
 
-/// Judges two texts as two tiny articles: disagree when any aligned statements disagree, agree
-/// when some align and none disagree, unrelated when none align.
+/// Judges two texts as two tiny articles: disagree when any aligned statements disagree;
+/// agree when some align, none disagrees and the left text says (nearly) all the right one says
+/// — the right text is the claim, the left its source; unrelated otherwise.
 pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
-    let report = compare(
-        &Doc::from_text("left", left),
-        &Doc::from_text("right", right),
-        config,
-    );
+    let docs = (Doc::from_text("left", left), Doc::from_text("right", right));
+    let report = compare(&docs.0, &docs.1, config);
     let similarity = report
         .pairs
         .iter()
@@ -80,8 +79,10 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
         .any(|p| p.relation == Relation::Disagree)
     {
         Verdict::Disagree
-    } else {
+    } else if claim_coverage(&docs.0, &docs.1) >= config.entailment_coverage {
         Verdict::Agree
+    } else {
+        Verdict::Unrelated
     };
     PairJudgment {
         relation,
@@ -92,6 +93,18 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
 
 /// A judged line with its id, or why the line is not a pair.
 type LineOutcome = Result<(Value, PairJudgment), String>;
+
+/// How much of the right text's content the left text says too.
+fn claim_coverage(left: &Doc, right: &Doc) -> f64 {
+    let profile = |doc: &Doc| {
+        let text = &doc.text[doc.body_start..];
+        let tokens = crate::normalize::tokenize(text, doc.body_start);
+        Profile::new(&doc.text, &tokens, None)
+    };
+    let (source, claim) = (profile(left), profile(right));
+    let weights = Weights::from_profiles([&source, &claim]);
+    coverage(&claim, &source, &weights)
+}
 
 #[derive(Serialize)]
 struct OutputLine<'a> {

@@ -227,6 +227,28 @@ pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
     whole.max(CLAUSE_SHARE * best_clause)
 }
 
+/// How much of `claim`'s content `source` says too: the weighted share of `claim`'s words that
+/// have a firm match (the same meaning, or a compatible number) in `source`. 1 when the source
+/// covers the claim word for word; low when the claim adds what the source does not say.
+pub fn coverage(claim: &Profile, source: &Profile, weights: &Weights) -> f64 {
+    let mass: f64 = claim.terms.iter().map(|t| weights.of(t)).sum();
+    if mass == 0.0 {
+        return 1.0;
+    }
+    let covered: f64 = claim
+        .terms
+        .iter()
+        .filter(|t| {
+            source
+                .terms
+                .iter()
+                .any(|u| token_match(&t.token, &u.token) >= NEAR_MISS_MATCH)
+        })
+        .map(|t| weights.of(t))
+        .sum();
+    covered / mass
+}
+
 /// Where a statement's clauses are: token index ranges between punctuation that separates
 /// clauses.
 fn clauses(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
