@@ -49,8 +49,17 @@ def clean(lemma):
     return lemma.replace("_", " ")
 
 
+# One- and two-letter lemmas are mostly abbreviations that collide with function words ("in" is
+# an inch, "me" Maine, "or" Oregon, "us" the United States); these few are worth keeping.
+SHORT_KEPT = {"tv", "uk", "un", "hq", "ad", "iq"}
+
+
 def usable(lemma):
-    return not any(c.isdigit() for c in lemma) and len(lemma.split(" ")) <= MAX_WORDS
+    return (
+        not any(c.isdigit() for c in lemma)
+        and len(lemma.split(" ")) <= MAX_WORDS
+        and (len(lemma) > 2 or lemma in SHORT_KEPT)
+    )
 
 
 def main():
