@@ -203,7 +203,11 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
         |claim: Claim, token: &Token| claim.tokens.iter().any(|t| t.shares_meaning(token));
     for a in claims.left.tokens.iter().filter(|t| t.is_content()) {
         for b in claims.right.tokens.iter().filter(|t| t.is_content()) {
-            if a.opposes(b) && !mentions(claims.right, a) && !mentions(claims.left, b) {
+            if a.opposes(b)
+                && !lexicon::are_referential_opposites(&a.lemma, &b.lemma)
+                && !mentions(claims.right, a)
+                && !mentions(claims.left, b)
+            {
                 let (l, r) = (
                     token_evidence(claims.left, a),
                     token_evidence(claims.right, b),
@@ -578,6 +582,12 @@ mod tests {
             [ReasonKind::Antonym]
         );
         assert!(kinds("Prices did not rise.", "Prices fell.").is_empty());
+    }
+
+    #[test]
+    fn opposites_naming_different_people_are_not_conflicts() {
+        assert!(kinds("A man is cooking pasta.", "A woman is cooking pasta.").is_empty());
+        assert!(kinds("Two girls are playing.", "Two boys are playing.").is_empty());
     }
 
     #[test]

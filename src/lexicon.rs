@@ -697,6 +697,30 @@ pub const IRREGULAR_FORMS: &[(&str, &str)] = &[
     ("overthrew", "overthrow"),
 ];
 
+/// Opposites that name *different people or things* rather than opposite states of one: "a man"
+/// and "a woman" are two people, not a contradiction (WordNet lists them as antonyms). Lemmas.
+pub const REFERENTIAL_OPPOSITES: &[(&str, &str)] = &[
+    ("man", "woman"),
+    ("boy", "girl"),
+    ("male", "female"),
+    ("father", "mother"),
+    ("husband", "wife"),
+    ("son", "daughter"),
+    ("brother", "sister"),
+    ("king", "queen"),
+    ("black", "white"),
+    ("day", "night"),
+    ("gentleman", "lady"),
+];
+
+/// Whether two lemmas are opposites that tell different referents apart (see
+/// [`REFERENTIAL_OPPOSITES`]).
+pub fn are_referential_opposites(a: &str, b: &str) -> bool {
+    REFERENTIAL_OPPOSITES
+        .iter()
+        .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+}
+
 /// Spelled-out numbers and their values.
 pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("zero", 0.0),
