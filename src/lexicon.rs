@@ -1018,6 +1018,11 @@ pub fn are_antonyms(a: &str, b: &str) -> bool {
         .is_some_and(|opposites| opposites.iter().any(|o| o == b))
 }
 
+/// Whether a key has any antonym in the hand list.
+pub fn has_antonyms(key: &str) -> bool {
+    tables().antonyms.contains_key(key)
+}
+
 pub fn is_negation_cue(lower: &str) -> bool {
     NEGATION_CUES.contains(&lower) || lower.ends_with("n't") || lower.ends_with("n’t")
 }

@@ -122,6 +122,9 @@ pub struct Token {
     pub kind: TokenKind,
     /// Starts with a capital letter and is not the statement's first word: a likely name.
     pub proper: bool,
+    /// Whether any antonym is known for the token: most words have none, and judging skips
+    /// them without a lookup.
+    pub can_oppose: bool,
 }
 
 impl Token {
@@ -147,11 +150,14 @@ impl Token {
     /// Whether some meaning of this token is the opposite of some meaning of the other.
     pub fn opposes(&self, other: &Token) -> bool {
         // The hand list knows word keys, not WordNet's synonym sets ("~123"): skip those.
-        thesaurus::are_antonyms(&self.lemma, &other.lemma) || {
-            let theirs: Vec<&str> = other.word_keys().collect();
-            self.word_keys()
-                .any(|k| theirs.iter().any(|o| crate::lexicon::are_antonyms(k, o)))
-        }
+        self.can_oppose
+            && other.can_oppose
+            && (thesaurus::are_antonyms(&self.lemma, &other.lemma)
+                || self.word_keys().any(|k| {
+                    other
+                        .word_keys()
+                        .any(|o| crate::lexicon::are_antonyms(k, o))
+                }))
     }
 }
 
@@ -187,6 +193,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 lemma: lower.clone(),
                 kind: TokenKind::Content,
                 proper: true,
+                can_oppose: false,
             });
             i += len;
             continue;
@@ -203,6 +210,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 lemma: lower.clone(),
                 kind: TokenKind::Content,
                 proper: false,
+                can_oppose: false,
             });
             i += len;
             continue;
@@ -223,6 +231,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 lemma: phrase,
                 kind: TokenKind::Content,
                 proper: false,
+                can_oppose: false,
             });
             i += len;
             continue;
@@ -239,6 +248,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 senses: Vec::new(),
                 kind: TokenKind::Number(quantity),
                 proper: false,
+                can_oppose: false,
             });
             i += used;
             continue;
@@ -273,8 +283,13 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             lemma,
             kind,
             proper,
+            can_oppose: false,
         });
         i += 1;
+    }
+    for token in &mut tokens {
+        token.can_oppose =
+            thesaurus::has_antonyms(&token.lemma) || token.word_keys().any(lexicon::has_antonyms);
     }
     tokens
 }
@@ -299,7 +314,7 @@ fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
             phrase.push(' ');
             phrase.push_str(&word.text.to_lowercase());
         }
-        (!thesaurus::synsets(&phrase).is_empty()).then_some((len, phrase))
+        thesaurus::has_synsets(&phrase).then_some((len, phrase))
     })
 }
 

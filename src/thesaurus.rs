@@ -5,14 +5,17 @@
 //! `scripts/build_thesaurus.py` (which documents what is kept and why) and parsed once, on first
 //! use. WordNet 3.0 Copyright 2006 by Princeton University; see `data/WORDNET-LICENSE`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 const DATA: &str = include_str!("../data/thesaurus.tsv");
 
+/// The parsed data. Synset ids stay text until asked for: parsing all of them up front cost more
+/// than a whole comparison of two articles.
 struct Thesaurus {
     base_forms: HashMap<&'static str, &'static str>,
-    synsets: HashMap<&'static str, Vec<u32>>,
+    synsets: HashMap<&'static str, &'static str>,
     antonyms: HashMap<&'static str, Vec<&'static str>>,
     frequency: HashMap<&'static str, u32>,
 }
@@ -21,10 +24,10 @@ fn thesaurus() -> &'static Thesaurus {
     static THESAURUS: OnceLock<Thesaurus> = OnceLock::new();
     THESAURUS.get_or_init(|| {
         let mut thesaurus = Thesaurus {
-            base_forms: HashMap::new(),
-            synsets: HashMap::new(),
-            antonyms: HashMap::new(),
-            frequency: HashMap::new(),
+            base_forms: HashMap::default(),
+            synsets: HashMap::default(),
+            antonyms: HashMap::default(),
+            frequency: HashMap::default(),
         };
         for line in DATA.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
@@ -37,8 +40,7 @@ fn thesaurus() -> &'static Thesaurus {
                     thesaurus.base_forms.insert(a, b);
                 }
                 "s" => {
-                    let ids = b.split(',').filter_map(|id| id.parse().ok()).collect();
-                    thesaurus.synsets.insert(a, ids);
+                    thesaurus.synsets.insert(a, b);
                 }
                 "f" => {
                     thesaurus.frequency.insert(a, b.parse().unwrap_or(0));
@@ -60,8 +62,15 @@ pub fn base_form(word: &str) -> Option<&'static str> {
 }
 
 /// The synonym sets of a lowercase lemma's frequent senses; empty when WordNet has none kept.
-pub fn synsets(lemma: &str) -> &'static [u32] {
-    thesaurus().synsets.get(lemma).map_or(&[], Vec::as_slice)
+pub fn synsets(lemma: &str) -> Vec<u32> {
+    thesaurus().synsets.get(lemma).map_or_else(Vec::new, |ids| {
+        ids.split(',').filter_map(|id| id.parse().ok()).collect()
+    })
+}
+
+/// Whether WordNet keeps any synonym set for the lemma.
+pub fn has_synsets(lemma: &str) -> bool {
+    thesaurus().synsets.contains_key(lemma)
 }
 
 /// How often a lemma occurs in WordNet's sense-tagged corpus; 0 for lemmas seen fewer than 30
@@ -76,6 +85,11 @@ pub fn are_antonyms(a: &str, b: &str) -> bool {
         .antonyms
         .get(a)
         .is_some_and(|opposites| opposites.contains(&b))
+}
+
+/// Whether WordNet records any antonym of the lemma.
+pub fn has_antonyms(lemma: &str) -> bool {
+    thesaurus().antonyms.contains_key(lemma)
 }
 
 /// Regular English inflections and what they come from, tried in order (WordNet's "morphy").
@@ -114,10 +128,10 @@ pub fn lemma(word: &str) -> String {
 /// The synsets of a word as written and of its dictionary form: "closed" is both an adjective
 /// (shut) and the verb "close".
 pub fn senses_of(word: &str) -> Vec<u32> {
-    let mut senses = synsets(word).to_vec();
+    let mut senses = synsets(word);
     for id in synsets(&lemma(word)) {
-        if !senses.contains(id) {
-            senses.push(*id);
+        if !senses.contains(&id) {
+            senses.push(id);
         }
     }
     senses
@@ -132,7 +146,7 @@ fn reduction(word: &str) -> Option<String> {
             continue;
         }
         let candidate = format!("{stem}{replacement}");
-        if !synsets(&candidate).is_empty() {
+        if has_synsets(&candidate) {
             return Some(candidate);
         }
         // "stopped" -> "stopp" -> "stop"
@@ -142,7 +156,7 @@ fn reduction(word: &str) -> Option<String> {
             && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
         {
             let undoubled = &stem[..stem.len() - 1];
-            if !synsets(undoubled).is_empty() {
+            if has_synsets(undoubled) {
                 return Some(undoubled.to_string());
             }
         }
