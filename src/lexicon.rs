@@ -914,10 +914,9 @@ pub fn stemmer() -> &'static Stemmer {
 
 /// The Snowball stem of a lowercase word, after undoing irregular inflection.
 pub fn stem(word: &str) -> String {
-    let base = IRREGULAR_FORMS
-        .iter()
-        .find(|(form, _)| *form == word)
-        .map_or(word, |(_, base)| *base);
+    static IRREGULAR: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let irregular = IRREGULAR.get_or_init(|| IRREGULAR_FORMS.iter().copied().collect());
+    let base = irregular.get(word).copied().unwrap_or(word);
     stemmer().stem(base).into_owned()
 }
 

@@ -137,6 +137,12 @@ impl<'a> Analysed<'a> {
 
 /// Compares two documents.
 pub fn compare(left: &Doc, right: &Doc, config: &Config) -> Report {
+    compare_with_tokens(left, right, config).0
+}
+
+/// [`compare`], also handing back the tokens of each side's claims (boilerplate left out), in
+/// document order, for callers that score the documents whole (pair mode).
+pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report, Pair<Vec<Token>>) {
     let sides = Pair::new(Analysed::new(left), Analysed::new(right));
     let weights = Weights::from_profiles(
         sides
@@ -239,7 +245,17 @@ pub fn compare(left: &Doc, right: &Doc, config: &Config) -> Report {
         summary,
     };
     debug_assert!(every_statement_has_one_fate(&report));
-    report
+    let claim_tokens = |analysed: Analysed| -> Vec<Token> {
+        analysed
+            .statements
+            .iter()
+            .zip(analysed.tokens)
+            .filter(|(s, _)| s.boilerplate.is_none())
+            .flat_map(|(_, tokens)| tokens)
+            .collect()
+    };
+    let tokens = Pair::new(claim_tokens(sides.left), claim_tokens(sides.right));
+    (report, tokens)
 }
 
 fn one_sided(statements: &[Statement], paired: &[bool]) -> Vec<StatementId> {

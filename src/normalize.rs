@@ -266,7 +266,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             TokenKind::Content
         };
         let (key, mut senses) = match &kind {
-            TokenKind::Content => word_key(word.text, &lower),
+            TokenKind::Content => word_key(word.text, &lower, &stems[i]),
             _ => (lower.clone(), Vec::new()),
         };
         let lemma = if kind == TokenKind::Content {
@@ -320,17 +320,16 @@ fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
 
 /// The comparison key of a content word (alias, else synonym group of its stem) and the keys of
 /// its other meanings.
-fn word_key(surface: &str, lower: &str) -> (String, Vec<String>) {
+fn word_key(surface: &str, lower: &str, stem: &str) -> (String, Vec<String>) {
     if surface == "US" {
         return ("usa".to_string(), Vec::new());
     }
     if let Some((_, key)) = lexicon::ALIASES.iter().find(|(alias, _)| *alias == lower) {
         return (key.to_string(), Vec::new());
     }
-    let stem = lexicon::stem(lower);
     (
-        lexicon::canonical_stem(&stem),
-        lexicon::other_senses(&stem).to_vec(),
+        lexicon::canonical_stem(stem),
+        lexicon::other_senses(stem).to_vec(),
     )
 }
 
@@ -372,19 +371,26 @@ fn words(text: &str) -> Vec<Word<'_>> {
 }
 
 fn multiword_alias(words: &[Word]) -> Option<(usize, &'static str)> {
-    lexicon::ALIASES
-        .iter()
-        .filter(|(alias, _)| alias.contains(' '))
-        .filter_map(|(alias, key)| {
-            let parts: Vec<&str> = alias.split(' ').collect();
-            let matches = parts.len() <= words.len()
-                && parts
-                    .iter()
-                    .zip(words)
-                    .all(|(part, word)| word.text.eq_ignore_ascii_case(part));
-            matches.then_some((parts.len(), *key))
-        })
-        .max_by_key(|(len, _)| *len)
+    /// The multi-word aliases split into words once, longest first.
+    static SPLIT: std::sync::OnceLock<Vec<(Vec<&'static str>, &'static str)>> =
+        std::sync::OnceLock::new();
+    let aliases = SPLIT.get_or_init(|| {
+        let mut split: Vec<(Vec<&'static str>, &'static str)> = lexicon::ALIASES
+            .iter()
+            .filter(|(alias, _)| alias.contains(' '))
+            .map(|(alias, key)| (alias.split(' ').collect(), *key))
+            .collect();
+        split.sort_by_key(|(parts, _)| std::cmp::Reverse(parts.len()));
+        split
+    });
+    aliases.iter().find_map(|(parts, key)| {
+        let matches = parts.len() <= words.len()
+            && parts
+                .iter()
+                .zip(words)
+                .all(|(part, word)| word.text.eq_ignore_ascii_case(part));
+        matches.then_some((parts.len(), *key))
+    })
 }
 
 /// Reads a number starting at word `i`: the value, its unit and precision, and how many words it

@@ -13,9 +13,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
+use crate::normalize::Token;
 use crate::similarity::{coverage, similarity, Profile, Weights};
-use crate::{compare, Config, Doc};
+use crate::{compare_with_tokens, Config, Doc};
 
 /// Lines judged together: enough to keep every core busy, few enough to bound memory.
 const BATCH: usize = 4096;
@@ -54,8 +56,8 @@ pub struct PairJudgment {
 /// — the right text is the claim, the left its source; unrelated otherwise.
 pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
     let docs = (Doc::from_text("left", left), Doc::from_text("right", right));
-    let report = compare(&docs.0, &docs.1, config);
-    let (whole_similarity, claim_coverage) = whole_text_scores(&docs.0, &docs.1);
+    let (report, tokens) = compare_with_tokens(&docs.0, &docs.1, config);
+    let (whole_similarity, claim_coverage) = whole_text_scores(&docs, &tokens);
     // The similarity of the whole texts, not of their best aligned statements: it also grades
     // pairs that do not align (SICK train: Pearson with relatedness 0.636 against 0.614).
     let similarity = whole_similarity;
@@ -95,13 +97,9 @@ type LineOutcome = Result<(Value, PairJudgment), String>;
 
 /// The two texts compared whole: how similar they are, and how much of the right text's
 /// content the left text says too.
-fn whole_text_scores(left: &Doc, right: &Doc) -> (f64, f64) {
-    let profile = |doc: &Doc| {
-        let text = &doc.text[doc.body_start..];
-        let tokens = crate::normalize::tokenize(text, doc.body_start);
-        Profile::new(&doc.text, &tokens, None)
-    };
-    let (source, claim) = (profile(left), profile(right));
+fn whole_text_scores(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> (f64, f64) {
+    let source = Profile::new(&docs.0.text, &tokens.left, None);
+    let claim = Profile::new(&docs.1.text, &tokens.right, None);
     let weights = Weights::from_profiles([&source, &claim]);
     (
         similarity(&source, &claim, &weights),
