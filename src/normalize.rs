@@ -182,55 +182,33 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         let first_char_upper = word.text.chars().next().is_some_and(|c| c.is_uppercase());
         let proper = first_char_upper && i > 0 && !lexicon::is_stop_word(&lower);
 
-        // Multi-word aliases ("United States") first.
-        if let Some((len, key)) = multiword_alias(&words[i..]) {
-            let end = words[i + len - 1].start + words[i + len - 1].text.len();
-            tokens.push(Token {
-                span: Span::new(offset + word.start, offset + end),
-                lower: lower.clone(),
-                key: key.to_string(),
-                senses: Vec::new(),
-                lemma: lower.clone(),
-                kind: TokenKind::Content,
-                proper: true,
-                can_oppose: false,
+        // Multi-word aliases ("United States") first, then phrases with a meaning of their own
+        // ("fought back", "cyber-attack"), then WordNet's multi-word lemmas ("laid off").
+        let phrase = multiword_alias(&words[i..])
+            .map(|(len, key)| (len, key.to_string(), Vec::new(), lower.clone(), true))
+            .or_else(|| {
+                lexicon::phrase_at(&stems[i..(i + 4).min(words.len())])
+                    .map(|(len, key)| (len, key.to_string(), Vec::new(), lower.clone(), false))
+            })
+            .or_else(|| {
+                thesaurus_phrase(&words, i).map(|(len, phrase)| {
+                    let senses = thesaurus::synsets(&phrase)
+                        .into_iter()
+                        .map(synset_key)
+                        .collect();
+                    (len, phrase.clone(), senses, phrase, false)
+                })
             });
-            i += len;
-            continue;
-        }
-
-        // Then phrases with a meaning of their own ("fought back", "cyber-attack").
-        if let Some((len, key)) = lexicon::phrase_at(&stems[i..(i + 4).min(words.len())]) {
+        if let Some((len, key, senses, lemma, proper)) = phrase {
             let end = words[i + len - 1].start + words[i + len - 1].text.len();
             tokens.push(Token {
                 span: Span::new(offset + word.start, offset + end),
                 lower: lower.clone(),
-                key: key.to_string(),
-                senses: Vec::new(),
-                lemma: lower.clone(),
+                key,
+                senses,
+                lemma,
                 kind: TokenKind::Content,
-                proper: false,
-                can_oppose: false,
-            });
-            i += len;
-            continue;
-        }
-
-        // Then WordNet's multi-word lemmas ("laid off", "called off").
-        if let Some((len, phrase)) = thesaurus_phrase(&words, i) {
-            let end = words[i + len - 1].start + words[i + len - 1].text.len();
-            tokens.push(Token {
-                span: Span::new(offset + word.start, offset + end),
-                lower: lower.clone(),
-                key: phrase.clone(),
-                senses: thesaurus::synsets(&phrase)
-                    .iter()
-                    .copied()
-                    .map(synset_key)
-                    .collect(),
-                lemma: phrase,
-                kind: TokenKind::Content,
-                proper: false,
+                proper,
                 can_oppose: false,
             });
             i += len;
