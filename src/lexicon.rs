@@ -241,8 +241,6 @@ pub const NEGATION_CUES: &[&str] = &[
     "refusing",
     "dismissed",
     "dismisses",
-    "rejected the claim",
-    "no longer",
 ];
 
 /// Words that open a clause whose content is not asserted: "if the U.S. does not apologize" is a

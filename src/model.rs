@@ -13,14 +13,7 @@ pub enum Side {
     Right,
 }
 
-impl Side {
-    pub fn other(self) -> Side {
-        match self {
-            Side::Left => Side::Right,
-            Side::Right => Side::Left,
-        }
-    }
-}
+impl Side {}
 
 /// A byte range `[start, end)` into a document's original bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -41,12 +34,6 @@ impl Span {
 
     pub fn is_empty(&self) -> bool {
         self.start == self.end
-    }
-
-    /// This span moved by `offset` bytes: turns a span relative to a statement into one relative
-    /// to the document.
-    pub fn shifted(self, offset: usize) -> Span {
-        Span::new(self.start + offset, self.end + offset)
     }
 }
 
@@ -75,11 +62,6 @@ impl<T> Pair<T> {
 
     pub fn as_ref(&self) -> Pair<&T> {
         Pair::new(&self.left, &self.right)
-    }
-
-    /// The same values with the sides exchanged.
-    pub fn swapped(self) -> Pair<T> {
-        Pair::new(self.right, self.left)
     }
 }
 
