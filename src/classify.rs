@@ -112,7 +112,7 @@ fn asserted(claim: Claim) -> Vec<bool> {
 
 /// Negation cues of a claim whose scope (the content words after the cue, up to the clause end)
 /// mentions something the other claim also talks about.
-fn scoped_negations<'a>(claim: Claim<'a>, other: Claim) -> Vec<&'a Token> {
+fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a Token> {
     let asserted = asserted(claim);
     let other_content: Vec<&Token> = other.tokens.iter().filter(|t| t.is_content()).collect();
     let mut cues = Vec::new();
@@ -156,6 +156,9 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim) -> Vec<&'a Token> {
                 scope_hits = true;
                 break;
             }
+            if scope == Scope::Predicate {
+                break;
+            }
             if content_seen >= 8 {
                 break;
             }
@@ -167,10 +170,29 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim) -> Vec<&'a Token> {
     cues
 }
 
+/// How much of a negation's scope the other statement must mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Any content word of the scope: enough to say a statement is negated about the topic.
+    AnyWord,
+    /// The negated predicate itself, the first content word after the cue: needed to say one
+    /// statement denies what the other asserts ("Trump was not being investigated" does not deny
+    /// "the investigation into Flynn").
+    Predicate,
+}
+
 fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
-    let left = scoped_negations(claims.left, claims.right);
-    let right = scoped_negations(claims.right, claims.left);
+    let left = scoped_negations(claims.left, claims.right, Scope::Predicate);
+    let right = scoped_negations(claims.right, claims.left, Scope::Predicate);
     if left.is_empty() == right.is_empty() {
+        return None;
+    }
+    // Both sides negating the topic agree, however loosely the other negation is scoped.
+    let loose =
+        |claim: Claim, other: Claim| !scoped_negations(claim, other, Scope::AnyWord).is_empty();
+    if (left.is_empty() && loose(claims.left, claims.right))
+        || (right.is_empty() && loose(claims.right, claims.left))
+    {
         return None;
     }
     let (negated_side, words) = if left.is_empty() {
@@ -553,6 +575,15 @@ mod tests {
             ),
             [ReasonKind::Negation]
         );
+    }
+
+    #[test]
+    fn negation_must_deny_the_predicate_the_other_asserts() {
+        assert!(kinds(
+            "The mayor did not attend the budget meeting on Monday.",
+            "The mayor presented the budget at the meeting on Monday."
+        )
+        .is_empty());
     }
 
     #[test]
