@@ -223,8 +223,16 @@ fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
 fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
     let mentions =
         |claim: Claim, token: &Token| claim.tokens.iter().any(|t| t.shares_meaning(token));
-    for a in claims.left.tokens.iter().filter(|t| t.is_content()) {
-        for b in claims.right.tokens.iter().filter(|t| t.is_content()) {
+    // Words that can carry an opposite: content words outside names. "North" Korea and "South"
+    // Korea, "West" Palm Beach are parts of names, not opposite claims.
+    let candidates = |claim: Claim<'_>| -> Vec<usize> {
+        (0..claim.tokens.len())
+            .filter(|&i| claim.tokens[i].is_content() && !in_a_name(claim, i))
+            .collect()
+    };
+    let (left_words, right_words) = (candidates(claims.left), candidates(claims.right));
+    for a in left_words.iter().map(|&i| &claims.left.tokens[i]) {
+        for b in right_words.iter().map(|&i| &claims.right.tokens[i]) {
             if a.opposes(b)
                 && !lexicon::are_referential_opposites(&a.lemma, &b.lemma)
                 && !mentions(claims.right, a)
@@ -244,6 +252,21 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
         }
     }
     None
+}
+
+/// Whether token `i` is part of a name: a capitalized word inside the sentence, an all-capitals
+/// word, or a capitalized first word followed by a name ("North Korea ...").
+fn in_a_name(claim: Claim, i: usize) -> bool {
+    let token = &claim.tokens[i];
+    let text = &claim.text[token.span.start..token.span.end];
+    let capitalized = text.chars().next().is_some_and(char::is_uppercase);
+    token.proper
+        || (text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase))
+        || (capitalized
+            && claim
+                .tokens
+                .get(i + 1)
+                .is_some_and(|next| next.proper && gap(claim, i).chars().all(char::is_whitespace)))
 }
 
 /// The class of a value: numbers are compared only within one class.
@@ -479,10 +502,11 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
                     .copied()
                     .filter(|&i| {
                         let t = &claim.tokens[i];
-                        // Capitalized common words ("Chairman", "World") are titles and
-                        // headline case, not names.
+                        // Capitalized common words ("Chairman", "Representative", "World") are
+                        // titles and headline case, not names.
                         t.proper
                             && matches!(t.kind, TokenKind::Content)
+                            && !crate::thesaurus::has_synsets(&t.lower)
                             && crate::thesaurus::frequency(&t.lemma) == 0
                             && absent_from(other, &t.key)
                     })
@@ -627,6 +651,20 @@ mod tests {
             [ReasonKind::Antonym]
         );
         assert!(kinds("Prices did not rise.", "Prices fell.").is_empty());
+    }
+
+    #[test]
+    fn parts_of_names_and_titles_are_not_conflicts() {
+        assert!(kinds(
+            "North Korea will suspend its missile tests, the leader said.",
+            "South Korea will suspend its missile tests, the leader said."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The inquiry was led by Representative Devin Nunes of the committee.",
+            "The inquiry was led by Chairman Devin Nunes of the committee."
+        )
+        .is_empty());
     }
 
     #[test]
