@@ -198,6 +198,43 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
         }
     }
     pieces
+        .into_iter()
+        .flat_map(|piece| split_overlong(text, piece))
+        .collect()
+}
+
+/// Statements longer than this are cut at white space into parts of at most this size. No
+/// sentence of an article is this long; a file with one endless line (a scraped page without
+/// punctuation, a log) would otherwise become one statement of millions of words, whose
+/// comparison costs memory and time without limit.
+pub const MAX_STATEMENT_BYTES: usize = 4096;
+
+/// `span` cut into parts of at most [`MAX_STATEMENT_BYTES`], at the last white space before
+/// each limit (mid-word only when a single word is longer than the limit).
+fn split_overlong(text: &str, span: Span) -> Vec<Span> {
+    let mut parts = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_STATEMENT_BYTES {
+        let mut limit = start + MAX_STATEMENT_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = text[start..limit]
+            .rfind(char::is_whitespace)
+            .map(|i| start + i)
+            .filter(|&cut| cut > start)
+            .unwrap_or(limit);
+        let part = trim(text, Span::new(start, cut));
+        if !part.is_empty() {
+            parts.push(part);
+        }
+        start = cut;
+    }
+    let last = trim(text, Span::new(start, span.end));
+    if !last.is_empty() {
+        parts.push(last);
+    }
+    parts
 }
 
 /// The span without surrounding white space and control characters (a stray BEL is not text).
@@ -665,6 +702,24 @@ mod tests {
         let statements = segment(&doc);
         let flags: Vec<bool> = statements.iter().map(|s| s.boilerplate.is_some()).collect();
         assert_eq!(flags, [true, true, false]);
+    }
+
+    #[test]
+    fn an_endless_line_is_cut_into_bounded_statements_that_cover_it() {
+        let text = "word ".repeat(3000) + "end";
+        let doc = Doc::from_text("t", text.clone());
+        let statements = segment(&doc);
+        assert!(statements.len() > 1);
+        assert!(statements
+            .iter()
+            .all(|s| s.span.len() <= MAX_STATEMENT_BYTES));
+        let rebuilt: Vec<&str> = statements.iter().map(|s| doc.slice(s.span)).collect();
+        assert_eq!(rebuilt.join(" "), text);
+        let one_long_word = "x".repeat(10_000);
+        let doc = Doc::from_text("t", one_long_word);
+        assert!(segment(&doc)
+            .iter()
+            .all(|s| s.span.len() <= MAX_STATEMENT_BYTES));
     }
 
     #[test]
