@@ -3,7 +3,8 @@
 /// What can go wrong while reading or comparing documents.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{name}: cannot read: {source}")]
+    /// The cause is the error's source, which `{:#}` (anyhow) prints after the message.
+    #[error("{name}: cannot read")]
     Read {
         name: String,
         #[source]
@@ -13,12 +14,23 @@ pub enum Error {
     IsDirectory { name: String },
     #[error("{name}: looks like a binary file (NUL byte at offset {offset}); crosscheck compares text files")]
     Binary { name: String, offset: usize },
-    #[error("{name}: is not valid UTF-8 (first bad byte at offset {offset}); convert it to UTF-8, e.g. with iconv")]
+    #[error("{name}: is not valid UTF-8 (first bad byte at offset {offset}); convert it to UTF-8, e.g. with iconv, or pass --lossy to read bad bytes as U+FFFD")]
     InvalidUtf8 { name: String, offset: usize },
-    #[error("{name}: file is {size} bytes, over the limit of {limit} bytes")]
+    /// `size` is the file's size, or for a stream (stdin, a pipe) the bytes read before giving
+    /// up: one more than `limit`.
+    #[error("{name}: is {}the limit of {limit} bytes ({} MiB); compare the part of it that matters", over(*.size, *.limit), .limit >> 20)]
     TooLarge { name: String, size: u64, limit: u64 },
     #[error("both inputs are standard input ('-'); at most one side can be read from stdin")]
     StdinTwice,
+}
+
+/// "1234 bytes, over ", or just "over " when reading a stream stopped one byte past the limit.
+fn over(size: u64, limit: u64) -> String {
+    if size == limit + 1 {
+        "over ".to_string()
+    } else {
+        format!("{size} bytes, over ")
+    }
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

@@ -5,12 +5,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::Parser;
+use clap::{Arg, ArgAction, ArgMatches, CommandFactory, FromArgMatches};
 
 use crosscheck::cli::{Args, Format, Job, Settings};
+use crosscheck::load::Decoding;
 use crosscheck::pairs::{self, OnBadLine};
 use crosscheck::render;
-use crosscheck::{compare, Doc, Error};
+use crosscheck::{compare, Doc, Error, Pair, Report};
 
 /// Exit codes, as `diff` uses them.
 const SAME: u8 = 0;
@@ -27,11 +28,40 @@ fn main() -> ExitCode {
     }
 }
 
+/// `--lossy`: read invalid UTF-8 as U+FFFD instead of stopping.
+const LOSSY: &str = "lossy";
+
+/// The flags of [`Args`], and `--lossy`, which lives here until `cli` takes it over.
+fn command() -> clap::Command {
+    Args::command().arg(
+        Arg::new(LOSSY)
+            .long(LOSSY)
+            .action(ArgAction::SetTrue)
+            .conflicts_with("pairs")
+            .help(
+                "Read bytes that are not UTF-8 as U+FFFD (replacement characters) instead of \
+                 stopping; spans in the JSON report still index the file's bytes.",
+            ),
+    )
+}
+
+fn parse() -> (Args, Decoding) {
+    let matches: ArgMatches = command().get_matches();
+    let args = Args::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+    let decoding = if matches.get_flag(LOSSY) {
+        Decoding::Lossy
+    } else {
+        Decoding::Strict
+    };
+    (args, decoding)
+}
+
 fn run() -> anyhow::Result<u8> {
-    let settings = Args::parse().resolve();
+    let (args, decoding) = parse();
+    let settings = args.resolve();
     colored::control::set_override(settings.text.style.color);
     match &settings.job {
-        Job::Articles { left, right } => compare_articles(&settings, left, right),
+        Job::Articles { left, right } => compare_articles(&settings, left, right, decoding),
         Job::Pairs {
             input,
             skip_bad_lines,
@@ -39,13 +69,31 @@ fn run() -> anyhow::Result<u8> {
     }
 }
 
-fn compare_articles(settings: &Settings, left: &Path, right: &Path) -> anyhow::Result<u8> {
+fn compare_articles(
+    settings: &Settings,
+    left: &Path,
+    right: &Path,
+    decoding: Decoding,
+) -> anyhow::Result<u8> {
     if left.as_os_str() == "-" && right.as_os_str() == "-" {
         return Err(Error::StdinTwice.into());
     }
-    let left = Doc::read(left)?;
-    let right = Doc::read(right)?;
-    let report = compare(&left, &right, &settings.config);
+    let docs = Pair::new(
+        Doc::read_as(left, decoding)?,
+        Doc::read_as(right, decoding)?,
+    );
+    for doc in [&docs.left, &docs.right] {
+        if let Some(offset) = doc.first_replaced_offset() {
+            eprintln!(
+                "crosscheck: warning: {}: {} invalid UTF-8 sequence(s) read as U+FFFD, the first \
+                 at byte {offset}",
+                doc.name,
+                doc.replaced()
+            );
+        }
+    }
+    let mut report = compare(&docs.left, &docs.right, &settings.config);
+    restore_file_offsets(&mut report, docs.as_ref());
 
     // Render fully before writing, so an error never leaves a partial report behind.
     let mut buffer = Vec::new();
@@ -65,6 +113,32 @@ fn compare_articles(settings: &Settings, left: &Path, right: &Path) -> anyhow::R
     } else {
         SAME
     })
+}
+
+/// Turns the report's spans, which index each document's text, into offsets into the files:
+/// they differ only where `--lossy` replaced invalid bytes.
+fn restore_file_offsets(report: &mut Report, docs: Pair<&Doc>) {
+    for (side, doc) in [
+        (&mut report.sides.left, docs.left),
+        (&mut report.sides.right, docs.right),
+    ] {
+        for statement in &mut side.statements {
+            statement.span = doc.file_span(statement.span);
+            if let Some(speaker) = &mut statement.speaker {
+                speaker.span = doc.file_span(speaker.span);
+            }
+        }
+    }
+    for reason in report.pairs.iter_mut().flat_map(|p| &mut p.reasons) {
+        for (evidence, doc) in [
+            (&mut reason.evidence.left, docs.left),
+            (&mut reason.evidence.right, docs.right),
+        ] {
+            for word in evidence {
+                word.span = doc.file_span(word.span);
+            }
+        }
+    }
 }
 
 /// Pair mode streams its output: a judgment a line, as the batches come.
@@ -96,5 +170,24 @@ fn judge_pairs(settings: &Settings, input: &Path, skip_bad_lines: bool) -> anyho
         // A reader that stops early is not an error.
         Err(pairs::PairsError::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(SAME),
         Err(err) => Err(err.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_are_consistent() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn lossy_is_a_flag_of_article_mode() {
+        let matches = command().try_get_matches_from(["crosscheck", "--lossy", "a", "b"]);
+        assert!(matches.unwrap().get_flag(LOSSY));
+        assert!(command()
+            .try_get_matches_from(["crosscheck", "--lossy", "--pairs", "p.jsonl"])
+            .is_err());
     }
 }

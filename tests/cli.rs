@@ -1040,3 +1040,395 @@ fn pair_mode_takes_no_articles() {
         .assert()
         .code(2);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bad input (issue 4): every row of the README's "Bad input" table is a test here or above
+// ---------------------------------------------------------------------------------------------
+
+/// Every statement of both sides slices back to its input, and has exactly one fate.
+fn assert_report_invariants(report: &Value, left: &[u8], right: &[u8]) {
+    assert_spans_slice_input(report, "left", left);
+    assert_spans_slice_input(report, "right", right);
+    assert_every_statement_has_one_fate(report, "left");
+    assert_every_statement_has_one_fate(report, "right");
+}
+
+/// The relations of a report's pairs, as (left id, right id, relation).
+fn pair_relations(report: &Value) -> Vec<(usize, usize, String)> {
+    report["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                uint(&p["left"], "left"),
+                uint(&p["right"], "right"),
+                p["relation"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn same_path_twice_compares_the_file_with_itself() {
+    let report = json_of(SEED_LEFT, SEED_LEFT);
+    let bytes = read_repo_file(SEED_LEFT);
+    assert_report_invariants(&report, &bytes, &bytes);
+    assert_eq!(report["left"]["statements"], report["right"]["statements"]);
+    for (left, right, relation) in pair_relations(&report) {
+        assert_eq!(relation, "agree", "{left} ↔ {right}");
+    }
+    crosscheck()
+        .args([SEED_LEFT, SEED_LEFT])
+        .assert()
+        .code(0)
+        .stderr("");
+}
+
+#[test]
+fn identical_files_pair_every_claim_with_its_copy() {
+    let dir = TempDir::new().unwrap();
+    let bytes = read_repo_file(SEED_LEFT);
+    let copy = write_file(&dir, "copy.txt", &bytes);
+    let report = report_json(
+        crosscheck()
+            .args(["--format", "json", SEED_LEFT])
+            .arg(&copy),
+    );
+    assert_report_invariants(&report, &bytes, &bytes);
+    let relations = pair_relations(&report);
+    for statement in statements(&report, "left") {
+        let id = uint(&statement["id"], "id");
+        if statement["boilerplate"] == false {
+            assert!(
+                relations.contains(&(id, id, "agree".to_string())),
+                "claim {id} does not agree with its copy: {}",
+                statement["text"]
+            );
+        }
+    }
+    assert!(relations.iter().all(|(_, _, r)| r == "agree"));
+    assert!(id_list(&report, "left_only").is_empty());
+    assert!(id_list(&report, "right_only").is_empty());
+}
+
+#[test]
+fn identical_files_that_contradict_themselves_pair_the_contradiction_across() {
+    // Seed 003 reports both North Korea's denial and the FBI's accusation: each copy's denial
+    // disagrees with the other copy's accusation, while every statement agrees with itself.
+    let report = json_of(SEED_RIGHT, SEED_RIGHT);
+    let relations = pair_relations(&report);
+    let disagreements: Vec<_> = relations
+        .iter()
+        .filter(|(_, _, r)| r == "disagree")
+        .collect();
+    assert!(!disagreements.is_empty());
+    for (left, right, _) in &disagreements {
+        assert_ne!(left, right, "a statement disagrees with itself");
+        assert!(
+            relations.contains(&(*right, *left, "disagree".to_string())),
+            "{left} ↔ {right} is not mirrored"
+        );
+    }
+    assert!(relations
+        .iter()
+        .filter(|(left, right, _)| left == right)
+        .all(|(_, _, r)| r == "agree"));
+}
+
+#[test]
+fn both_files_empty_give_an_empty_report() {
+    let dir = TempDir::new().unwrap();
+    let empty = write_file(&dir, "empty.txt", "");
+    let blank = write_file(&dir, "blank.txt", "\u{feff}\r\n \t\n");
+    let report = report_json(
+        crosscheck()
+            .args(["--format", "json"])
+            .arg(&empty)
+            .arg(&blank),
+    );
+    assert!(statements(&report, "left").is_empty());
+    assert!(statements(&report, "right").is_empty());
+    assert!(report["pairs"].as_array().unwrap().is_empty());
+    let text = report_text(
+        crosscheck()
+            .args(["--color", "never"])
+            .arg(&empty)
+            .arg(&blank),
+    );
+    assert!(text.contains("0 statements"), "{text}");
+}
+
+/// Runs the binary as the unprivileged user `nobody` when this process can read anything (root
+/// or CAP_DAC_OVERRIDE), so that file permissions apply to it as they do to users.
+#[cfg(unix)]
+fn crosscheck_without_privileges(privileged: bool) -> Command {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
+    if privileged {
+        cmd.uid(65534).gid(65534);
+    }
+    Command::from_std(cmd)
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let locked = write_file(&dir, "locked.txt", TUESDAY);
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    // chmod 000 does not stop root: then the binary runs as `nobody`, which it does stop.
+    let privileged = fs::File::open(&locked).is_ok();
+    assert_trouble(
+        crosscheck_without_privileges(privileged)
+            .arg(&locked)
+            .arg("-")
+            .write_stdin(WEDNESDAY),
+        &["locked.txt", "cannot read", "Permission denied"],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn socket_is_an_error() {
+    // A Unix socket cannot be opened as a file, by anyone: an unreadable input even for root.
+    let dir = TempDir::new().unwrap();
+    let socket = dir.path().join("news.sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    assert_trouble(
+        crosscheck().arg(&socket).arg(SEED_RIGHT),
+        &["news.sock", "cannot read"],
+    );
+}
+
+#[test]
+fn path_through_a_file_is_an_error() {
+    let dir = TempDir::new().unwrap();
+    let file = write_file(&dir, "article.txt", TUESDAY);
+    let inside = file.join("more.txt");
+    assert_trouble(
+        crosscheck().arg(SEED_LEFT).arg(&inside),
+        &["article.txt/more.txt", "cannot read"],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn named_pipe_is_read_like_a_file() {
+    // What `crosscheck <(curl -s URL) saved.txt` hands the binary.
+    let dir = TempDir::new().unwrap();
+    let fifo = dir.path().join("story.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let right = write_file(&dir, "right.txt", WEDNESDAY);
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["--format", "json"])
+        .arg(&fifo)
+        .arg(&right)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let path = fifo.clone();
+    // Opening a pipe for writing waits for its reader.
+    let writer = std::thread::spawn(move || fs::write(path, TUESDAY));
+    let output = child.wait_with_output().unwrap();
+    if !writer.is_finished() {
+        // The binary never opened the pipe: release the writer before failing.
+        let _ = fs::File::open(&fifo);
+    }
+    writer.join().unwrap().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "Tuesday against Wednesday; stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_spans_slice_input(&report, "left", TUESDAY.as_bytes());
+    assert_eq!(pair_relations(&report), [(0, 0, "disagree".to_string())]);
+}
+
+#[test]
+fn invalid_utf8_with_lossy_is_read_with_spans_into_the_file() {
+    let dir = TempDir::new().unwrap();
+    // Latin-1 "é" (one byte), a cut-off 3-byte sequence and two stray bytes, all before
+    // evidence words, so that every later offset depends on the mapping back to the file.
+    let bytes = b"The caf\xe9 council approved the \xe2\x82 budget on Tuesday.\n\n\
+                  The mayor \xff\xfe said the vote was close, police said.\n"
+        .to_vec();
+    let left = write_file(&dir, "latin1.txt", &bytes);
+    let right = write_file(&dir, "right.txt", WEDNESDAY);
+    assert_trouble(
+        crosscheck().arg(&left).arg(&right),
+        &["latin1.txt", "offset 7", "--lossy"],
+    );
+
+    let output = crosscheck()
+        .args(["--lossy", "--format", "json"])
+        .arg(&left)
+        .arg(&right)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "Tuesday vs Wednesday");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning: ") && stderr.contains("latin1.txt") && stderr.contains("U+FFFD"),
+        "{stderr}"
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let lossy_slice = |value: &Value| {
+        let (start, end) = (uint(&value["start"], "start"), uint(&value["end"], "end"));
+        String::from_utf8_lossy(&bytes[start..end]).into_owned()
+    };
+    let found = statements(&report, "left");
+    assert_eq!(found.len(), 2, "{report}");
+    for statement in found {
+        assert_eq!(lossy_slice(statement), statement["text"].as_str().unwrap());
+        assert!(statement["text"].as_str().unwrap().contains('\u{fffd}'));
+        if !statement["speaker"].is_null() {
+            let speaker = &statement["speaker"];
+            assert_eq!(lossy_slice(speaker), speaker["text"].as_str().unwrap());
+        }
+    }
+    let evidence = &report["pairs"][0]["reasons"][0]["left"][0];
+    assert_eq!(evidence["text"], "Tuesday", "{report}");
+    assert_eq!(lossy_slice(evidence), "Tuesday");
+    assert_every_statement_has_one_fate(&report, "left");
+
+    // Binary files stay errors: --lossy is about encodings.
+    let binary = write_file(&dir, "picture.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    assert_trouble(
+        crosscheck().arg("--lossy").arg(&binary).arg(&right),
+        &["picture.png", "binary"],
+    );
+}
+
+#[test]
+fn lossy_is_not_for_pair_mode() {
+    assert_trouble(
+        crosscheck()
+            .args(["--lossy", "--pairs", "-"])
+            .write_stdin(PAIRS),
+        &["--lossy"],
+    );
+}
+
+#[test]
+fn input_over_the_size_limit_is_refused_before_reading() {
+    let limit = crosscheck::load::MAX_INPUT_BYTES as usize;
+    let dir = TempDir::new().unwrap();
+    // One 100 MB line without punctuation.
+    let line = "word ".repeat(20_000_000);
+    let big = write_file(&dir, "endless.txt", &line);
+    assert_trouble(
+        crosscheck().arg(&big).arg(SEED_RIGHT),
+        &[
+            "endless.txt",
+            "100000000 bytes",
+            "over the limit of 16777216 bytes",
+        ],
+    );
+    // A stream has no size to check first: it is read up to the limit, then refused.
+    assert_trouble(
+        crosscheck()
+            .args([SEED_LEFT, "-"])
+            .write_stdin(&line.as_bytes()[..limit + 1]),
+        &["-: is over the limit of 16777216 bytes"],
+    );
+}
+
+#[test]
+fn endless_line_under_the_limit_is_cut_into_bounded_statements() {
+    let max = crosscheck::segment::MAX_STATEMENT_BYTES;
+    let dir = TempDir::new().unwrap();
+    let words = [
+        "council", "budget", "Tuesday", "mayor", "vote", "police", "fire",
+    ];
+    let line: Vec<&str> = (0..40_000)
+        .map(|i| words[i * 7 % 11 % words.len()])
+        .collect();
+    let line = line.join(" ");
+    let left = write_file(&dir, "endless.txt", &line);
+    let report = report_json(
+        crosscheck()
+            .args(["--format", "json"])
+            .arg(&left)
+            .arg(SEED_RIGHT),
+    );
+    assert_report_invariants(&report, line.as_bytes(), &read_repo_file(SEED_RIGHT));
+    let found = statements(&report, "left");
+    assert!(
+        found.len() >= line.len() / max,
+        "{} statements",
+        found.len()
+    );
+    let texts: Vec<&str> = found.iter().map(|s| s["text"].as_str().unwrap()).collect();
+    assert!(texts.iter().all(|t| t.len() <= max));
+    assert_eq!(
+        texts.join(" "),
+        line,
+        "the statements cover the line, word for word"
+    );
+}
+
+#[test]
+fn cjk_rtl_and_emoji_text_is_compared_with_exact_spans() {
+    let dir = TempDir::new().unwrap();
+    let left_text = "东京电力公司周二表示，福岛核电站没有发生泄漏。首相将于周三访问该地区。\n\n\
+                     قال المتحدث إن الحكومة وافقت على الميزانية.\n\
+                     שר האוצר אמר כי התקציב אושר.\n\n\
+                     The council 👍 approved the budget on Tuesday 🎉.\n\
+                     👨‍👩‍👧‍👦🏳️‍🌈\n";
+    let right_text = "东京电力公司周二表示，福岛核电站没有发生泄漏。\n\n\
+                      قال المتحدث إن الحكومة وافقت على الميزانية.\n\n\
+                      The council approved the budget on Wednesday 😡.\n";
+    let left = write_file(&dir, "mixed-left.txt", left_text);
+    let right = write_file(&dir, "mixed-right.txt", right_text);
+    let report = report_json(
+        crosscheck()
+            .args(["--format", "json"])
+            .arg(&left)
+            .arg(&right),
+    );
+    assert_report_invariants(&report, left_text.as_bytes(), right_text.as_bytes());
+    let texts: Vec<&str> = statements(&report, "left")
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "东京电力公司周二表示，福岛核电站没有发生泄漏。",
+            "首相将于周三访问该地区。",
+            "قال المتحدث إن الحكومة وافقت على الميزانية.",
+            "שר האוצר אמר כי התקציב אושר.",
+            "The council 👍 approved the budget on Tuesday 🎉.",
+            "👨‍👩‍👧‍👦🏳️‍🌈",
+        ]
+    );
+    let relations = pair_relations(&report);
+    assert!(relations.contains(&(0, 0, "agree".into())), "{relations:?}");
+    assert!(relations.contains(&(2, 1, "agree".into())), "{relations:?}");
+    assert!(
+        relations.contains(&(4, 2, "disagree".into())),
+        "{relations:?}"
+    );
+
+    let text = report_text(
+        crosscheck()
+            .args(["--color", "never", "--width", "60"])
+            .arg(&left)
+            .arg(&right),
+    );
+    assert!(text.contains("首相将于周三访问该地区。"), "{text}");
+    assert_eq!(raw_controls(&text), Vec::<char>::new());
+}

@@ -1,0 +1,60 @@
+//! The whole comparison: the input is two documents, LEFT and RIGHT, split at the first NUL byte
+//! (a byte no loadable document contains). Both are read lossily, so that any other bytes make
+//! a document; the comparison must not panic, every statement must have exactly one fate, every
+//! span must slice its file, and both renderers must write the report.
+
+#![no_main]
+
+use crosscheck::load::Decoding;
+use crosscheck::render::style::Style;
+use crosscheck::render::text::TextOptions;
+use crosscheck::{compare, every_statement_has_one_fate, Config, Doc, Side};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let (left, right) = match data.iter().position(|&b| b == 0) {
+        Some(nul) => (&data[..nul], &data[nul + 1..]),
+        None => (data, &data[..0]),
+    };
+    let (Ok(left_doc), Ok(right_doc)) = (
+        Doc::decode("left", left.to_vec(), Decoding::Lossy),
+        Doc::decode("right", right.to_vec(), Decoding::Lossy),
+    ) else {
+        return;
+    };
+    let report = compare(&left_doc, &right_doc, &Config::default());
+    assert!(every_statement_has_one_fate(&report));
+    for (side, doc, bytes) in [
+        (Side::Left, &left_doc, left),
+        (Side::Right, &right_doc, right),
+    ] {
+        for statement in &report.side(side).statements {
+            assert_eq!(doc.slice(statement.span), statement.text);
+            let file = doc.file_span(statement.span);
+            assert_eq!(
+                String::from_utf8_lossy(&bytes[file.start..file.end]),
+                statement.text
+            );
+        }
+    }
+    for pair in &report.pairs {
+        for reason in &pair.reasons {
+            for (side, doc) in [(Side::Left, &left_doc), (Side::Right, &right_doc)] {
+                for evidence in reason.evidence.get(side) {
+                    assert_eq!(doc.slice(evidence.span), evidence.text);
+                }
+            }
+        }
+    }
+
+    let mut json = Vec::new();
+    crosscheck::render::json::write(&report, &mut json).unwrap();
+    serde_json::from_slice::<serde_json::Value>(&json).unwrap();
+    let options = TextOptions {
+        style: Style { color: false },
+        width: 80,
+        show_boilerplate: true,
+    };
+    let mut text = Vec::new();
+    crosscheck::render::text::write(&report, options, &mut text).unwrap();
+});
