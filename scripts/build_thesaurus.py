@@ -107,6 +107,7 @@ def main():
     synset_id = {s: i for i, s in enumerate(shared)}
 
     antonyms = set()
+    derivations = set()
     for pos in POS:
         with open(os.path.join(root, "data." + pos), encoding="utf-8") as f:
             for line in f:
@@ -120,7 +121,7 @@ def main():
                 pointer_count = int(fields[at])
                 for p in range(pointer_count):
                     symbol, target, target_ss, source_target = fields[at + 1 + 4 * p: at + 5 + 4 * p]
-                    if symbol != "!":
+                    if symbol not in ("!", "+"):
                         continue
                     source = int(source_target[:2], 16)
                     target_word = int(source_target[2:], 16)
@@ -132,10 +133,10 @@ def main():
                     if (source_pos, offset) not in kept.get(a, ()):
                         continue
                     # The target lemma is read from the target synset below.
-                    antonyms.add((a, target_pos, target, target_word))
+                    (antonyms if symbol == "!" else derivations).add((a, target_pos, target, target_word))
 
     # Resolve antonym targets to lemmas.
-    wanted = {(pos, off) for _, pos, off, _ in antonyms}
+    wanted = {(pos, off) for _, pos, off, _ in antonyms | derivations}
     target_words = {}
     for pos in POS:
         with open(os.path.join(root, "data." + pos), encoding="utf-8") as f:
@@ -153,6 +154,18 @@ def main():
         if usable(a) and usable(b) and (pos, off) in kept.get(b, ()) and a != b:
             antonym_pairs.add(tuple(sorted((a, b))))
 
+    # Derivationally related forms ("donor" / "donate" / "donation", "employ" / "employee"), in
+    # their frequent senses on both sides: the same event told with another part of speech.
+    derived = collections.defaultdict(set)
+    for a, pos, off, number in derivations:
+        b = target_words[(pos, off)][number - 1]
+        if (
+            usable(a) and usable(b) and a != b and " " not in a and " " not in b
+            and (pos, off) in kept.get(b, ())
+        ):
+            derived[a].add(b)
+            derived[b].add(a)
+
     base_forms = set()
     for pos in ("verb", "noun", "adj"):
         with open(os.path.join(root, pos + ".exc"), encoding="utf-8") as f:
@@ -168,7 +181,7 @@ def main():
     out.write("# See data/WORDNET-LICENSE for the license this data is used under.\n")
     # A verb's base form wins over a noun's for the same form ("left" -> "leave", not "left").
     seen = set()
-    for form, base, pos in sorted(base_forms, key=lambda r: (r[0], ("verb", "noun", "adj").index(r[2]))):
+    for form, base, pos in sorted(base_forms, key=lambda r: (r[0], ("verb", "noun", "adj").index(r[2]), r[1])):
         if form not in seen:
             seen.add(form)
             out.write(f"b\t{form}\t{base}\n")
@@ -176,6 +189,8 @@ def main():
         ids = sorted(synset_id[s] for s in kept[lemma] if s in synset_id)
         if ids:
             out.write(f"s\t{lemma}\t{','.join(map(str, ids))}\n")
+    for lemma in sorted(derived):
+        out.write(f"d\t{lemma}\t{','.join(sorted(derived[lemma]))}\n")
     for a, b in sorted(antonym_pairs):
         out.write(f"a\t{a}\t{b}\n")
     for lemma in sorted(seen_in_text):

@@ -249,7 +249,13 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         };
         let lemma = if kind == TokenKind::Content {
             senses.extend(thesaurus::senses_of(&lower).into_iter().map(synset_key));
-            thesaurus::lemma(&lower)
+            let lemma = thesaurus::lemma(&lower);
+            let mut related = thesaurus::derivations(&lemma).peekable();
+            if related.peek().is_some() {
+                senses.push(derivation_key(&lemma));
+                senses.extend(related.map(derivation_key));
+            }
+            lemma
         } else {
             lower.clone()
         };
@@ -270,6 +276,11 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             thesaurus::has_antonyms(&token.lemma) || token.word_keys().any(lexicon::has_antonyms);
     }
     tokens
+}
+
+/// The key standing for a word family: a lemma and the lemmas derived from it share it.
+fn derivation_key(lemma: &str) -> String {
+    format!("^{lemma}")
 }
 
 /// The key standing for a WordNet synonym set.

@@ -17,6 +17,7 @@ struct Thesaurus {
     base_forms: HashMap<&'static str, &'static str>,
     synsets: HashMap<&'static str, &'static str>,
     antonyms: HashMap<&'static str, Vec<&'static str>>,
+    derivations: HashMap<&'static str, &'static str>,
     frequency: HashMap<&'static str, u32>,
 }
 
@@ -27,6 +28,7 @@ fn thesaurus() -> &'static Thesaurus {
             base_forms: HashMap::default(),
             synsets: HashMap::default(),
             antonyms: HashMap::default(),
+            derivations: HashMap::default(),
             frequency: HashMap::default(),
         };
         for line in DATA.lines().filter(|l| !l.starts_with('#')) {
@@ -41,6 +43,9 @@ fn thesaurus() -> &'static Thesaurus {
                 }
                 "s" => {
                     thesaurus.synsets.insert(a, b);
+                }
+                "d" => {
+                    thesaurus.derivations.insert(a, b);
                 }
                 "f" => {
                     thesaurus.frequency.insert(a, b.parse().unwrap_or(0));
@@ -73,6 +78,15 @@ pub fn has_synsets(lemma: &str) -> bool {
     thesaurus().synsets.contains_key(lemma)
 }
 
+/// Whether WordNet knows the lemma as a word of its own (a synonym set, a family or a frequency):
+/// a spelling close to another known word is that other word, not a typo of it.
+pub fn is_known(lemma: &str) -> bool {
+    let thesaurus = thesaurus();
+    thesaurus.synsets.contains_key(lemma)
+        || thesaurus.frequency.contains_key(lemma)
+        || thesaurus.derivations.contains_key(lemma)
+}
+
 /// How often a lemma occurs in WordNet's sense-tagged corpus; 0 for lemmas seen fewer than 30
 /// times. Common words ("say", "year", "people") tell less about which claim a statement makes.
 pub fn frequency(lemma: &str) -> u32 {
@@ -85,6 +99,17 @@ pub fn are_antonyms(a: &str, b: &str) -> bool {
         .antonyms
         .get(a)
         .is_some_and(|opposites| opposites.contains(&b))
+}
+
+/// The lemmas WordNet derives from a lemma or it from them, in frequent senses ("donation" ->
+/// "donate"; "employ" -> "employee", "employer", "employment"): the same event told with another
+/// part of speech.
+pub fn derivations(lemma: &str) -> impl Iterator<Item = &'static str> {
+    thesaurus()
+        .derivations
+        .get(lemma)
+        .into_iter()
+        .flat_map(|related| related.split(','))
 }
 
 /// Whether WordNet records any antonym of the lemma.
@@ -201,5 +226,12 @@ mod tests {
             .any(|s| synsets("shut").contains(s)));
         assert_eq!(lemma("movies"), "movie");
         assert_eq!(lemma("xyzzyq"), "xyzzyq");
+    }
+
+    #[test]
+    fn word_families_link_parts_of_speech() {
+        assert!(derivations("donation").any(|d| d == "donate"));
+        assert!(derivations("employ").any(|d| d == "employee"));
+        assert_eq!(derivations("xyzzyq").count(), 0);
     }
 }
