@@ -368,7 +368,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["leader", "head", "chief", "ruler"],
     &["president", "presidency"],
     &["government", "administration", "authorities", "regime"],
-    &["police", "officers", "cops", "policemen"],
+    &["police", "cops", "policemen"],
     &["company", "firm", "business", "corporation"],
     &[
         "rise", "increase", "climb", "grow", "jump", "surge", "gain", "soar", "rose",
@@ -446,7 +446,7 @@ pub const SYNONYMS: &[&[&str]] = &[
         "factory",
         "premises",
     ],
-    &["official", "officer", "authority"],
+    &["official", "authority"],
     &["spokesman", "spokeswoman", "spokesperson", "representative"],
     &["investigation", "probe", "inquiry", "investigate"],
     &["announce", "unveil", "reveal", "disclose"],

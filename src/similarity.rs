@@ -186,7 +186,9 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
     } else {
         (&b.key, &a.key)
     };
-    if short.len() >= 4 && long.starts_with(short.as_str()) {
+    // A one-letter extension is a stemmer artifact more often than a derivation: "count" and
+    // "counti" (county).
+    if short.len() >= 4 && long.len() >= short.len() + 2 && long.starts_with(short.as_str()) {
         return NEAR_MISS_MATCH;
     }
     // Typos keep the first letter and about the length; checking that first spares most of the
@@ -197,7 +199,10 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
         && a.lower.len().abs_diff(b.lower.len()) <= 2
     {
         let jw = strsim::jaro_winkler(&a.lower, &b.lower);
-        if jw >= NEAR_MISS_MIN {
+        // Two dictionary words are two words ("county", "counted"), not one misspelled.
+        if jw >= NEAR_MISS_MIN
+            && !(crate::thesaurus::is_known(&a.lemma) && crate::thesaurus::is_known(&b.lemma))
+        {
             return NEAR_MISS_MATCH;
         }
     }
@@ -384,6 +389,14 @@ mod tests {
                 "Shares fell 3 percent on Wednesday."
             ) > 0.5
         );
+    }
+
+    #[test]
+    fn stems_one_letter_apart_are_different_words() {
+        let (county, count) = (&tokenize("county", 0)[0], &tokenize("count", 0)[0]);
+        assert_eq!(token_match(county, count), 0.0);
+        let (hack, hacker) = (&tokenize("hack", 0)[0], &tokenize("hacker", 0)[0]);
+        assert_eq!(token_match(hack, hacker), NEAR_MISS_MATCH);
     }
 
     #[test]
