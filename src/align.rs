@@ -29,6 +29,8 @@ pub struct AlignOptions {
     /// How far a pair's similarity must exceed the mean similarity of each of its statements to
     /// all statements of the other side.
     pub above_background: f64,
+    /// The same margin for a pair whose statements are each other's best match.
+    pub mutual_above_background: f64,
 }
 
 /// An aligned statement pair before judging.
@@ -110,10 +112,28 @@ pub fn align(
             0.0
         }
     };
+    // Two statements that are each other's closest match are likely the same claim told twice,
+    // even in a story whose topic words make everything resemble everything: they need to stand
+    // out from the background less than a pair one of whose statements prefers another partner.
+    let is_mutual_best = |link: &Link| {
+        link.similarity >= best_left[link.left] && link.similarity >= best_right[link.right]
+    };
+    let margins: Vec<f64> = scored
+        .iter()
+        .map(|link| {
+            if is_mutual_best(link) {
+                options.mutual_above_background
+            } else {
+                options.above_background
+            }
+        })
+        .collect();
+    let mut margin = margins.iter();
     scored.retain(|link| {
+        let margin = margin.next().copied().unwrap_or(options.above_background);
         let background = mean_without(sum_left[link.left], n_right, link.similarity)
             .max(mean_without(sum_right[link.right], n_left, link.similarity));
-        link.similarity >= background + options.above_background
+        link.similarity >= background + margin
     });
     scored.retain(|link| {
         link.similarity >= options.near_best * best_left[link.left]
