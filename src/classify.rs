@@ -29,19 +29,18 @@ pub struct Judgment {
     pub speakers: Pair<Option<Speaker>>,
 }
 
-/// Judges a pair of aligned statements.
+/// Judges a pair of aligned statements. The verdict does not depend on which statement is on
+/// the left: exchanging the two gives the same relation and the same reasons with their evidence
+/// exchanged.
 pub fn judge(claims: Pair<Claim>) -> Judgment {
-    let mut reasons = Vec::new();
-    let negation = negation_conflict(claims);
-    let antonym = antonym_conflict(claims);
-    // "prices did not rise" against "prices fell": two flips make no conflict.
-    match (negation, antonym) {
-        (Some(_), Some(_)) => {}
-        (Some(reason), None) | (None, Some(reason)) => reasons.push(reason),
-        (None, None) => {}
-    }
-    reasons.extend(quantity_conflicts(claims));
-    reasons.extend(entity_conflicts(claims));
+    let mut reasons = if in_canonical_order(claims) {
+        conflicts(claims)
+    } else {
+        conflicts(claims.swapped())
+            .into_iter()
+            .map(mirrored)
+            .collect()
+    };
 
     let speakers = Pair::new(
         speaker(claims.left.text, claims.left.tokens),
@@ -50,17 +49,13 @@ pub fn judge(claims: Pair<Claim>) -> Judgment {
     if !reasons.is_empty() {
         if let (Some(l), Some(r)) = (&speakers.left, &speakers.right) {
             if l.differs_from(r) {
-                reasons.push(Reason {
-                    kind: ReasonKind::Attribution,
-                    evidence: Pair::new(
+                reasons.push(reason(
+                    ReasonKind::Attribution,
+                    Pair::new(
                         vec![evidence_of(l.span, &l.text)],
                         vec![evidence_of(r.span, &r.text)],
                     ),
-                    explanation: format!(
-                        "conflicting accounts from different sources: {} vs {}",
-                        l.text, r.text
-                    ),
-                });
+                ));
             }
         }
     }
@@ -73,6 +68,104 @@ pub fn judge(claims: Pair<Claim>) -> Judgment {
         relation,
         reasons,
         speakers,
+    }
+}
+
+/// The conflicts the typed checks find, reading the pair from left to right. Three checks are
+/// not symmetric on their own — the word diff that finds a name's slot breaks ties between
+/// equally long alignments by position, numbers are paired greedily from the left, and the
+/// first pair of opposites found wins — so [`judge`] runs them on the pair in canonical order.
+fn conflicts(claims: Pair<Claim>) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    let negation = negation_conflict(claims);
+    let antonym = antonym_conflict(claims);
+    // "prices did not rise" against "prices fell": two flips make no conflict.
+    match (negation, antonym) {
+        (Some(_), Some(_)) => {}
+        (Some(reason), None) | (None, Some(reason)) => reasons.push(reason),
+        (None, None) => {}
+    }
+    reasons.extend(quantity_conflicts(claims));
+    reasons.extend(entity_conflicts(claims));
+    reasons
+}
+
+/// Whether a pair is in canonical order: the statement whose text (first word to last) sorts
+/// first is on the left; equal texts are ordered by their tokens. The order depends only on the
+/// two statements, never on their sides, and two statements equal under it are judged alike in
+/// either order.
+fn in_canonical_order(claims: Pair<Claim>) -> bool {
+    fn extent(claim: Claim) -> Span {
+        match (claim.tokens.first(), claim.tokens.last()) {
+            (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+    fn text<'a>(claim: Claim<'a>) -> &'a str {
+        let span = extent(claim);
+        &claim.text[span.start..span.end]
+    }
+    fn words<'a>(claim: Claim<'a>) -> Vec<(usize, usize, &'a str, &'a str, bool)> {
+        let start = extent(claim).start;
+        claim
+            .tokens
+            .iter()
+            .map(|t| {
+                (
+                    t.span.start - start,
+                    t.span.end - start,
+                    t.key.as_str(),
+                    t.lemma.as_str(),
+                    t.proper,
+                )
+            })
+            .collect()
+    }
+    text(claims.left)
+        .cmp(text(claims.right))
+        .then_with(|| words(claims.left).cmp(&words(claims.right)))
+        .is_le()
+}
+
+/// A reason found with the sides exchanged, told from the original sides.
+fn mirrored(found: Reason) -> Reason {
+    reason(found.kind, found.evidence.swapped())
+}
+
+/// A reason with its explanation, which is told from the evidence alone so that a mirrored
+/// reason reads right.
+fn reason(kind: ReasonKind, evidence: Pair<Vec<Evidence>>) -> Reason {
+    fn first(side: &[Evidence]) -> &str {
+        side.first().map_or("", |e| e.text.as_str())
+    }
+    let (l, r) = (first(&evidence.left), first(&evidence.right));
+    let explanation = match kind {
+        ReasonKind::Negation => {
+            let (negated_side, cues) = if evidence.left.is_empty() {
+                ("right", &evidence.right)
+            } else {
+                ("left", &evidence.left)
+            };
+            let cue_list = cues
+                .iter()
+                .map(|e| format!("\"{}\"", e.text.to_lowercase()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("only the {negated_side} side negates it ({cue_list})")
+        }
+        ReasonKind::Antonym => format!("\"{l}\" is the opposite of \"{r}\""),
+        ReasonKind::Number => format!("different number: \"{l}\" vs \"{r}\""),
+        ReasonKind::Date => format!("different date or time: \"{l}\" vs \"{r}\""),
+        ReasonKind::Place => format!("different place: \"{l}\" vs \"{r}\""),
+        ReasonKind::Entity => format!("different name in the same role: \"{l}\" vs \"{r}\""),
+        ReasonKind::Attribution => {
+            format!("conflicting accounts from different sources: {l} vs {r}")
+        }
+    };
+    Reason {
+        kind,
+        evidence,
+        explanation,
     }
 }
 
@@ -195,19 +288,9 @@ fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
     {
         return None;
     }
-    let (negated_side, words) = if left.is_empty() {
-        ("right", &right)
-    } else {
-        ("left", &left)
-    };
-    let cue_list = words
-        .iter()
-        .map(|t| format!("\"{}\"", t.lower))
-        .collect::<Vec<_>>()
-        .join(", ");
-    Some(Reason {
-        kind: ReasonKind::Negation,
-        evidence: Pair::new(
+    Some(reason(
+        ReasonKind::Negation,
+        Pair::new(
             left.iter()
                 .map(|t| token_evidence(claims.left, t))
                 .collect(),
@@ -216,8 +299,7 @@ fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
                 .map(|t| token_evidence(claims.right, t))
                 .collect(),
         ),
-        explanation: format!("only the {negated_side} side negates it ({cue_list})"),
-    })
+    ))
 }
 
 fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
@@ -238,16 +320,13 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
                 && !mentions(claims.right, a)
                 && !mentions(claims.left, b)
             {
-                let (l, r) = (
-                    token_evidence(claims.left, a),
-                    token_evidence(claims.right, b),
-                );
-                let explanation = format!("\"{}\" is the opposite of \"{}\"", l.text, r.text);
-                return Some(Reason {
-                    kind: ReasonKind::Antonym,
-                    evidence: Pair::new(vec![l], vec![r]),
-                    explanation,
-                });
+                return Some(reason(
+                    ReasonKind::Antonym,
+                    Pair::new(
+                        vec![token_evidence(claims.left, a)],
+                        vec![token_evidence(claims.right, b)],
+                    ),
+                ));
             }
         }
     }
@@ -361,7 +440,7 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     let left_open = unmatched(&left, &right);
     let right_open = unmatched(&right, &left);
 
-    let mut reasons: Vec<Reason> = Vec::new();
+    let mut found: Vec<(ReasonKind, Pair<Vec<Evidence>>)> = Vec::new();
     for (rank, &(li, class, _)) in left_open.iter().enumerate() {
         // The right value of the same class that counts the same thing ("120 jobs" / "150
         // employees"); failing that, the one in the same position among the unmatched values.
@@ -395,23 +474,18 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         let l = token_evidence(claims.left, &claims.left.tokens[li]);
         let r = token_evidence(claims.right, &claims.right.tokens[ri]);
         let kind = class.reason_kind();
-        let what = if kind == ReasonKind::Date {
-            "date or time"
-        } else {
-            "number"
-        };
-        if let Some(existing) = reasons.iter_mut().find(|reason| reason.kind == kind) {
-            existing.evidence.left.push(l);
-            existing.evidence.right.push(r);
-            continue;
+        match found.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, evidence)) => {
+                evidence.left.push(l);
+                evidence.right.push(r);
+            }
+            None => found.push((kind, Pair::new(vec![l], vec![r]))),
         }
-        reasons.push(Reason {
-            kind,
-            explanation: format!("different {what}: \"{}\" vs \"{}\"", l.text, r.text),
-            evidence: Pair::new(vec![l], vec![r]),
-        });
     }
-    reasons
+    found
+        .into_iter()
+        .map(|(kind, evidence)| reason(kind, evidence))
+        .collect()
 }
 
 /// The noun a number counts: the word right after it ("120 jobs"), or after "of" and a
@@ -542,16 +616,7 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         } else {
             ReasonKind::Entity
         };
-        let what = if place {
-            "place"
-        } else {
-            "name in the same role"
-        };
-        reasons.push(Reason {
-            kind,
-            explanation: format!("different {what}: \"{}\" vs \"{}\"", l.text, r.text),
-            evidence: Pair::new(vec![l], vec![r]),
-        });
+        reasons.push(reason(kind, Pair::new(vec![l], vec![r])));
     }
     reasons
 }
@@ -824,6 +889,84 @@ mod tests {
         let attribution = &judgment.reasons[1];
         assert_eq!(attribution.evidence.left[0].text, "police");
         assert_eq!(attribution.evidence.right[0].text, "family");
+    }
+
+    /// Judges both ways round and checks that the verdicts mirror: the same relation, and the
+    /// same reasons with their evidence (and so their explanations) exchanged.
+    fn judge_both_ways(left: &str, right: &str) -> Judgment {
+        let forward = judge_texts(left, right);
+        let backward = judge_texts(right, left);
+        assert_eq!(forward.relation, backward.relation);
+        let mirrored_back: Vec<Reason> = backward.reasons.into_iter().map(mirrored).collect();
+        assert_eq!(forward.reasons, mirrored_back);
+        forward
+    }
+
+    /// Found by the property test `comparing_the_other_way_round_mirrors_the_judgments`: the
+    /// Myers word diff aligned "in" with a different "in" depending on which statement came
+    /// first, so "Dayton" / "U.S" filled one slot one way round and none the other way.
+    #[test]
+    fn regression_place_slot_depends_on_which_side_is_left() {
+        let judgment = judge_both_ways(
+            "The council announced the $2.3 million contract in Dayton for more than 50 years \
+             Acme Inc. announced the $2.3 million contract.",
+            "Acme Inc. approved the $2.3 million contract in the U.S. for more than 50 years.",
+        );
+        assert_eq!(judgment.relation, Relation::Agree);
+    }
+
+    /// Found by the property test `comparing_the_other_way_round_mirrors_the_evidence`: numbers
+    /// were paired greedily from the left, so one way round "twelve" (new jobs) and "12" (votes)
+    /// were both held against "15" (votes), the other way round only "12" was.
+    #[test]
+    fn regression_number_evidence_depends_on_which_side_is_left() {
+        let left = "Officials in Dayton approved twelve new jobs with 12 votes.";
+        let judgment = judge_both_ways(
+            left,
+            "Officials in Dayton approved the budget with 15 votes.",
+        );
+        assert_eq!(judgment.reasons.len(), 1);
+        let evidence = judgment.reasons[0]
+            .evidence
+            .as_ref()
+            .map(|e| e.iter().map(|e| e.text.as_str()).collect::<Vec<_>>());
+        assert_eq!(evidence, Pair::new(vec!["12"], vec!["15"]));
+        assert_eq!(
+            judgment.reasons[0].explanation,
+            "different number: \"12\" vs \"15\""
+        );
+    }
+
+    #[test]
+    fn every_kind_of_reason_mirrors() {
+        judge_both_ways(
+            "The board approved the merger.",
+            "The board rejected the merger.",
+        );
+        judge_both_ways(
+            "The mayor did not sign the bill.",
+            "The mayor signed the bill.",
+        );
+        judge_both_ways(
+            "The vote was held on Tuesday.",
+            "The vote was held on Wednesday.",
+        );
+        judge_both_ways(
+            "The fire started in Dayton on Sunday.",
+            "The fire started in Columbus on Sunday.",
+        );
+        judge_both_ways(
+            "The prize went to Maria Lopez this year.",
+            "The prize went to Ann Chen this year.",
+        );
+        let judgment = judge_both_ways(
+            "The crash was an accident, police said.",
+            "The crash was an attack, the family said.",
+        );
+        assert_eq!(
+            judgment.reasons[1].explanation,
+            "conflicting accounts from different sources: police vs family"
+        );
     }
 
     #[test]

@@ -63,6 +63,11 @@ impl<T> Pair<T> {
     pub fn as_ref(&self) -> Pair<&T> {
         Pair::new(&self.left, &self.right)
     }
+
+    /// The same two values, sides exchanged.
+    pub fn swapped(self) -> Pair<T> {
+        Pair::new(self.right, self.left)
+    }
 }
 
 /// The index of a statement within its document's statement list.

@@ -922,6 +922,21 @@ fn control_characters_in_articles_never_reach_stdout_raw() {
             "--color {color}: raw control characters reached stdout:\n{report}"
         );
     }
+    // The JSON report keeps each statement's text exactly as in the file, control characters
+    // included: JSON escapes the C0 ones (ESC as \u001b), so no ESC byte is printed either.
+    let output = crosscheck()
+        .args(["--format", "json"])
+        .arg(&left)
+        .arg(&right)
+        .output()
+        .unwrap();
+    assert!(!output.stdout.contains(&ESC));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_spans_slice_input(&report, "left", &fs::read(&left).unwrap());
+    assert_spans_slice_input(&report, "right", &fs::read(&right).unwrap());
+    assert!(statements(&report, "left")
+        .iter()
+        .any(|s| s["text"].as_str().unwrap().contains('\u{7}')));
 }
 
 #[cfg(unix)]
@@ -1326,22 +1341,30 @@ fn lossy_is_not_for_pair_mode() {
 fn input_over_the_size_limit_is_refused_before_reading() {
     let limit = crosscheck::load::MAX_INPUT_BYTES as usize;
     let dir = TempDir::new().unwrap();
-    // One 100 MB line without punctuation.
-    let line = "word ".repeat(20_000_000);
-    let big = write_file(&dir, "endless.txt", &line);
+    // One 100 MB line without punctuation: its first words are written, the rest is a hole in
+    // a sparse file (NUL bytes when read), so the test costs no 100 MB of disk. Were the file
+    // read, the NUL bytes would make it a binary-file error: the size error shows that it was
+    // refused on its size alone.
+    let big = write_file(&dir, "endless.txt", "word ".repeat(1000));
+    fs::File::options()
+        .write(true)
+        .open(&big)
+        .unwrap()
+        .set_len(100_000_000)
+        .unwrap();
     assert_trouble(
         crosscheck().arg(&big).arg(SEED_RIGHT),
         &[
             "endless.txt",
             "100000000 bytes",
-            "over the limit of 16777216 bytes",
+            "over the limit of 16777216 bytes (16 MiB)",
         ],
     );
     // A stream has no size to check first: it is read up to the limit, then refused.
+    let mut stream = "word ".repeat(limit / 5 + 1).into_bytes();
+    stream.truncate(limit + 1);
     assert_trouble(
-        crosscheck()
-            .args([SEED_LEFT, "-"])
-            .write_stdin(&line.as_bytes()[..limit + 1]),
+        crosscheck().args([SEED_LEFT, "-"]).write_stdin(stream),
         &["-: is over the limit of 16777216 bytes"],
     );
 }
