@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Arg, ArgAction, ArgMatches, CommandFactory, FromArgMatches};
+use clap::Parser;
 
 use crosscheck::cli::{Args, Format, Job, Settings};
 use crosscheck::load::Decoding;
@@ -28,40 +28,15 @@ fn main() -> ExitCode {
     }
 }
 
-/// `--lossy`: read invalid UTF-8 as U+FFFD instead of stopping.
-const LOSSY: &str = "lossy";
-
-/// The flags of [`Args`], and `--lossy`, which lives here until `cli` takes it over.
-fn command() -> clap::Command {
-    Args::command().arg(
-        Arg::new(LOSSY)
-            .long(LOSSY)
-            .action(ArgAction::SetTrue)
-            .conflicts_with("pairs")
-            .help(
-                "Read bytes that are not UTF-8 as U+FFFD (replacement characters) instead of \
-                 stopping; spans in the JSON report still index the file's bytes.",
-            ),
-    )
-}
-
-fn parse() -> (Args, Decoding) {
-    let matches: ArgMatches = command().get_matches();
-    let args = Args::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
-    let decoding = if matches.get_flag(LOSSY) {
-        Decoding::Lossy
-    } else {
-        Decoding::Strict
-    };
-    (args, decoding)
-}
-
 fn run() -> anyhow::Result<u8> {
-    let (args, decoding) = parse();
-    let settings = args.resolve();
+    let settings = Args::parse().resolve();
     colored::control::set_override(settings.text.style.color);
     match &settings.job {
-        Job::Articles { left, right } => compare_articles(&settings, left, right, decoding),
+        Job::Articles {
+            left,
+            right,
+            decoding,
+        } => compare_articles(&settings, left, right, *decoding),
         Job::Pairs {
             input,
             skip_bad_lines,
@@ -170,24 +145,5 @@ fn judge_pairs(settings: &Settings, input: &Path, skip_bad_lines: bool) -> anyho
         // A reader that stops early is not an error.
         Err(pairs::PairsError::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(SAME),
         Err(err) => Err(err.into()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn flags_are_consistent() {
-        command().debug_assert();
-    }
-
-    #[test]
-    fn lossy_is_a_flag_of_article_mode() {
-        let matches = command().try_get_matches_from(["crosscheck", "--lossy", "a", "b"]);
-        assert!(matches.unwrap().get_flag(LOSSY));
-        assert!(command()
-            .try_get_matches_from(["crosscheck", "--lossy", "--pairs", "p.jsonl"])
-            .is_err());
     }
 }

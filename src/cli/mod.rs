@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
+use crate::load::Decoding;
 use crate::render::style::Style;
 use crate::render::text::TextOptions;
 use crate::Config;
@@ -66,6 +67,11 @@ pub struct Args {
     /// Wrap the text report at this many columns (default: the terminal width, at most 100).
     #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
+
+    /// Read bytes that are not UTF-8 as U+FFFD (replacement characters) instead of stopping;
+    /// spans in the JSON report still index the file's bytes.
+    #[arg(long, conflicts_with = "pairs")]
+    pub lossy: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -96,7 +102,11 @@ fn parse_fraction(value: &str) -> Result<f64, String> {
 #[derive(Debug, Clone)]
 pub enum Job {
     /// Compare two articles.
-    Articles { left: PathBuf, right: PathBuf },
+    Articles {
+        left: PathBuf,
+        right: PathBuf,
+        decoding: Decoding,
+    },
     /// Judge the sentence pairs of a JSON Lines file.
     Pairs {
         input: PathBuf,
@@ -147,6 +157,11 @@ impl Args {
             None => Job::Articles {
                 left: self.left.unwrap_or_default(),
                 right: self.right.unwrap_or_default(),
+                decoding: if self.lossy {
+                    Decoding::Lossy
+                } else {
+                    Decoding::Strict
+                },
             },
         };
         Settings {
@@ -192,5 +207,26 @@ mod tests {
         );
         assert!(Args::try_parse_from(["crosscheck", "--skip-bad-lines", "a", "b"]).is_err());
         assert!(Args::try_parse_from(["crosscheck", "a"]).is_err());
+    }
+
+    #[test]
+    fn lossy_is_a_flag_of_article_mode() {
+        let args = Args::try_parse_from(["crosscheck", "--lossy", "a", "b"]).unwrap();
+        assert!(matches!(
+            args.resolve().job,
+            Job::Articles {
+                decoding: Decoding::Lossy,
+                ..
+            }
+        ));
+        let args = Args::try_parse_from(["crosscheck", "a", "b"]).unwrap();
+        assert!(matches!(
+            args.resolve().job,
+            Job::Articles {
+                decoding: Decoding::Strict,
+                ..
+            }
+        ));
+        assert!(Args::try_parse_from(["crosscheck", "--lossy", "--pairs", "p.jsonl"]).is_err());
     }
 }
