@@ -9,8 +9,10 @@ use clap::Parser;
 
 use crosscheck::cli::{Args, Format, Job, Settings};
 use crosscheck::load::Decoding;
+use crosscheck::output::{self, AtomicFile};
 use crosscheck::pairs::{self, OnBadLine};
 use crosscheck::render;
+use crosscheck::render::style::printable;
 use crosscheck::{compare, Doc, Error, Pair, Report};
 
 /// Exit codes, as `diff` uses them.
@@ -22,7 +24,8 @@ fn main() -> ExitCode {
     match run() {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("crosscheck: {err:#}");
+            // Messages quote file names, which may hold escape sequences.
+            eprintln!("crosscheck: {}", printable(&format!("{err:#}")));
             ExitCode::from(TROUBLE)
         }
     }
@@ -62,7 +65,7 @@ fn compare_articles(
             eprintln!(
                 "crosscheck: warning: {}: {} invalid UTF-8 sequence(s) read as U+FFFD, the first \
                  at byte {offset}",
-                doc.name,
+                printable(&doc.name),
                 doc.replaced()
             );
         }
@@ -77,17 +80,29 @@ fn compare_articles(
         Format::Json => render::json::write(&report, &mut buffer),
     }
     .context("rendering the report")?;
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(&buffer).and_then(|()| stdout.flush()) {
-        // A reader that stops early (`crosscheck a b | head`) is not an error.
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
-        result => result.context("writing the report")?,
-    }
+    deliver(&buffer, settings.output.as_deref())?;
     Ok(if report.has_disagreements() {
         DIFFERENT
     } else {
         SAME
     })
+}
+
+/// Writes a finished report to its file, atomically, or to standard output.
+fn deliver(report: &[u8], output: Option<&Path>) -> anyhow::Result<()> {
+    if let Some(path) = output {
+        return output::write_atomically(path, report).with_context(|| cannot_write(path));
+    }
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(report).and_then(|()| stdout.flush()) {
+        // A reader that stops early (`crosscheck a b | head`) is not an error.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        result => result.context("writing the report"),
+    }
+}
+
+fn cannot_write(path: &Path) -> String {
+    format!("{}: cannot write the report", path.display())
 }
 
 /// Turns the report's spans, which index each document's text, into offsets into the files:
@@ -130,16 +145,34 @@ fn judge_pairs(settings: &Settings, input: &Path, skip_bad_lines: bool) -> anyho
     } else {
         OnBadLine::Fail
     };
-    let mut stdout = io::BufWriter::new(io::stdout().lock());
-    let result = pairs::run(
-        reader,
-        &name,
-        &mut stdout,
-        &mut io::stderr(),
-        &settings.config,
-        on_bad_line,
-    )
-    .and_then(|stats| Ok(stdout.flush().map(|()| stats)?));
+    let judge = |out: &mut dyn Write| {
+        pairs::run(
+            reader,
+            &name,
+            out,
+            &mut io::stderr(),
+            &settings.config,
+            on_bad_line,
+        )
+    };
+    let result = match &settings.output {
+        // Judgments stream into the temporary file, which becomes the output only when all
+        // lines are judged: a bad line or a failed write leaves nothing behind.
+        Some(path) => {
+            let mut file =
+                io::BufWriter::new(AtomicFile::create(path).with_context(|| cannot_write(path))?);
+            let stats = judge(&mut file)?;
+            file.into_inner()
+                .map_err(io::IntoInnerError::into_error)
+                .and_then(AtomicFile::commit)
+                .with_context(|| cannot_write(path))?;
+            Ok(stats)
+        }
+        None => {
+            let mut stdout = io::BufWriter::new(io::stdout().lock());
+            judge(&mut stdout).and_then(|stats| Ok(stdout.flush().map(|()| stats)?))
+        }
+    };
     match result {
         Ok(stats) => Ok(if stats.disagree > 0 { DIFFERENT } else { SAME }),
         // A reader that stops early is not an error.

@@ -939,6 +939,18 @@ fn control_characters_in_file_names_never_reach_stdout_raw() {
     assert_eq!(raw_controls(&report), Vec::<char>::new(), "{report}");
 }
 
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_never_reach_stderr_raw() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("gone\u{1b}]0;pwned\u{7}.txt");
+    let output = crosscheck().arg(&missing).arg(SEED_RIGHT).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("gone\\x1b]0;pwned\\x07.txt"), "{stderr}");
+    assert_eq!(raw_controls(&stderr), Vec::<char>::new(), "{stderr}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Help and version
 // ---------------------------------------------------------------------------------------------
@@ -1039,6 +1051,146 @@ fn pair_mode_takes_no_articles() {
         .args(["--skip-bad-lines", SEED_LEFT, SEED_RIGHT])
         .assert()
         .code(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// --output: the report in a file, written atomically
+// ---------------------------------------------------------------------------------------------
+
+/// The names in a directory, sorted: to see that no temporary file was left behind.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn output_writes_the_report_to_the_file_and_nothing_to_stdout() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("report.json");
+    fs::write(&target, "an older report").unwrap();
+    let output = crosscheck()
+        .args(["--format", "json", "--output"])
+        .arg(&target)
+        .args([SEED_LEFT, SEED_RIGHT])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "the seeds disagree");
+    assert!(
+        output.stdout.is_empty() && output.stderr.is_empty(),
+        "{output:?}"
+    );
+    let on_stdout = report_bytes(crosscheck().args(["--format", "json", SEED_LEFT, SEED_RIGHT]));
+    assert_eq!(fs::read(&target).unwrap(), on_stdout);
+    assert_eq!(names_in(dir.path()), ["report.json"]);
+}
+
+#[test]
+fn output_of_the_text_report_is_not_colored_by_default() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("report.txt");
+    crosscheck()
+        .arg("-o")
+        .arg(&target)
+        .args([SEED_LEFT, SEED_RIGHT])
+        .assert()
+        .code(1)
+        .stdout("");
+    assert!(!fs::read(&target).unwrap().contains(&ESC));
+}
+
+#[test]
+fn output_exit_code_is_0_when_the_sources_agree() {
+    let dir = TempDir::new().unwrap();
+    let same = write_file(&dir, "same.txt", TUESDAY);
+    let target = dir.path().join("report.json");
+    crosscheck()
+        .args(["--format", "json", "--output"])
+        .arg(&target)
+        .arg(&same)
+        .arg(&same)
+        .assert()
+        .code(0)
+        .stdout("");
+    assert!(fs::read_to_string(&target).unwrap().contains("Tuesday"));
+}
+
+#[test]
+fn output_into_a_missing_directory_is_an_error_and_creates_nothing() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("missing").join("report.html");
+    assert_trouble(
+        crosscheck()
+            .arg("--output")
+            .arg(&target)
+            .args([SEED_LEFT, SEED_RIGHT]),
+        &["report.html", "cannot write"],
+    );
+    assert!(names_in(dir.path()).is_empty());
+}
+
+#[test]
+fn output_onto_a_directory_is_an_error_and_leaves_nothing() {
+    let dir = TempDir::new().unwrap();
+    assert_trouble(
+        crosscheck()
+            .arg("--output")
+            .arg(dir.path())
+            .args([SEED_LEFT, SEED_RIGHT]),
+        &["cannot write", "is a directory"],
+    );
+    assert!(names_in(dir.path()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn output_into_an_unwritable_directory_is_an_error_and_leaves_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let (left, right) = disagreeing_files(&dir);
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
+    // A read-only directory does not stop root: then the binary runs as `nobody`.
+    let privileged = fs::write(locked.join("probe"), "").is_ok();
+    let _ = fs::remove_file(locked.join("probe"));
+    assert_trouble(
+        crosscheck_without_privileges(privileged)
+            .arg("--output")
+            .arg(locked.join("report.html"))
+            .arg(&left)
+            .arg(&right),
+        &["report.html", "cannot write", "Permission denied"],
+    );
+    assert!(names_in(&locked).is_empty());
+}
+
+#[test]
+fn output_in_pair_mode_is_written_whole_or_not_at_all() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("judgments.jsonl");
+    crosscheck()
+        .args(["--pairs", "-", "--output"])
+        .arg(&target)
+        .write_stdin(PAIRS)
+        .assert()
+        .code(1)
+        .stdout("");
+    assert_eq!(fs::read_to_string(&target).unwrap().lines().count(), 3);
+
+    let bad = dir.path().join("bad.jsonl");
+    assert_trouble(
+        crosscheck()
+            .args(["--pairs", "-", "--output"])
+            .arg(&bad)
+            .write_stdin(format!("{PAIRS}not a pair\n")),
+        &["-:4"],
+    );
+    assert_eq!(names_in(dir.path()), ["judgments.jsonl"]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -68,6 +68,12 @@ pub struct Args {
     #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
 
+    /// Write the report to FILE instead of standard output. The file is replaced only once the
+    /// whole report is written (through a temporary file in the same directory), so a failure
+    /// leaves no partial report behind. Auto color is off: a file is not a terminal.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
     /// Read bytes that are not UTF-8 as U+FFFD (replacement characters) instead of stopping;
     /// spans in the JSON report still index the file's bytes.
     #[arg(long, conflicts_with = "pairs")]
@@ -121,6 +127,8 @@ pub struct Settings {
     pub format: Format,
     pub config: Config,
     pub text: TextOptions,
+    /// Where the report goes: a file written atomically, or standard output when `None`.
+    pub output: Option<PathBuf>,
 }
 
 /// Column limit of the text report: wide enough for a statement, narrow enough to read.
@@ -129,7 +137,8 @@ const MAX_WIDTH: usize = 100;
 impl Args {
     /// Resolves flags against the environment.
     pub fn resolve(self) -> Settings {
-        let stdout_is_terminal = std::io::stdout().is_terminal();
+        // Only a report on standard output can reach a terminal.
+        let stdout_is_terminal = self.output.is_none() && std::io::stdout().is_terminal();
         let env_set =
             |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
         let color = match self.color {
@@ -176,6 +185,7 @@ impl Args {
                 width,
                 show_boilerplate: self.show_boilerplate,
             },
+            output: self.output,
         }
     }
 }
