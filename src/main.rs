@@ -5,9 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::Parser;
 
-use crosscheck::cli::{Args, Format, Job, Settings};
+use crosscheck::cli::{Args, Job, Settings};
 use crosscheck::load::Decoding;
 use crosscheck::output::{self, AtomicFile};
 use crosscheck::pairs::{self, OnBadLine};
@@ -32,7 +31,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> anyhow::Result<u8> {
-    let settings = Args::parse().resolve();
+    let settings = Args::parse_checked().resolve();
     colored::control::set_override(settings.text.style.color);
     match &settings.job {
         Job::Articles {
@@ -75,11 +74,8 @@ fn compare_articles(
 
     // Render fully before writing, so an error never leaves a partial report behind.
     let mut buffer = Vec::new();
-    match settings.format {
-        Format::Text => render::text::write(&report, settings.text, &mut buffer),
-        Format::Json => render::json::write(&report, &mut buffer),
-    }
-    .context("rendering the report")?;
+    render::write(&report, settings.format, settings.text, &mut buffer)
+        .context("rendering the report")?;
     deliver(&buffer, settings.output.as_deref())?;
     Ok(if report.has_disagreements() {
         DIFFERENT

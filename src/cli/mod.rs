@@ -6,11 +6,13 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, ValueEnum};
 
 use crate::load::Decoding;
 use crate::render::style::Style;
 use crate::render::text::TextOptions;
+pub use crate::render::Format;
 use crate::Config;
 
 const EXAMPLES: &str = "\
@@ -45,9 +47,16 @@ pub struct Args {
     #[arg(long, requires = "pairs", conflicts_with_all = ["left", "right"])]
     pub skip_bad_lines: bool,
 
-    /// Output format: a report for people (text) or for scripts (json, see the README).
+    /// Output format: a report for people in a terminal (text), for scripts (json, see the
+    /// README), to paste into an issue or a note (markdown), or one self-contained page for a
+    /// browser (html). Redirect it or use --output to keep it.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    /// Lay the text report out in two columns: each pair's statements side by side, wrapped to
+    /// the width, with removed words marked in the left one and added words in the right one.
+    #[arg(long)]
+    pub side_by_side: bool,
 
     /// When to color the text report. `auto` colors only when stdout is a terminal and NO_COLOR
     /// is not set (CLICOLOR_FORCE=1 forces color).
@@ -78,12 +87,6 @@ pub struct Args {
     /// spans in the JSON report still index the file's bytes.
     #[arg(long, conflicts_with = "pairs")]
     pub lossy: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -135,6 +138,29 @@ pub struct Settings {
 const MAX_WIDTH: usize = 100;
 
 impl Args {
+    /// Parses the command line, exiting with a usage error (status 2) when it is wrong.
+    pub fn parse_checked() -> Args {
+        Args::parse().check().unwrap_or_else(|err| err.exit())
+    }
+
+    /// Refuses combinations of flags that clap's attributes cannot express.
+    pub fn check(self) -> Result<Args, clap::Error> {
+        if let Some(format) = self
+            .format
+            .filter(|&f| self.side_by_side && f != Format::Text)
+        {
+            let name = format.to_possible_value().map(|v| v.get_name().to_string());
+            return Err(Args::command().error(
+                ErrorKind::ArgumentConflict,
+                format!(
+                    "--side-by-side lays out the text report; it does not apply to --format {}",
+                    name.unwrap_or_default()
+                ),
+            ));
+        }
+        Ok(self)
+    }
+
     /// Resolves flags against the environment.
     pub fn resolve(self) -> Settings {
         // Only a report on standard output can reach a terminal.
@@ -184,6 +210,7 @@ impl Args {
                 style: Style { color },
                 width,
                 show_boilerplate: self.show_boilerplate,
+                side_by_side: self.side_by_side,
             },
             output: self.output,
         }
@@ -217,6 +244,16 @@ mod tests {
         );
         assert!(Args::try_parse_from(["crosscheck", "--skip-bad-lines", "a", "b"]).is_err());
         assert!(Args::try_parse_from(["crosscheck", "a"]).is_err());
+    }
+
+    #[test]
+    fn side_by_side_is_a_layout_of_the_text_report() {
+        let parse = |args: &[&str]| Args::try_parse_from(args).and_then(Args::check);
+        let args = parse(&["crosscheck", "--side-by-side", "a", "b"]).unwrap();
+        assert!(args.resolve().text.side_by_side);
+        assert!(parse(&["crosscheck", "--side-by-side", "--format", "text", "a", "b"]).is_ok());
+        let err = parse(&["crosscheck", "--side-by-side", "--format", "html", "a", "b"]);
+        assert!(err.unwrap_err().to_string().contains("--format html"));
     }
 
     #[test]
