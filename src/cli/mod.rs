@@ -18,7 +18,10 @@ use crate::Config;
 const EXAMPLES: &str = "\
 Examples:
   crosscheck seeds/000_28f1410be158b030.txt seeds/003_0b289d2134709d16.txt
+  crosscheck --side-by-side left.txt right.txt
   crosscheck --format json left.txt right.txt > report.json
+  crosscheck --format markdown left.txt right.txt > report.md
+  crosscheck --format html --output report.html left.txt right.txt
   crosscheck --pairs sentence-pairs.jsonl > judgments.jsonl
   curl -s https://example.org/story | crosscheck - saved-story.txt
 
@@ -47,9 +50,7 @@ pub struct Args {
     #[arg(long, requires = "pairs", conflicts_with_all = ["left", "right"])]
     pub skip_bad_lines: bool,
 
-    /// Output format: a report for people in a terminal (text), for scripts (json, see the
-    /// README), to paste into an issue or a note (markdown), or one self-contained page for a
-    /// browser (html). Redirect it or use --output to keep it.
+    /// The report's format (default: text). Redirect it or use --output to keep it.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
 
@@ -68,8 +69,9 @@ pub struct Args {
     #[arg(long, default_value_t = Config::default().threshold, value_parser = parse_fraction)]
     pub threshold: f64,
 
-    /// Also list boilerplate (photo captions, share prompts, "Read more") in the text report.
-    /// It is never judged; the JSON report always includes it, flagged.
+    /// Also list boilerplate (photo captions, share prompts, "Read more") in the text and
+    /// Markdown reports. It is never judged; the HTML report always shows it, grayed, and the
+    /// JSON report always includes it, flagged.
     #[arg(long)]
     pub show_boilerplate: bool,
 
