@@ -36,6 +36,7 @@ pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod output;
 pub mod pairs;
 pub mod render;
 pub mod report;

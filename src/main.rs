@@ -5,12 +5,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Arg, ArgAction, ArgMatches, CommandFactory, FromArgMatches};
 
-use crosscheck::cli::{Args, Format, Job, Settings};
+use crosscheck::cli::{Args, Job, Settings};
 use crosscheck::load::Decoding;
+use crosscheck::output::{self, AtomicFile};
 use crosscheck::pairs::{self, OnBadLine};
 use crosscheck::render;
+use crosscheck::render::style::printable;
 use crosscheck::{compare, Doc, Error, Pair, Report};
 
 /// Exit codes, as `diff` uses them.
@@ -22,46 +23,22 @@ fn main() -> ExitCode {
     match run() {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("crosscheck: {err:#}");
+            // Messages quote file names, which may hold escape sequences.
+            eprintln!("crosscheck: {}", printable(&format!("{err:#}")));
             ExitCode::from(TROUBLE)
         }
     }
 }
 
-/// `--lossy`: read invalid UTF-8 as U+FFFD instead of stopping.
-const LOSSY: &str = "lossy";
-
-/// The flags of [`Args`], and `--lossy`, which lives here until `cli` takes it over.
-fn command() -> clap::Command {
-    Args::command().arg(
-        Arg::new(LOSSY)
-            .long(LOSSY)
-            .action(ArgAction::SetTrue)
-            .conflicts_with("pairs")
-            .help(
-                "Read bytes that are not UTF-8 as U+FFFD (replacement characters) instead of \
-                 stopping; spans in the JSON report still index the file's bytes.",
-            ),
-    )
-}
-
-fn parse() -> (Args, Decoding) {
-    let matches: ArgMatches = command().get_matches();
-    let args = Args::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
-    let decoding = if matches.get_flag(LOSSY) {
-        Decoding::Lossy
-    } else {
-        Decoding::Strict
-    };
-    (args, decoding)
-}
-
 fn run() -> anyhow::Result<u8> {
-    let (args, decoding) = parse();
-    let settings = args.resolve();
+    let settings = Args::parse_checked().resolve();
     colored::control::set_override(settings.text.style.color);
     match &settings.job {
-        Job::Articles { left, right } => compare_articles(&settings, left, right, decoding),
+        Job::Articles {
+            left,
+            right,
+            decoding,
+        } => compare_articles(&settings, left, right, *decoding),
         Job::Pairs {
             input,
             skip_bad_lines,
@@ -87,7 +64,7 @@ fn compare_articles(
             eprintln!(
                 "crosscheck: warning: {}: {} invalid UTF-8 sequence(s) read as U+FFFD, the first \
                  at byte {offset}",
-                doc.name,
+                printable(&doc.name),
                 doc.replaced()
             );
         }
@@ -97,22 +74,31 @@ fn compare_articles(
 
     // Render fully before writing, so an error never leaves a partial report behind.
     let mut buffer = Vec::new();
-    match settings.format {
-        Format::Text => render::text::write(&report, settings.text, &mut buffer),
-        Format::Json => render::json::write(&report, &mut buffer),
-    }
-    .context("rendering the report")?;
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(&buffer).and_then(|()| stdout.flush()) {
-        // A reader that stops early (`crosscheck a b | head`) is not an error.
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
-        result => result.context("writing the report")?,
-    }
+    render::write(&report, settings.format, settings.text, &mut buffer)
+        .context("rendering the report")?;
+    deliver(&buffer, settings.output.as_deref())?;
     Ok(if report.has_disagreements() {
         DIFFERENT
     } else {
         SAME
     })
+}
+
+/// Writes a finished report to its file, atomically, or to standard output.
+fn deliver(report: &[u8], output: Option<&Path>) -> anyhow::Result<()> {
+    if let Some(path) = output {
+        return output::write_atomically(path, report).with_context(|| cannot_write(path));
+    }
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(report).and_then(|()| stdout.flush()) {
+        // A reader that stops early (`crosscheck a b | head`) is not an error.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        result => result.context("writing the report"),
+    }
+}
+
+fn cannot_write(path: &Path) -> String {
+    format!("{}: cannot write the report", path.display())
 }
 
 /// Turns the report's spans, which index each document's text, into offsets into the files:
@@ -155,39 +141,38 @@ fn judge_pairs(settings: &Settings, input: &Path, skip_bad_lines: bool) -> anyho
     } else {
         OnBadLine::Fail
     };
-    let mut stdout = io::BufWriter::new(io::stdout().lock());
-    let result = pairs::run(
-        reader,
-        &name,
-        &mut stdout,
-        &mut io::stderr(),
-        &settings.config,
-        on_bad_line,
-    )
-    .and_then(|stats| Ok(stdout.flush().map(|()| stats)?));
+    let judge = |out: &mut dyn Write| {
+        pairs::run(
+            reader,
+            &name,
+            out,
+            &mut io::stderr(),
+            &settings.config,
+            on_bad_line,
+        )
+    };
+    let result = match &settings.output {
+        // Judgments stream into the temporary file, which becomes the output only when all
+        // lines are judged: a bad line or a failed write leaves nothing behind.
+        Some(path) => {
+            let mut file =
+                io::BufWriter::new(AtomicFile::create(path).with_context(|| cannot_write(path))?);
+            let stats = judge(&mut file)?;
+            file.into_inner()
+                .map_err(io::IntoInnerError::into_error)
+                .and_then(AtomicFile::commit)
+                .with_context(|| cannot_write(path))?;
+            Ok(stats)
+        }
+        None => {
+            let mut stdout = io::BufWriter::new(io::stdout().lock());
+            judge(&mut stdout).and_then(|stats| Ok(stdout.flush().map(|()| stats)?))
+        }
+    };
     match result {
         Ok(stats) => Ok(if stats.disagree > 0 { DIFFERENT } else { SAME }),
         // A reader that stops early is not an error.
         Err(pairs::PairsError::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(SAME),
         Err(err) => Err(err.into()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn flags_are_consistent() {
-        command().debug_assert();
-    }
-
-    #[test]
-    fn lossy_is_a_flag_of_article_mode() {
-        let matches = command().try_get_matches_from(["crosscheck", "--lossy", "a", "b"]);
-        assert!(matches.unwrap().get_flag(LOSSY));
-        assert!(command()
-            .try_get_matches_from(["crosscheck", "--lossy", "--pairs", "p.jsonl"])
-            .is_err());
     }
 }

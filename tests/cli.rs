@@ -629,6 +629,185 @@ fn json_is_never_colored() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The side-by-side layout, the Markdown and the HTML reports
+// ---------------------------------------------------------------------------------------------
+
+/// An article that tries to inject markup wherever its text is shown, and its file name too.
+const INJECTION: &str = "The council approved the budget on Tuesday <script>alert(1)</script>.\n\n\
+    The mayor said \"><img src=x onerror=alert(1)> was [a link](https://example.org) | *bold* \
+    `code` @editor #12 &amp; ~~gone~~.\n";
+const INJECTION_NAME: &str = "\"><img src=x onerror=alert(1)>.txt";
+
+#[test]
+fn side_by_side_fits_the_width() {
+    for width in ["100", "60", "20"] {
+        let report = seeds_text(&["--side-by-side", "--color", "never", "--width", width]);
+        assert_no_line_wider_than(&report, width.parse().unwrap());
+        assert!(report.contains(" │ "), "{report}");
+    }
+}
+
+#[test]
+fn side_by_side_marks_removed_words_left_and_added_words_right() {
+    let dir = TempDir::new().unwrap();
+    let (left, right) = disagreeing_files(&dir);
+    let report = report_text(
+        crosscheck()
+            .args(["--side-by-side", "--color", "never", "--width", "80"])
+            .arg(&left)
+            .arg(&right),
+    );
+    let row = report
+        .lines()
+        .find(|line| line.contains("[-Tuesday.-]"))
+        .unwrap_or_else(|| panic!("no removed word:\n{report}"));
+    let (left_column, right_column) = row.split_once(" │ ").unwrap();
+    assert!(
+        left_column.contains("[-Tuesday.-]") && !left_column.contains("{+"),
+        "{row}"
+    );
+    assert!(
+        right_column.contains("{+Wednesday.+}") && !right_column.contains("[-"),
+        "{row}"
+    );
+}
+
+#[test]
+fn side_by_side_colors_never_bleed_across_the_gutter() {
+    let report = seeds_text(&["--side-by-side", "--color", "always", "--width", "80"]);
+    assert!(report.as_bytes().contains(&ESC));
+    for line in report.lines().filter(|line| line.contains(" │ ")) {
+        let (left_column, _) = line.split_once(" │ ").unwrap();
+        if let Some(last) = left_column.rfind('\u{1b}') {
+            assert!(
+                left_column[last..].starts_with("\u{1b}[0m"),
+                "a style is still open at the gutter: {line:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn side_by_side_is_only_for_the_text_report() {
+    assert_trouble(
+        crosscheck().args(["--side-by-side", "--format", "json", SEED_LEFT, SEED_RIGHT]),
+        &["--side-by-side", "--format json"],
+    );
+}
+
+#[test]
+fn markdown_has_a_summary_table_reasons_diffs_and_one_sided_claims() {
+    let report = seeds_text(&["--format", "markdown"]);
+    assert!(
+        report.starts_with("# crosscheck: the sources disagree"),
+        "{report}"
+    );
+    assert!(report.contains("| statements | 19 | 17 |"), "{report}");
+    for heading in [
+        "## Disagreements (3)",
+        "## Agreements (6)",
+        "## Only in LEFT (11)",
+        "## Only in RIGHT (8)",
+    ] {
+        assert!(report.contains(heading), "no {heading:?}:\n{report}");
+    }
+    assert!(report.contains("- **negation**: "), "{report}");
+    assert!(report.contains("Diff: ") && report.contains("~~") && report.contains("**"));
+    assert!(!report.as_bytes().contains(&ESC));
+}
+
+#[test]
+fn markdown_article_text_cannot_inject_markup() {
+    let dir = TempDir::new().unwrap();
+    let left = write_file(&dir, INJECTION_NAME, INJECTION);
+    let right = write_file(&dir, "right.txt", WEDNESDAY);
+    let report = report_text(
+        crosscheck()
+            .args(["--format", "markdown"])
+            .arg(&left)
+            .arg(&right),
+    );
+    for escaped in [
+        "\\<script\\>alert(1)\\</script\\>",
+        "\\<img src=x onerror=alert(1)\\>",
+        "\\[a link\\](https://example.org) \\| \\*bold\\* \\`code\\` \\@editor \\#12 \\&amp;",
+    ] {
+        assert!(report.contains(escaped), "no {escaped:?} in:\n{report}");
+    }
+    for (at, _) in report.match_indices(['<', '>', '[', '|', '`']) {
+        let escaped = report[..at].ends_with('\\');
+        let ours = report[at..].starts_with("| ") || report[at..].starts_with("|\n");
+        assert!(
+            escaped || ours,
+            "unescaped markup at {at}: {:.40}",
+            &report[at..]
+        );
+    }
+}
+
+#[test]
+fn html_is_one_self_contained_page() {
+    let page = seeds_text(&["--format", "html"]);
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    assert!(page.contains("Content-Security-Policy\" content=\"default-src 'none';"));
+    assert_eq!(page.matches("<script").count(), 1);
+    assert_eq!(page.matches("<style").count(), 1);
+    assert!(!page.contains(" src=") && !page.contains("<link") && !page.contains("@import"));
+    for link in page.split(" href=\"").skip(1) {
+        assert!(
+            link.starts_with('#'),
+            "a link that leaves the page: {link:.80}"
+        );
+    }
+    assert!(
+        page.contains("data-count=\"disagree\"><strong>3</strong>"),
+        "{page}"
+    );
+    assert_eq!(page.matches("<article class=\"pair disagree\"").count(), 3);
+    assert_eq!(page.matches("<article class=\"pair agree\"").count(), 6);
+    assert_eq!(
+        page.matches("data-side=\"left\" data-fate=\"only\"")
+            .count(),
+        11
+    );
+    assert_eq!(
+        page.matches("data-side=\"right\" data-fate=\"only\"")
+            .count(),
+        8
+    );
+    // Every statement of both articles is on the page: 19 + 17.
+    assert_eq!(
+        page.matches("<span class=\"st ").count() - 4,
+        36,
+        "4 in the legend"
+    );
+}
+
+#[test]
+fn html_article_text_and_file_names_cannot_inject_markup() {
+    let dir = TempDir::new().unwrap();
+    let left = write_file(&dir, INJECTION_NAME, INJECTION);
+    let right = write_file(&dir, "right.txt", WEDNESDAY);
+    let page = report_text(
+        crosscheck()
+            .args(["--format", "html"])
+            .arg(&left)
+            .arg(&right),
+    );
+    assert_eq!(page.matches("<script").count(), 1, "{page}");
+    assert!(!page.contains("<img"), "{page}");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
+    assert!(
+        page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+        "{page}"
+    );
+    assert!(!page.contains("\"><img"), "{page}");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Exit codes
 // ---------------------------------------------------------------------------------------------
 
@@ -905,22 +1084,33 @@ fn control_characters_in_articles_never_reach_stdout_raw() {
         "The council approved the budget on \u{1b}[1mWednesday\u{1b}[0m.\n\n\
          Astronomers\u{9b}2J discovered a comet \u{202e}near Jupiter\u{202c} last month.\n",
     );
-    for color in ["never", "auto"] {
+    let layouts: [&[&str]; 6] = [
+        &["--color", "never"],
+        &["--color", "auto"],
+        &["--side-by-side", "--color", "never"],
+        &["--side-by-side", "--color", "auto"],
+        &["--format", "markdown"],
+        &["--format", "html"],
+    ];
+    for flags in layouts {
         let report = report_text(
             crosscheck()
-                .args(["--color", color, "--show-boilerplate"])
+                .args(flags)
+                .arg("--show-boilerplate")
                 .arg(&left)
                 .arg(&right),
         );
         assert!(
             !report.as_bytes().contains(&ESC),
-            "--color {color}: an ESC byte reached stdout:\n{report}"
+            "{flags:?}: an ESC byte reached stdout:\n{report}"
         );
         assert_eq!(
             raw_controls(&report),
             Vec::<char>::new(),
-            "--color {color}: raw control characters reached stdout:\n{report}"
+            "{flags:?}: raw control characters reached stdout:\n{report}"
         );
+        // Shown as an escape (`\x1b[1m`; Markdown escapes the bracket too).
+        assert!(report.contains("\\x1b"), "{flags:?}: not shown:\n{report}");
     }
     // The JSON report keeps each statement's text exactly as in the file, control characters
     // included: JSON escapes the C0 ones (ESC as \u001b), so no ESC byte is printed either.
@@ -952,6 +1142,18 @@ fn control_characters_in_file_names_never_reach_stdout_raw() {
     );
     assert!(!report.as_bytes().contains(&ESC), "{report}");
     assert_eq!(raw_controls(&report), Vec::<char>::new(), "{report}");
+}
+
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_never_reach_stderr_raw() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("gone\u{1b}]0;pwned\u{7}.txt");
+    let output = crosscheck().arg(&missing).arg(SEED_RIGHT).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("gone\\x1b]0;pwned\\x07.txt"), "{stderr}");
+    assert_eq!(raw_controls(&stderr), Vec::<char>::new(), "{stderr}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1054,6 +1256,146 @@ fn pair_mode_takes_no_articles() {
         .args(["--skip-bad-lines", SEED_LEFT, SEED_RIGHT])
         .assert()
         .code(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// --output: the report in a file, written atomically
+// ---------------------------------------------------------------------------------------------
+
+/// The names in a directory, sorted: to see that no temporary file was left behind.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn output_writes_the_report_to_the_file_and_nothing_to_stdout() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("report.json");
+    fs::write(&target, "an older report").unwrap();
+    let output = crosscheck()
+        .args(["--format", "json", "--output"])
+        .arg(&target)
+        .args([SEED_LEFT, SEED_RIGHT])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "the seeds disagree");
+    assert!(
+        output.stdout.is_empty() && output.stderr.is_empty(),
+        "{output:?}"
+    );
+    let on_stdout = report_bytes(crosscheck().args(["--format", "json", SEED_LEFT, SEED_RIGHT]));
+    assert_eq!(fs::read(&target).unwrap(), on_stdout);
+    assert_eq!(names_in(dir.path()), ["report.json"]);
+}
+
+#[test]
+fn output_of_the_text_report_is_not_colored_by_default() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("report.txt");
+    crosscheck()
+        .arg("-o")
+        .arg(&target)
+        .args([SEED_LEFT, SEED_RIGHT])
+        .assert()
+        .code(1)
+        .stdout("");
+    assert!(!fs::read(&target).unwrap().contains(&ESC));
+}
+
+#[test]
+fn output_exit_code_is_0_when_the_sources_agree() {
+    let dir = TempDir::new().unwrap();
+    let same = write_file(&dir, "same.txt", TUESDAY);
+    let target = dir.path().join("report.json");
+    crosscheck()
+        .args(["--format", "json", "--output"])
+        .arg(&target)
+        .arg(&same)
+        .arg(&same)
+        .assert()
+        .code(0)
+        .stdout("");
+    assert!(fs::read_to_string(&target).unwrap().contains("Tuesday"));
+}
+
+#[test]
+fn output_into_a_missing_directory_is_an_error_and_creates_nothing() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("missing").join("report.html");
+    assert_trouble(
+        crosscheck()
+            .arg("--output")
+            .arg(&target)
+            .args([SEED_LEFT, SEED_RIGHT]),
+        &["report.html", "cannot write"],
+    );
+    assert!(names_in(dir.path()).is_empty());
+}
+
+#[test]
+fn output_onto_a_directory_is_an_error_and_leaves_nothing() {
+    let dir = TempDir::new().unwrap();
+    assert_trouble(
+        crosscheck()
+            .arg("--output")
+            .arg(dir.path())
+            .args([SEED_LEFT, SEED_RIGHT]),
+        &["cannot write", "is a directory"],
+    );
+    assert!(names_in(dir.path()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn output_into_an_unwritable_directory_is_an_error_and_leaves_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let (left, right) = disagreeing_files(&dir);
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
+    // A read-only directory does not stop root: then the binary runs as `nobody`.
+    let privileged = fs::write(locked.join("probe"), "").is_ok();
+    let _ = fs::remove_file(locked.join("probe"));
+    assert_trouble(
+        crosscheck_without_privileges(privileged)
+            .arg("--output")
+            .arg(locked.join("report.html"))
+            .arg(&left)
+            .arg(&right),
+        &["report.html", "cannot write", "Permission denied"],
+    );
+    assert!(names_in(&locked).is_empty());
+}
+
+#[test]
+fn output_in_pair_mode_is_written_whole_or_not_at_all() {
+    let dir = TempDir::new().unwrap();
+    let target = dir.path().join("judgments.jsonl");
+    crosscheck()
+        .args(["--pairs", "-", "--output"])
+        .arg(&target)
+        .write_stdin(PAIRS)
+        .assert()
+        .code(1)
+        .stdout("");
+    assert_eq!(fs::read_to_string(&target).unwrap().lines().count(), 3);
+
+    let bad = dir.path().join("bad.jsonl");
+    assert_trouble(
+        crosscheck()
+            .args(["--pairs", "-", "--output"])
+            .arg(&bad)
+            .write_stdin(format!("{PAIRS}not a pair\n")),
+        &["-:4"],
+    );
+    assert_eq!(names_in(dir.path()), ["judgments.jsonl"]);
 }
 
 // ---------------------------------------------------------------------------------------------

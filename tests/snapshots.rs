@@ -45,3 +45,26 @@ fn seeds_text_report_with_boilerplate_narrow() {
 fn seeds_json_report() {
     insta::assert_snapshot!(crosscheck(&["--format", "json", LEFT, RIGHT]));
 }
+
+#[test]
+fn seeds_side_by_side_report() {
+    insta::assert_snapshot!(crosscheck(&[
+        "--side-by-side",
+        "--color",
+        "never",
+        "--width",
+        "100",
+        LEFT,
+        RIGHT
+    ]));
+}
+
+#[test]
+fn seeds_markdown_report() {
+    insta::assert_snapshot!(crosscheck(&["--format", "markdown", LEFT, RIGHT]));
+}
+
+#[test]
+fn seeds_html_report() {
+    insta::assert_snapshot!(crosscheck(&["--format", "html", LEFT, RIGHT]));
+}

@@ -54,7 +54,18 @@ fuzz_target!(|data: &[u8]| {
         style: Style { color: false },
         width: 80,
         show_boilerplate: true,
+        side_by_side: false,
     };
     let mut text = Vec::new();
     crosscheck::render::text::write(&report, options, &mut text).unwrap();
+    let mut columns = Vec::new();
+    let side_by_side = TextOptions {
+        side_by_side: true,
+        ..options
+    };
+    crosscheck::render::side_by_side::write(&report, side_by_side, &mut columns).unwrap();
+    let mut markdown = Vec::new();
+    crosscheck::render::markdown::write(&report, true, &mut markdown).unwrap();
+    let mut html = Vec::new();
+    crosscheck::render::html::write(&report, &mut html).unwrap();
 });

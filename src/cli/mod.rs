@@ -6,16 +6,22 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, ValueEnum};
 
+use crate::load::Decoding;
 use crate::render::style::Style;
 use crate::render::text::TextOptions;
+pub use crate::render::Format;
 use crate::Config;
 
 const EXAMPLES: &str = "\
 Examples:
   crosscheck seeds/000_28f1410be158b030.txt seeds/003_0b289d2134709d16.txt
+  crosscheck --side-by-side left.txt right.txt
   crosscheck --format json left.txt right.txt > report.json
+  crosscheck --format markdown left.txt right.txt > report.md
+  crosscheck --format html --output report.html left.txt right.txt
   crosscheck --pairs sentence-pairs.jsonl > judgments.jsonl
   curl -s https://example.org/story | crosscheck - saved-story.txt
 
@@ -44,9 +50,14 @@ pub struct Args {
     #[arg(long, requires = "pairs", conflicts_with_all = ["left", "right"])]
     pub skip_bad_lines: bool,
 
-    /// Output format: a report for people (text) or for scripts (json, see the README).
+    /// The report's format (default: text). Redirect it or use --output to keep it.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    /// Lay the text report out in two columns: each pair's statements side by side, wrapped to
+    /// the width, with removed words marked in the left one and added words in the right one.
+    #[arg(long)]
+    pub side_by_side: bool,
 
     /// When to color the text report. `auto` colors only when stdout is a terminal and NO_COLOR
     /// is not set (CLICOLOR_FORCE=1 forces color).
@@ -58,20 +69,26 @@ pub struct Args {
     #[arg(long, default_value_t = Config::default().threshold, value_parser = parse_fraction)]
     pub threshold: f64,
 
-    /// Also list boilerplate (photo captions, share prompts, "Read more") in the text report.
-    /// It is never judged; the JSON report always includes it, flagged.
+    /// Also list boilerplate (photo captions, share prompts, "Read more") in the text and
+    /// Markdown reports. It is never judged; the HTML report always shows it, grayed, and the
+    /// JSON report always includes it, flagged.
     #[arg(long)]
     pub show_boilerplate: bool,
 
     /// Wrap the text report at this many columns (default: the terminal width, at most 100).
     #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
-}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
+    /// Write the report to FILE instead of standard output. The file is replaced only once the
+    /// whole report is written (through a temporary file in the same directory), so a failure
+    /// leaves no partial report behind. Auto color is off: a file is not a terminal.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Read bytes that are not UTF-8 as U+FFFD (replacement characters) instead of stopping;
+    /// spans in the JSON report still index the file's bytes.
+    #[arg(long, conflicts_with = "pairs")]
+    pub lossy: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -96,7 +113,11 @@ fn parse_fraction(value: &str) -> Result<f64, String> {
 #[derive(Debug, Clone)]
 pub enum Job {
     /// Compare two articles.
-    Articles { left: PathBuf, right: PathBuf },
+    Articles {
+        left: PathBuf,
+        right: PathBuf,
+        decoding: Decoding,
+    },
     /// Judge the sentence pairs of a JSON Lines file.
     Pairs {
         input: PathBuf,
@@ -111,15 +132,41 @@ pub struct Settings {
     pub format: Format,
     pub config: Config,
     pub text: TextOptions,
+    /// Where the report goes: a file written atomically, or standard output when `None`.
+    pub output: Option<PathBuf>,
 }
 
 /// Column limit of the text report: wide enough for a statement, narrow enough to read.
 const MAX_WIDTH: usize = 100;
 
 impl Args {
+    /// Parses the command line, exiting with a usage error (status 2) when it is wrong.
+    pub fn parse_checked() -> Args {
+        Args::parse().check().unwrap_or_else(|err| err.exit())
+    }
+
+    /// Refuses combinations of flags that clap's attributes cannot express.
+    pub fn check(self) -> Result<Args, clap::Error> {
+        if let Some(format) = self
+            .format
+            .filter(|&f| self.side_by_side && f != Format::Text)
+        {
+            let name = format.to_possible_value().map(|v| v.get_name().to_string());
+            return Err(Args::command().error(
+                ErrorKind::ArgumentConflict,
+                format!(
+                    "--side-by-side lays out the text report; it does not apply to --format {}",
+                    name.unwrap_or_default()
+                ),
+            ));
+        }
+        Ok(self)
+    }
+
     /// Resolves flags against the environment.
     pub fn resolve(self) -> Settings {
-        let stdout_is_terminal = std::io::stdout().is_terminal();
+        // Only a report on standard output can reach a terminal.
+        let stdout_is_terminal = self.output.is_none() && std::io::stdout().is_terminal();
         let env_set =
             |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
         let color = match self.color {
@@ -147,6 +194,11 @@ impl Args {
             None => Job::Articles {
                 left: self.left.unwrap_or_default(),
                 right: self.right.unwrap_or_default(),
+                decoding: if self.lossy {
+                    Decoding::Lossy
+                } else {
+                    Decoding::Strict
+                },
             },
         };
         Settings {
@@ -160,7 +212,9 @@ impl Args {
                 style: Style { color },
                 width,
                 show_boilerplate: self.show_boilerplate,
+                side_by_side: self.side_by_side,
             },
+            output: self.output,
         }
     }
 }
@@ -192,5 +246,36 @@ mod tests {
         );
         assert!(Args::try_parse_from(["crosscheck", "--skip-bad-lines", "a", "b"]).is_err());
         assert!(Args::try_parse_from(["crosscheck", "a"]).is_err());
+    }
+
+    #[test]
+    fn side_by_side_is_a_layout_of_the_text_report() {
+        let parse = |args: &[&str]| Args::try_parse_from(args).and_then(Args::check);
+        let args = parse(&["crosscheck", "--side-by-side", "a", "b"]).unwrap();
+        assert!(args.resolve().text.side_by_side);
+        assert!(parse(&["crosscheck", "--side-by-side", "--format", "text", "a", "b"]).is_ok());
+        let err = parse(&["crosscheck", "--side-by-side", "--format", "html", "a", "b"]);
+        assert!(err.unwrap_err().to_string().contains("--format html"));
+    }
+
+    #[test]
+    fn lossy_is_a_flag_of_article_mode() {
+        let args = Args::try_parse_from(["crosscheck", "--lossy", "a", "b"]).unwrap();
+        assert!(matches!(
+            args.resolve().job,
+            Job::Articles {
+                decoding: Decoding::Lossy,
+                ..
+            }
+        ));
+        let args = Args::try_parse_from(["crosscheck", "a", "b"]).unwrap();
+        assert!(matches!(
+            args.resolve().job,
+            Job::Articles {
+                decoding: Decoding::Strict,
+                ..
+            }
+        ));
+        assert!(Args::try_parse_from(["crosscheck", "--lossy", "--pairs", "p.jsonl"]).is_err());
     }
 }

@@ -1,6 +1,68 @@
-//! Turning a [`Report`](crate::Report) into text a person or a program reads. Each format is one
-//! module writing to an injected writer; only [`style`] knows about colors.
+//! Turning a [`Report`] into text a person or a program reads. Each format is one module
+//! writing to an injected writer; only [`style`] knows about colors.
+//!
+//! Article text is untrusted input: every renderer passes it through an escape of its own
+//! format ([`style::printable`] for terminals, [`markdown`]'s and [`html`]'s escapes), so an
+//! article cannot move the cursor, add markup or run a script where its report is read.
 
+use std::io::{self, Write};
+
+use crate::model::Side;
+use crate::report::Report;
+
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod side_by_side;
 pub mod style;
 pub mod text;
+
+/// The report formats (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A report for people in a terminal, colored when it is one.
+    Text,
+    /// The versioned JSON report for scripts (see the README).
+    Json,
+    /// A Markdown report to paste into an issue, a pull request or a note.
+    Markdown,
+    /// One self-contained HTML page: both articles in two columns, colored by fate.
+    Html,
+}
+
+/// Writes `report` in `format`; `text` lays out the text report and says whether boilerplate is
+/// listed (in the text and Markdown reports; HTML always shows it, JSON always includes it).
+pub fn write(
+    report: &Report,
+    format: Format,
+    text: text::TextOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Text if text.side_by_side => side_by_side::write(report, text, out),
+        Format::Text => text::write(report, text, out),
+        Format::Json => json::write(report, out),
+        Format::Markdown => markdown::write(report, text.show_boilerplate, out),
+        Format::Html => html::write(report, out),
+    }
+}
+
+/// `L12` is line 12 of the left file, `R3` line 3 of the right one.
+fn line_tag(side: Side, line: usize) -> String {
+    let letter = match side {
+        Side::Left => 'L',
+        Side::Right => 'R',
+    };
+    format!("{letter}{line}")
+}
+
+fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::Left => "LEFT",
+        Side::Right => "RIGHT",
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

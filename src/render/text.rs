@@ -5,8 +5,9 @@
 use std::io::{self, Write};
 
 use crate::diff::DiffOp;
-use crate::model::{Relation, Side};
+use crate::model::{Reason, Relation, Side};
 use crate::render::style::{printable, Style};
+use crate::render::{line_tag, plural, side_name};
 use crate::report::{PairReport, Report, StatementReport};
 
 /// How the text report is laid out.
@@ -17,16 +18,21 @@ pub struct TextOptions {
     pub width: usize,
     /// List boilerplate (captions, share prompts) in a section of its own.
     pub show_boilerplate: bool,
+    /// Lay each pair out in two columns (see [`side_by_side`](super::side_by_side)) instead of
+    /// one statement under the other.
+    pub side_by_side: bool,
 }
 
-struct Writer<'a> {
-    out: &'a mut dyn Write,
-    options: TextOptions,
+/// The text report under construction; the side-by-side layout shares its header, rules and
+/// reasons.
+pub(super) struct Writer<'a> {
+    pub(super) out: &'a mut dyn Write,
+    pub(super) options: TextOptions,
 }
 
 impl Writer<'_> {
     /// Writes `text` wrapped to the width, first line after `first`, later lines after `rest`.
-    fn wrapped(&mut self, first: &str, rest: &str, text: &str) -> io::Result<()> {
+    pub(super) fn wrapped(&mut self, first: &str, rest: &str, text: &str) -> io::Result<()> {
         let options = textwrap::Options::new(self.options.width.max(20))
             .initial_indent(first)
             .subsequent_indent(rest);
@@ -36,39 +42,56 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn rule(&mut self, title: &str, paint: impl Fn(&Style, &str) -> String) -> io::Result<()> {
+    pub(super) fn rule(
+        &mut self,
+        title: &str,
+        paint: impl Fn(&Style, &str) -> String,
+    ) -> io::Result<()> {
         let width = self.options.width.clamp(20, 100);
         let head = format!("── {title} ");
-        let fill = width.saturating_sub(textwrap::core::display_width(&head));
-        let line = format!("{head}{}", "─".repeat(fill));
         writeln!(self.out)?;
+        let head_width = textwrap::core::display_width(&head);
+        if head_width > width {
+            // Narrower than the title: the title alone, wrapped.
+            let options = textwrap::Options::new(width).subsequent_indent("   ");
+            for line in textwrap::wrap(head.trim_end(), options) {
+                writeln!(self.out, "{}", paint(&self.options.style, &line))?;
+            }
+            return Ok(());
+        }
+        let line = format!("{head}{}", "─".repeat(width - head_width));
         writeln!(self.out, "{}", paint(&self.options.style, &line))
     }
 
     fn statement(&mut self, side: Side, statement: &StatementReport) -> io::Result<()> {
-        let tag = format!("{}{} ", side_letter(side), statement.line);
+        let tag = format!("{} ", line_tag(side, statement.line));
         self.wrapped(&format!("  {tag:<7}"), INDENT, &printable(&statement.text))
     }
 
-    fn pair(&mut self, report: &Report, pair: &PairReport) -> io::Result<()> {
+    /// The first line of a pair: its relation, line tags and similarity, after a blank line.
+    pub(super) fn pair_heading(&mut self, report: &Report, pair: &PairReport) -> io::Result<()> {
         let style = self.options.style;
-        let left = report.statement(Side::Left, pair.ids.left);
-        let right = report.statement(Side::Right, pair.ids.right);
         let marker = match pair.relation {
             Relation::Disagree => style.disagree("✗ disagree"),
             Relation::Agree => style.agree("✓ agree"),
         };
         writeln!(self.out)?;
         let heading = format!(
-            "{marker}  L{} ↔ R{}  {}",
-            left.line,
-            right.line,
+            "{marker}  {} ↔ {}  {}",
+            line_tag(Side::Left, report.statement(Side::Left, pair.ids.left).line),
+            line_tag(
+                Side::Right,
+                report.statement(Side::Right, pair.ids.right).line
+            ),
             style.dim(&format!("similarity {:.2}", pair.similarity))
         );
-        self.wrapped("", "  ", &heading)?;
-        self.statement(Side::Left, left)?;
-        self.statement(Side::Right, right)?;
-        for reason in &pair.reasons {
+        self.wrapped("", "  ", &heading)
+    }
+
+    /// One bullet per reason: its kind, explanation and the evidence words of both sides.
+    pub(super) fn reasons(&mut self, reasons: &[Reason]) -> io::Result<()> {
+        let style = self.options.style;
+        for reason in reasons {
             let words = |side: Side| {
                 let evidence = reason.evidence.get(side);
                 if evidence.is_empty() {
@@ -90,6 +113,15 @@ impl Writer<'_> {
             );
             self.wrapped("  • ", "    ", &line)?;
         }
+        Ok(())
+    }
+
+    fn pair(&mut self, report: &Report, pair: &PairReport) -> io::Result<()> {
+        let style = self.options.style;
+        self.pair_heading(report, pair)?;
+        self.statement(Side::Left, report.statement(Side::Left, pair.ids.left))?;
+        self.statement(Side::Right, report.statement(Side::Right, pair.ids.right))?;
+        self.reasons(&pair.reasons)?;
         let diff = pair
             .diff
             .iter()
@@ -110,46 +142,40 @@ impl Writer<'_> {
 /// Indentation of continued statement lines: under the text, past the `L123` tag.
 const INDENT: &str = "         ";
 
-fn side_letter(side: Side) -> char {
-    match side {
-        Side::Left => 'L',
-        Side::Right => 'R',
+impl Writer<'_> {
+    /// The title, both files with their counts, the totals and the legend of line tags.
+    pub(super) fn header(&mut self, report: &Report) -> io::Result<()> {
+        let style = self.options.style;
+        let s = &report.summary;
+        writeln!(self.out, "{}", style.heading("crosscheck"))?;
+        for side in [Side::Left, Side::Right] {
+            let line = format!(
+                "{:<5} {}: {}, {} left out as boilerplate",
+                side_name(side),
+                printable(&report.side(side).path),
+                plural(*s.statements.get(side), "statement", "statements"),
+                s.boilerplate.get(side)
+            );
+            self.wrapped("  ", INDENT, &line)?;
+        }
+        let counts = format!(
+            "{} · {} · {} · {}",
+            style.disagree(&plural(s.disagree, "disagreement", "disagreements")),
+            style.agree(&plural(s.agree, "agreement", "agreements")),
+            style.only(&format!("{} only in LEFT", s.only.left)),
+            style.only(&format!("{} only in RIGHT", s.only.right)),
+        );
+        self.wrapped("  ", "  ", &counts)?;
+        let legend = style.dim("L12 / R12 = line 12 of the left / right file");
+        self.wrapped("  ", "  ", &legend)
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Writes the text report.
 pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::Result<()> {
     let mut w = Writer { out, options };
     let style = options.style;
-    let s = &report.summary;
-    writeln!(w.out, "{}", style.heading("crosscheck"))?;
-    for side in [Side::Left, Side::Right] {
-        let name = match side {
-            Side::Left => "LEFT ",
-            Side::Right => "RIGHT",
-        };
-        let line = format!(
-            "{name} {}: {}, {} left out as boilerplate",
-            printable(&report.side(side).path),
-            plural(*s.statements.get(side), "statement", "statements"),
-            s.boilerplate.get(side)
-        );
-        w.wrapped("  ", INDENT, &line)?;
-    }
-    let counts = format!(
-        "{} · {} · {} · {}",
-        style.disagree(&plural(s.disagree, "disagreement", "disagreements")),
-        style.agree(&plural(s.agree, "agreement", "agreements")),
-        style.only(&format!("{} only in LEFT", s.only.left)),
-        style.only(&format!("{} only in RIGHT", s.only.right)),
-    );
-    w.wrapped("  ", "  ", &counts)?;
-    let legend = style.dim("L12 / R12 = line 12 of the left / right file");
-    w.wrapped("  ", "  ", &legend)?;
+    w.header(report)?;
 
     for (relation, title) in [
         (Relation::Disagree, "Disagreements"),
@@ -178,7 +204,7 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
         if ids.is_empty() {
             continue;
         }
-        let name = if side == Side::Left { "LEFT" } else { "RIGHT" };
+        let name = side_name(side);
         w.rule(&format!("Only in {name} ({})", ids.len()), Style::only)?;
         for &id in ids {
             w.statement(side, report.statement(side, id))?;
@@ -196,14 +222,14 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
             if furniture.is_empty() {
                 continue;
             }
-            let name = if side == Side::Left { "LEFT" } else { "RIGHT" };
+            let name = side_name(side);
             w.rule(
                 &format!("Boilerplate in {name} ({})", furniture.len()),
                 Style::dim,
             )?;
             for statement in furniture {
                 let kind = statement.boilerplate.map(|b| b.label()).unwrap_or_default();
-                let tag = format!("{}{} ", side_letter(side), statement.line);
+                let tag = format!("{} ", line_tag(side, statement.line));
                 let line = format!(
                     "{} {}",
                     printable(&statement.text),

@@ -1,0 +1,563 @@
+//! The HTML report: one self-contained page to open in a browser, attach to a ticket or archive.
+//!
+//! On top, the counts and the disagreements with their reasons, evidence and word diffs, then
+//! the agreements; below, both articles in full in two columns, every statement colored by its
+//! fate (agrees, disagrees, only in this source, boilerplate). Hovering, focusing or clicking a
+//! statement (or a pair) highlights its partners in the other column; a click also scrolls the
+//! other column to the first partner and keeps the highlight until the next click.
+//!
+//! The page must be safe to open whatever the articles contain, and readable anywhere:
+//! - every piece of article text and every file name goes through [`escape`] (after
+//!   [`printable`], so control characters show as in the terminal), and nothing from the input
+//!   is ever placed in a tag name, an attribute name, a URL or a script;
+//! - CSS and JavaScript are inline and nothing is fetched: a Content-Security-Policy allows no
+//!   source at all (`default-src 'none'`) except this page's own style and script, named by
+//!   their SHA-256, so even markup that got through could neither load nor run anything;
+//! - everything is in the markup; the script only highlights. With JavaScript off, pair headings
+//!   link to the statements (`:target` highlights them) and each statement's tooltip names its
+//!   partners.
+
+use std::io::{self, Write};
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use crate::diff::DiffOp;
+use crate::model::{Pair, Relation, Side, StatementId};
+use crate::render::style::printable;
+use crate::render::{line_tag, plural, side_name};
+use crate::report::{PairReport, Report};
+
+/// Writes the HTML report.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let s = &report.summary;
+    let paths = report.sides.as_ref().map(|side| text(&side.path));
+    write!(
+        out,
+        "<!DOCTYPE html>\n\
+         <html lang=\"en\">\n\
+         <head>\n\
+         <meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <title>crosscheck: {left} vs {right}</title>\n\
+         <style>{STYLE}</style>\n\
+         </head>\n\
+         <body>\n\
+         <header>\n\
+         <h1>crosscheck</h1>\n",
+        csp = content_security_policy(),
+        left = paths.left,
+        right = paths.right,
+    )?;
+    for side in [Side::Left, Side::Right] {
+        writeln!(
+            out,
+            "<p class=\"file\"><span class=\"side\">{}</span> <code>{}</code> · {}, {} left out \
+             as boilerplate</p>",
+            side_name(side),
+            paths.get(side),
+            plural(*s.statements.get(side), "statement", "statements"),
+            s.boilerplate.get(side),
+        )?;
+    }
+    writeln!(out, "<ul class=\"counts\" id=\"counts\">")?;
+    let counts = [
+        (
+            "disagree",
+            s.disagree,
+            noun(s.disagree, "disagreement", "disagreements"),
+        ),
+        ("agree", s.agree, noun(s.agree, "agreement", "agreements")),
+        ("left-only", s.only.left, "only in LEFT"),
+        ("right-only", s.only.right, "only in RIGHT"),
+    ];
+    for (name, n, label) in counts {
+        let class = name
+            .trim_start_matches("left-")
+            .trim_start_matches("right-");
+        writeln!(
+            out,
+            "<li class=\"{class}\" data-count=\"{name}\"><strong>{n}</strong> {label}</li>"
+        )?;
+    }
+    writeln!(out, "</ul>")?;
+    writeln!(
+        out,
+        "<p class=\"legend\">Statements: <span class=\"st disagree\">disagrees</span> \
+         <span class=\"st agree\">agrees</span> <span class=\"st only\">only in this source</span> \
+         <span class=\"st boilerplate\">boilerplate, not judged</span>. L12 / R12 = line 12 of \
+         the left / right file. <span class=\"hint\">Hover or click a statement or a pair to \
+         highlight its partners.</span></p>\n\
+         </header>\n\
+         <main>"
+    )?;
+
+    // Agreements fold away (open them with a click, no script needed): the disagreements
+    // and then the articles are what a reviewer reads first.
+    for (relation, id, title, fold) in [
+        (Relation::Disagree, "disagreements", "Disagreements", false),
+        (Relation::Agree, "agreements", "Agreements", true),
+    ] {
+        let pairs: Vec<&PairReport> = report
+            .pairs
+            .iter()
+            .filter(|p| p.relation == relation)
+            .collect();
+        let heading = format!("<h2>{title} ({})</h2>", pairs.len());
+        writeln!(out, "<section id=\"{id}\">")?;
+        if fold {
+            writeln!(out, "<details>\n<summary>{heading}</summary>")?;
+        } else {
+            writeln!(out, "{heading}")?;
+        }
+        if pairs.is_empty() {
+            writeln!(out, "<p class=\"none\">None.</p>")?;
+        }
+        for pair in pairs {
+            write_pair(report, pair, out)?;
+        }
+        if fold {
+            writeln!(out, "</details>")?;
+        }
+        writeln!(out, "</section>")?;
+    }
+
+    let fates = fates(report);
+    writeln!(
+        out,
+        "<section id=\"articles\">\n<h2>The two articles</h2>\n<div class=\"columns\">"
+    )?;
+    for side in [Side::Left, Side::Right] {
+        write_article(report, side, fates.get(side), out)?;
+    }
+    writeln!(
+        out,
+        "</div>\n</section>\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>"
+    )
+}
+
+fn noun<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Result<()> {
+    let (class, marker) = match pair.relation {
+        Relation::Disagree => ("disagree", "✗"),
+        Relation::Agree => ("agree", "✓"),
+    };
+    let left = report.statement(Side::Left, pair.ids.left);
+    let right = report.statement(Side::Right, pair.ids.right);
+    let (left_id, right_id) = (
+        element_id(Side::Left, left.id),
+        element_id(Side::Right, right.id),
+    );
+    writeln!(
+        out,
+        "<article class=\"pair {class}\" data-partners=\"{left_id} {right_id}\">\n\
+         <h3><span class=\"marker\">{marker}</span> <a href=\"#{left_id}\">{}</a> ↔ \
+         <a href=\"#{right_id}\">{}</a> <span class=\"similarity\">similarity {:.2}</span></h3>\n\
+         <div class=\"quotes\">\n\
+         <blockquote class=\"left\"><span class=\"tag\">{}</span> {}</blockquote>\n\
+         <blockquote class=\"right\"><span class=\"tag\">{}</span> {}</blockquote>\n\
+         </div>",
+        line_tag(Side::Left, left.line),
+        line_tag(Side::Right, right.line),
+        pair.similarity,
+        line_tag(Side::Left, left.line),
+        text(&left.text),
+        line_tag(Side::Right, right.line),
+        text(&right.text),
+    )?;
+    if !pair.reasons.is_empty() {
+        writeln!(out, "<ul class=\"reasons\">")?;
+        for reason in &pair.reasons {
+            let words = |side: Side| {
+                let evidence = reason.evidence.get(side);
+                if evidence.is_empty() {
+                    "—".to_string()
+                } else {
+                    evidence
+                        .iter()
+                        .map(|e| format!("<mark>{}</mark>", text(&e.text)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            writeln!(
+                out,
+                "<li><strong>{}</strong>: {} <span class=\"evidence\">(left: {}; right: {})</span></li>",
+                reason.kind.label(),
+                text(&reason.explanation),
+                words(Side::Left),
+                words(Side::Right),
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    let diff = pair
+        .diff
+        .iter()
+        .map(|chunk| {
+            let words = text(&chunk.text);
+            match chunk.op {
+                DiffOp::Equal => words,
+                DiffOp::Delete => format!("<del>{words}</del>"),
+                DiffOp::Insert => format!("<ins>{words}</ins>"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    writeln!(
+        out,
+        "<p class=\"diff\"><span class=\"label\">diff</span> {diff}</p>\n</article>"
+    )
+}
+
+/// What became of a statement, for its color. A statement in both an agreeing and a
+/// disagreeing pair shows as disagreeing: that is what a reader must check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Boilerplate,
+    Only,
+    Agree,
+    Disagree,
+}
+
+impl Fate {
+    fn class(self) -> &'static str {
+        match self {
+            Fate::Boilerplate => "boilerplate",
+            Fate::Only => "only",
+            Fate::Agree => "agree",
+            Fate::Disagree => "disagree",
+        }
+    }
+}
+
+fn fates(report: &Report) -> Pair<Vec<Fate>> {
+    let fates_of = |side: Side| {
+        let mut fates: Vec<Fate> = report
+            .side(side)
+            .statements
+            .iter()
+            .map(|s| match s.boilerplate {
+                Some(_) => Fate::Boilerplate,
+                None => Fate::Only,
+            })
+            .collect();
+        for pair in &report.pairs {
+            let fate = &mut fates[*pair.ids.get(side)];
+            *fate = match (*fate, pair.relation) {
+                (_, Relation::Disagree) | (Fate::Disagree, _) => Fate::Disagree,
+                _ => Fate::Agree,
+            };
+        }
+        fates
+    };
+    Pair::new(fates_of(Side::Left), fates_of(Side::Right))
+}
+
+/// One article in full: its statements in file order, a paragraph per line of the file.
+fn write_article(
+    report: &Report,
+    side: Side,
+    fates: &[Fate],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let document = report.side(side);
+    writeln!(
+        out,
+        "<div class=\"column {}\" id=\"{}-article\">\n<h3>{} <code>{}</code></h3>",
+        side_class(side),
+        side_class(side),
+        side_name(side),
+        text(&document.path),
+    )?;
+    let other = match side {
+        Side::Left => Side::Right,
+        Side::Right => Side::Left,
+    };
+    let mut last_line = None;
+    for statement in &document.statements {
+        if last_line == Some(statement.line) {
+            write!(out, " ")?;
+        } else {
+            if last_line.is_some() {
+                writeln!(out, "</p>")?;
+            }
+            write!(out, "<p>")?;
+        }
+        last_line = Some(statement.line + statement.text.matches('\n').count());
+
+        let fate = fates[statement.id];
+        let partners: Vec<(&PairReport, StatementId)> = report
+            .pairs
+            .iter()
+            .filter(|p| *p.ids.get(side) == statement.id)
+            .map(|p| (p, *p.ids.get(other)))
+            .collect();
+        let mut title = line_tag(side, statement.line);
+        match fate {
+            Fate::Boilerplate => {
+                let kind = statement.boilerplate.map(|b| b.label()).unwrap_or_default();
+                title.push_str(&format!(" · boilerplate ({kind}), not judged"));
+            }
+            Fate::Only => title.push_str(&format!(" · only in {}", side_name(side))),
+            Fate::Agree | Fate::Disagree => {
+                for (relation, verb) in [
+                    (Relation::Disagree, "disagrees with"),
+                    (Relation::Agree, "agrees with"),
+                ] {
+                    let tags: Vec<String> = partners
+                        .iter()
+                        .filter(|(p, _)| p.relation == relation)
+                        .map(|(_, id)| line_tag(other, report.statement(other, *id).line))
+                        .collect();
+                    if !tags.is_empty() {
+                        title.push_str(&format!(" · {verb} {}", tags.join(", ")));
+                    }
+                }
+            }
+        }
+        let links = if partners.is_empty() {
+            String::new()
+        } else {
+            let ids: Vec<String> = partners
+                .iter()
+                .map(|(_, id)| element_id(other, *id))
+                .collect();
+            format!(" data-partners=\"{}\" tabindex=\"0\"", ids.join(" "))
+        };
+        write!(
+            out,
+            "<span class=\"st {fate}\" id=\"{id}\" data-side=\"{side}\" data-fate=\"{fate}\" \
+             data-line=\"{line}\" title=\"{title}\"{links}>{text}</span>",
+            fate = fate.class(),
+            id = element_id(side, statement.id),
+            side = side_class(side),
+            line = statement.line,
+            title = text(&title),
+            text = text(&statement.text),
+        )?;
+    }
+    if last_line.is_some() {
+        writeln!(out, "</p>")?;
+    }
+    writeln!(out, "</div>")
+}
+
+fn side_class(side: Side) -> &'static str {
+    match side {
+        Side::Left => "left",
+        Side::Right => "right",
+    }
+}
+
+/// The `id` of a statement's element: `l-3` is statement 3 (from 0) of the left article.
+fn element_id(side: Side, id: StatementId) -> String {
+    format!("{}-{id}", &side_class(side)[..1])
+}
+
+/// Input text (article, file name) as HTML text: printable, then escaped.
+fn text(input: &str) -> String {
+    escape(&printable(input))
+}
+
+/// Escapes the five characters that can end text or an attribute value and start markup, so the
+/// result is safe both between tags and inside a quoted attribute. Five replacements do not
+/// call for a dependency.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// No network, no plugins, no frames, no forms; only this page's own style and script run.
+/// (`frame-ancestors` would be ignored in a `<meta>` policy.)
+fn content_security_policy() -> String {
+    format!(
+        "default-src 'none'; style-src '{}'; script-src '{}'; base-uri 'none'; \
+         form-action 'none'",
+        sha256_source(STYLE),
+        sha256_source(SCRIPT)
+    )
+}
+
+/// A CSP hash source: `sha256-` and the Base64 of the SHA-256 of exactly what is between the
+/// tags.
+fn sha256_source(content: &str) -> String {
+    let digest = Sha256::digest(content.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// The page's style. Colors are paired with underlines, so fates stay apart in gray print too.
+const STYLE: &str = r#"
+:root { --agree: #dcf2e1; --agree-line: #2e7d32; --disagree: #fde1df; --disagree-line: #c62828;
+  --only: #fff1c7; --only-line: #b7791f; --boilerplate: #8a8a8a; --focus: #1565c0;
+  --ink: #1d1d1f; --paper: #ffffff; --muted: #5f6368; --rule: #e0e0e0; }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 1.5rem 2rem 3rem; color: var(--ink); background: var(--paper);
+  font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+h1 { margin: 0 0 .4rem; font-size: 1.6rem; }
+h2 { margin: 2rem 0 .8rem; font-size: 1.25rem; border-bottom: 1px solid var(--rule);
+  padding-bottom: .3rem; }
+h3 { margin: 0 0 .5rem; font-size: 1rem; }
+summary { cursor: pointer; margin: 2rem 0 .8rem; border-bottom: 1px solid var(--rule); }
+summary h2 { display: inline; margin: 0; border: 0; }
+code { font: .9em ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+.file { margin: .1rem 0; color: var(--muted); }
+.file .side { display: inline-block; width: 3.6em; font-weight: 600; color: var(--ink); }
+.counts { display: flex; flex-wrap: wrap; gap: .6rem; list-style: none; padding: 0;
+  margin: 1rem 0 .6rem; }
+.counts li { padding: .45rem .9rem; border-radius: 6px; border-left: 4px solid; }
+.counts strong { font-size: 1.3rem; margin-right: .25rem; }
+.counts .disagree { background: var(--disagree); border-color: var(--disagree-line); }
+.counts .agree { background: var(--agree); border-color: var(--agree-line); }
+.counts .only { background: var(--only); border-color: var(--only-line); }
+.legend { color: var(--muted); font-size: .9rem; }
+.hint { display: none; }
+.js .hint { display: inline; }
+.none { color: var(--muted); }
+.pair { border: 1px solid var(--rule); border-left: 5px solid; border-radius: 6px;
+  padding: .8rem 1rem; margin: 0 0 .9rem; }
+.pair.disagree { border-left-color: var(--disagree-line); }
+.pair.agree { border-left-color: var(--agree-line); }
+.pair.disagree .marker { color: var(--disagree-line); }
+.pair.agree .marker { color: var(--agree-line); }
+.pair.active { box-shadow: 0 0 0 2px var(--focus); }
+.similarity { color: var(--muted); font-weight: normal; margin-left: .5rem; }
+.quotes { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+blockquote { margin: 0; padding: .4rem .7rem; background: #f7f7f8; border-radius: 4px; }
+.tag { font: 600 .8rem ui-monospace, Menlo, Consolas, monospace; color: var(--muted);
+  margin-right: .3rem; }
+.reasons { margin: .6rem 0 0; padding-left: 1.2rem; }
+.evidence { color: var(--muted); }
+mark { background: #f9d36b; color: inherit; padding: 0 .15em; border-radius: 2px; }
+.diff { margin: .6rem 0 0; }
+.diff .label { font: 600 .8rem ui-monospace, Menlo, Consolas, monospace; color: var(--muted);
+  margin-right: .3rem; }
+del { background: var(--disagree); color: #8e1b1b; }
+ins { background: var(--agree); color: #1b5e20; text-decoration: underline; }
+.columns { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; }
+.column { max-height: 90vh; overflow-y: auto; padding-right: .5rem; }
+.column p { margin: 0 0 .7rem; }
+.st { border-radius: 3px; padding: .05em .1em; -webkit-box-decoration-break: clone;
+  box-decoration-break: clone; }
+.st.agree { background: var(--agree); border-bottom: 2px solid var(--agree-line); }
+.st.disagree { background: var(--disagree); border-bottom: 2px solid var(--disagree-line); }
+.st.only { background: var(--only); border-bottom: 2px dotted var(--only-line); }
+.st.boilerplate { color: var(--boilerplate); font-style: italic; }
+.st[data-partners] { cursor: pointer; }
+.st:target, .st.active { outline: 2px solid var(--focus); }
+.st.partner { outline: 2px dashed var(--focus); }
+@media (max-width: 800px) { .columns, .quotes { grid-template-columns: 1fr; } }
+@media print { .column { max-height: none; overflow: visible; } }
+"#;
+
+/// The page's script: highlighting only; the page is complete without it.
+const SCRIPT: &str = r#"
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+  var pinned = null;
+  function partnersOf(element) {
+    return (element.getAttribute('data-partners') || '').split(' ')
+      .map(function (id) { return id && document.getElementById(id); })
+      .filter(Boolean);
+  }
+  function highlight(element, on) {
+    element.classList.toggle('active', on);
+    partnersOf(element).forEach(function (partner) { partner.classList.toggle('partner', on); });
+  }
+  function show(hovered) {
+    document.querySelectorAll('.active, .partner').forEach(function (element) {
+      element.classList.remove('active', 'partner');
+    });
+    if (pinned) { highlight(pinned, true); }
+    if (hovered && hovered !== pinned) { highlight(hovered, true); }
+  }
+  function linked(event) {
+    return event.target.closest ? event.target.closest('[data-partners]') : null;
+  }
+  document.addEventListener('mouseover', function (event) { show(linked(event)); });
+  document.addEventListener('focusin', function (event) { show(linked(event)); });
+  function pin(element) {
+    pinned = pinned === element ? null : element;
+    show(element);
+    if (pinned && pinned.classList.contains('st')) {
+      var first = partnersOf(pinned)[0];
+      if (first) { first.scrollIntoView({ block: 'nearest', behavior: 'smooth' }); }
+    }
+  }
+  document.addEventListener('click', function (event) {
+    var element = linked(event);
+    if (element && !event.target.closest('a')) { pin(element); }
+  });
+  document.addEventListener('keydown', function (event) {
+    var element = linked(event);
+    if (element && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      pin(element);
+    }
+  });
+})();
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped_for_text_and_attributes() {
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(
+            escape("\"><img src=x onerror=alert(1)>"),
+            "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(escape("Tom's & Jerry's"), "Tom&#39;s &amp; Jerry&#39;s");
+    }
+
+    #[test]
+    fn control_characters_become_visible_text() {
+        assert_eq!(text("a\u{1b}[31m<b>"), "a\\x1b[31m&lt;b&gt;");
+    }
+
+    #[test]
+    fn the_policy_names_the_exact_style_and_script() {
+        let policy = content_security_policy();
+        assert!(policy.starts_with("default-src 'none';"), "{policy}");
+        // SHA-256 is 32 bytes: 44 characters of Base64.
+        let hashes: Vec<&str> = policy
+            .split('\'')
+            .filter(|part| part.starts_with("sha256-"))
+            .collect();
+        assert_eq!(hashes.len(), 2, "{policy}");
+        assert!(hashes.iter().all(|h| h.len() == "sha256-".len() + 44));
+        // The empty string's SHA-256, as CSP documentation gives it.
+        assert_eq!(
+            sha256_source(""),
+            "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+        );
+    }
+}

@@ -1,0 +1,253 @@
+//! The Markdown report, to paste into an issue, a pull request or a newsroom note: a summary
+//! table, the disagreements with their reasons and word diffs (~~removed~~ / **added**), the
+//! agreements, and the claims of each source that the other does not make. It uses GitHub
+//! Flavored Markdown (tables, strikethrough), which GitHub, GitLab and most editors render.
+//!
+//! Article text and file names are untrusted: [`escape`] makes each piece render as the words
+//! it is, so an article cannot open a link, an image, an HTML tag, emphasis or a table cell, nor
+//! mention (`@name`) or reference (`#123`) anyone where the report is pasted.
+
+use std::io::{self, Write};
+
+use crate::diff::DiffOp;
+use crate::model::{Relation, Side};
+use crate::render::style::printable;
+use crate::render::{line_tag, plural, side_name};
+use crate::report::{PairReport, Report, StatementReport};
+
+/// Writes the Markdown report; `show_boilerplate` adds the page furniture of each side.
+pub fn write(report: &Report, show_boilerplate: bool, out: &mut dyn Write) -> io::Result<()> {
+    let s = &report.summary;
+    let title = if s.disagree > 0 {
+        format!(
+            "the sources disagree ({})",
+            plural(s.disagree, "disagreement", "disagreements")
+        )
+    } else {
+        "the sources do not disagree".to_string()
+    };
+    writeln!(out, "# crosscheck: {title}")?;
+    writeln!(out)?;
+    writeln!(out, "| | LEFT | RIGHT |")?;
+    writeln!(out, "| --- | --- | --- |")?;
+    let rows: [(&str, String, String); 4] = [
+        (
+            "file",
+            escape(&report.sides.left.path),
+            escape(&report.sides.right.path),
+        ),
+        (
+            "statements",
+            s.statements.left.to_string(),
+            s.statements.right.to_string(),
+        ),
+        (
+            "left out as boilerplate",
+            s.boilerplate.left.to_string(),
+            s.boilerplate.right.to_string(),
+        ),
+        (
+            "claims found only here",
+            s.only.left.to_string(),
+            s.only.right.to_string(),
+        ),
+    ];
+    for (label, left, right) in rows {
+        writeln!(out, "| {label} | {left} | {right} |")?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "**{}** and **{}** between the two. L12 / R12 is line 12 of the left / right file.",
+        plural(s.disagree, "disagreement", "disagreements"),
+        plural(s.agree, "agreement", "agreements"),
+    )?;
+
+    for (relation, title) in [
+        (Relation::Disagree, "Disagreements"),
+        (Relation::Agree, "Agreements"),
+    ] {
+        let pairs: Vec<&PairReport> = report
+            .pairs
+            .iter()
+            .filter(|p| p.relation == relation)
+            .collect();
+        if pairs.is_empty() {
+            continue;
+        }
+        writeln!(out)?;
+        writeln!(out, "## {title} ({})", pairs.len())?;
+        for pair in pairs {
+            write_pair(report, pair, out)?;
+        }
+    }
+
+    for side in [Side::Left, Side::Right] {
+        let ids = report.only.get(side);
+        if ids.is_empty() {
+            continue;
+        }
+        writeln!(out)?;
+        writeln!(out, "## Only in {} ({})", side_name(side), ids.len())?;
+        writeln!(out)?;
+        for &id in ids {
+            writeln!(out, "- {}", statement(side, report.statement(side, id)))?;
+        }
+    }
+
+    if show_boilerplate {
+        for side in [Side::Left, Side::Right] {
+            let furniture: Vec<&StatementReport> = report
+                .side(side)
+                .statements
+                .iter()
+                .filter(|s| s.boilerplate.is_some())
+                .collect();
+            if furniture.is_empty() {
+                continue;
+            }
+            writeln!(out)?;
+            writeln!(
+                out,
+                "## Boilerplate in {} ({})",
+                side_name(side),
+                furniture.len()
+            )?;
+            writeln!(out)?;
+            for s in furniture {
+                let kind = s.boilerplate.map(|b| b.label()).unwrap_or_default();
+                writeln!(out, "- {} _({kind})_", statement(side, s))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Result<()> {
+    let left = report.statement(Side::Left, pair.ids.left);
+    let right = report.statement(Side::Right, pair.ids.right);
+    let marker = match pair.relation {
+        Relation::Disagree => "✗",
+        Relation::Agree => "✓",
+    };
+    writeln!(out)?;
+    writeln!(
+        out,
+        "### {marker} {} ↔ {} · similarity {:.2}",
+        line_tag(Side::Left, left.line),
+        line_tag(Side::Right, right.line),
+        pair.similarity
+    )?;
+    writeln!(out)?;
+    writeln!(out, "- {}", statement(Side::Left, left))?;
+    writeln!(out, "- {}", statement(Side::Right, right))?;
+    if !pair.reasons.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Why:")?;
+        writeln!(out)?;
+        for reason in &pair.reasons {
+            let words = |side: Side| {
+                let evidence = reason.evidence.get(side);
+                if evidence.is_empty() {
+                    "—".to_string()
+                } else {
+                    evidence
+                        .iter()
+                        .map(|e| format!("«{}»", escape(&e.text)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            writeln!(
+                out,
+                "- **{}**: {} (left: {}; right: {})",
+                reason.kind.label(),
+                escape(&reason.explanation),
+                words(Side::Left),
+                words(Side::Right)
+            )?;
+        }
+    }
+    let diff = pair
+        .diff
+        .iter()
+        .map(|chunk| {
+            let text = escape(&chunk.text);
+            match chunk.op {
+                DiffOp::Equal => text,
+                DiffOp::Delete => format!("~~{text}~~"),
+                DiffOp::Insert => format!("**{text}**"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    writeln!(out)?;
+    writeln!(out, "Diff: {diff}")
+}
+
+/// `**L12** text of the statement`, on one line.
+fn statement(side: Side, statement: &StatementReport) -> String {
+    format!(
+        "**{}** {}",
+        line_tag(side, statement.line),
+        escape(&statement.text)
+    )
+}
+
+/// Text that renders as itself in Markdown, on one line and in a table cell.
+///
+/// Line breaks become spaces and control characters visible escapes (as in a terminal), then
+/// every character that Markdown or GitHub could read as syntax is backslash-escaped:
+/// emphasis and strikethrough (`* _ ~`), code (`` ` ``), links and images (`[ ]`), HTML and
+/// autolinks (`< >`), entities (`&`), table cells (`|`), math (`$`), mentions and references
+/// (`@ #`) and the backslash itself. CommonMark allows a backslash before any ASCII
+/// punctuation, so the escapes never show.
+pub fn escape(text: &str) -> String {
+    let text = printable(text);
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '&' | '|' | '$' | '@' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_article_text_is_escaped() {
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(
+            escape("[click](http://x) ![img](y) **bold** `code`"),
+            "\\[click\\](http://x) !\\[img\\](y) \\*\\*bold\\*\\* \\`code\\`"
+        );
+        assert_eq!(escape("a | b"), "a \\| b");
+        assert_eq!(
+            escape("@editor #12 $3 & ~~x~~"),
+            "\\@editor \\#12 \\$3 \\& \\~\\~x\\~\\~"
+        );
+        assert_eq!(escape("C:\\path"), "C:\\\\path");
+    }
+
+    #[test]
+    fn text_stays_on_one_line_without_control_characters() {
+        assert_eq!(escape("one\ntwo\r\n"), "one two  ");
+        assert_eq!(escape("\u{1b}[31mred"), "\\\\x1b\\[31mred");
+    }
+
+    #[test]
+    fn plain_prose_is_untouched() {
+        let prose = "North Korea denied it, officials said (on Tuesday), 40% of 2.3 million.";
+        assert_eq!(escape(prose), prose);
+    }
+}
