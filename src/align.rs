@@ -11,7 +11,8 @@
 //! FBI's accusation and another outlet's report of the denial, while dropping the tail of weak
 //! look-alikes that share a few topic words.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::model::StatementId;
 use crate::similarity::{anchors, similarity, Profile, Weights};
@@ -41,6 +42,31 @@ pub struct Link {
     pub similarity: f64,
 }
 
+/// How the statement pairs worth scoring are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Candidates {
+    /// Score every pair: exact, and cheap for two articles.
+    Exhaustive,
+    /// Score only the pairs an inverted index over informative keys proposes: for long
+    /// documents, where the cross product would take hours.
+    Indexed,
+    /// Exhaustive up to [`EXHAUSTIVE_MAX_PAIRS`] statement pairs, indexed above.
+    Auto,
+}
+
+/// Up to this many statement pairs (two documents of about 300 statements each) every pair is
+/// scored.
+pub const EXHAUSTIVE_MAX_PAIRS: usize = 100_000;
+
+/// A key found in more statements of the right side than this proposes no candidates: it is a
+/// topic word of the whole document ("said", "government", the main character's name), and a
+/// pair sharing only such words would not clear the threshold anyway.
+const MAX_POSTINGS: usize = 100;
+
+/// How many candidates per statement are scored in full, the ones sharing the most informative
+/// keys. Far more than a statement has true partners; few enough to keep long documents fast.
+const CANDIDATES_PER_STATEMENT: usize = 24;
+
 /// Aligns statements; `None` profiles (boilerplate) take no part. Links come sorted by left id,
 /// then right id.
 pub fn align(
@@ -49,51 +75,102 @@ pub fn align(
     weights: &Weights,
     options: AlignOptions,
 ) -> Vec<Link> {
-    let mut index: HashMap<&str, Vec<StatementId>> = HashMap::new();
-    for (id, profile) in right.iter().enumerate() {
-        let Some(profile) = profile else { continue };
-        for key in profile.all_keys() {
-            index.entry(key).or_default().push(id);
-        }
-    }
+    align_with(left, right, weights, options, Candidates::Auto)
+}
 
-    let mut scored: Vec<Link> = Vec::new();
-    let mut sum_left = vec![0.0f64; left.len()];
-    let mut sum_right = vec![0.0f64; right.len()];
+/// [`align`], choosing how candidates are found.
+pub fn align_with(
+    left: &[Option<Profile>],
+    right: &[Option<Profile>],
+    weights: &Weights,
+    options: AlignOptions,
+    candidates: Candidates,
+) -> Vec<Link> {
+    let exhaustive = match candidates {
+        Candidates::Exhaustive => true,
+        Candidates::Indexed => false,
+        Candidates::Auto => left.len().saturating_mul(right.len()) <= EXHAUSTIVE_MAX_PAIRS,
+    };
+    let index = (!exhaustive).then(|| Index::new(right));
     let count =
         |side: &[Option<Profile>]| side.iter().filter(|p| p.is_some()).count().max(1) as f64;
     let (n_left, n_right) = (count(left), count(right));
-    let mut candidates: Vec<StatementId> = Vec::new();
-    for (left_id, profile) in left.iter().enumerate() {
-        let Some(profile) = profile else { continue };
-        candidates.clear();
-        for key in profile.all_keys() {
-            if let Some(ids) = index.get(key) {
-                candidates.extend_from_slice(ids);
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for &right_id in &candidates {
-            let Some(other) = &right[right_id] else {
-                continue;
-            };
-            let score = similarity(profile, other, weights);
-            sum_left[left_id] += score;
-            sum_right[right_id] += score;
-            let shortest = profile.terms.len().min(other.terms.len());
-            let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
-            if score >= options.threshold
-                && anchors(profile, other).min(anchors(other, profile)) >= needed
-            {
-                scored.push(Link {
-                    left: left_id,
-                    right: right_id,
-                    similarity: score,
-                });
-            }
-        }
+
+    // Each left statement is scored against its candidates in parallel; the sums of every
+    // statement's similarities make the background below.
+    struct Scores {
+        links: Vec<(Link, bool)>,
+        sum_left: Vec<(StatementId, f64)>,
+        sum_right: Vec<f64>,
     }
+    let scores = (0..left.len())
+        .into_par_iter()
+        .fold(
+            || Scores {
+                links: Vec::new(),
+                sum_left: Vec::new(),
+                sum_right: vec![0.0; right.len()],
+            },
+            |mut acc, left_id| {
+                let Some(profile) = &left[left_id] else {
+                    return acc;
+                };
+                let candidates: Vec<StatementId> = match &index {
+                    None => (0..right.len()).collect(),
+                    Some(index) => index.candidates(profile),
+                };
+                let mut sum = 0.0;
+                for right_id in candidates {
+                    let Some(other) = &right[right_id] else {
+                        continue;
+                    };
+                    let score = similarity(profile, other, weights);
+                    sum += score;
+                    acc.sum_right[right_id] += score;
+                    if score >= options.threshold {
+                        let shortest = profile.terms.len().min(other.terms.len());
+                        let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
+                        let anchored =
+                            anchors(profile, other).min(anchors(other, profile)) >= needed;
+                        let link = Link {
+                            left: left_id,
+                            right: right_id,
+                            similarity: score,
+                        };
+                        acc.links.push((link, anchored));
+                    }
+                }
+                acc.sum_left.push((left_id, sum));
+                acc
+            },
+        )
+        .reduce(
+            || Scores {
+                links: Vec::new(),
+                sum_left: Vec::new(),
+                sum_right: vec![0.0; right.len()],
+            },
+            |mut a, b| {
+                a.links.extend(b.links);
+                a.sum_left.extend(b.sum_left);
+                for (x, y) in a.sum_right.iter_mut().zip(b.sum_right) {
+                    *x += y;
+                }
+                a
+            },
+        );
+    let mut sum_left = vec![0.0f64; left.len()];
+    for (id, sum) in scores.sum_left {
+        sum_left[id] = sum;
+    }
+    let sum_right = scores.sum_right;
+    let mut scored: Vec<Link> = scores
+        .links
+        .into_iter()
+        .filter(|(_, anchored)| *anchored)
+        .map(|(link, _)| link)
+        .collect();
+    scored.sort_unstable_by_key(|link| (link.left, link.right));
 
     let mut best_left = vec![0.0f64; left.len()];
     let mut best_right = vec![0.0f64; right.len()];
@@ -140,4 +217,90 @@ pub fn align(
             || link.similarity >= options.near_best * best_right[link.right]
     });
     scored
+}
+
+/// An inverted index from the keys of the right side's statements to the statements.
+struct Index {
+    postings: FxHashMap<&'static str, Vec<StatementId>>,
+    /// The summed informativeness of each right statement's distinct primary keys.
+    mass: Vec<f64>,
+    statements: f64,
+}
+
+impl Index {
+    fn new(right: &[Option<Profile>]) -> Index {
+        let mut postings: FxHashMap<&'static str, Vec<StatementId>> = FxHashMap::default();
+        for (id, profile) in right.iter().enumerate() {
+            let Some(profile) = profile else { continue };
+            for key in profile.posting_keys() {
+                let list = postings.entry(key).or_default();
+                // A key met twice in one statement is posted once.
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            }
+        }
+        let statements = right.len().max(1) as f64;
+        let informativeness = |key: &str| {
+            postings
+                .get(key)
+                .map_or(0.0, |list| (1.0 + statements / list.len() as f64).ln())
+        };
+        let mass = right
+            .iter()
+            .map(|profile| {
+                profile
+                    .iter()
+                    .flat_map(|p| p.keys())
+                    .map(&informativeness)
+                    .sum()
+            })
+            .collect();
+        postings.retain(|_, list| list.len() <= MAX_POSTINGS);
+        Index {
+            postings,
+            mass,
+            statements,
+        }
+    }
+
+    /// The right statements most likely to resemble `profile`: ranked by the informativeness of
+    /// the keys they share with it, relative to both statements' own (a Dice coefficient over
+    /// keys), cut at [`CANDIDATES_PER_STATEMENT`], returned in id order.
+    fn candidates(&self, profile: &Profile) -> Vec<StatementId> {
+        let mut shared: FxHashMap<StatementId, f64> = FxHashMap::default();
+        let mut seen: Vec<&str> = Vec::new();
+        let mut own_mass = 0.0;
+        for key in profile.query_keys() {
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            if let Some(list) = self.postings.get(key) {
+                let informativeness = (1.0 + self.statements / list.len() as f64).ln();
+                own_mass += informativeness;
+                for &id in list {
+                    *shared.entry(id).or_default() += informativeness;
+                }
+            }
+        }
+        let mut ranked: Vec<(StatementId, f64)> = shared
+            .into_iter()
+            .map(|(id, shared)| {
+                (
+                    id,
+                    shared / (own_mass + self.mass[id]).max(f64::MIN_POSITIVE),
+                )
+            })
+            .collect();
+        if ranked.len() > CANDIDATES_PER_STATEMENT {
+            ranked.select_nth_unstable_by(CANDIDATES_PER_STATEMENT - 1, |a, b| {
+                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+            });
+            ranked.truncate(CANDIDATES_PER_STATEMENT);
+        }
+        let mut ids: Vec<StatementId> = ranked.into_iter().map(|(id, _)| id).collect();
+        ids.sort_unstable();
+        ids
+    }
 }

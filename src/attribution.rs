@@ -90,7 +90,7 @@ fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
             keys: tokens[from..to]
                 .iter()
                 .filter(|t| t.is_content())
-                .map(|t| t.key.clone())
+                .map(|t| t.key.to_string())
                 .collect(),
         })
     };

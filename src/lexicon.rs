@@ -977,12 +977,12 @@ fn tables() -> &'static Tables {
 }
 
 /// The phrase that starts the given word stems, as (number of words, key).
-pub fn phrase_at(stems: &[String]) -> Option<(usize, &'static str)> {
+pub fn phrase_at(stems: &[impl AsRef<str>]) -> Option<(usize, &'static str)> {
     tables()
         .phrases
         .iter()
         .find(|(phrase, _)| {
-            phrase.len() <= stems.len() && phrase.iter().zip(stems).all(|(p, s)| p == s)
+            phrase.len() <= stems.len() && phrase.iter().zip(stems).all(|(p, s)| p == s.as_ref())
         })
         .map(|(phrase, key)| (phrase.len(), key.as_str()))
 }
@@ -1013,6 +1013,11 @@ pub fn are_antonyms(a: &str, b: &str) -> bool {
         .antonyms
         .get(a)
         .is_some_and(|opposites| opposites.iter().any(|o| o == b))
+}
+
+/// The hand-listed opposites of a canonical key.
+pub fn antonyms_of(key: &str) -> &'static [String] {
+    tables().antonyms.get(key).map_or(&[], Vec::as_slice)
 }
 
 /// Whether a key has any antonym in the hand list.

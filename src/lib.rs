@@ -32,6 +32,7 @@ pub mod classify;
 pub mod cli;
 pub mod diff;
 pub mod error;
+pub mod intern;
 pub mod lexicon;
 pub mod load;
 pub mod model;
@@ -49,9 +50,10 @@ pub use load::Doc;
 pub use model::{Evidence, Pair, Reason, ReasonKind, Relation, Side, Span, StatementId};
 pub use report::{PairReport, Report, SideReport, StatementReport, Summary, REPORT_VERSION};
 
-use align::{align, AlignOptions};
+use align::{align_with, AlignOptions};
 use classify::{judge, Claim};
 use normalize::Token;
+use rayon::prelude::*;
 use segment::Statement;
 use similarity::{Profile, Weights};
 
@@ -84,6 +86,9 @@ pub struct Config {
     /// "unrelated". Default 0.7, tuned on SICK train: 3-way accuracy 0.654 without the check,
     /// 0.738 at 0.6, 0.737 at 0.7, 0.734 at 0.8, 0.723 at 0.95.
     pub entailment_coverage: f64,
+    /// How alignment finds the statement pairs worth scoring: every pair for two articles, an
+    /// inverted index for long documents (see [`align::Candidates`]).
+    pub candidates: align::Candidates,
 }
 
 impl Default for Config {
@@ -95,6 +100,7 @@ impl Default for Config {
             above_background: 0.22,
             mutual_above_background: 0.10,
             entailment_coverage: 0.7,
+            candidates: align::Candidates::Auto,
         }
     }
 }
@@ -112,11 +118,11 @@ impl<'a> Analysed<'a> {
     fn new(doc: &'a Doc) -> Analysed<'a> {
         let statements = segment::segment(doc);
         let tokens: Vec<Vec<Token>> = statements
-            .iter()
+            .par_iter()
             .map(|s| normalize::tokenize(doc.slice(s.span), s.span.start))
             .collect();
         let profiles = statements
-            .iter()
+            .par_iter()
             .zip(&tokens)
             .map(|(s, t)| {
                 s.boilerplate.is_none().then(|| {
@@ -149,7 +155,9 @@ pub fn compare(left: &Doc, right: &Doc, config: &Config) -> Report {
 /// [`compare`], also handing back the tokens of each side's claims (boilerplate left out), in
 /// document order, for callers that score the documents whole (pair mode).
 pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report, Pair<Vec<Token>>) {
-    let sides = Pair::new(Analysed::new(left), Analysed::new(right));
+    let (left_analysed, right_analysed) =
+        rayon::join(|| Analysed::new(left), || Analysed::new(right));
+    let sides = Pair::new(left_analysed, right_analysed);
     let weights = Weights::from_profiles(
         sides
             .left
@@ -158,7 +166,7 @@ pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report,
             .chain(&sides.right.profiles)
             .flatten(),
     );
-    let links = align(
+    let links = align_with(
         &sides.left.profiles,
         &sides.right.profiles,
         &weights,
@@ -169,28 +177,36 @@ pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report,
             above_background: config.above_background,
             mutual_above_background: config.mutual_above_background,
         },
+        config.candidates,
     );
 
+    let judged: Vec<(PairReport, Pair<Option<attribution::Speaker>>)> = links
+        .par_iter()
+        .map(|link| {
+            let judgment = judge(Pair::new(
+                sides.left.claim(link.left),
+                sides.right.claim(link.right),
+            ));
+            let texts = Pair::new(
+                left.slice(sides.left.statements[link.left].span),
+                right.slice(sides.right.statements[link.right].span),
+            );
+            let pair = PairReport {
+                ids: Pair::new(link.left, link.right),
+                relation: judgment.relation,
+                similarity: link.similarity,
+                reasons: judgment.reasons,
+                diff: diff::word_diff(texts.left, texts.right),
+            };
+            (pair, judgment.speakers)
+        })
+        .collect();
     let mut speakers = sides.as_ref().map(|s| vec![None; s.statements.len()]);
-    let mut pairs = Vec::with_capacity(links.len());
-    for link in &links {
-        let judgment = judge(Pair::new(
-            sides.left.claim(link.left),
-            sides.right.claim(link.right),
-        ));
-        speakers.left[link.left] = judgment.speakers.left.clone();
-        speakers.right[link.right] = judgment.speakers.right.clone();
-        let texts = Pair::new(
-            left.slice(sides.left.statements[link.left].span),
-            right.slice(sides.right.statements[link.right].span),
-        );
-        pairs.push(PairReport {
-            ids: Pair::new(link.left, link.right),
-            relation: judgment.relation,
-            similarity: link.similarity,
-            reasons: judgment.reasons,
-            diff: diff::word_diff(texts.left, texts.right),
-        });
+    let mut pairs = Vec::with_capacity(judged.len());
+    for (pair, pair_speakers) in judged {
+        speakers.left[pair.ids.left] = pair_speakers.left;
+        speakers.right[pair.ids.right] = pair_speakers.right;
+        pairs.push(pair);
     }
 
     let mut paired = sides.as_ref().map(|s| vec![false; s.statements.len()]);
@@ -208,14 +224,15 @@ pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report,
             path: analysed.doc.name.clone(),
             statements: analysed
                 .statements
-                .iter()
-                .map(|s| StatementReport {
+                .par_iter()
+                .zip(speakers.par_iter_mut())
+                .map(|(s, speaker)| StatementReport {
                     id: s.id,
                     span: s.span,
                     line: s.line,
                     text: analysed.doc.slice(s.span).to_string(),
                     boilerplate: s.boilerplate,
-                    speaker: speakers[s.id].take().or_else(|| {
+                    speaker: speaker.take().or_else(|| {
                         attribution::speaker(&analysed.doc.text, &analysed.tokens[s.id])
                     }),
                 })

@@ -8,6 +8,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::intern::{leak_list, Sym};
 use crate::lexicon;
 use crate::model::Span;
 use crate::thesaurus;
@@ -93,7 +94,7 @@ fn roundness(value: f64) -> f64 {
     step
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum TokenKind {
     /// A word that carries meaning.
     Content,
@@ -106,19 +107,19 @@ pub enum TokenKind {
     Month(u8),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Token {
     /// Where the token is in the document.
     pub span: Span,
     /// Lowercase surface form, possessive removed.
-    pub lower: String,
+    pub lower: Sym,
     /// The comparison key (see the module docs).
-    pub key: String,
+    pub key: Sym,
     /// Keys of further meanings the word has ("dropped": cancelled, and fell), WordNet synonym
     /// sets among them.
-    pub senses: Vec<String>,
+    pub senses: &'static [Sym],
     /// The dictionary form ("fell" -> "fall"), for WordNet's antonyms.
-    pub lemma: String,
+    pub lemma: Sym,
     pub kind: TokenKind,
     /// Starts with a capital letter and is not the statement's first word: a likely name.
     pub proper: bool,
@@ -133,18 +134,48 @@ impl Token {
     }
 
     /// The key and the further meanings of the token.
-    pub fn all_keys(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.key.as_str()).chain(self.senses.iter().map(String::as_str))
+    pub fn all_keys(&self) -> impl Iterator<Item = &'static str> {
+        let senses = self.senses;
+        std::iter::once(self.key.as_str()).chain(senses.iter().map(Sym::as_str))
+    }
+
+    /// Two 64-bit summaries for ruling out antonymy fast: the bits of the words this token is
+    /// (its lemma and keys) and the bits of the words it is the opposite of. Two tokens can only
+    /// be opposites ([`Token::opposes`]) when one's opposite bits meet the other's own bits.
+    pub fn opposition_signatures(&self) -> (u64, u64) {
+        if !self.can_oppose {
+            return (0, 0);
+        }
+        fn bit(word: &str) -> u64 {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = rustc_hash::FxHasher::default();
+            word.hash(&mut hasher);
+            1u64 << (hasher.finish() % 64)
+        }
+        let own = self
+            .word_keys()
+            .fold(bit(&self.lemma), |acc, k| acc | bit(k));
+        let opposite = self
+            .word_keys()
+            .flat_map(lexicon::antonyms_of)
+            .fold(0, |acc, k| acc | bit(k))
+            | thesaurus::antonyms_of(&self.lemma)
+                .iter()
+                .fold(0, |acc, k| acc | bit(k));
+        (own, opposite)
     }
 
     /// The key and the hand-listed further meanings, without WordNet's synonym sets ("~123").
-    fn word_keys(&self) -> impl Iterator<Item = &str> {
+    fn word_keys(&self) -> impl Iterator<Item = &'static str> {
         self.all_keys().filter(|k| !k.starts_with('~'))
     }
 
     /// Whether the two tokens can mean the same thing.
     pub fn shares_meaning(&self, other: &Token) -> bool {
-        self.key == other.key || self.all_keys().any(|k| other.all_keys().any(|o| o == k))
+        self.key == other.key
+            || self.senses.contains(&other.key)
+            || other.senses.contains(&self.key)
+            || self.senses.iter().any(|k| other.senses.contains(k))
     }
 
     /// Whether some meaning of this token is the opposite of some meaning of the other.
@@ -170,40 +201,38 @@ struct Word<'a> {
 /// Tokenizes a statement whose text starts at byte `offset` of its document.
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     let words = words(text);
-    let stems: Vec<String> = words
+    let lowers: Vec<Sym> = words
         .iter()
-        .map(|w| lexicon::stem(&strip_possessive(&w.text.to_lowercase())))
+        .map(|w| Sym::new(&strip_possessive(&w.text.to_lowercase())))
         .collect();
+    let stems: Vec<Sym> = lowers.iter().map(|&lower| analysis(lower).stem).collect();
     let mut tokens = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let word = &words[i];
-        let lower = strip_possessive(&word.text.to_lowercase());
+        let lower = lowers[i];
         let first_char_upper = word.text.chars().next().is_some_and(|c| c.is_uppercase());
         let proper = first_char_upper && i > 0 && !lexicon::is_stop_word(&lower);
 
         // Multi-word aliases ("United States") first, then phrases with a meaning of their own
         // ("fought back", "cyber-attack"), then WordNet's multi-word lemmas ("laid off").
         let phrase = multiword_alias(&words[i..])
-            .map(|(len, key)| (len, key.to_string(), Vec::new(), lower.clone(), true))
+            .map(|(len, key)| (len, Sym::new(key), &[][..], lower, true))
             .or_else(|| {
                 lexicon::phrase_at(&stems[i..(i + 4).min(words.len())])
-                    .map(|(len, key)| (len, key.to_string(), Vec::new(), lower.clone(), false))
+                    .map(|(len, key)| (len, Sym::new(key), &[][..], lower, false))
             })
             .or_else(|| {
                 thesaurus_phrase(&words, i).map(|(len, phrase)| {
-                    let senses = thesaurus::synsets(&phrase)
-                        .into_iter()
-                        .map(synset_key)
-                        .collect();
-                    (len, phrase.clone(), senses, phrase, false)
+                    let phrase = Sym::new(&phrase);
+                    (len, phrase, phrase_senses(phrase), phrase, false)
                 })
             });
         if let Some((len, key, senses, lemma, proper)) = phrase {
             let end = words[i + len - 1].start + words[i + len - 1].text.len();
             tokens.push(Token {
                 span: Span::new(offset + word.start, offset + end),
-                lower: lower.clone(),
+                lower,
                 key,
                 senses,
                 lemma,
@@ -217,13 +246,12 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
 
         if let Some((quantity, used)) = read_quantity(text, &words, i) {
             let last = &words[i + used - 1];
-            let key = format!("#{}", quantity.value);
             tokens.push(Token {
                 span: Span::new(offset + word.start, offset + last.start + last.text.len()),
-                lemma: lower.clone(),
+                lemma: lower,
                 lower,
-                key,
-                senses: Vec::new(),
+                key: Sym::new(&format!("#{}", quantity.value)),
+                senses: &[],
                 kind: TokenKind::Number(quantity),
                 proper: false,
                 can_oppose: false,
@@ -243,21 +271,13 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         } else {
             TokenKind::Content
         };
-        let (key, mut senses) = match &kind {
-            TokenKind::Content => word_key(word.text, &lower, &stems[i]),
-            _ => (lower.clone(), Vec::new()),
-        };
-        let lemma = if kind == TokenKind::Content {
-            senses.extend(thesaurus::senses_of(&lower).into_iter().map(synset_key));
-            let lemma = thesaurus::lemma(&lower);
-            let mut related = thesaurus::derivations(&lemma).peekable();
-            if related.peek().is_some() {
-                senses.push(derivation_key(&lemma));
-                senses.extend(related.map(derivation_key));
+        let (key, senses, lemma) = match kind {
+            TokenKind::Content if word.text == "US" => (Sym::new("usa"), &[][..], lower),
+            TokenKind::Content => {
+                let analysis = analysis(lower);
+                (analysis.key, analysis.senses, analysis.lemma)
             }
-            lemma
-        } else {
-            lower.clone()
+            _ => (lower, &[][..], lower),
         };
         tokens.push(Token {
             span: Span::new(offset + word.start, offset + word.start + word.text.len()),
@@ -276,6 +296,78 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             thesaurus::has_antonyms(&token.lemma) || token.word_keys().any(lexicon::has_antonyms);
     }
     tokens
+}
+
+/// What a lowercase word means for comparison, independent of where it stands.
+#[derive(Clone, Copy)]
+struct Analysis {
+    /// Its Snowball stem, for the lexicon's phrases.
+    stem: Sym,
+    /// Its key as a content word (see [`word_key`]).
+    key: Sym,
+    /// Keys of its further meanings: hand-listed senses, WordNet synonym sets, word family.
+    senses: &'static [Sym],
+    /// Its dictionary form.
+    lemma: Sym,
+}
+
+/// The analysis of a lowercase word, computed once per distinct word for the whole run: stemming
+/// and the thesaurus lookups would otherwise be repeated for every occurrence.
+fn analysis(lower: Sym) -> Analysis {
+    use std::sync::{OnceLock, RwLock};
+    static MEMO: OnceLock<RwLock<rustc_hash::FxHashMap<Sym, Analysis>>> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    if let Some(found) = memo
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(&lower)
+    {
+        return *found;
+    }
+    let stem = lexicon::stem(&lower);
+    let (key, mut senses) = word_key(&lower, &stem);
+    senses.extend(thesaurus::senses_of(&lower).into_iter().map(synset_key));
+    let lemma = thesaurus::lemma(&lower);
+    let mut related = thesaurus::derivations(&lemma).peekable();
+    if related.peek().is_some() {
+        senses.push(derivation_key(&lemma));
+        senses.extend(related.map(derivation_key));
+    }
+    let analysis = Analysis {
+        stem: Sym::new(&stem),
+        key: Sym::new(&key),
+        senses: leak_list(senses.iter().map(|s| Sym::new(s)).collect()),
+        lemma: Sym::new(&lemma),
+    };
+    memo.write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .entry(lower)
+        .or_insert(analysis);
+    analysis
+}
+
+/// The WordNet synonym sets of a multi-word lemma, stored once per phrase.
+fn phrase_senses(phrase: Sym) -> &'static [Sym] {
+    use std::sync::{OnceLock, RwLock};
+    static MEMO: OnceLock<RwLock<rustc_hash::FxHashMap<Sym, &'static [Sym]>>> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    if let Some(found) = memo
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(&phrase)
+    {
+        return found;
+    }
+    let senses = leak_list(
+        thesaurus::synsets(&phrase)
+            .into_iter()
+            .map(|id| Sym::new(&synset_key(id)))
+            .collect(),
+    );
+    memo.write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .entry(phrase)
+        .or_insert(senses)
 }
 
 /// The key standing for a word family: a lemma and the lemmas derived from it share it.
@@ -309,10 +401,7 @@ fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
 
 /// The comparison key of a content word (alias, else synonym group of its stem) and the keys of
 /// its other meanings.
-fn word_key(surface: &str, lower: &str, stem: &str) -> (String, Vec<String>) {
-    if surface == "US" {
-        return ("usa".to_string(), Vec::new());
-    }
+fn word_key(lower: &str, stem: &str) -> (String, Vec<String>) {
     if let Some((_, key)) = lexicon::ALIASES.iter().find(|(alias, _)| *alias == lower) {
         return (key.to_string(), Vec::new());
     }
@@ -582,7 +671,7 @@ mod tests {
         tokenize(text, 0)
             .into_iter()
             .filter(|t| t.is_content())
-            .map(|t| t.key)
+            .map(|t| t.key.to_string())
             .collect()
     }
 

@@ -8,7 +8,9 @@
 //! thing even if it contradicts), or a value in the same slot (two different numbers, two
 //! weekdays): contradicting statements must still align so that they can be judged.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+
+use crate::intern::Sym;
 
 use crate::model::Span;
 use crate::normalize::{Precision, Quantity, Token, TokenKind};
@@ -41,6 +43,19 @@ pub struct Term {
     pub token: Token,
     /// 1 for the claim's own words, less for words of its attribution.
     pub emphasis: f64,
+    /// The term's weight before the documents' own statistics: its emphasis, how common the
+    /// word is in English, whether it is a number. Computed once: scoring reads it for every
+    /// statement pair.
+    prior: f64,
+    /// A 64-bit summary of the term's keys: two terms whose summaries share no bit share no
+    /// meaning, which rules out most word pairs without comparing their key lists.
+    signature: u64,
+    /// Whether WordNet knows the word: two known words close in spelling are two words, not a
+    /// typo.
+    known: bool,
+    /// [`Token::opposition_signatures`].
+    own_bits: u64,
+    opposite_bits: u64,
 }
 
 /// The content of one statement, ready for scoring.
@@ -49,8 +64,9 @@ pub struct Profile {
     /// Content tokens with distinct keys, in text order.
     pub terms: Vec<Term>,
     /// The statement's clauses (cut at commas, semicolons, colons, dashes and parentheses) that
-    /// have words enough to carry a claim; empty when there are fewer than two.
-    pub clauses: Vec<Profile>,
+    /// have words enough to carry a claim, as indices into `terms`; empty when there are fewer
+    /// than two.
+    pub clauses: Vec<Vec<u16>>,
 }
 
 impl Profile {
@@ -58,13 +74,29 @@ impl Profile {
     /// reporting verb) count less.
     pub fn new(text: &str, tokens: &[Token], attribution: Option<Span>) -> Profile {
         let mut profile = Profile::of_tokens(tokens, attribution);
-        profile.clauses = clauses(text, tokens)
-            .into_iter()
-            .map(|range| Profile::of_tokens(&tokens[range], attribution))
-            .filter(|clause| clause.terms.len() >= MIN_CLAUSE_TERMS)
-            .collect();
-        if profile.clauses.len() < 2 {
-            profile.clauses.clear();
+        let position = |key: Sym| {
+            profile
+                .terms
+                .iter()
+                .position(|t| t.token.key == key)
+                .and_then(|i| u16::try_from(i).ok())
+        };
+        let mut clauses: Vec<Vec<u16>> = Vec::new();
+        for range in clauses_of(text, tokens) {
+            let mut members: Vec<u16> = Vec::new();
+            for token in tokens[range].iter().filter(|t| t.is_content()) {
+                if let Some(i) = position(token.key) {
+                    if !members.contains(&i) {
+                        members.push(i);
+                    }
+                }
+            }
+            if members.len() >= MIN_CLAUSE_TERMS {
+                clauses.push(members);
+            }
+        }
+        if clauses.len() >= 2 {
+            profile.clauses = clauses;
         }
         profile
     }
@@ -77,9 +109,16 @@ impl Profile {
             }
             let inside =
                 attribution.is_some_and(|a| a.start <= token.span.start && token.span.end <= a.end);
+            let emphasis = if inside { ATTRIBUTION_EMPHASIS } else { 1.0 };
+            let (own_bits, opposite_bits) = token.opposition_signatures();
             terms.push(Term {
-                token: token.clone(),
-                emphasis: if inside { ATTRIBUTION_EMPHASIS } else { 1.0 },
+                own_bits,
+                opposite_bits,
+                token: *token,
+                emphasis,
+                prior: prior_weight(token, emphasis),
+                signature: signature(token),
+                known: crate::thesaurus::is_known(&token.lemma),
             });
         }
         Profile {
@@ -93,8 +132,43 @@ impl Profile {
         self.terms.iter().map(|t| t.token.key.as_str())
     }
 
+    /// What an index posts the statement under: every key of every term (further meanings
+    /// included), each term's dictionary form, and for values their kind ("a number", "a
+    /// weekday"), since two different numbers still make a pair worth judging.
+    pub fn posting_keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.terms.iter().flat_map(|t| {
+            let class = match t.token.kind {
+                TokenKind::Number(_) => Some("#number"),
+                TokenKind::Weekday(_) => Some("#weekday"),
+                TokenKind::Month(_) => Some("#month"),
+                _ => None,
+            };
+            t.token
+                .all_keys()
+                .chain(std::iter::once(t.token.lemma.as_str()))
+                .chain(class)
+        })
+    }
+
+    /// What an index is searched by to find the statements [`Profile::posting_keys`] posted
+    /// that may match this one: the same keys, and the opposites of its words, since a
+    /// contradiction ("rose" / "fell") must align too.
+    pub fn query_keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.posting_keys().chain(self.terms.iter().flat_map(|t| {
+            let lexicon_opposites = t
+                .token
+                .all_keys()
+                .flat_map(crate::lexicon::antonyms_of)
+                .map(String::as_str);
+            crate::thesaurus::antonyms_of(&t.token.lemma)
+                .iter()
+                .copied()
+                .chain(lexicon_opposites)
+        }))
+    }
+
     /// Every key of every term, further meanings included: what an index must find it by.
-    pub fn all_keys(&self) -> impl Iterator<Item = &str> {
+    pub fn all_keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.terms.iter().flat_map(|t| t.token.all_keys())
     }
 }
@@ -102,19 +176,19 @@ impl Profile {
 /// Informativeness of each key within the two compared documents.
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
-    idf: HashMap<String, f64>,
+    idf: FxHashMap<Sym, f64>,
     default: f64,
 }
 
 impl Weights {
     /// Inverse document frequency over all given profiles (both documents' statements).
     pub fn from_profiles<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> Weights {
-        let mut frequency: HashMap<String, usize> = HashMap::new();
+        let mut frequency: FxHashMap<Sym, usize> = FxHashMap::default();
         let mut count = 0usize;
         for profile in profiles {
             count += 1;
-            for key in profile.keys() {
-                *frequency.entry(key.to_string()).or_default() += 1;
+            for term in &profile.terms {
+                *frequency.entry(term.token.key).or_default() += 1;
             }
         }
         let n = count as f64;
@@ -129,15 +203,21 @@ impl Weights {
     }
 
     pub fn of(&self, term: &Term) -> f64 {
-        let token = &term.token;
-        let base = self.idf.get(&token.key).copied().unwrap_or(self.default)
-            * term.emphasis
-            * commonness_discount(token);
-        // Numbers and dates are facts a reader checks, but one shared "3" says little on its own.
-        match token.kind {
-            TokenKind::Number(_) | TokenKind::Weekday(_) | TokenKind::Month(_) => base * 0.6,
-            _ => base,
-        }
+        self.idf
+            .get(&term.token.key)
+            .copied()
+            .unwrap_or(self.default)
+            * term.prior
+    }
+}
+
+/// A term's weight apart from the documents' statistics (see [`Term`]).
+fn prior_weight(token: &Token, emphasis: f64) -> f64 {
+    let base = emphasis * commonness_discount(token);
+    // Numbers and dates are facts a reader checks, but one shared "3" says little on its own.
+    match token.kind {
+        TokenKind::Number(_) | TokenKind::Weekday(_) | TokenKind::Month(_) => base * 0.6,
+        _ => base,
     }
 }
 
@@ -158,6 +238,34 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
     if a.shares_meaning(b) {
         return 1.0;
     }
+    match_apart_from_meaning(
+        a,
+        b,
+        crate::thesaurus::is_known(&a.lemma) && crate::thesaurus::is_known(&b.lemma),
+        true,
+    )
+}
+
+/// [`token_match`] of two terms, with what was computed for them beforehand.
+fn term_match(a: &Term, b: &Term) -> f64 {
+    if a.signature & b.signature != 0 && a.token.shares_meaning(&b.token) {
+        return 1.0;
+    }
+    let may_oppose = a.opposite_bits & b.own_bits != 0 || b.opposite_bits & a.own_bits != 0;
+    match_apart_from_meaning(&a.token, &b.token, a.known && b.known, may_oppose)
+}
+
+/// The bits of a token's signature (see [`Term`]): one per key, chosen by the key's address.
+fn signature(token: &Token) -> u64 {
+    let bit = |key: Sym| 1u64 << ((key.as_str().as_ptr() as usize >> 3) % 64);
+    token
+        .senses
+        .iter()
+        .fold(bit(token.key), |acc, &key| acc | bit(key))
+}
+
+/// How well two tokens that share no meaning match: as numbers, as opposites, as spellings.
+fn match_apart_from_meaning(a: &Token, b: &Token, both_known: bool, may_oppose: bool) -> f64 {
     match (&a.kind, &b.kind) {
         // "about 1,000" and "1,012" are the same number told with different precision; a
         // bound ("more than 80") is compatible with too much to count as the same number.
@@ -177,7 +285,7 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
         (TokenKind::Content, TokenKind::Content) => {}
         _ => return 0.0,
     }
-    if a.opposes(b) {
+    if may_oppose && a.opposes(b) {
         return ANTONYM_MATCH;
     }
     // One stem extending the other: "hack" / "hacker", "investig" / "investigator".
@@ -188,21 +296,24 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
     };
     // A one-letter extension is a stemmer artifact more often than a derivation: "count" and
     // "counti" (county).
-    if short.len() >= 4 && long.len() >= short.len() + 2 && long.starts_with(short.as_str()) {
+    if short.len() >= 4
+        && long.len() >= short.len() + 2
+        && short.as_bytes()[..4] == long.as_bytes()[..4]
+        && long.starts_with(short.as_str())
+    {
         return NEAR_MISS_MATCH;
     }
     // Typos keep the first letter and about the length; checking that first spares most of the
     // Jaro-Winkler computations, which dominate the run time otherwise.
-    if a.lower.len() >= 5
+    if !both_known
+        && a.lower.len() >= 5
         && b.lower.len() >= 5
         && a.lower.as_bytes()[0] == b.lower.as_bytes()[0]
         && a.lower.len().abs_diff(b.lower.len()) <= 2
     {
         let jw = strsim::jaro_winkler(&a.lower, &b.lower);
         // Two dictionary words are two words ("county", "counted"), not one misspelled.
-        if jw >= NEAR_MISS_MIN
-            && !(crate::thesaurus::is_known(&a.lemma) && crate::thesaurus::is_known(&b.lemma))
-        {
+        if jw >= NEAR_MISS_MIN && !both_known {
             return NEAR_MISS_MATCH;
         }
     }
@@ -211,25 +322,96 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
 
 /// The similarity of two statements (see the module docs).
 pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
-    let whole = overlap(a, b, weights);
+    if a.terms.is_empty() || b.terms.is_empty() {
+        return 0.0;
+    }
+    // Every measure below reads the same word-to-word matches: compute them once.
+    let matches = Matches::new(a, b, weights);
+    let all = |p: &Profile| (0..p.terms.len() as u16).collect::<Vec<u16>>();
+    let (all_a, all_b) = (all(a), all(b));
+    let whole = matches.overlap(&all_a, &all_b);
     if a.clauses.is_empty() && b.clauses.is_empty() {
         return whole;
     }
     // News packs several claims into one sentence ("X will cut 120 jobs, mostly in sales, as
     // demand weakens"); two sentences sharing one claim match best clause to clause.
-    fn pieces(p: &Profile) -> Vec<&Profile> {
+    let pieces = |p: &'_ Profile, all: &'_ [u16]| -> Vec<Vec<u16>> {
         if p.clauses.is_empty() {
-            vec![p]
+            vec![all.to_vec()]
         } else {
-            p.clauses.iter().collect()
+            p.clauses.clone()
         }
-    }
-    let best_clause = pieces(a)
+    };
+    let (pieces_a, pieces_b) = (pieces(a, &all_a), pieces(b, &all_b));
+    let best_clause = pieces_a
         .iter()
-        .flat_map(|x| pieces(b).into_iter().map(move |y| (x, y)))
-        .map(|(x, y)| overlap(x, y, weights))
+        .flat_map(|x| pieces_b.iter().map(move |y| (x, y)))
+        .map(|(x, y)| matches.overlap(x, y))
         .fold(0.0, f64::max);
     whole.max(CLAUSE_SHARE * best_clause)
+}
+
+/// The match strength of every word of one statement with every word of the other, and the
+/// words' weights.
+struct Matches {
+    strength: Vec<f64>,
+    columns: usize,
+    weight_a: Vec<f64>,
+    weight_b: Vec<f64>,
+}
+
+impl Matches {
+    fn new(a: &Profile, b: &Profile, weights: &Weights) -> Matches {
+        let mut strength = Vec::with_capacity(a.terms.len() * b.terms.len());
+        for t in &a.terms {
+            strength.extend(b.terms.iter().map(|u| term_match(t, u)));
+        }
+        Matches {
+            strength,
+            columns: b.terms.len(),
+            weight_a: a.terms.iter().map(|t| weights.of(t)).collect(),
+            weight_b: b.terms.iter().map(|t| weights.of(t)).collect(),
+        }
+    }
+
+    /// The overlap of the words `xs` of the first statement with the words `ys` of the second:
+    /// soft Dice mixed with containment.
+    fn overlap(&self, xs: &[u16], ys: &[u16]) -> f64 {
+        let at = |x: u16, y: u16| self.strength[usize::from(x) * self.columns + usize::from(y)];
+        let mass_a: f64 = xs.iter().map(|&x| self.weight_a[usize::from(x)]).sum();
+        let mass_b: f64 = ys.iter().map(|&y| self.weight_b[usize::from(y)]).sum();
+        if mass_a == 0.0 || mass_b == 0.0 {
+            return 0.0;
+        }
+        let covered_a: f64 = xs
+            .iter()
+            .map(|&x| {
+                let best = ys.iter().map(|&y| at(x, y)).fold(0.0, f64::max);
+                self.weight_a[usize::from(x)] * best
+            })
+            .sum();
+        let covered_b: f64 = ys
+            .iter()
+            .map(|&y| {
+                let best = xs.iter().map(|&x| at(x, y)).fold(0.0, f64::max);
+                self.weight_b[usize::from(y)] * best
+            })
+            .sum();
+        let dice = (covered_a + covered_b) / (mass_a + mass_b);
+        // Containment says "this claim is inside that sentence"; a statement of one or two
+        // content words ("That's not what America is about.") is inside too many sentences to
+        // tell.
+        let contained = |covered: f64, mass: f64, terms: usize| {
+            if terms >= MIN_CONTAINED_TERMS {
+                covered / mass
+            } else {
+                0.0
+            }
+        };
+        let containment =
+            contained(covered_a, mass_a, xs.len()).max(contained(covered_b, mass_b, ys.len()));
+        (DICE_SHARE * dice + (1.0 - DICE_SHARE) * containment).clamp(0.0, 1.0)
+    }
 }
 
 /// How much of `claim`'s content `source` says too: the weighted share of `claim`'s words that
@@ -247,7 +429,7 @@ pub fn coverage(claim: &Profile, source: &Profile, weights: &Weights) -> f64 {
             source
                 .terms
                 .iter()
-                .any(|u| token_match(&t.token, &u.token) >= NEAR_MISS_MATCH)
+                .any(|u| term_match(t, u) >= NEAR_MISS_MATCH)
         })
         .map(|t| weights.of(t))
         .sum();
@@ -256,7 +438,7 @@ pub fn coverage(claim: &Profile, source: &Profile, weights: &Weights) -> f64 {
 
 /// Where a statement's clauses are: token index ranges between punctuation that separates
 /// clauses.
-fn clauses(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+fn clauses_of(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0;
     for i in 1..tokens.len() {
@@ -272,56 +454,13 @@ fn clauses(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     ranges
 }
 
-/// The similarity of two term sets: soft Dice mixed with containment.
-fn overlap(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
-    let mass = |p: &Profile| p.terms.iter().map(|t| weights.of(t)).sum::<f64>();
-    let (mass_a, mass_b) = (mass(a), mass(b));
-    if mass_a == 0.0 || mass_b == 0.0 {
-        return 0.0;
-    }
-    let covered = |from: &Profile, to: &Profile| -> f64 {
-        from.terms
-            .iter()
-            .map(|t| {
-                let best = to
-                    .terms
-                    .iter()
-                    .map(|u| token_match(&t.token, &u.token))
-                    .fold(0.0, f64::max);
-                weights.of(t) * best
-            })
-            .sum::<f64>()
-    };
-    let (covered_a, covered_b) = (covered(a, b), covered(b, a));
-    let dice = (covered_a + covered_b) / (mass_a + mass_b);
-    // Containment says "this claim is inside that sentence"; a statement of one or two content
-    // words ("That's not what America is about.") is inside too many sentences to tell.
-    let contained = |covered: f64, mass: f64, terms: usize| {
-        if terms >= MIN_CONTAINED_TERMS {
-            covered / mass
-        } else {
-            0.0
-        }
-    };
-    let containment = contained(covered_a, mass_a, a.terms.len()).max(contained(
-        covered_b,
-        mass_b,
-        b.terms.len(),
-    ));
-    (DICE_SHARE * dice + (1.0 - DICE_SHARE) * containment).clamp(0.0, 1.0)
-}
-
 /// How many distinct terms of `a` have a firm match (the same meaning, an antonym or a near-miss
 /// spelling; a mere second number does not count) in `b`. One shared word ("teachers") is a
 /// topic; two are the beginning of a shared claim.
 pub fn anchors(a: &Profile, b: &Profile) -> usize {
     a.terms
         .iter()
-        .filter(|t| {
-            b.terms
-                .iter()
-                .any(|u| token_match(&t.token, &u.token) >= ANTONYM_MATCH)
-        })
+        .filter(|t| b.terms.iter().any(|u| term_match(t, u) >= ANTONYM_MATCH))
         .count()
 }
 

@@ -101,6 +101,11 @@ pub fn are_antonyms(a: &str, b: &str) -> bool {
         .is_some_and(|opposites| opposites.contains(&b))
 }
 
+/// WordNet's direct antonyms of a lemma (in frequent senses).
+pub fn antonyms_of(lemma: &str) -> &'static [&'static str] {
+    thesaurus().antonyms.get(lemma).map_or(&[], Vec::as_slice)
+}
+
 /// The lemmas WordNet derives from a lemma or it from them, in frequent senses ("donation" ->
 /// "donate"; "employ" -> "employee", "employer", "employment"): the same event told with another
 /// part of speech.

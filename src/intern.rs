@@ -1,0 +1,128 @@
+//! Interned strings: each distinct word, key and lemma is stored once for the whole run.
+//!
+//! Two long documents hold millions of tokens but only tens of thousands of distinct words. A
+//! token that owned its strings cost about 200 bytes and a heap allocation each; interned, it
+//! is a few pointers, copying it is free, and two keys compare by address instead of byte by
+//! byte — the comparison alignment makes most often.
+//!
+//! Interned text is never freed: memory grows with the vocabulary of what was read, not with its
+//! length, and a run ends when its comparison does.
+
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+use std::sync::{OnceLock, RwLock};
+
+use rustc_hash::FxHashSet;
+
+/// An interned string. Equal texts are the same `Sym`, so equality and hashing use the address.
+#[derive(Clone, Copy)]
+pub struct Sym(&'static str);
+
+fn table() -> &'static RwLock<FxHashSet<&'static str>> {
+    static TABLE: OnceLock<RwLock<FxHashSet<&'static str>>> = OnceLock::new();
+    TABLE.get_or_init(Default::default)
+}
+
+impl Sym {
+    /// The symbol of `text`, stored on first sight.
+    pub fn new(text: &str) -> Sym {
+        if let Some(&stored) = table()
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(text)
+        {
+            return Sym(stored);
+        }
+        let mut table = table()
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(&stored) = table.get(text) {
+            return Sym(stored);
+        }
+        let stored: &'static str = Box::leak(text.into());
+        table.insert(stored);
+        Sym(stored)
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        self.0
+    }
+}
+
+/// Stores a list of symbols for the rest of the run, such as the further meanings of a word.
+/// Lists are not deduplicated: callers memoize per word, so each word's list is stored once.
+pub fn leak_list(symbols: Vec<Sym>) -> &'static [Sym] {
+    if symbols.is_empty() {
+        &[]
+    } else {
+        Box::leak(symbols.into_boxed_slice())
+    }
+}
+
+impl PartialEq for Sym {
+    fn eq(&self, other: &Sym) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Sym {}
+
+impl Hash for Sym {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self.0.as_ptr() as usize).hash(state);
+    }
+}
+
+impl PartialEq<str> for Sym {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Sym {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl Deref for Sym {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl AsRef<str> for Sym {
+    fn as_ref(&self) -> &str {
+        self.0
+    }
+}
+
+impl fmt::Debug for Sym {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl fmt::Display for Sym {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.0, f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_texts_are_one_symbol() {
+        let a = Sym::new("landfill");
+        let b = Sym::new(&String::from("landfill"));
+        assert_eq!(a, b);
+        assert!(std::ptr::eq(a.as_str(), b.as_str()));
+        assert_ne!(a, Sym::new("landfills"));
+        assert_eq!(a, "landfill");
+    }
+}
