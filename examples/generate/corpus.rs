@@ -121,13 +121,14 @@ impl Kind {
     }
 }
 
-/// How often each fate is drawn for a fact, in percent.
-const FATES: [(Kind, usize); 5] = [
-    (Kind::Identical, 25),
-    (Kind::Paraphrase, 25),
-    (Kind::Negation, 30), // stands for "a disagreement": its type is drawn uniformly
-    (Kind::LeftOnly, 10),
-    (Kind::RightOnly, 10),
+/// How often each fate is drawn for a fact, in percent; `None` is a disagreement, whose type is
+/// then drawn uniformly.
+const FATES: [(Option<Kind>, usize); 5] = [
+    (Some(Kind::Identical), 25),
+    (Some(Kind::Paraphrase), 25),
+    (None, 30),
+    (Some(Kind::LeftOnly), 10),
+    (Some(Kind::RightOnly), 10),
 ];
 
 /// A planted sentence: its byte span in its document.
@@ -1128,11 +1129,7 @@ fn draw_fate(rng: &mut Rng) -> Kind {
     let mut roll = rng.below(total);
     for (kind, weight) in FATES {
         if roll < weight {
-            return if kind == Kind::Negation {
-                rng.pick(&Kind::DISAGREEMENTS)
-            } else {
-                kind
-            };
+            return kind.unwrap_or_else(|| rng.pick(&Kind::DISAGREEMENTS));
         }
         roll -= weight;
     }
