@@ -290,10 +290,14 @@ report=$(
         if [[ -v "wall_of[1MB]" && -n ${wall_of[1MB]} && -n $w ]]; then
             growth=$(awk -v a="${wall_of[1MB]}" -v b="$w" 'BEGIN { printf "%.1f", b / a }')
             check "1 MB → 10 MB time grows ≤ 12× (${growth}×)" "$(ok "$growth <= 12")"
+        elif [[ -v "wall_of[1MB]" ]]; then
+            check "1 MB → 10 MB time grows ≤ 12× (a size did not finish)" 0
         fi
         if [[ -v "recall_of[100KB]" && -n ${recall_of[10MB]:-} ]]; then
             drop=$(awk -v a="${recall_of[100KB]}" -v b="${recall_of[10MB]}" 'BEGIN { printf "%.1f", (a - b) * 100 }')
             check "planted recall at 10 MB within 5 points of 100 KB ($drop points lower)" "$(ok "$drop <= 5")"
+        elif [[ -v "recall_of[100KB]" ]]; then
+            check "planted recall at 10 MB within 5 points of 100 KB (10 MB did not finish)" 0
         fi
     fi
     check "pair mode ≥ 100,000 pairs/s (${pairs_per_s:-–})" "$([[ -n $pairs_per_s ]] && ok "$pairs_per_s >= 100000" || echo 0)"
