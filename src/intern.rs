@@ -13,14 +13,16 @@ use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 use std::sync::{OnceLock, RwLock};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 /// An interned string. Equal texts are the same `Sym`, so equality and hashing use the address.
+/// It is one thin pointer (to the stored string's fat pointer), so a token of several symbols
+/// stays small: long documents hold millions of tokens.
 #[derive(Clone, Copy)]
-pub struct Sym(&'static str);
+pub struct Sym(&'static &'static str);
 
-fn table() -> &'static RwLock<FxHashSet<&'static str>> {
-    static TABLE: OnceLock<RwLock<FxHashSet<&'static str>>> = OnceLock::new();
+fn table() -> &'static RwLock<FxHashMap<&'static str, Sym>> {
+    static TABLE: OnceLock<RwLock<FxHashMap<&'static str, Sym>>> = OnceLock::new();
     TABLE.get_or_init(Default::default)
 }
 
@@ -32,31 +34,44 @@ impl Sym {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .get(text)
         {
-            return Sym(stored);
+            return stored;
         }
         let mut table = table()
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(&stored) = table.get(text) {
-            return Sym(stored);
+            return stored;
         }
-        let stored: &'static str = Box::leak(text.into());
-        table.insert(stored);
-        Sym(stored)
+        let text: &'static str = Box::leak(text.into());
+        let symbol = Sym(Box::leak(Box::new(text)));
+        table.insert(text, symbol);
+        symbol
     }
 
     pub fn as_str(&self) -> &'static str {
         self.0
     }
+
+    /// Where the symbol is stored: unique to its text, for hashing and signatures.
+    pub fn address(self) -> usize {
+        std::ptr::from_ref(self.0) as usize
+    }
 }
 
-/// Stores a list of symbols for the rest of the run, such as the further meanings of a word.
-/// Lists are not deduplicated: callers memoize per word, so each word's list is stored once.
-pub fn leak_list(symbols: Vec<Sym>) -> &'static [Sym] {
+/// A list of symbols stored for the rest of the run, such as the further meanings of a word:
+/// one thin pointer.
+pub type SymList = &'static Vec<Sym>;
+
+/// The empty list.
+pub static NO_SYMS: Vec<Sym> = Vec::new();
+
+/// Stores a list of symbols for the rest of the run. Lists are not deduplicated: callers
+/// memoize per word, so each word's list is stored once.
+pub fn leak_list(symbols: Vec<Sym>) -> SymList {
     if symbols.is_empty() {
-        &[]
+        &NO_SYMS
     } else {
-        Box::leak(symbols.into_boxed_slice())
+        Box::leak(Box::new(symbols))
     }
 }
 
@@ -70,19 +85,19 @@ impl Eq for Sym {}
 
 impl Hash for Sym {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        (self.0.as_ptr() as usize).hash(state);
+        self.address().hash(state);
     }
 }
 
 impl PartialEq<str> for Sym {
     fn eq(&self, other: &str) -> bool {
-        self.0 == other
+        *self.0 == other
     }
 }
 
 impl PartialEq<&str> for Sym {
     fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
+        *self.0 == *other
     }
 }
 
@@ -122,6 +137,7 @@ mod tests {
         let b = Sym::new(&String::from("landfill"));
         assert_eq!(a, b);
         assert!(std::ptr::eq(a.as_str(), b.as_str()));
+        assert_eq!(std::mem::size_of::<Sym>(), std::mem::size_of::<usize>());
         assert_ne!(a, Sym::new("landfills"));
         assert_eq!(a, "landfill");
     }

@@ -149,15 +149,35 @@ impl<'a> Analysed<'a> {
 
 /// Compares two documents.
 pub fn compare(left: &Doc, right: &Doc, config: &Config) -> Report {
-    compare_with_tokens(left, right, config).0
+    compare_analysed(left, right, config).0
 }
 
 /// [`compare`], also handing back the tokens of each side's claims (boilerplate left out), in
 /// document order, for callers that score the documents whole (pair mode).
 pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report, Pair<Vec<Token>>) {
+    let (report, sides) = compare_analysed(left, right, config);
+    let claim_tokens = |analysed: Analysed| -> Vec<Token> {
+        analysed
+            .statements
+            .iter()
+            .zip(analysed.tokens)
+            .filter(|(s, _)| s.boilerplate.is_none())
+            .flat_map(|(_, tokens)| tokens)
+            .collect()
+    };
+    let tokens = Pair::new(claim_tokens(sides.left), claim_tokens(sides.right));
+    (report, tokens)
+}
+
+/// The comparison, and the analysed documents it was made from.
+fn compare_analysed<'a>(
+    left: &'a Doc,
+    right: &'a Doc,
+    config: &Config,
+) -> (Report, Pair<Analysed<'a>>) {
     let (left_analysed, right_analysed) =
         rayon::join(|| Analysed::new(left), || Analysed::new(right));
-    let sides = Pair::new(left_analysed, right_analysed);
+    let mut sides = Pair::new(left_analysed, right_analysed);
     let weights = Weights::from_profiles(
         sides
             .left
@@ -179,6 +199,11 @@ pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report,
         },
         config.candidates,
     );
+    // Scoring is done: free the profiles before the report is built, so long documents do not
+    // hold both at once.
+    drop(weights);
+    sides.left.profiles = Vec::new();
+    sides.right.profiles = Vec::new();
 
     let judged: Vec<(PairReport, Pair<Option<attribution::Speaker>>)> = links
         .par_iter()
@@ -269,17 +294,7 @@ pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report,
         summary,
     };
     debug_assert!(every_statement_has_one_fate(&report));
-    let claim_tokens = |analysed: Analysed| -> Vec<Token> {
-        analysed
-            .statements
-            .iter()
-            .zip(analysed.tokens)
-            .filter(|(s, _)| s.boilerplate.is_none())
-            .flat_map(|(_, tokens)| tokens)
-            .collect()
-    };
-    let tokens = Pair::new(claim_tokens(sides.left), claim_tokens(sides.right));
-    (report, tokens)
+    (report, sides)
 }
 
 fn one_sided(statements: &[Statement], paired: &[bool]) -> Vec<StatementId> {

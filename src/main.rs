@@ -8,7 +8,7 @@ use anyhow::Context;
 
 use crosscheck::cli::{Args, Job, Settings};
 use crosscheck::load::Decoding;
-use crosscheck::output::{self, AtomicFile};
+use crosscheck::output::AtomicFile;
 use crosscheck::pairs::{self, OnBadLine};
 use crosscheck::render;
 use crosscheck::render::style::printable;
@@ -72,11 +72,7 @@ fn compare_articles(
     let mut report = compare(&docs.left, &docs.right, &settings.config);
     restore_file_offsets(&mut report, docs.as_ref());
 
-    // Render fully before writing, so an error never leaves a partial report behind.
-    let mut buffer = Vec::new();
-    render::write(&report, settings.format, settings.text, &mut buffer)
-        .context("rendering the report")?;
-    deliver(&buffer, settings.output.as_deref())?;
+    deliver(&report, settings)?;
     Ok(if report.has_disagreements() {
         DIFFERENT
     } else {
@@ -84,13 +80,23 @@ fn compare_articles(
     })
 }
 
-/// Writes a finished report to its file, atomically, or to standard output.
-fn deliver(report: &[u8], output: Option<&Path>) -> anyhow::Result<()> {
-    if let Some(path) = output {
-        return output::write_atomically(path, report).with_context(|| cannot_write(path));
+/// Renders the report straight into its destination: the report of two long documents runs to
+/// hundreds of megabytes, too much to hold a second copy of. Rendering cannot fail by itself; an
+/// `--output` file is written atomically, so a failed write leaves nothing behind.
+fn deliver(report: &Report, settings: &Settings) -> anyhow::Result<()> {
+    let render = |out: &mut dyn Write| render::write(report, settings.format, settings.text, out);
+    if let Some(path) = settings.output.as_deref() {
+        let mut file =
+            io::BufWriter::new(AtomicFile::create(path).with_context(|| cannot_write(path))?);
+        render(&mut file).with_context(|| cannot_write(path))?;
+        return file
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)
+            .and_then(AtomicFile::commit)
+            .with_context(|| cannot_write(path));
     }
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(report).and_then(|()| stdout.flush()) {
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    match render(&mut stdout).and_then(|()| stdout.flush()) {
         // A reader that stops early (`crosscheck a b | head`) is not an error.
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         result => result.context("writing the report"),

@@ -8,7 +8,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::intern::{leak_list, Sym};
+use crate::intern::{leak_list, Sym, SymList, NO_SYMS};
 use crate::lexicon;
 use crate::model::Span;
 use crate::thesaurus;
@@ -117,7 +117,7 @@ pub struct Token {
     pub key: Sym,
     /// Keys of further meanings the word has ("dropped": cancelled, and fell), WordNet synonym
     /// sets among them.
-    pub senses: &'static [Sym],
+    pub senses: SymList,
     /// The dictionary form ("fell" -> "fall"), for WordNet's antonyms.
     pub lemma: Sym,
     pub kind: TokenKind,
@@ -217,10 +217,10 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         // Multi-word aliases ("United States") first, then phrases with a meaning of their own
         // ("fought back", "cyber-attack"), then WordNet's multi-word lemmas ("laid off").
         let phrase = multiword_alias(&words[i..])
-            .map(|(len, key)| (len, Sym::new(key), &[][..], lower, true))
+            .map(|(len, key)| (len, Sym::new(key), &NO_SYMS, lower, true))
             .or_else(|| {
                 lexicon::phrase_at(&stems[i..(i + 4).min(words.len())])
-                    .map(|(len, key)| (len, Sym::new(key), &[][..], lower, false))
+                    .map(|(len, key)| (len, Sym::new(key), &NO_SYMS, lower, false))
             })
             .or_else(|| {
                 thesaurus_phrase(&words, i).map(|(len, phrase)| {
@@ -251,7 +251,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 lemma: lower,
                 lower,
                 key: Sym::new(&format!("#{}", quantity.value)),
-                senses: &[],
+                senses: &NO_SYMS,
                 kind: TokenKind::Number(quantity),
                 proper: false,
                 can_oppose: false,
@@ -272,12 +272,12 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             TokenKind::Content
         };
         let (key, senses, lemma) = match kind {
-            TokenKind::Content if word.text == "US" => (Sym::new("usa"), &[][..], lower),
+            TokenKind::Content if word.text == "US" => (Sym::new("usa"), &NO_SYMS, lower),
             TokenKind::Content => {
                 let analysis = analysis(lower);
                 (analysis.key, analysis.senses, analysis.lemma)
             }
-            _ => (lower, &[][..], lower),
+            _ => (lower, &NO_SYMS, lower),
         };
         tokens.push(Token {
             span: Span::new(offset + word.start, offset + word.start + word.text.len()),
@@ -306,7 +306,7 @@ struct Analysis {
     /// Its key as a content word (see [`word_key`]).
     key: Sym,
     /// Keys of its further meanings: hand-listed senses, WordNet synonym sets, word family.
-    senses: &'static [Sym],
+    senses: SymList,
     /// Its dictionary form.
     lemma: Sym,
 }
@@ -347,9 +347,9 @@ fn analysis(lower: Sym) -> Analysis {
 }
 
 /// The WordNet synonym sets of a multi-word lemma, stored once per phrase.
-fn phrase_senses(phrase: Sym) -> &'static [Sym] {
+fn phrase_senses(phrase: Sym) -> SymList {
     use std::sync::{OnceLock, RwLock};
-    static MEMO: OnceLock<RwLock<rustc_hash::FxHashMap<Sym, &'static [Sym]>>> = OnceLock::new();
+    static MEMO: OnceLock<RwLock<rustc_hash::FxHashMap<Sym, SymList>>> = OnceLock::new();
     let memo = MEMO.get_or_init(Default::default);
     if let Some(found) = memo
         .read()

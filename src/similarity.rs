@@ -257,7 +257,7 @@ fn term_match(a: &Term, b: &Term) -> f64 {
 
 /// The bits of a token's signature (see [`Term`]): one per key, chosen by the key's address.
 fn signature(token: &Token) -> u64 {
-    let bit = |key: Sym| 1u64 << ((key.as_str().as_ptr() as usize >> 3) % 64);
+    let bit = |key: Sym| 1u64 << ((key.address() >> 3) % 64);
     token
         .senses
         .iter()
