@@ -12,7 +12,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use crosscheck::align::{align, AlignOptions};
+use crosscheck::align::align;
 use crosscheck::attribution::attribution_span;
 use crosscheck::normalize::tokenize;
 use crosscheck::segment::segment;
@@ -128,13 +128,7 @@ fn bench_similarity(c: &mut Criterion) {
 }
 
 fn bench_align(c: &mut Criterion) {
-    let config = Config::default();
-    let options = AlignOptions {
-        threshold: config.threshold,
-        near_best: config.near_best,
-        anchors: config.anchors,
-        above_background: config.above_background,
-    };
+    let options = Config::default().align_options();
     let (_, docs) = generated(100_000);
     let doc_profiles = Pair::new(profiles(&docs.left), profiles(&docs.right));
     let doc_weights = weights(&doc_profiles);

@@ -91,6 +91,19 @@ pub struct Config {
     pub candidates: align::Candidates,
 }
 
+impl Config {
+    /// The settings alignment takes.
+    pub fn align_options(&self) -> AlignOptions {
+        AlignOptions {
+            threshold: self.threshold,
+            near_best: self.near_best,
+            anchors: self.anchors,
+            above_background: self.above_background,
+            mutual_above_background: self.mutual_above_background,
+        }
+    }
+}
+
 impl Default for Config {
     fn default() -> Config {
         Config {
@@ -190,13 +203,7 @@ fn compare_analysed<'a>(
         &sides.left.profiles,
         &sides.right.profiles,
         &weights,
-        AlignOptions {
-            threshold: config.threshold,
-            near_best: config.near_best,
-            anchors: config.anchors,
-            above_background: config.above_background,
-            mutual_above_background: config.mutual_above_background,
-        },
+        config.align_options(),
         config.candidates,
     );
     // Scoring is done: free the profiles before the report is built, so long documents do not
