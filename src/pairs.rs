@@ -80,7 +80,7 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
         .any(|p| p.relation == Relation::Disagree)
     {
         Verdict::Disagree
-    } else if claim_coverage >= config.entailment_coverage {
+    } else if claim_coverage >= config.entailment_coverage && same_polarity(&docs, &tokens) {
         Verdict::Agree
     } else {
         Verdict::Unrelated
@@ -90,6 +90,18 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
         similarity: (similarity * 1000.0).round() / 1000.0,
         reasons,
     }
+}
+
+/// Whether both texts negate or neither does: "a man is not playing" neither says nor is said by
+/// "a man is playing", however many words they share.
+fn same_polarity(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> bool {
+    let claim = |doc: &Doc, tokens: &[Token]| {
+        crate::classify::negates(crate::classify::Claim {
+            text: &doc.text,
+            tokens,
+        })
+    };
+    claim(&docs.0, &tokens.left) == claim(&docs.1, &tokens.right)
 }
 
 /// A judged line with its id, or why the line is not a pair.
@@ -261,6 +273,17 @@ mod tests {
             verdict(
                 "A man is playing a guitar.",
                 "Rain fell on the city all day."
+            ),
+            Verdict::Unrelated
+        );
+    }
+
+    #[test]
+    fn a_negated_text_is_not_said_by_an_affirmative_one() {
+        assert_eq!(
+            verdict(
+                "A woman is playing the flute.",
+                "A man is not playing the flute."
             ),
             Verdict::Unrelated
         );
