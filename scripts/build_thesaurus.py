@@ -19,11 +19,17 @@ What is kept, and why:
 - Lemmas with digits are dropped; multi-word lemmas are kept with up to three words.
 - Lemmas never seen in WordNet's sense-tagged corpus (tag count 0 in every sense) are dropped:
   rare words and names that cost lookup time and match nothing in news.
+- Hypernyms: for each noun or verb lemma, the lemmas of its senses' ancestors up to
+  MAX_HYPERNYM_DEPTH levels up ("slice" -> "cut", "stroll" -> "walk", "steak" -> "meat"): saying
+  the specific word says the general one. The specific lemma's senses are its kept senses, or
+  its first sense when annotators never met it (breeds, dishes, instruments); an ancestor's
+  lemma is listed only when that ancestor is one of the general word's own kept senses.
 
 Format, one record a line, tab-separated:
     b  FORM  BASE             irregular form -> base form (e.g. "fell" -> "fall")
     s  LEMMA  ID[,ID...]      the kept synsets of a lemma (ids are numbered here, not WordNet's)
     a  LEMMA  LEMMA           a pair of antonyms (listed once, smaller lemma first)
+    h  LEMMA  LEMMA[,LEMMA]   the more general words the lemma entails (its hypernyms' lemmas)
     f  LEMMA  COUNT           how often the lemma occurs in WordNet's sense-tagged corpus, for
                               lemmas seen at least MIN_FREQUENT times: a measure of how common
                               (and so how little telling) a word is in English at large
@@ -39,6 +45,8 @@ MIN_SHARE = 0.2
 MAX_WORDS = 3
 # Lemmas tagged at least this often in WordNet's corpus get a frequency record.
 MIN_FREQUENT = 30
+# How many levels of hypernyms a lemma entails: "poodle" -> "dog" -> "canine" -> "carnivore".
+MAX_HYPERNYM_DEPTH = 3
 
 
 def clean(lemma):
@@ -75,6 +83,7 @@ def main():
             tag_count[(clean(lemma), group, int(sense_number))] = int(count)
 
     kept = collections.defaultdict(set)  # lemma -> {(pos, offset)}
+    first_sense = collections.defaultdict(set)  # lemma -> {(pos, offset)}: its first senses
     seen_in_text = collections.Counter()  # lemma -> tag count over all its senses and parts of speech
     for pos, group in POS.items():
         with open(os.path.join(root, "index." + pos), encoding="utf-8") as f:
@@ -90,11 +99,18 @@ def main():
                 assert len(offsets) == synset_cnt, line
                 first = tag_count.get((lemma, group, 1), 0)
                 seen_in_text[lemma] += sum(tag_count.get((lemma, group, n), 0) for n in range(1, synset_cnt + 1))
+                if pos in ("noun", "verb"):
+                    first_sense[lemma].add((pos, offsets[0]))
                 for number, offset in enumerate(offsets[:MAX_SENSE], start=1):
                     count = tag_count.get((lemma, group, number), 0)
                     if number == 1 or (count > 0 and count >= MIN_SHARE * first):
                         kept[lemma].add((pos, offset))
 
+    # Senses for hypernyms: unseen lemmas (breeds, dishes) keep their first sense there.
+    specific_senses = {
+        lemma: (kept[lemma] if seen_in_text[lemma] > 0 else first_sense[lemma])
+        for lemma in set(kept) | set(first_sense)
+    }
     # Lemmas annotators never met in running text are rare words, names of plants and places:
     # they cost lookup time and bring no matches to news text.
     kept = {lemma: synsets for lemma, synsets in kept.items() if seen_in_text[lemma] > 0}
@@ -108,6 +124,8 @@ def main():
 
     antonyms = set()
     derivations = set()
+    parents = collections.defaultdict(set)  # (pos, offset) -> hypernym (pos, offset)s
+    synset_words = {}  # (pos, offset) -> lemmas
     for pos in POS:
         with open(os.path.join(root, "data." + pos), encoding="utf-8") as f:
             for line in f:
@@ -119,8 +137,11 @@ def main():
                 words = [clean(fields[4 + 2 * i]) for i in range(word_count)]
                 at = 4 + 2 * word_count
                 pointer_count = int(fields[at])
+                synset_words[(pos, offset)] = words
                 for p in range(pointer_count):
                     symbol, target, target_ss, source_target = fields[at + 1 + 4 * p: at + 5 + 4 * p]
+                    if symbol == "@":
+                        parents[(pos, offset)].add((SS_TYPE_TO_POS[target_ss], target))
                     if symbol not in ("!", "+"):
                         continue
                     source = int(source_target[:2], 16)
@@ -166,6 +187,21 @@ def main():
             derived[a].add(b)
             derived[b].add(a)
 
+    hypernyms = {}
+    for lemma, senses in specific_senses.items():
+        if " " in lemma or not usable(lemma):
+            continue
+        general = set()
+        frontier = set(senses)
+        for _ in range(MAX_HYPERNYM_DEPTH):
+            frontier = {p for s in frontier for p in parents.get(s, ())}
+            for synset in frontier:
+                for word in synset_words.get(synset, ()):
+                    if word != lemma and usable(word) and synset in kept.get(word, ()):
+                        general.add(word)
+        if general:
+            hypernyms[lemma] = general
+
     base_forms = set()
     for pos in ("verb", "noun", "adj"):
         with open(os.path.join(root, pos + ".exc"), encoding="utf-8") as f:
@@ -191,6 +227,8 @@ def main():
             out.write(f"s\t{lemma}\t{','.join(map(str, ids))}\n")
     for lemma in sorted(derived):
         out.write(f"d\t{lemma}\t{','.join(sorted(derived[lemma]))}\n")
+    for lemma in sorted(hypernyms):
+        out.write(f"h\t{lemma}\t{','.join(sorted(hypernyms[lemma]))}\n")
     for a, b in sorted(antonym_pairs):
         out.write(f"a\t{a}\t{b}\n")
     for lemma in sorted(seen_in_text):

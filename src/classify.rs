@@ -228,7 +228,14 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
         }
         let mut scope_hits = false;
         let mut content_seen = 0;
-        for j in i + 1..claim.tokens.len() {
+        // "no one": the "one" belongs to the cue.
+        let first =
+            if token.lower == "no" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "one") {
+                i + 2
+            } else {
+                i + 1
+            };
+        for j in first..claim.tokens.len() {
             if gap(claim, j - 1).contains([',', ';', '—', '.', '?', '!']) {
                 break;
             }
@@ -245,7 +252,10 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
             {
                 break;
             }
-            if other_content.iter().any(|o| token_match(scoped, o) >= 0.7) {
+            if other_content
+                .iter()
+                .any(|o| token_match(scoped, o) >= 0.7 || says(o, scoped))
+            {
                 scope_hits = true;
                 break;
             }
@@ -256,11 +266,97 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
                 break;
             }
         }
-        if scope_hits {
+        // "The man is not slicing the bread for the soup" does not deny "the man is slicing
+        // bread": the negated clause says more than the other statement, and denies only that.
+        if scope_hits
+            && (scope == Scope::AnyWord || denied_said_by(claim, i, other) >= NEGATED_WORDS_SAID)
+        {
             cues.push(token);
         }
     }
     cues
+}
+
+/// Match strength from which a word of one statement says a word of the other (the same
+/// meaning, a near-miss spelling, a compatible number); antonyms and different numbers are less.
+const FIRM_MATCH: f64 = 0.8;
+
+/// The share of the words a negation denies that the other statement must say for the negation
+/// to deny it (see [`denied_said_by`]). SICK train / trial disagree F1: 0.798 / 0.792 without
+/// the rule, 0.826 / 0.797 at 0.67, 0.829 / 0.806 at 1; the own fixtures are unchanged.
+const NEGATED_WORDS_SAID: f64 = 1.0;
+
+/// Whether `source` says what `word` says: the same meaning, a compatible number, or a more
+/// specific word ("slice" says "cut", "poodle" says "dog").
+pub fn says(source: &Token, word: &Token) -> bool {
+    token_match(word, source) >= FIRM_MATCH
+        || (matches!(word.kind, TokenKind::Content)
+            && matches!(source.kind, TokenKind::Content)
+            && crate::thesaurus::is_hypernym(&word.lemma, &source.lemma))
+}
+
+/// The share of the words a negation denies that `other` says too. A quantifier ("there is no
+/// man playing a guitar", "nobody is typing") denies that anything fits the whole description
+/// after it, to the clause end; a negated verb ("is not slicing the bread for the soup") denies
+/// the verb with its object, up to the first preposition (what follows is detail: "did not
+/// concede on Tuesday night" denies "conceded"). 1 when the denied words are all said; 0 when a
+/// word before the cue names a different referent than its counterpart in `other` ("a man is not
+/// playing" / "a woman is playing").
+fn denied_said_by(claim: Claim, cue: usize, other: Claim) -> f64 {
+    let breaks = |i: usize| gap(claim, i).contains([',', ';', '—', ':', '.', '?', '!']);
+    let mut start = cue;
+    while start > 0 && !breaks(start - 1) {
+        start -= 1;
+    }
+    let mut end = cue + 1;
+    while end < claim.tokens.len() && !breaks(end - 1) {
+        end += 1;
+    }
+    let clashes = claim.tokens[start..cue].iter().any(|t| {
+        t.is_content()
+            && !other.tokens.iter().any(|o| says(o, t))
+            && other.tokens.iter().any(|o| t.opposes(o))
+    });
+    if clashes {
+        return 0.0;
+    }
+    let cue_word = claim.tokens[cue].lower.as_str();
+    let quantifier = lexicon::QUANTIFIER_NEGATIONS.contains(&cue_word);
+    let mut from = cue + 1;
+    // "no one": the "one" belongs to the cue.
+    if cue_word == "no" && claim.tokens.get(from).is_some_and(|t| t.lower == "one") {
+        from += 1;
+    }
+    let mut denied = Vec::new();
+    for token in &claim.tokens[from.min(end)..end] {
+        if !quantifier && lexicon::PREPOSITIONS.contains(&token.lower.as_str()) {
+            break;
+        }
+        if token.is_content() {
+            denied.push(token);
+        }
+    }
+    if denied.is_empty() {
+        return 1.0;
+    }
+    // An opposite counts as said: "did not rise" is about what "fell" says, and the two flips
+    // cancel (see `conflicts`).
+    let said = denied
+        .iter()
+        .filter(|w| other.tokens.iter().any(|o| says(o, w) || o.opposes(w)))
+        .count();
+    said as f64 / denied.len() as f64
+}
+
+/// Whether a statement negates what it asserts: a negation cue in an asserted clause ("not
+/// only" adds rather than denies).
+pub fn negates(claim: Claim) -> bool {
+    let asserted = asserted(claim);
+    claim.tokens.iter().enumerate().any(|(i, t)| {
+        asserted[i]
+            && lexicon::is_negation_cue(&t.lower)
+            && !(t.lower == "not" && claim.tokens.get(i + 1).is_some_and(|n| n.lower == "only"))
+    })
 }
 
 /// How much of a negation's scope the other statement must mention.
@@ -313,10 +409,15 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
             .collect()
     };
     let (left_words, right_words) = (candidates(claims.left), candidates(claims.right));
-    for a in left_words.iter().map(|&i| &claims.left.tokens[i]) {
-        for b in right_words.iter().map(|&i| &claims.right.tokens[i]) {
+    for &i in &left_words {
+        let a = &claims.left.tokens[i];
+        for &j in &right_words {
+            let b = &claims.right.tokens[j];
+            let which_thing =
+                describes_an_indefinite(claims.left, i) && describes_an_indefinite(claims.right, j);
             if a.opposes(b)
                 && !lexicon::are_referential_opposites(&a.lemma, &b.lemma)
+                && !which_thing
                 && !mentions(claims.right, a)
                 && !mentions(claims.left, b)
             {
@@ -331,6 +432,34 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
         }
     }
     None
+}
+
+/// Whether token `i` describes which thing an indefinite noun phrase is about: it follows "a",
+/// "some", "several" or a number (with other words between) and a noun follows it, as in "a big
+/// dog", "several young people". "A big dog" and "a small dog" are two dogs, not one dog
+/// described two ways.
+fn describes_an_indefinite(claim: Claim, i: usize) -> bool {
+    let noun_follows = claim
+        .tokens
+        .get(i + 1)
+        .is_some_and(|next| next.is_content() && gap(claim, i).chars().all(char::is_whitespace));
+    if !noun_follows {
+        return false;
+    }
+    let mut j = i;
+    while j > 0 && gap(claim, j - 1).chars().all(char::is_whitespace) {
+        j -= 1;
+        let before = &claim.tokens[j];
+        if matches!(before.kind, TokenKind::Number(_))
+            || lexicon::INDEFINITE_DETERMINERS.contains(&before.lower.as_str())
+        {
+            return true;
+        }
+        if !before.is_content() {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether token `i` is part of a name: a capitalized word inside the sentence, an all-capitals
@@ -700,6 +829,74 @@ mod tests {
             "The council approved the budget on Monday."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_negation_denies_only_what_the_other_side_says() {
+        // A quantifier denies the whole description after it.
+        assert!(kinds(
+            "There is no man playing a guitar.",
+            "A man is playing a piano."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "There is no man playing a guitar.",
+                "A man is playing a guitar."
+            ),
+            [ReasonKind::Negation]
+        );
+        // A negated verb denies the verb and its object, not the circumstances after them.
+        assert!(kinds(
+            "The cook is not slicing the bread.",
+            "The cook is slicing a tomato."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The cook did not slice the bread on Monday.",
+                "The cook sliced the bread."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn no_one_denies_someone() {
+        assert_eq!(
+            kinds("There is no one typing.", "Someone is typing."),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_more_specific_word_is_denied_by_the_general_one() {
+        assert_eq!(
+            kinds("There is no dog in the yard.", "A poodle is in the yard."),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_negation_about_a_different_person_is_no_denial() {
+        assert!(kinds(
+            "A man is not playing a flute.",
+            "A woman is playing a flute."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn opposites_telling_which_thing_are_not_conflicts() {
+        assert!(kinds(
+            "A big dog is chasing a ball.",
+            "A small dog is chasing a ball."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds("The dog is big.", "The dog is small."),
+            [ReasonKind::Antonym]
+        );
     }
 
     #[test]

@@ -243,6 +243,68 @@ pub const NEGATION_CUES: &[&str] = &[
     "dismisses",
 ];
 
+/// Negation cues that deny anything fits the description after them: "there is no man playing a
+/// guitar" is contradicted only by a man playing a guitar.
+pub const QUANTIFIER_NEGATIONS: &[&str] =
+    &["no", "nobody", "none", "nothing", "neither", "nowhere"];
+
+/// Determiners of a noun phrase about some thing or other, not a known one.
+pub const INDEFINITE_DETERMINERS: &[&str] =
+    &["a", "an", "some", "several", "many", "few", "another"];
+
+/// Prepositions and the infinitive "to": where a verb's object ends and its circumstances begin.
+pub const PREPOSITIONS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "among",
+    "around",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "by",
+    "down",
+    "during",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "next",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "out",
+    "outside",
+    "over",
+    "past",
+    "since",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "until",
+    "up",
+    "upon",
+    "with",
+    "within",
+    "without",
+];
+
 /// Words that open a clause whose content is not asserted: "if the U.S. does not apologize" is a
 /// condition, not a denial. Concessive and temporal clauses ("while North Korea denies it, ...")
 /// are asserted, so they are not listed.

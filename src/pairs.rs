@@ -13,11 +13,15 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::classify::says;
 use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
 use crate::normalize::Token;
-use crate::similarity::{coverage, similarity, Profile, Weights};
+use crate::similarity::{similarity, Profile, Weights};
 use crate::{compare_with_tokens, Config, Doc};
+
+/// The share of the reported similarity that is how much each text says of the other.
+const SAID_SHARE: f64 = 0.5;
 
 /// Lines judged together: enough to keep every core busy, few enough to bound memory.
 const BATCH: usize = 4096;
@@ -57,10 +61,14 @@ pub struct PairJudgment {
 pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
     let docs = (Doc::from_text("left", left), Doc::from_text("right", right));
     let (report, tokens) = compare_with_tokens(&docs.0, &docs.1, config);
-    let (whole_similarity, claim_coverage) = whole_text_scores(&docs, &tokens);
+    let (whole_similarity, claim_coverage, back_coverage) = whole_text_scores(&docs, &tokens);
     // The similarity of the whole texts, not of their best aligned statements: it also grades
     // pairs that do not align (SICK train: Pearson with relatedness 0.636 against 0.614).
-    let similarity = whole_similarity;
+    // Half of it is how much each text says of the other, where a specific word says the general
+    // one (SICK train / trial Pearson: 0.632 / 0.649 with the similarity alone, 0.651 / 0.674 at
+    // a share of 0.3, 0.655 / 0.680 at 0.5, 0.650 / 0.677 at 0.7).
+    let said_both_ways = 0.5 * (claim_coverage + back_coverage);
+    let similarity = (1.0 - SAID_SHARE) * whole_similarity + SAID_SHARE * said_both_ways;
     let reasons: Vec<PairReason> = report
         .pairs
         .iter()
@@ -80,7 +88,7 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
         .any(|p| p.relation == Relation::Disagree)
     {
         Verdict::Disagree
-    } else if claim_coverage >= config.entailment_coverage {
+    } else if claim_coverage >= config.entailment_coverage && same_polarity(&docs, &tokens) {
         Verdict::Agree
     } else {
         Verdict::Unrelated
@@ -92,19 +100,52 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
     }
 }
 
+/// Whether both texts negate or neither does: "a man is not playing" neither says nor is said by
+/// "a man is playing", however many words they share.
+fn same_polarity(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> bool {
+    let claim = |doc: &Doc, tokens: &[Token]| {
+        crate::classify::negates(crate::classify::Claim {
+            text: &doc.text,
+            tokens,
+        })
+    };
+    claim(&docs.0, &tokens.left) == claim(&docs.1, &tokens.right)
+}
+
 /// A judged line with its id, or why the line is not a pair.
 type LineOutcome = Result<(Value, PairJudgment), String>;
 
-/// The two texts compared whole: how similar they are, and how much of the right text's
-/// content the left text says too.
-fn whole_text_scores(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> (f64, f64) {
+/// The two texts compared whole: how similar they are, how much of the right text's content the
+/// left text says too, and how much of the left text's the right says.
+fn whole_text_scores(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> (f64, f64, f64) {
     let source = Profile::new(&docs.0.text, &tokens.left, None);
     let claim = Profile::new(&docs.1.text, &tokens.right, None);
     let weights = Weights::from_profiles([&source, &claim]);
     (
         similarity(&source, &claim, &weights),
-        coverage(&claim, &source, &weights),
+        said_share(&claim, &source, &weights),
+        said_share(&source, &claim, &weights),
     )
+}
+
+/// How much of `claim`'s content `source` says: the weighted share of `claim`'s words that a word
+/// of `source` says ([`says`]: the same meaning, a compatible number, or a more specific word).
+/// 0 when a word of `claim` that `source` does not say is the opposite of one of `source`'s ("a
+/// man is cooking" does not say "a woman is cooking").
+fn said_share(claim: &Profile, source: &Profile, weights: &Weights) -> f64 {
+    let mass: f64 = claim.terms.iter().map(|t| weights.of(t)).sum();
+    if mass == 0.0 {
+        return 1.0;
+    }
+    let mut said = 0.0;
+    for term in &claim.terms {
+        if source.terms.iter().any(|u| says(&u.token, &term.token)) {
+            said += weights.of(term);
+        } else if source.terms.iter().any(|u| u.token.opposes(&term.token)) {
+            return 0.0;
+        }
+    }
+    said / mass
 }
 
 #[derive(Serialize)]
@@ -261,6 +302,37 @@ mod tests {
             verdict(
                 "A man is playing a guitar.",
                 "Rain fell on the city all day."
+            ),
+            Verdict::Unrelated
+        );
+    }
+
+    #[test]
+    fn a_specific_word_says_the_general_one_not_the_reverse() {
+        assert_eq!(
+            verdict("A man is slicing an onion.", "A man is cutting an onion."),
+            Verdict::Agree
+        );
+        assert_eq!(
+            verdict("A man is cutting an onion.", "A man is slicing an onion."),
+            Verdict::Unrelated
+        );
+    }
+
+    #[test]
+    fn an_opposite_word_is_not_said() {
+        assert_eq!(
+            verdict("A woman is boiling noodles.", "A man is boiling noodles."),
+            Verdict::Unrelated
+        );
+    }
+
+    #[test]
+    fn a_negated_text_is_not_said_by_an_affirmative_one() {
+        assert_eq!(
+            verdict(
+                "A woman is playing the flute.",
+                "A man is not playing the flute."
             ),
             Verdict::Unrelated
         );

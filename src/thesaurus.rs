@@ -18,6 +18,7 @@ struct Thesaurus {
     synsets: HashMap<&'static str, &'static str>,
     antonyms: HashMap<&'static str, Vec<&'static str>>,
     derivations: HashMap<&'static str, &'static str>,
+    hypernyms: HashMap<&'static str, &'static str>,
     frequency: HashMap<&'static str, u32>,
 }
 
@@ -29,6 +30,7 @@ fn thesaurus() -> &'static Thesaurus {
             synsets: HashMap::default(),
             antonyms: HashMap::default(),
             derivations: HashMap::default(),
+            hypernyms: HashMap::default(),
             frequency: HashMap::default(),
         };
         for line in DATA.lines().filter(|l| !l.starts_with('#')) {
@@ -46,6 +48,9 @@ fn thesaurus() -> &'static Thesaurus {
                 }
                 "d" => {
                     thesaurus.derivations.insert(a, b);
+                }
+                "h" => {
+                    thesaurus.hypernyms.insert(a, b);
                 }
                 "f" => {
                     thesaurus.frequency.insert(a, b.parse().unwrap_or(0));
@@ -115,6 +120,21 @@ pub fn derivations(lemma: &str) -> impl Iterator<Item = &'static str> {
         .get(lemma)
         .into_iter()
         .flat_map(|related| related.split(','))
+}
+
+/// Whether saying `specific` says `general` too: `general` names one of the few nearest
+/// ancestors of a frequent sense of `specific` in WordNet's hierarchy ("slice" -> "cut",
+/// "poodle" -> "dog", "pizza" -> "food"). Not symmetric: a dog need not be a poodle.
+pub fn is_hypernym(general: &str, specific: &str) -> bool {
+    thesaurus()
+        .hypernyms
+        .get(specific)
+        .is_some_and(|ancestors| ancestors.split(',').any(|a| a == general))
+}
+
+/// Whether WordNet places the lemma under more general words (see [`is_hypernym`]).
+pub fn has_hypernyms(lemma: &str) -> bool {
+    thesaurus().hypernyms.contains_key(lemma)
 }
 
 /// Whether WordNet records any antonym of the lemma.
@@ -231,6 +251,15 @@ mod tests {
             .any(|s| synsets("shut").contains(s)));
         assert_eq!(lemma("movies"), "movie");
         assert_eq!(lemma("xyzzyq"), "xyzzyq");
+    }
+
+    #[test]
+    fn specific_words_entail_their_hypernyms_only() {
+        assert!(is_hypernym("cut", "slice"));
+        assert!(is_hypernym("dog", "poodle"));
+        assert!(is_hypernym("food", "pizza"));
+        assert!(!is_hypernym("poodle", "dog"));
+        assert!(!is_hypernym("cat", "dog"));
     }
 
     #[test]
