@@ -30,6 +30,7 @@ Format, one record a line, tab-separated:
     s  LEMMA  ID[,ID...]      the kept synsets of a lemma (ids are numbered here, not WordNet's)
     a  LEMMA  LEMMA           a pair of antonyms (listed once, smaller lemma first)
     h  LEMMA  LEMMA[,LEMMA]   the more general words the lemma entails (its hypernyms' lemmas)
+    p  WORD                   a word that begins a multi-word lemma with synonym sets
     f  LEMMA  COUNT           how often the lemma occurs in WordNet's sense-tagged corpus, for
                               lemmas seen at least MIN_FREQUENT times: a measure of how common
                               (and so how little telling) a word is in English at large
@@ -234,6 +235,14 @@ def main():
     for lemma in sorted(seen_in_text):
         if seen_in_text[lemma] >= MIN_FREQUENT and usable(lemma) and " " not in lemma:
             out.write(f"f\t{lemma}\t{seen_in_text[lemma]}\n")
+    # The first words of the multi-word lemmas with synonym sets, so that tokenizing looks up
+    # the phrases a word may begin only for the few words that begin one.
+    starters = set()
+    for lemma in kept:
+        if " " in lemma and any(s in synset_id for s in kept[lemma]):
+            starters.add(lemma.split(" ", 1)[0])
+    for word in sorted(starters):
+        out.write(f"p\t{word}\t\n")
 
 
 if __name__ == "__main__":

@@ -126,6 +126,12 @@ pub struct Token {
     /// Whether any antonym is known for the token: most words have none, and judging skips
     /// them without a lookup.
     pub can_oppose: bool,
+    /// Whether WordNet knows the token's dictionary form as a word: a spelling close to another
+    /// known word is that word, not a typo of it.
+    pub known: bool,
+    /// How often WordNet's corpus uses the dictionary form: how common, and so how little
+    /// telling, the word is. Kept here because scoring weighs every occurrence.
+    pub frequency: u32,
 }
 
 impl Token {
@@ -239,6 +245,8 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 kind: TokenKind::Content,
                 proper,
                 can_oppose: false,
+                known: thesaurus::is_known(&lemma),
+                frequency: thesaurus::frequency(&lemma),
             });
             i += len;
             continue;
@@ -255,6 +263,9 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 kind: TokenKind::Number(quantity),
                 proper: false,
                 can_oppose: false,
+                // Number words ("several", "dozens") are words too.
+                known: thesaurus::is_known(&lower),
+                frequency: thesaurus::frequency(&lower),
             });
             i += used;
             continue;
@@ -271,13 +282,20 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         } else {
             TokenKind::Content
         };
-        let (key, senses, lemma) = match kind {
-            TokenKind::Content if word.text == "US" => (Sym::new("usa"), &NO_SYMS, lower),
+        let (key, senses, lemma, known, frequency) = match kind {
+            TokenKind::Content if word.text == "US" => (Sym::new("usa"), &NO_SYMS, lower, false, 0),
             TokenKind::Content => {
-                let analysis = analysis(lower);
-                (analysis.key, analysis.senses, analysis.lemma)
+                let a = analysis(lower);
+                (a.key, a.senses, a.lemma, a.known, a.frequency)
             }
-            _ => (lower, &NO_SYMS, lower),
+            TokenKind::Weekday(_) | TokenKind::Month(_) => (
+                lower,
+                &NO_SYMS,
+                lower,
+                thesaurus::is_known(&lower),
+                thesaurus::frequency(&lower),
+            ),
+            _ => (lower, &NO_SYMS, lower, false, 0),
         };
         tokens.push(Token {
             span: Span::new(offset + word.start, offset + word.start + word.text.len()),
@@ -288,6 +306,8 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             kind,
             proper,
             can_oppose: false,
+            known,
+            frequency,
         });
         i += 1;
     }
@@ -309,6 +329,10 @@ struct Analysis {
     senses: SymList,
     /// Its dictionary form.
     lemma: Sym,
+    /// Whether WordNet knows the dictionary form.
+    known: bool,
+    /// How often WordNet's corpus uses the dictionary form ([`thesaurus::frequency`]).
+    frequency: u32,
 }
 
 /// The analysis of a lowercase word, computed once per distinct word for the whole run: stemming
@@ -326,8 +350,12 @@ fn analysis(lower: Sym) -> Analysis {
     }
     let stem = lexicon::stem(&lower);
     let (key, mut senses) = word_key(&lower, &stem);
-    senses.extend(thesaurus::senses_of(&lower).into_iter().map(synset_key));
     let lemma = thesaurus::lemma(&lower);
+    senses.extend(
+        thesaurus::senses_of_lemma(&lower, &lemma)
+            .into_iter()
+            .map(synset_key),
+    );
     let mut related = thesaurus::derivations(&lemma).peekable();
     if related.peek().is_some() {
         senses.push(derivation_key(&lemma));
@@ -337,6 +365,8 @@ fn analysis(lower: Sym) -> Analysis {
         stem: Sym::new(&stem),
         key: Sym::new(&key),
         senses: leak_list(senses.iter().map(|s| Sym::new(s)).collect()),
+        known: thesaurus::is_known(&lemma),
+        frequency: thesaurus::frequency(&lemma),
         lemma: Sym::new(&lemma),
     };
     memo.write()
@@ -387,10 +417,13 @@ fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
     if lexicon::is_stop_word(&first) || first.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let first = thesaurus::lemma(&first);
+    let first = analysis(Sym::new(&first)).lemma;
+    if !thesaurus::starts_phrase(&first) {
+        return None;
+    }
     (2..=3).rev().find_map(|len| {
         let rest = words.get(i + 1..i + len)?;
-        let mut phrase = first.clone();
+        let mut phrase = first.to_string();
         for word in rest {
             phrase.push(' ');
             phrase.push_str(&word.text.to_lowercase());

@@ -50,9 +50,6 @@ pub struct Term {
     /// A 64-bit summary of the term's keys: two terms whose summaries share no bit share no
     /// meaning, which rules out most word pairs without comparing their key lists.
     signature: u64,
-    /// Whether WordNet knows the word: two known words close in spelling are two words, not a
-    /// typo.
-    known: bool,
     /// [`Token::opposition_signatures`].
     own_bits: u64,
     opposite_bits: u64,
@@ -118,7 +115,6 @@ impl Profile {
                 emphasis,
                 prior: prior_weight(token, emphasis),
                 signature: signature(token),
-                known: crate::thesaurus::is_known(&token.lemma),
             });
         }
         Profile {
@@ -229,7 +225,7 @@ const COMMONNESS_STRENGTH: f64 = 0.6;
 /// about 0.3 for "say" or "year". The documents' own statistics are too few to tell a generic
 /// word from a telling one when two articles have twenty sentences each.
 fn commonness_discount(token: &Token) -> f64 {
-    let frequency = f64::from(crate::thesaurus::frequency(&token.lemma));
+    let frequency = f64::from(token.frequency);
     1.0 / (1.0 + COMMONNESS_STRENGTH * (1.0 + frequency / 30.0).ln())
 }
 
@@ -238,12 +234,7 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
     if a.shares_meaning(b) {
         return 1.0;
     }
-    match_apart_from_meaning(
-        a,
-        b,
-        crate::thesaurus::is_known(&a.lemma) && crate::thesaurus::is_known(&b.lemma),
-        true,
-    )
+    match_apart_from_meaning(a, b, a.known && b.known, true)
 }
 
 /// [`token_match`] of two terms, with what was computed for them beforehand.
@@ -252,7 +243,12 @@ fn term_match(a: &Term, b: &Term) -> f64 {
         return 1.0;
     }
     let may_oppose = a.opposite_bits & b.own_bits != 0 || b.opposite_bits & a.own_bits != 0;
-    match_apart_from_meaning(&a.token, &b.token, a.known && b.known, may_oppose)
+    match_apart_from_meaning(
+        &a.token,
+        &b.token,
+        a.token.known && b.token.known,
+        may_oppose,
+    )
 }
 
 /// The bits of a token's signature (see [`Term`]): one per key, chosen by the key's address.

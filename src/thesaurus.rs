@@ -11,64 +11,126 @@ use rustc_hash::FxHashMap as HashMap;
 
 const DATA: &str = include_str!("../data/thesaurus.tsv");
 
-/// The parsed data. Synset ids stay text until asked for: parsing all of them up front cost more
-/// than a whole comparison of two articles.
+/// The data, read in place. Each kind of record is a contiguous run of lines sorted by key, so
+/// a lookup is a binary search over the embedded text: nothing is parsed up front, which used
+/// to cost more than a whole comparison of two articles. Antonym pairs, listed once each, are
+/// few and read into a map both ways.
 struct Thesaurus {
-    base_forms: HashMap<&'static str, &'static str>,
-    synsets: HashMap<&'static str, &'static str>,
+    base_forms: Section,
+    synsets: Section,
+    derivations: Section,
+    hypernyms: Section,
+    frequency: Section,
+    phrase_starters: Section,
     antonyms: HashMap<&'static str, Vec<&'static str>>,
-    derivations: HashMap<&'static str, &'static str>,
-    hypernyms: HashMap<&'static str, &'static str>,
-    frequency: HashMap<&'static str, u32>,
+}
+
+/// The lines of one kind of record: `KIND \t KEY \t VALUE`, sorted by key (byte order).
+/// Searched in place: indexing the line starts first cost more than it saved (measured with
+/// callgrind on the seeds).
+#[derive(Default)]
+struct Section {
+    text: &'static str,
+}
+
+impl Section {
+    fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The value of the record with `key`, by binary search over the text.
+    fn get(&self, key: &str) -> Option<&'static str> {
+        let text = self.text;
+        let (mut low, mut high) = (0, text.len());
+        while low < high {
+            let (start, end) = line_around(text, low, low + (high - low) / 2);
+            let (found, value) = split_record(&text[start..end]);
+            match found.cmp(key) {
+                std::cmp::Ordering::Equal => return Some(value),
+                std::cmp::Ordering::Less => low = end + 1,
+                std::cmp::Ordering::Greater => high = start,
+            }
+        }
+        None
+    }
+}
+
+/// The key and value of a line `KIND \t KEY \t VALUE`.
+fn split_record(line: &'static str) -> (&'static str, &'static str) {
+    let line = line.get(2..).unwrap_or("");
+    match memchr::memchr(b'\t', line.as_bytes()) {
+        Some(tab) => (&line[..tab], &line[tab + 1..]),
+        None => (line, ""),
+    }
+}
+
+/// The line of `text` holding byte `at`, not starting before `from` (a line start): its start
+/// and end (the newline's position, or the text's end).
+fn line_around(text: &str, from: usize, at: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[from..at]).map_or(from, |i| from + i + 1);
+    let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+    (start, end)
+}
+
+/// The order in which `scripts/build_thesaurus.py` writes the kinds of records, after the
+/// comment lines.
+const KIND_ORDER: &[u8] = b"#bsdhafp";
+
+/// Where the run of lines of `kind` starts and ends in `DATA`, found by binary search over the
+/// kinds' order: nothing is scanned.
+fn run_of(kind: u8) -> &'static str {
+    let rank = |kind: u8| {
+        KIND_ORDER
+            .iter()
+            .position(|&k| k == kind)
+            .unwrap_or(usize::MAX)
+    };
+    // The first line whose kind ranks at least `wanted`.
+    let first_at_least = |wanted: usize| {
+        let (mut low, mut high) = (0, DATA.len());
+        while low < high {
+            let (start, end) = line_around(DATA, low, low + (high - low) / 2);
+            if rank(DATA.as_bytes()[start]) < wanted {
+                low = (end + 1).min(DATA.len());
+            } else {
+                high = start;
+            }
+        }
+        low
+    };
+    let start = first_at_least(rank(kind));
+    let end = first_at_least(rank(kind) + 1);
+    DATA[start..end.max(start)].trim_end_matches('\n')
 }
 
 fn thesaurus() -> &'static Thesaurus {
     static THESAURUS: OnceLock<Thesaurus> = OnceLock::new();
     THESAURUS.get_or_init(|| {
-        let mut thesaurus = Thesaurus {
-            base_forms: HashMap::default(),
-            synsets: HashMap::default(),
-            antonyms: HashMap::default(),
-            derivations: HashMap::default(),
-            hypernyms: HashMap::default(),
-            frequency: HashMap::default(),
-        };
-        for line in DATA.lines().filter(|l| !l.starts_with('#')) {
-            let mut fields = line.split('\t');
-            let (Some(kind), Some(a), Some(b)) = (fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            match kind {
-                "b" => {
-                    thesaurus.base_forms.insert(a, b);
-                }
-                "s" => {
-                    thesaurus.synsets.insert(a, b);
-                }
-                "d" => {
-                    thesaurus.derivations.insert(a, b);
-                }
-                "h" => {
-                    thesaurus.hypernyms.insert(a, b);
-                }
-                "f" => {
-                    thesaurus.frequency.insert(a, b.parse().unwrap_or(0));
-                }
-                "a" => {
-                    thesaurus.antonyms.entry(a).or_default().push(b);
-                    thesaurus.antonyms.entry(b).or_default().push(a);
-                }
-                _ => {}
+        let section = |kind: u8| Section { text: run_of(kind) };
+        let mut antonyms: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+        for line in section(b'a').text.lines() {
+            let mut fields = line.split('\t').skip(1);
+            if let (Some(a), Some(b)) = (fields.next(), fields.next()) {
+                antonyms.entry(a).or_default().push(b);
+                antonyms.entry(b).or_default().push(a);
             }
         }
-        thesaurus
+        Thesaurus {
+            base_forms: section(b'b'),
+            synsets: section(b's'),
+            derivations: section(b'd'),
+            hypernyms: section(b'h'),
+            frequency: section(b'f'),
+            phrase_starters: section(b'p'),
+            antonyms,
+        }
     })
 }
 
 /// The base form of an irregular inflection ("fell" -> "fall", "mice" -> "mouse").
 pub fn base_form(word: &str) -> Option<&'static str> {
-    thesaurus().base_forms.get(word).copied()
+    thesaurus().base_forms.get(word)
 }
 
 /// The synonym sets of a lowercase lemma's frequent senses; empty when WordNet has none kept.
@@ -76,6 +138,12 @@ pub fn synsets(lemma: &str) -> Vec<u32> {
     thesaurus().synsets.get(lemma).map_or_else(Vec::new, |ids| {
         ids.split(',').filter_map(|id| id.parse().ok()).collect()
     })
+}
+
+/// Whether some multi-word lemma WordNet keeps starts with this word ("lay" for "lay off"):
+/// most words start none, and tokenizing skips looking up the phrases they would begin.
+pub fn starts_phrase(word: &str) -> bool {
+    thesaurus().phrase_starters.contains_key(word)
 }
 
 /// Whether WordNet keeps any synonym set for the lemma.
@@ -95,7 +163,11 @@ pub fn is_known(lemma: &str) -> bool {
 /// How often a lemma occurs in WordNet's sense-tagged corpus; 0 for lemmas seen fewer than 30
 /// times. Common words ("say", "year", "people") tell less about which claim a statement makes.
 pub fn frequency(lemma: &str) -> u32 {
-    thesaurus().frequency.get(lemma).copied().unwrap_or(0)
+    thesaurus()
+        .frequency
+        .get(lemma)
+        .and_then(|count| count.parse().ok())
+        .unwrap_or(0)
 }
 
 /// Whether WordNet records the two lemmas as direct antonyms (in frequent senses).
@@ -178,10 +250,17 @@ pub fn lemma(word: &str) -> String {
 /// The synsets of a word as written and of its dictionary form: "closed" is both an adjective
 /// (shut) and the verb "close".
 pub fn senses_of(word: &str) -> Vec<u32> {
+    senses_of_lemma(word, &lemma(word))
+}
+
+/// [`senses_of`], the word's dictionary form being known already.
+pub fn senses_of_lemma(word: &str, lemma: &str) -> Vec<u32> {
     let mut senses = synsets(word);
-    for id in synsets(&lemma(word)) {
-        if !senses.contains(&id) {
-            senses.push(id);
+    if lemma != word {
+        for id in synsets(lemma) {
+            if !senses.contains(&id) {
+                senses.push(id);
+            }
         }
     }
     senses
@@ -260,6 +339,16 @@ mod tests {
         assert!(is_hypernym("food", "pizza"));
         assert!(!is_hypernym("poodle", "dog"));
         assert!(!is_hypernym("cat", "dog"));
+    }
+
+    #[test]
+    fn every_kind_of_record_is_found() {
+        assert_eq!(base_form("mice"), Some("mouse"));
+        assert!(has_synsets("lay off"));
+        assert!(starts_phrase("lay") && !starts_phrase("xyzzyq"));
+        assert!(frequency("say") > 0);
+        assert!(are_antonyms("rise", "fall") || are_antonyms("fall", "rise"));
+        assert!(is_known("county") && !is_known("xyzzyq"));
     }
 
     #[test]
