@@ -209,10 +209,13 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
     let asserted = asserted(claim);
     let other_content: Vec<&Token> = other.tokens.iter().filter(|t| t.is_content()).collect();
     let mut cues = Vec::new();
-    let epistemic: Vec<String> = lexicon::EPISTEMIC_VERBS
-        .iter()
-        .map(|v| lexicon::stem(v))
-        .collect();
+    static EPISTEMIC: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let epistemic = EPISTEMIC.get_or_init(|| {
+        lexicon::EPISTEMIC_VERBS
+            .iter()
+            .map(|v| lexicon::stem(v))
+            .collect()
+    });
     for (i, token) in claim.tokens.iter().enumerate() {
         let non_occurrence = lexicon::NON_OCCURRENCE.contains(&token.lower.as_str());
         if !asserted[i] || !(lexicon::is_negation_cue(&token.lower) || non_occurrence) {
@@ -292,7 +295,7 @@ pub fn says(source: &Token, word: &Token) -> bool {
     token_match(word, source) >= FIRM_MATCH
         || (matches!(word.kind, TokenKind::Content)
             && matches!(source.kind, TokenKind::Content)
-            && crate::thesaurus::is_hypernym(&word.lemma, &source.lemma))
+            && crate::thesaurus::is_hypernym_of(word.lemma, source.lemma))
 }
 
 /// The share of the words a negation denies that `other` says too. A quantifier ("there is no

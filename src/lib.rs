@@ -92,6 +92,8 @@ pub struct Config {
     /// How alignment finds the statement pairs worth scoring: every pair for two articles, an
     /// inverted index for long documents (see [`align::Candidates`]).
     pub candidates: align::Candidates,
+    /// Whether each pair carries its word-level diff. Pair mode prints none and skips them.
+    pub word_diffs: bool,
 }
 
 impl Config {
@@ -117,6 +119,7 @@ impl Default for Config {
             mutual_above_background: 0.10,
             entailment_coverage: 0.8,
             candidates: align::Candidates::Auto,
+            word_diffs: true,
         }
     }
 }
@@ -231,7 +234,11 @@ fn compare_analysed<'a>(
                 relation: judgment.relation,
                 similarity: link.similarity,
                 reasons: judgment.reasons,
-                diff: diff::word_diff(texts.left, texts.right),
+                diff: if config.word_diffs {
+                    diff::word_diff(texts.left, texts.right)
+                } else {
+                    Vec::new()
+                },
             };
             (pair, judgment.speakers)
         })

@@ -245,8 +245,8 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 kind: TokenKind::Content,
                 proper,
                 can_oppose: false,
-                known: thesaurus::is_known(&lemma),
-                frequency: thesaurus::frequency(&lemma),
+                known: word_facts(lemma).0,
+                frequency: word_facts(lemma).1,
             });
             i += len;
             continue;
@@ -254,6 +254,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
 
         if let Some((quantity, used)) = read_quantity(text, &words, i) {
             let last = &words[i + used - 1];
+            let number_facts = word_facts(lower);
             tokens.push(Token {
                 span: Span::new(offset + word.start, offset + last.start + last.text.len()),
                 lemma: lower,
@@ -264,8 +265,8 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 proper: false,
                 can_oppose: false,
                 // Number words ("several", "dozens") are words too.
-                known: thesaurus::is_known(&lower),
-                frequency: thesaurus::frequency(&lower),
+                known: number_facts.0,
+                frequency: number_facts.1,
             });
             i += used;
             continue;
@@ -288,13 +289,10 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 let a = analysis(lower);
                 (a.key, a.senses, a.lemma, a.known, a.frequency)
             }
-            TokenKind::Weekday(_) | TokenKind::Month(_) => (
-                lower,
-                &NO_SYMS,
-                lower,
-                thesaurus::is_known(&lower),
-                thesaurus::frequency(&lower),
-            ),
+            TokenKind::Weekday(_) | TokenKind::Month(_) => {
+                let (known, frequency) = word_facts(lower);
+                (lower, &NO_SYMS, lower, known, frequency)
+            }
             _ => (lower, &NO_SYMS, lower, false, 0),
         };
         tokens.push(Token {
@@ -333,6 +331,8 @@ struct Analysis {
     known: bool,
     /// How often WordNet's corpus uses the dictionary form ([`thesaurus::frequency`]).
     frequency: u32,
+    /// Whether the dictionary form begins a multi-word lemma ([`thesaurus::starts_phrase`]).
+    starts_phrase: bool,
 }
 
 /// The analysis of a lowercase word, computed once per distinct word for the whole run: stemming
@@ -367,6 +367,7 @@ fn analysis(lower: Sym) -> Analysis {
         senses: leak_list(senses.iter().map(|s| Sym::new(s)).collect()),
         known: thesaurus::is_known(&lemma),
         frequency: thesaurus::frequency(&lemma),
+        starts_phrase: thesaurus::starts_phrase(&lemma),
         lemma: Sym::new(&lemma),
     };
     memo.write()
@@ -374,6 +375,26 @@ fn analysis(lower: Sym) -> Analysis {
         .entry(lower)
         .or_insert(analysis);
     analysis
+}
+
+/// Whether WordNet knows a word as written, and how often its corpus uses it: looked up once
+/// per distinct word for the run, like [`analysis`].
+fn word_facts(word: Sym) -> (bool, u32) {
+    use std::sync::{OnceLock, RwLock};
+    static MEMO: OnceLock<RwLock<rustc_hash::FxHashMap<Sym, (bool, u32)>>> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    if let Some(&found) = memo
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(&word)
+    {
+        return found;
+    }
+    let facts = (thesaurus::is_known(&word), thesaurus::frequency(&word));
+    memo.write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .insert(word, facts);
+    facts
 }
 
 /// The WordNet synonym sets of a multi-word lemma, stored once per phrase.
@@ -417,10 +438,11 @@ fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
     if lexicon::is_stop_word(&first) || first.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let first = analysis(Sym::new(&first)).lemma;
-    if !thesaurus::starts_phrase(&first) {
+    let first = analysis(Sym::new(&first));
+    if !first.starts_phrase {
         return None;
     }
+    let first = first.lemma;
     (2..=3).rev().find_map(|len| {
         let rest = words.get(i + 1..i + len)?;
         let mut phrase = first.to_string();

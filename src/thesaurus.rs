@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::intern::{leak_list, Sym, SymList};
+
 const DATA: &str = include_str!("../data/thesaurus.tsv");
 
 /// The data, read in place. Each kind of record is a contiguous run of lines sorted by key, so
@@ -198,10 +200,37 @@ pub fn derivations(lemma: &str) -> impl Iterator<Item = &'static str> {
 /// ancestors of a frequent sense of `specific` in WordNet's hierarchy ("slice" -> "cut",
 /// "poodle" -> "dog", "pizza" -> "food"). Not symmetric: a dog need not be a poodle.
 pub fn is_hypernym(general: &str, specific: &str) -> bool {
-    thesaurus()
-        .hypernyms
-        .get(specific)
-        .is_some_and(|ancestors| ancestors.split(',').any(|a| a == general))
+    is_hypernym_of(Sym::new(general), Sym::new(specific))
+}
+
+/// [`is_hypernym`] of interned lemmas: each lemma's ancestors are read from the data once per
+/// run, since judging asks about the same words again and again.
+pub fn is_hypernym_of(general: Sym, specific: Sym) -> bool {
+    use std::sync::RwLock;
+    static MEMO: OnceLock<RwLock<HashMap<Sym, SymList>>> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    let known = memo
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(&specific)
+        .copied();
+    let ancestors = known.unwrap_or_else(|| {
+        let ancestors = leak_list(
+            thesaurus()
+                .hypernyms
+                .get(&specific)
+                .into_iter()
+                .flat_map(|list| list.split(','))
+                .map(Sym::new)
+                .collect(),
+        );
+        *memo
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .entry(specific)
+            .or_insert(ancestors)
+    });
+    ancestors.contains(&general)
 }
 
 /// Whether WordNet places the lemma under more general words (see [`is_hypernym`]).
