@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::model::StatementId;
+use crate::progress::Progress;
 use crate::similarity::{anchors, similarity, Profile, Weights};
 
 /// Alignment settings; see [`crate::Config`] for the defaults and why.
@@ -75,17 +76,27 @@ pub fn align(
     weights: &Weights,
     options: AlignOptions,
 ) -> Vec<Link> {
-    align_with(left, right, weights, options, Candidates::Auto)
+    align_with(
+        left,
+        right,
+        weights,
+        options,
+        Candidates::Auto,
+        &crate::progress::Silent,
+    )
 }
 
-/// [`align`], choosing how candidates are found.
+/// [`align`], choosing how candidates are found and telling `progress` of each left statement
+/// scored.
 pub fn align_with(
     left: &[Option<Profile>],
     right: &[Option<Profile>],
     weights: &Weights,
     options: AlignOptions,
     candidates: Candidates,
+    progress: &dyn Progress,
 ) -> Vec<Link> {
+    progress.stage("aligning", left.len() as u64);
     let exhaustive = match candidates {
         Candidates::Exhaustive => true,
         Candidates::Indexed => false,
@@ -112,6 +123,7 @@ pub fn align_with(
                 sum_right: vec![0.0; right.len()],
             },
             |mut acc, left_id| {
+                progress.advance(1);
                 let Some(profile) = &left[left_id] else {
                     return acc;
                 };

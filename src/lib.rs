@@ -39,6 +39,7 @@ pub mod model;
 pub mod normalize;
 pub mod output;
 pub mod pairs;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod segment;
@@ -134,12 +135,18 @@ struct Analysed<'a> {
 }
 
 impl<'a> Analysed<'a> {
-    fn new(doc: &'a Doc) -> Analysed<'a> {
+    fn new(doc: &'a Doc, progress: &dyn progress::Progress) -> Analysed<'a> {
         let statements = segment::segment(doc);
         let tokens: Vec<Vec<Token>> = statements
             .par_iter()
-            .map(|s| normalize::tokenize(doc.slice(s.span), s.span.start))
+            .map(|s| {
+                progress.advance(s.span.len() as u64);
+                normalize::tokenize(doc.slice(s.span), s.span.start)
+            })
             .collect();
+        // The bytes between statements count as read too.
+        let in_statements: usize = statements.iter().map(|s| s.span.len()).sum();
+        progress.advance(doc.text.len().saturating_sub(in_statements) as u64);
         let profiles = statements
             .par_iter()
             .zip(&tokens)
@@ -168,13 +175,25 @@ impl<'a> Analysed<'a> {
 
 /// Compares two documents.
 pub fn compare(left: &Doc, right: &Doc, config: &Config) -> Report {
-    compare_analysed(left, right, config).0
+    compare_analysed(left, right, config, &progress::Silent).0
+}
+
+/// [`compare`], telling `progress` how far it has got: for long documents, which take seconds.
+pub fn compare_with_progress(
+    left: &Doc,
+    right: &Doc,
+    config: &Config,
+    progress: &dyn progress::Progress,
+) -> Report {
+    let report = compare_analysed(left, right, config, progress).0;
+    progress.finish();
+    report
 }
 
 /// [`compare`], also handing back the tokens of each side's claims (boilerplate left out), in
 /// document order, for callers that score the documents whole (pair mode).
 pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report, Pair<Vec<Token>>) {
-    let (report, sides) = compare_analysed(left, right, config);
+    let (report, sides) = compare_analysed(left, right, config, &progress::Silent);
     let claim_tokens = |analysed: Analysed| -> Vec<Token> {
         analysed
             .statements
@@ -193,9 +212,13 @@ fn compare_analysed<'a>(
     left: &'a Doc,
     right: &'a Doc,
     config: &Config,
+    progress: &dyn progress::Progress,
 ) -> (Report, Pair<Analysed<'a>>) {
-    let (left_analysed, right_analysed) =
-        rayon::join(|| Analysed::new(left), || Analysed::new(right));
+    progress.stage("reading", (left.text.len() + right.text.len()) as u64);
+    let (left_analysed, right_analysed) = rayon::join(
+        || Analysed::new(left, progress),
+        || Analysed::new(right, progress),
+    );
     let mut sides = Pair::new(left_analysed, right_analysed);
     let weights = Weights::from_profiles(
         sides
@@ -211,6 +234,7 @@ fn compare_analysed<'a>(
         &weights,
         config.align_options(),
         config.candidates,
+        progress,
     );
     // Scoring is done: free the profiles before the report is built, so long documents do not
     // hold both at once.
@@ -218,9 +242,11 @@ fn compare_analysed<'a>(
     sides.left.profiles = Vec::new();
     sides.right.profiles = Vec::new();
 
+    progress.stage("judging", links.len() as u64);
     let judged: Vec<(PairReport, Pair<Option<attribution::Speaker>>)> = links
         .par_iter()
         .map(|link| {
+            progress.advance(1);
             let judgment = judge(Pair::new(
                 sides.left.claim(link.left),
                 sides.right.claim(link.right),

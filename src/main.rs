@@ -6,13 +6,13 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crosscheck::cli::{Args, Job, Settings};
+use crosscheck::cli::{progress_bar, Args, Job, Settings};
 use crosscheck::load::Decoding;
 use crosscheck::output::AtomicFile;
 use crosscheck::pairs::{self, OnBadLine};
 use crosscheck::render;
 use crosscheck::render::style::printable;
-use crosscheck::{compare, Doc, Error, Pair, Report};
+use crosscheck::{compare, compare_with_progress, Doc, Error, Pair, Report};
 
 /// Exit codes, as `diff` uses them.
 const SAME: u8 = 0;
@@ -69,7 +69,13 @@ fn compare_articles(
             );
         }
     }
-    let mut report = compare(&docs.left, &docs.right, &settings.config);
+    let input_bytes = (docs.left.text.len() + docs.right.text.len()) as u64;
+    let mut report = if settings.progress && input_bytes >= progress_bar::MIN_BYTES {
+        let bar = progress_bar::TerminalProgress::new();
+        compare_with_progress(&docs.left, &docs.right, &settings.config, &bar)
+    } else {
+        compare(&docs.left, &docs.right, &settings.config)
+    };
     restore_file_offsets(&mut report, docs.as_ref());
 
     deliver(&report, settings)?;

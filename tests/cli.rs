@@ -1797,3 +1797,22 @@ fn cjk_rtl_and_emoji_text_is_compared_with_exact_spans() {
     assert!(text.contains("首相将于周三访问该地区。"), "{text}");
     assert_eq!(raw_controls(&text), Vec::<char>::new());
 }
+
+/// A long comparison draws a progress bar only on a terminal: through a pipe, stderr stays
+/// silent and stdout holds the report alone.
+#[test]
+fn long_inputs_draw_no_progress_bar_into_a_pipe() {
+    let dir = TempDir::new().unwrap();
+    let long = "The river rose after the storm.\n".repeat(40_000);
+    assert!(long.len() as u64 > crosscheck::cli::progress_bar::MIN_BYTES);
+    let left = write_file(&dir, "long.txt", &long);
+    let right = write_file(&dir, "short.txt", "The river fell after the storm.\n");
+    crosscheck()
+        .arg("--color=never")
+        .arg(&left)
+        .arg(&right)
+        .assert()
+        .code(predicate::in_iter([0, 1]))
+        .stderr(predicate::str::is_empty())
+        .stdout(predicate::str::contains("aligning").not());
+}

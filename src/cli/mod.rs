@@ -15,6 +15,8 @@ use crate::render::text::TextOptions;
 pub use crate::render::Format;
 use crate::Config;
 
+pub mod progress_bar;
+
 const EXAMPLES: &str = "\
 Examples:
   crosscheck seeds/000_28f1410be158b030.txt seeds/003_0b289d2134709d16.txt
@@ -134,6 +136,9 @@ pub struct Settings {
     pub text: TextOptions,
     /// Where the report goes: a file written atomically, or standard output when `None`.
     pub output: Option<PathBuf>,
+    /// Whether a progress bar may be drawn on stderr (stderr is a terminal, the report is not
+    /// JSON). It is drawn only for inputs long enough to take a while.
+    pub progress: bool,
 }
 
 /// Column limit of the text report: wide enough for a statement, narrow enough to read.
@@ -185,6 +190,8 @@ impl Args {
             .or(terminal_width)
             .unwrap_or(MAX_WIDTH)
             .min(MAX_WIDTH.max(self.width.map_or(0, usize::from)));
+        let format = self.format.unwrap_or(Format::Text);
+        let progress = std::io::stderr().is_terminal() && format != Format::Json;
         let job = match self.pairs {
             Some(input) => Job::Pairs {
                 input,
@@ -203,7 +210,7 @@ impl Args {
         };
         Settings {
             job,
-            format: self.format.unwrap_or(Format::Text),
+            format,
             config: Config {
                 threshold: self.threshold,
                 ..Config::default()
@@ -215,6 +222,7 @@ impl Args {
                 side_by_side: self.side_by_side,
             },
             output: self.output,
+            progress,
         }
     }
 }
