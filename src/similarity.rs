@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use crate::intern::Sym;
 
 use crate::model::Span;
-use crate::normalize::{Precision, Quantity, Token, TokenKind};
+use crate::normalize::{Precision, Quantity, Token, TokenKind, Unit};
 
 /// Match strength of an antonym: enough to align "rose" with "fell", less than agreement.
 const ANTONYM_MATCH: f64 = 0.7;
@@ -450,14 +450,32 @@ fn clauses_of(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     ranges
 }
 
-/// How many distinct terms of `a` have a firm match (the same meaning, an antonym or a near-miss
-/// spelling; a mere second number does not count) in `b`. One shared word ("teachers") is a
-/// topic; two are the beginning of a shared claim.
+/// How many distinct terms of `a` have a firm match in `b`: the same meaning, an antonym, a
+/// near-miss spelling, or a fact of the same kind told differently (9 a.m. / 11 a.m., 120 jobs
+/// / 150 employees) — a contradiction is anchored where it differs. A small count ("two men")
+/// describes rather than states, and does not count. One shared word ("teachers") is a topic;
+/// two are the beginning of a shared claim.
 pub fn anchors(a: &Profile, b: &Profile) -> usize {
     a.terms
         .iter()
-        .filter(|t| b.terms.iter().any(|u| term_match(t, u) >= ANTONYM_MATCH))
+        .filter(|t| {
+            b.terms.iter().any(|u| {
+                let strength = term_match(t, u);
+                strength >= ANTONYM_MATCH || (strength >= SLOT_MATCH && stated_facts(t, u))
+            })
+        })
         .count()
+}
+
+/// Whether two terms are values a report states as facts: times, dates, money, shares, years,
+/// and counts from ten up.
+fn stated_facts(a: &Term, b: &Term) -> bool {
+    let fact = |t: &Term| match t.token.kind {
+        TokenKind::Number(q) => q.unit != Unit::Count || q.value.abs() >= 10.0,
+        TokenKind::Weekday(_) | TokenKind::Month(_) => true,
+        _ => false,
+    };
+    fact(a) && fact(b)
 }
 
 /// The score mixes overlap of both statements (Dice) with how much of the more covered one the
@@ -524,6 +542,22 @@ mod tests {
                 "Shares fell 3 percent on Wednesday."
             ) > 0.5
         );
+    }
+
+    #[test]
+    fn a_differing_fact_anchors_a_contradiction() {
+        let (a, b) = (
+            profile("Water service was restored at 9 a.m."),
+            profile("Customers had their water service back by 11 a.m."),
+        );
+        let (c, d) = (
+            profile("Two men were restored."),
+            profile("Three men were restored."),
+        );
+        // water, service, and the time told differently.
+        assert_eq!(anchors(&a, &b), 3);
+        // A small count is not a fact of its own.
+        assert_eq!(anchors(&c, &d), 2);
     }
 
     #[test]
