@@ -30,7 +30,7 @@ Format, one record a line, tab-separated:
     s  LEMMA  ID[,ID...]      the kept synsets of a lemma (ids are numbered here, not WordNet's)
     a  LEMMA  LEMMA           a pair of antonyms (listed once, smaller lemma first)
     h  LEMMA  LEMMA[,LEMMA]   the more general words the lemma entails (its hypernyms' lemmas)
-    p  WORD                   a word that begins a multi-word lemma with synonym sets
+    p  WORD  LEMMA[,LEMMA]    a word and the multi-word lemmas with synonym sets it begins
     f  LEMMA  COUNT           how often the lemma occurs in WordNet's sense-tagged corpus, for
                               lemmas seen at least MIN_FREQUENT times: a measure of how common
                               (and so how little telling) a word is in English at large
@@ -237,12 +237,12 @@ def main():
             out.write(f"f\t{lemma}\t{seen_in_text[lemma]}\n")
     # The first words of the multi-word lemmas with synonym sets, so that tokenizing looks up
     # the phrases a word may begin only for the few words that begin one.
-    starters = set()
+    starters = collections.defaultdict(set)
     for lemma in kept:
         if " " in lemma and any(s in synset_id for s in kept[lemma]):
-            starters.add(lemma.split(" ", 1)[0])
+            starters[lemma.split(" ", 1)[0]].add(lemma)
     for word in sorted(starters):
-        out.write(f"p\t{word}\t\n")
+        out.write(f"p\t{word}\t{','.join(sorted(starters[word]))}\n")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@
 //! Lists are kept small and news-oriented. Synonym and antonym entries are written as plain
 //! words and stemmed once at first use, so they match whatever inflection an article uses.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -993,7 +993,7 @@ struct Tables {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut synonym_of_stem: HashMap<String, Vec<String>> = HashMap::new();
+        let mut synonym_of_stem: HashMap<String, Vec<String>> = HashMap::default();
         for group in SYNONYMS {
             let head = stem(group[0]);
             for word in group.iter().filter(|w| !w.contains(' ')) {
@@ -1010,7 +1010,7 @@ fn tables() -> &'static Tables {
                 .get(&s)
                 .map_or(s, |senses| senses[0].clone())
         };
-        let mut antonyms: HashMap<String, Vec<String>> = HashMap::new();
+        let mut antonyms: HashMap<String, Vec<String>> = HashMap::default();
         for (a, b) in ANTONYMS {
             let (a, b) = (canonical(a), canonical(b));
             if a != b {

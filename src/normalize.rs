@@ -331,8 +331,8 @@ struct Analysis {
     known: bool,
     /// How often WordNet's corpus uses the dictionary form ([`thesaurus::frequency`]).
     frequency: u32,
-    /// Whether the dictionary form begins a multi-word lemma ([`thesaurus::starts_phrase`]).
-    starts_phrase: bool,
+    /// The multi-word lemmas the dictionary form begins ([`thesaurus::phrases_starting`]).
+    phrases: &'static str,
 }
 
 /// The analysis of a lowercase word, computed once per distinct word for the whole run: stemming
@@ -367,7 +367,7 @@ fn analysis(lower: Sym) -> Analysis {
         senses: leak_list(senses.iter().map(|s| Sym::new(s)).collect()),
         known: thesaurus::is_known(&lemma),
         frequency: thesaurus::frequency(&lemma),
-        starts_phrase: thesaurus::starts_phrase(&lemma),
+        phrases: thesaurus::phrases_starting(&lemma),
         lemma: Sym::new(&lemma),
     };
     memo.write()
@@ -439,18 +439,21 @@ fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
         return None;
     }
     let first = analysis(Sym::new(&first));
-    if !first.starts_phrase {
+    if first.phrases.is_empty() {
         return None;
     }
-    let first = first.lemma;
     (2..=3).rev().find_map(|len| {
         let rest = words.get(i + 1..i + len)?;
-        let mut phrase = first.to_string();
+        let mut phrase = first.lemma.to_string();
         for word in rest {
             phrase.push(' ');
             phrase.push_str(&word.text.to_lowercase());
         }
-        thesaurus::has_synsets(&phrase).then_some((len, phrase))
+        first
+            .phrases
+            .split(',')
+            .any(|known| known == phrase)
+            .then_some((len, phrase))
     })
 }
 

@@ -79,7 +79,12 @@ pub fn segment(doc: &Doc) -> Vec<Statement> {
                 id: statements.len(),
                 span,
                 line,
-                boilerplate: furniture.or_else(|| detect_boilerplate(doc.slice(span))),
+                // A block of one sentence was just looked at whole.
+                boilerplate: furniture.or_else(|| {
+                    (doc.slice(span) != doc.slice(block))
+                        .then(|| detect_boilerplate(doc.slice(span)))
+                        .flatten()
+                }),
             });
         }
     }
@@ -519,8 +524,13 @@ fn is_caption_credit(lower: &str) -> bool {
         "(courtesy",
         "courtesy of",
     ];
-    let words = lower.split_whitespace().count();
-    CREDITS.iter().any(|credit| lower.contains(credit)) && words <= 40
+    // One pass over the text for all the credit phrases, not one search each: every statement
+    // of every document goes through here.
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(CREDITS).expect("the credit phrases are a valid automaton")
+    });
+    finder.is_match(lower) && lower.split_whitespace().count() <= 40
 }
 
 #[cfg(test)]

@@ -142,10 +142,17 @@ pub fn synsets(lemma: &str) -> Vec<u32> {
     })
 }
 
-/// Whether some multi-word lemma WordNet keeps starts with this word ("lay" for "lay off"):
-/// most words start none, and tokenizing skips looking up the phrases they would begin.
+/// The multi-word lemmas with synonym sets that start with this word ("lay" -> "lay claim",
+/// "lay off", ...), comma-separated; empty for the many words that start none, so tokenizing
+/// looks up the phrases a word may begin only for the few that begin one.
+pub fn phrases_starting(word: &str) -> &'static str {
+    thesaurus().phrase_starters.get(word).unwrap_or("")
+}
+
+/// Whether some multi-word lemma WordNet keeps starts with this word (see
+/// [`phrases_starting`]).
 pub fn starts_phrase(word: &str) -> bool {
-    thesaurus().phrase_starters.contains_key(word)
+    !phrases_starting(word).is_empty()
 }
 
 /// Whether WordNet keeps any synonym set for the lemma.
