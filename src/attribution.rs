@@ -19,7 +19,7 @@ pub struct Speaker {
 /// Words that cannot be part of a speaker's name.
 fn is_speaker_word(token: &Token) -> bool {
     !matches!(token.kind, TokenKind::Number(_))
-        && !lexicon::REPORTING_VERBS.contains(&token.lower.as_str())
+        && !lexicon::is_reporting_verb(&token.lower)
         && !matches!(
             token.lower.as_str(),
             "that"
@@ -111,7 +111,7 @@ fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
     }
 
     for (i, token) in tokens.iter().enumerate() {
-        if !lexicon::REPORTING_VERBS.contains(&token.lower.as_str()) {
+        if !lexicon::is_reporting_verb(&token.lower) {
             continue;
         }
         // "X said": up to four speaker words right before the verb, no punctuation between.

@@ -311,6 +311,14 @@ pub const PREPOSITIONS: &[&str] = &[
 pub const SIDE_CLAUSE_OPENERS: &[&str] = &["if", "unless", "whether", "lest"];
 
 /// Verbs that introduce what somebody said; the words next to them name the speaker.
+/// Whether a lowercase word is one of [`REPORTING_VERBS`]: asked of every word of every
+/// statement, so a set rather than a scan of the list.
+pub fn is_reporting_verb(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| REPORTING_VERBS.iter().copied().collect())
+        .contains(lower)
+}
+
 pub const REPORTING_VERBS: &[&str] = &[
     "said",
     "says",
