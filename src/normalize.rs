@@ -361,20 +361,25 @@ fn analysis(lower: Sym) -> Analysis {
         senses.push(derivation_key(&lemma));
         senses.extend(related.map(derivation_key));
     }
-    let analysis = Analysis {
-        stem: Sym::new(&stem),
-        key: Sym::new(&key),
-        senses: leak_list(senses.iter().map(|s| Sym::new(s)).collect()),
-        known: thesaurus::is_known(&lemma),
-        frequency: thesaurus::frequency(&lemma),
-        phrases: thesaurus::phrases_starting(&lemma),
-        lemma: Sym::new(&lemma),
-    };
-    memo.write()
+    let senses: Vec<Sym> = senses.iter().map(|s| Sym::new(s)).collect();
+    let (stem, key, lemma) = (Sym::new(&stem), Sym::new(&key), Sym::new(&lemma));
+    let (known, frequency) = (thesaurus::is_known(&lemma), thesaurus::frequency(&lemma));
+    let phrases = thesaurus::phrases_starting(&lemma);
+    // Another thread may have analysed the word meanwhile: its analysis is the one kept, and
+    // the senses are stored (leaked) only by the thread that inserts, so none goes unreferenced.
+    *memo
+        .write()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
         .entry(lower)
-        .or_insert(analysis);
-    analysis
+        .or_insert_with(|| Analysis {
+            stem,
+            key,
+            senses: leak_list(senses),
+            lemma,
+            known,
+            frequency,
+            phrases,
+        })
 }
 
 /// Whether WordNet knows a word as written, and how often its corpus uses it: looked up once
@@ -409,16 +414,15 @@ fn phrase_senses(phrase: Sym) -> SymList {
     {
         return found;
     }
-    let senses = leak_list(
-        thesaurus::synsets(&phrase)
-            .into_iter()
-            .map(|id| Sym::new(&synset_key(id)))
-            .collect(),
-    );
+    let senses: Vec<Sym> = thesaurus::synsets(&phrase)
+        .into_iter()
+        .map(|id| Sym::new(&synset_key(id)))
+        .collect();
+    // Stored only by the thread that inserts: a list computed twice is not leaked twice.
     memo.write()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
         .entry(phrase)
-        .or_insert(senses)
+        .or_insert_with(|| leak_list(senses))
 }
 
 /// The key standing for a word family: a lemma and the lemmas derived from it share it.
@@ -714,6 +718,30 @@ fn precision_before(words: &[Word]) -> Precision {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_first_analysed_on_two_threads_at_once_is_stored_once() {
+        // Words no other test reads, so the memo meets each for the first time here.
+        let words = "automobile physician wealthy conceal moist damp clever purchase reply mistake";
+        for word in words.split_whitespace() {
+            let word = Sym::new(word);
+            let barrier = std::sync::Barrier::new(2);
+            let (a, b) = std::thread::scope(|scope| {
+                let first = scope.spawn(|| {
+                    barrier.wait();
+                    analysis(word)
+                });
+                let second = scope.spawn(|| {
+                    barrier.wait();
+                    analysis(word)
+                });
+                (first.join().unwrap(), second.join().unwrap())
+            });
+            assert!(!a.senses.is_empty(), "{word} has no senses to store");
+            // One stored list: a second one would be leaked memory nothing points to.
+            assert!(std::ptr::eq(a.senses, b.senses), "{word}: stored twice");
+        }
+    }
 
     fn quantities(text: &str) -> Vec<Quantity> {
         tokenize(text, 0)

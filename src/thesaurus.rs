@@ -222,20 +222,19 @@ pub fn is_hypernym_of(general: Sym, specific: Sym) -> bool {
         .get(&specific)
         .copied();
     let ancestors = known.unwrap_or_else(|| {
-        let ancestors = leak_list(
-            thesaurus()
-                .hypernyms
-                .get(&specific)
-                .into_iter()
-                .flat_map(|list| list.split(','))
-                .map(Sym::new)
-                .collect(),
-        );
+        let ancestors: Vec<Sym> = thesaurus()
+            .hypernyms
+            .get(&specific)
+            .into_iter()
+            .flat_map(|list| list.split(','))
+            .map(Sym::new)
+            .collect();
+        // Stored only by the thread that inserts: a list computed twice is not leaked twice.
         *memo
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .entry(specific)
-            .or_insert(ancestors)
+            .or_insert_with(|| leak_list(ancestors))
     });
     ancestors.contains(&general)
 }
