@@ -27,34 +27,90 @@ struct Thesaurus {
     antonyms: HashMap<&'static str, Vec<&'static str>>,
 }
 
-/// The lines of one kind of record: `KIND \t KEY \t VALUE`, sorted by key (byte order).
-/// Searched in place: indexing the line starts first cost more than it saved (measured with
-/// callgrind on the seeds).
+/// The lines of one kind of record: `KIND \t KEY \t VALUE`, sorted by key (byte order). The
+/// line starts are found on the section's first lookup (one vectorized pass); lookups are then
+/// a binary search over them.
 #[derive(Default)]
 struct Section {
     text: &'static str,
+    starts: OnceLock<Vec<u32>>,
+    /// Whether lookups index the line starts first; the large hypernym run, consulted only
+    /// when judging negations, is searched in place instead.
+    indexed: bool,
 }
 
 impl Section {
+    fn new(text: &'static str) -> Section {
+        Section {
+            text,
+            starts: OnceLock::new(),
+            indexed: true,
+        }
+    }
+
+    fn in_place(text: &'static str) -> Section {
+        Section {
+            text,
+            starts: OnceLock::new(),
+            indexed: false,
+        }
+    }
+
     fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
-    /// The value of the record with `key`, by binary search over the text.
+    /// The value of the record with `key`.
     fn get(&self, key: &str) -> Option<&'static str> {
         let text = self.text;
-        let (mut low, mut high) = (0, text.len());
+        if !self.indexed {
+            return search_in_place(text, key);
+        }
+        let starts = self.starts.get_or_init(|| {
+            let mut starts = Vec::with_capacity(text.len() / 32);
+            if !text.is_empty() {
+                starts.push(0);
+            }
+            starts.extend(
+                memchr::memchr_iter(b'\n', text.as_bytes())
+                    .filter_map(|i| u32::try_from(i + 1).ok()),
+            );
+            starts
+        });
+        let line = |i: usize| {
+            let start = starts[i] as usize;
+            let end = starts
+                .get(i + 1)
+                .map_or(text.len(), |&next| next as usize - 1);
+            split_record(&text[start..end])
+        };
+        let (mut low, mut high) = (0, starts.len());
         while low < high {
-            let (start, end) = line_around(text, low, low + (high - low) / 2);
-            let (found, value) = split_record(&text[start..end]);
+            let middle = low + (high - low) / 2;
+            let (found, value) = line(middle);
             match found.cmp(key) {
                 std::cmp::Ordering::Equal => return Some(value),
-                std::cmp::Ordering::Less => low = end + 1,
-                std::cmp::Ordering::Greater => high = start,
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
             }
         }
         None
     }
+}
+
+/// The value of the record with `key` in `text`, by binary search over the bytes: no index.
+fn search_in_place(text: &'static str, key: &str) -> Option<&'static str> {
+    let (mut low, mut high) = (0, text.len());
+    while low < high {
+        let (start, end) = line_around(text, low, low + (high - low) / 2);
+        let (found, value) = split_record(&text[start..end]);
+        match found.cmp(key) {
+            std::cmp::Ordering::Equal => return Some(value),
+            std::cmp::Ordering::Less => low = end + 1,
+            std::cmp::Ordering::Greater => high = start,
+        }
+    }
+    None
 }
 
 /// The key and value of a line `KIND \t KEY \t VALUE`.
@@ -109,7 +165,7 @@ fn run_of(kind: u8) -> &'static str {
 fn thesaurus() -> &'static Thesaurus {
     static THESAURUS: OnceLock<Thesaurus> = OnceLock::new();
     THESAURUS.get_or_init(|| {
-        let section = |kind: u8| Section { text: run_of(kind) };
+        let section = |kind: u8| Section::new(run_of(kind));
         let mut antonyms: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
         for line in section(b'a').text.lines() {
             let mut fields = line.split('\t').skip(1);
@@ -122,7 +178,7 @@ fn thesaurus() -> &'static Thesaurus {
             base_forms: section(b'b'),
             synsets: section(b's'),
             derivations: section(b'd'),
-            hypernyms: section(b'h'),
+            hypernyms: Section::in_place(run_of(b'h')),
             frequency: section(b'f'),
             phrase_starters: section(b'p'),
             antonyms,
