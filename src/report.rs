@@ -74,4 +74,24 @@ impl Report {
     pub fn has_disagreements(&self) -> bool {
         self.summary.disagree > 0
     }
+
+    /// The pairs as reports list them: the disagreements first, then the agreements, each
+    /// section with its title; empty sections are left out.
+    pub fn sections(&self) -> Vec<(Relation, &'static str, Vec<&PairReport>)> {
+        [
+            (Relation::Disagree, "Disagreements"),
+            (Relation::Agree, "Agreements"),
+        ]
+        .into_iter()
+        .map(|(relation, title)| {
+            let pairs = self
+                .pairs
+                .iter()
+                .filter(|p| p.relation == relation)
+                .collect::<Vec<_>>();
+            (relation, title, pairs)
+        })
+        .filter(|(_, _, pairs)| !pairs.is_empty())
+        .collect()
+    }
 }

@@ -178,16 +178,7 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
         writeln!(out, "<ul class=\"reasons\">")?;
         for reason in &pair.reasons {
             let words = |side: Side| {
-                let evidence = reason.evidence.get(side);
-                if evidence.is_empty() {
-                    "—".to_string()
-                } else {
-                    evidence
-                        .iter()
-                        .map(|e| format!("<mark>{}</mark>", text(&e.text)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
+                super::evidence_list(reason, side, |e| format!("<mark>{}</mark>", text(e)))
             };
             writeln!(
                 out,

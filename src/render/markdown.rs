@@ -63,18 +63,7 @@ pub fn write(report: &Report, show_boilerplate: bool, out: &mut dyn Write) -> io
         plural(s.agree, "agreement", "agreements"),
     )?;
 
-    for (relation, title) in [
-        (Relation::Disagree, "Disagreements"),
-        (Relation::Agree, "Agreements"),
-    ] {
-        let pairs: Vec<&PairReport> = report
-            .pairs
-            .iter()
-            .filter(|p| p.relation == relation)
-            .collect();
-        if pairs.is_empty() {
-            continue;
-        }
+    for (_, title, pairs) in report.sections() {
         writeln!(out)?;
         writeln!(out, "## {title} ({})", pairs.len())?;
         for pair in pairs {
@@ -146,18 +135,8 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
         writeln!(out, "Why:")?;
         writeln!(out)?;
         for reason in &pair.reasons {
-            let words = |side: Side| {
-                let evidence = reason.evidence.get(side);
-                if evidence.is_empty() {
-                    "—".to_string()
-                } else {
-                    evidence
-                        .iter()
-                        .map(|e| format!("«{}»", escape(&e.text)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            };
+            let words =
+                |side: Side| super::evidence_list(reason, side, |e| format!("«{}»", escape(e)));
             writeln!(
                 out,
                 "- **{}**: {} (left: {}; right: {})",

@@ -66,3 +66,22 @@ fn side_name(side: Side) -> &'static str {
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// The evidence words of one side of a reason, each shown by `show`, comma-separated; a dash
+/// when that side has none (the negation only one side makes).
+pub(crate) fn evidence_list(
+    reason: &crate::model::Reason,
+    side: Side,
+    show: impl Fn(&str) -> String,
+) -> String {
+    let evidence = reason.evidence.get(side);
+    if evidence.is_empty() {
+        "—".to_string()
+    } else {
+        evidence
+            .iter()
+            .map(|e| show(&e.text))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}

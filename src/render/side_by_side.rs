@@ -18,7 +18,7 @@ use crate::model::{Relation, Side};
 use crate::render::style::{printable, Style};
 use crate::render::text::{TextOptions, Writer};
 use crate::render::{line_tag, side_name};
-use crate::report::{PairReport, Report, StatementReport};
+use crate::report::{Report, StatementReport};
 
 /// Writes the text report with pairs side by side.
 pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -26,18 +26,7 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
     let mut w = Writer { out, options };
     w.header(report)?;
 
-    for (relation, title) in [
-        (Relation::Disagree, "Disagreements"),
-        (Relation::Agree, "Agreements"),
-    ] {
-        let pairs: Vec<&PairReport> = report
-            .pairs
-            .iter()
-            .filter(|p| p.relation == relation)
-            .collect();
-        if pairs.is_empty() {
-            continue;
-        }
+    for (relation, title, pairs) in report.sections() {
         let paint = match relation {
             Relation::Disagree => Style::disagree,
             Relation::Agree => Style::agree,

@@ -92,18 +92,8 @@ impl Writer<'_> {
     pub(super) fn reasons(&mut self, reasons: &[Reason]) -> io::Result<()> {
         let style = self.options.style;
         for reason in reasons {
-            let words = |side: Side| {
-                let evidence = reason.evidence.get(side);
-                if evidence.is_empty() {
-                    "—".to_string()
-                } else {
-                    evidence
-                        .iter()
-                        .map(|e| style.evidence(&printable(&e.text)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            };
+            let words =
+                |side: Side| super::evidence_list(reason, side, |e| style.evidence(&printable(e)));
             let line = format!(
                 "{}: {} (left: {}; right: {})",
                 reason.kind.label(),
@@ -177,18 +167,7 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
     let style = options.style;
     w.header(report)?;
 
-    for (relation, title) in [
-        (Relation::Disagree, "Disagreements"),
-        (Relation::Agree, "Agreements"),
-    ] {
-        let pairs: Vec<&PairReport> = report
-            .pairs
-            .iter()
-            .filter(|p| p.relation == relation)
-            .collect();
-        if pairs.is_empty() {
-            continue;
-        }
+    for (relation, title, pairs) in report.sections() {
         let paint = match relation {
             Relation::Disagree => Style::disagree,
             Relation::Agree => Style::agree,
