@@ -75,6 +75,15 @@ impl Report {
         self.summary.disagree > 0
     }
 
+    /// One side's statements left out as page furniture.
+    pub fn boilerplate(&self, side: Side) -> Vec<&StatementReport> {
+        self.side(side)
+            .statements
+            .iter()
+            .filter(|s| s.boilerplate.is_some())
+            .collect()
+    }
+
     /// The pairs as reports list them: the disagreements first, then the agreements, each
     /// section with its title; empty sections are left out.
     pub fn sections(&self) -> Vec<(Relation, &'static str, Vec<&PairReport>)> {

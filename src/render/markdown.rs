@@ -86,12 +86,7 @@ pub fn write(report: &Report, show_boilerplate: bool, out: &mut dyn Write) -> io
 
     if show_boilerplate {
         for side in [Side::Left, Side::Right] {
-            let furniture: Vec<&StatementReport> = report
-                .side(side)
-                .statements
-                .iter()
-                .filter(|s| s.boilerplate.is_some())
-                .collect();
+            let furniture = report.boilerplate(side);
             if furniture.is_empty() {
                 continue;
             }

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use textwrap::core::{display_width, Fragment, Word};
 
 use crate::diff::DiffOp;
-use crate::model::{Relation, Side};
+use crate::model::Side;
 use crate::render::style::{printable, Style};
 use crate::render::text::{TextOptions, Writer};
 use crate::render::{line_tag, side_name};
@@ -27,11 +27,7 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
     w.header(report)?;
 
     for (relation, title, pairs) in report.sections() {
-        let paint = match relation {
-            Relation::Disagree => Style::disagree,
-            Relation::Agree => Style::agree,
-        };
-        w.rule(&format!("{title} ({})", pairs.len()), paint)?;
+        w.section_rule(relation, title, pairs.len())?;
         for pair in pairs {
             w.pair_heading(report, pair)?;
             let cells = [Side::Left, Side::Right].map(|side| {
@@ -74,12 +70,7 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
 
     if options.show_boilerplate {
         for side in [Side::Left, Side::Right] {
-            let furniture: Vec<&StatementReport> = report
-                .side(side)
-                .statements
-                .iter()
-                .filter(|s| s.boilerplate.is_some())
-                .collect();
+            let furniture = report.boilerplate(side);
             if furniture.is_empty() {
                 continue;
             }

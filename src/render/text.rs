@@ -42,6 +42,20 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// The rule opening a section of pairs, colored by their relation.
+    pub(super) fn section_rule(
+        &mut self,
+        relation: Relation,
+        title: &str,
+        count: usize,
+    ) -> io::Result<()> {
+        let paint = match relation {
+            Relation::Disagree => Style::disagree,
+            Relation::Agree => Style::agree,
+        };
+        self.rule(&format!("{title} ({count})"), paint)
+    }
+
     pub(super) fn rule(
         &mut self,
         title: &str,
@@ -168,11 +182,7 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
     w.header(report)?;
 
     for (relation, title, pairs) in report.sections() {
-        let paint = match relation {
-            Relation::Disagree => Style::disagree,
-            Relation::Agree => Style::agree,
-        };
-        w.rule(&format!("{title} ({})", pairs.len()), paint)?;
+        w.section_rule(relation, title, pairs.len())?;
         for pair in pairs {
             w.pair(report, pair)?;
         }
@@ -192,12 +202,7 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
 
     if options.show_boilerplate {
         for side in [Side::Left, Side::Right] {
-            let furniture: Vec<&StatementReport> = report
-                .side(side)
-                .statements
-                .iter()
-                .filter(|s| s.boilerplate.is_some())
-                .collect();
+            let furniture = report.boilerplate(side);
             if furniture.is_empty() {
                 continue;
             }
