@@ -75,6 +75,57 @@ pub fn leak_list(symbols: Vec<Sym>) -> SymList {
     }
 }
 
+/// A value remembered per symbol for the rest of the run, shared by all threads: what is worked
+/// out once per distinct word (its analysis, its thesaurus facts).
+pub struct Memo<V: Copy> {
+    table: OnceLock<RwLock<FxHashMap<Sym, V>>>,
+}
+
+impl<V: Copy> Memo<V> {
+    pub const fn new() -> Memo<V> {
+        Memo {
+            table: OnceLock::new(),
+        }
+    }
+
+    /// The value remembered for `key`, or else the one `work` finds, remembered. `work` runs
+    /// without the lock, so two threads meeting a new key may both run it; `store` then turns
+    /// the result into the value kept, and runs only for the thread whose value is kept — so a
+    /// `store` that leaks a list leaks it once.
+    pub fn get_or_store<T>(
+        &self,
+        key: Sym,
+        work: impl FnOnce() -> T,
+        store: impl FnOnce(T) -> V,
+    ) -> V {
+        let table = self.table.get_or_init(Default::default);
+        if let Some(&found) = table
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(&key)
+        {
+            return found;
+        }
+        let result = work();
+        *table
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .entry(key)
+            .or_insert_with(|| store(result))
+    }
+
+    /// [`Memo::get_or_store`] of a value kept as it is found.
+    pub fn get_or_insert_with(&self, key: Sym, work: impl FnOnce() -> V) -> V {
+        self.get_or_store(key, work, |value| value)
+    }
+}
+
+impl<V: Copy> Default for Memo<V> {
+    fn default() -> Memo<V> {
+        Memo::new()
+    }
+}
+
 impl PartialEq for Sym {
     fn eq(&self, other: &Sym) -> bool {
         std::ptr::eq(self.0, other.0)

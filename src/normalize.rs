@@ -8,7 +8,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::intern::{leak_list, Sym, SymList, NO_SYMS};
+use crate::intern::{leak_list, Memo, Sym, SymList, NO_SYMS};
 use crate::lexicon;
 use crate::model::Span;
 use crate::thesaurus;
@@ -338,91 +338,62 @@ struct Analysis {
 /// The analysis of a lowercase word, computed once per distinct word for the whole run: stemming
 /// and the thesaurus lookups would otherwise be repeated for every occurrence.
 fn analysis(lower: Sym) -> Analysis {
-    use std::sync::{OnceLock, RwLock};
-    static MEMO: OnceLock<RwLock<rustc_hash::FxHashMap<Sym, Analysis>>> = OnceLock::new();
-    let memo = MEMO.get_or_init(Default::default);
-    if let Some(found) = memo
-        .read()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .get(&lower)
-    {
-        return *found;
-    }
-    let stem = lexicon::stem(&lower);
-    let (key, mut senses) = word_key(&lower, &stem);
-    let lemma = thesaurus::lemma(&lower);
-    senses.extend(
-        thesaurus::senses_of_lemma(&lower, &lemma)
-            .into_iter()
-            .map(synset_key),
-    );
-    let mut related = thesaurus::derivations(&lemma).peekable();
-    if related.peek().is_some() {
-        senses.push(derivation_key(&lemma));
-        senses.extend(related.map(derivation_key));
-    }
-    let senses: Vec<Sym> = senses.iter().map(|s| Sym::new(s)).collect();
-    let (stem, key, lemma) = (Sym::new(&stem), Sym::new(&key), Sym::new(&lemma));
-    let (known, frequency) = (thesaurus::is_known(&lemma), thesaurus::frequency(&lemma));
-    let phrases = thesaurus::phrases_starting(&lemma);
-    // Another thread may have analysed the word meanwhile: its analysis is the one kept, and
-    // the senses are stored (leaked) only by the thread that inserts, so none goes unreferenced.
-    *memo
-        .write()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .entry(lower)
-        .or_insert_with(|| Analysis {
+    static MEMO: Memo<Analysis> = Memo::new();
+    MEMO.get_or_store(
+        lower,
+        || {
+            let stem = lexicon::stem(&lower);
+            let (key, mut senses) = word_key(&lower, &stem);
+            let lemma = thesaurus::lemma(&lower);
+            senses.extend(
+                thesaurus::senses_of_lemma(&lower, &lemma)
+                    .into_iter()
+                    .map(synset_key),
+            );
+            let mut related = thesaurus::derivations(&lemma).peekable();
+            if related.peek().is_some() {
+                senses.push(derivation_key(&lemma));
+                senses.extend(related.map(derivation_key));
+            }
+            let senses: Vec<Sym> = senses.iter().map(|s| Sym::new(s)).collect();
+            let (stem, key, lemma) = (Sym::new(&stem), Sym::new(&key), Sym::new(&lemma));
+            (stem, key, senses, lemma)
+        },
+        // The senses are stored (leaked) only for the analysis kept.
+        |(stem, key, senses, lemma)| Analysis {
             stem,
             key,
             senses: leak_list(senses),
             lemma,
-            known,
-            frequency,
-            phrases,
-        })
+            known: thesaurus::is_known(&lemma),
+            frequency: thesaurus::frequency(&lemma),
+            phrases: thesaurus::phrases_starting(&lemma),
+        },
+    )
 }
 
 /// Whether WordNet knows a word as written, and how often its corpus uses it: looked up once
 /// per distinct word for the run, like [`analysis`].
 fn word_facts(word: Sym) -> (bool, u32) {
-    use std::sync::{OnceLock, RwLock};
-    static MEMO: OnceLock<RwLock<rustc_hash::FxHashMap<Sym, (bool, u32)>>> = OnceLock::new();
-    let memo = MEMO.get_or_init(Default::default);
-    if let Some(&found) = memo
-        .read()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .get(&word)
-    {
-        return found;
-    }
-    let facts = (thesaurus::is_known(&word), thesaurus::frequency(&word));
-    memo.write()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .insert(word, facts);
-    facts
+    static MEMO: Memo<(bool, u32)> = Memo::new();
+    MEMO.get_or_insert_with(word, || {
+        (thesaurus::is_known(&word), thesaurus::frequency(&word))
+    })
 }
 
 /// The WordNet synonym sets of a multi-word lemma, stored once per phrase.
 fn phrase_senses(phrase: Sym) -> SymList {
-    use std::sync::{OnceLock, RwLock};
-    static MEMO: OnceLock<RwLock<rustc_hash::FxHashMap<Sym, SymList>>> = OnceLock::new();
-    let memo = MEMO.get_or_init(Default::default);
-    if let Some(found) = memo
-        .read()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .get(&phrase)
-    {
-        return found;
-    }
-    let senses: Vec<Sym> = thesaurus::synsets(&phrase)
-        .into_iter()
-        .map(|id| Sym::new(&synset_key(id)))
-        .collect();
-    // Stored only by the thread that inserts: a list computed twice is not leaked twice.
-    memo.write()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .entry(phrase)
-        .or_insert_with(|| leak_list(senses))
+    static MEMO: Memo<SymList> = Memo::new();
+    MEMO.get_or_store(
+        phrase,
+        || {
+            thesaurus::synsets(&phrase)
+                .into_iter()
+                .map(|id| Sym::new(&synset_key(id)))
+                .collect()
+        },
+        leak_list,
+    )
 }
 
 /// The key standing for a word family: a lemma and the lemmas derived from it share it.

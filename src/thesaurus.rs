@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::intern::{leak_list, Sym, SymList};
+use crate::intern::{leak_list, Memo, Sym, SymList};
 
 const DATA: &str = include_str!("../data/thesaurus.tsv");
 
@@ -269,29 +269,20 @@ pub fn is_hypernym(general: &str, specific: &str) -> bool {
 /// [`is_hypernym`] of interned lemmas: each lemma's ancestors are read from the data once per
 /// run, since judging asks about the same words again and again.
 pub fn is_hypernym_of(general: Sym, specific: Sym) -> bool {
-    use std::sync::RwLock;
-    static MEMO: OnceLock<RwLock<HashMap<Sym, SymList>>> = OnceLock::new();
-    let memo = MEMO.get_or_init(Default::default);
-    let known = memo
-        .read()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .get(&specific)
-        .copied();
-    let ancestors = known.unwrap_or_else(|| {
-        let ancestors: Vec<Sym> = thesaurus()
-            .hypernyms
-            .get(&specific)
-            .into_iter()
-            .flat_map(|list| list.split(','))
-            .map(Sym::new)
-            .collect();
-        // Stored only by the thread that inserts: a list computed twice is not leaked twice.
-        *memo
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .entry(specific)
-            .or_insert_with(|| leak_list(ancestors))
-    });
+    static MEMO: Memo<SymList> = Memo::new();
+    let ancestors = MEMO.get_or_store(
+        specific,
+        || {
+            thesaurus()
+                .hypernyms
+                .get(&specific)
+                .into_iter()
+                .flat_map(|list| list.split(','))
+                .map(Sym::new)
+                .collect()
+        },
+        leak_list,
+    );
     ancestors.contains(&general)
 }
 
