@@ -111,8 +111,10 @@ pub fn align_with(
     // statement's similarities make the background below.
     struct Scores {
         links: Vec<(Link, bool)>,
-        sum_left: Vec<(StatementId, f64)>,
+        /// Each left statement's summed and highest similarity to the right side.
+        sum_left: Vec<(StatementId, f64, f64)>,
         sum_right: Vec<f64>,
+        top_right: Vec<f64>,
     }
     let scores = (0..left.len())
         .into_par_iter()
@@ -121,6 +123,7 @@ pub fn align_with(
                 links: Vec::new(),
                 sum_left: Vec::new(),
                 sum_right: vec![0.0; right.len()],
+                top_right: vec![0.0; right.len()],
             },
             |mut acc, left_id| {
                 progress.advance(1);
@@ -131,14 +134,16 @@ pub fn align_with(
                     None => (0..right.len()).collect(),
                     Some(index) => index.candidates(profile),
                 };
-                let mut sum = 0.0;
+                let (mut sum, mut top) = (0.0, 0.0f64);
                 for right_id in candidates {
                     let Some(other) = &right[right_id] else {
                         continue;
                     };
                     let score = similarity(profile, other, weights);
                     sum += score;
+                    top = top.max(score);
                     acc.sum_right[right_id] += score;
+                    acc.top_right[right_id] = acc.top_right[right_id].max(score);
                     if score >= options.threshold {
                         let shortest = profile.terms.len().min(other.terms.len());
                         let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
@@ -152,7 +157,7 @@ pub fn align_with(
                         acc.links.push((link, anchored));
                     }
                 }
-                acc.sum_left.push((left_id, sum));
+                acc.sum_left.push((left_id, sum, top));
                 acc
             },
         )
@@ -161,6 +166,7 @@ pub fn align_with(
                 links: Vec::new(),
                 sum_left: Vec::new(),
                 sum_right: vec![0.0; right.len()],
+                top_right: vec![0.0; right.len()],
             },
             |mut a, b| {
                 a.links.extend(b.links);
@@ -168,14 +174,20 @@ pub fn align_with(
                 for (x, y) in a.sum_right.iter_mut().zip(b.sum_right) {
                     *x += y;
                 }
+                for (x, y) in a.top_right.iter_mut().zip(b.top_right) {
+                    *x = x.max(y);
+                }
                 a
             },
         );
     let mut sum_left = vec![0.0f64; left.len()];
-    for (id, sum) in scores.sum_left {
+    let mut top_left = vec![0.0f64; left.len()];
+    for (id, sum, top) in scores.sum_left {
         sum_left[id] = sum;
+        top_left[id] = top;
     }
     let sum_right = scores.sum_right;
+    let top_right = scores.top_right;
     let mut scored: Vec<Link> = scores
         .links
         .into_iter()
@@ -228,7 +240,79 @@ pub fn align_with(
         link.similarity >= options.near_best * best_left[link.left]
             || link.similarity >= options.near_best * best_right[link.right]
     });
+    let between = links_in_context(left, right, weights, &scored, (&top_left, &top_right));
+    if !between.is_empty() {
+        scored.extend(between);
+        scored.sort_unstable_by_key(|link| (link.left, link.right));
+    }
     scored
+}
+
+/// Below this similarity a pair is not kept even in the context of aligned neighbours.
+const CONTEXT_THRESHOLD: f64 = 0.15;
+
+/// Pairs that are weak on their own words but sit between aligned neighbours: when the
+/// statement before (or after) each of them is aligned with the other's, and the two are each
+/// other's closest match, two sources are telling the same stretch of the story in the same
+/// order, and the pair is the same claim put in other words ("both were taken to Pinecrest
+/// Regional Medical Center, where they were treated for mild hypothermia and dehydration" /
+/// "they were suffering from exposure and lack of water and were flown to a hospital in
+/// Pinecrest"). One firm shared term is still required. Own fixtures overall: 0.780 without the
+/// rule, 0.789 with it (the same from 0.10 to 0.15, with or without the anchor); the seeds are
+/// unchanged.
+fn links_in_context(
+    left: &[Option<Profile>],
+    right: &[Option<Profile>],
+    weights: &Weights,
+    aligned: &[Link],
+    (top_left, top_right): (&[f64], &[f64]),
+) -> Vec<Link> {
+    // Neighbours skip boilerplate: a caption between two paragraphs does not break the story.
+    let step = |side: &[Option<Profile>], from: StatementId, forward: bool| {
+        let mut id = from;
+        loop {
+            id = if forward {
+                id.checked_add(1).filter(|&next| next < side.len())?
+            } else {
+                id.checked_sub(1)?
+            };
+            if side[id].is_some() {
+                return Some(id);
+            }
+        }
+    };
+    let linked: rustc_hash::FxHashSet<(StatementId, StatementId)> =
+        aligned.iter().map(|link| (link.left, link.right)).collect();
+    let mut found: Vec<Link> = Vec::new();
+    for link in aligned {
+        for forward in [false, true] {
+            let (Some(l), Some(r)) = (
+                step(left, link.left, forward),
+                step(right, link.right, forward),
+            ) else {
+                continue;
+            };
+            if linked.contains(&(l, r)) || found.iter().any(|f| (f.left, f.right) == (l, r)) {
+                continue;
+            }
+            let (Some(a), Some(b)) = (&left[l], &right[r]) else {
+                continue;
+            };
+            let score = similarity(a, b, weights);
+            if score >= CONTEXT_THRESHOLD
+                && score >= top_left[l]
+                && score >= top_right[r]
+                && anchors(a, b).min(anchors(b, a)) >= 1
+            {
+                found.push(Link {
+                    left: l,
+                    right: r,
+                    similarity: score,
+                });
+            }
+        }
+    }
+    found
 }
 
 /// An inverted index from the keys of the right side's statements to the statements.
