@@ -75,10 +75,11 @@ fn main() -> anyhow::Result<()> {
                     .min(crosscheck::similarity::anchors(rp, lp));
                 let background = background_left[li].max(background_right[ri]);
                 println!(
-                    "{}\t{}\t{score:.3}\t{}\tbg={background:.2} anchors={anchors}",
+                    "{}\t{}\t{score:.3}\t{}\tbg={background:.2} anchors={anchors} terms={}",
                     ls.id,
                     rs.id,
-                    reasons.join(",")
+                    reasons.join(","),
+                    lp.terms.len().min(rp.terms.len())
                 );
                 continue;
             }
