@@ -218,7 +218,11 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
     });
     for (i, token) in claim.tokens.iter().enumerate() {
         let non_occurrence = lexicon::NON_OCCURRENCE.contains(&token.lower.as_str());
-        if !asserted[i] || !(lexicon::is_negation_cue(&token.lower) || non_occurrence) {
+        // "Free of charge" says "no charge": "free of" denies what follows like "without".
+        let privative =
+            token.lower == "free" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "of");
+        if !asserted[i] || !(lexicon::is_negation_cue(&token.lower) || non_occurrence || privative)
+        {
             continue;
         }
         // "not only" adds rather than denies.
@@ -255,10 +259,13 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
             {
                 break;
             }
-            if other_content
-                .iter()
-                .any(|o| token_match(scoped, o) >= 0.7 || says(o, scoped))
-            {
+            // Any-word scope asks whether the negation is about the topic at all: a more
+            // general word on the other side is the topic too ("no cost" / "free of charge").
+            if other_content.iter().any(|o| {
+                token_match(scoped, o) >= 0.7
+                    || says(o, scoped)
+                    || (scope == Scope::AnyWord && says(scoped, o))
+            }) {
                 scope_hits = true;
                 break;
             }
@@ -637,9 +644,14 @@ fn counted_noun<'a>(claim: Claim<'a>, index: usize) -> Option<&'a Token> {
             token.lower.as_str(),
             "the" | "its" | "their" | "his" | "her" | "a"
         );
+        // "four more years", "two other men": the count still counts the noun after.
+        let comparative = matches!(
+            token.lower.as_str(),
+            "more" | "fewer" | "less" | "other" | "additional" | "extra"
+        );
         if token.lower == "of" {
             after_of = true;
-        } else if !(after_of && determiner) {
+        } else if !(comparative || after_of && determiner) {
             return None;
         }
     }
@@ -817,6 +829,27 @@ mod tests {
     }
 
     #[test]
+    fn free_of_charge_is_no_cost() {
+        assert!(kinds(
+            "Dealers will replace the sensor free of charge.",
+            "Dealers will fix the problem at no cost to owners."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Dealers will replace the sensor free of charge beginning Nov. 14, and owners will be notified by mail.",
+            "Dealers will fix the problem at no cost to owners."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Dealers will charge owners for the repair.",
+                "Dealers will make the repair free of charge."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
     fn negation_in_a_condition_is_not_a_denial() {
         assert!(kinds(
             "North Korea threatened to retaliate if the U.S. does not apologize.",
@@ -965,6 +998,11 @@ mod tests {
         assert!(kinds(
             "The plant employs 300 people.",
             "The plant employs people on 2 shifts."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The voters gave Hartwell four more years.",
+            "Hartwell won by 1,300 votes."
         )
         .is_empty());
         assert_eq!(
