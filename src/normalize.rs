@@ -213,6 +213,12 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         .collect();
     let stems: Vec<Sym> = lowers.iter().map(|&lower| analysis(lower).stem).collect();
     let mut tokens = Vec::with_capacity(words.len());
+    // A Title Case Headline capitalizes every word: no word of it is a name by its capital.
+    let capitalized = words
+        .iter()
+        .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let title_case = words.len() >= 3 && capitalized * 3 > words.len() * 2;
     let mut i = 0;
     while i < words.len() {
         let word = &words[i];
@@ -249,6 +255,35 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 frequency: word_facts(lemma).1,
             });
             i += len;
+            continue;
+        }
+
+        // "Interstate 90", "Route 20", "Boeing 737": a numeral right after a name is part of
+        // the name, not a count to compare with "80 firefighters".
+        let names_a_thing = !title_case
+            && word.text.bytes().all(|b| b.is_ascii_digit())
+            && tokens.last().is_some_and(|previous: &Token| {
+                previous.proper
+                    && matches!(previous.kind, TokenKind::Content)
+                    && text[previous.span.end - offset..word.start]
+                        .chars()
+                        .all(|c| c == ' ')
+            });
+        if names_a_thing {
+            let facts = word_facts(lower);
+            tokens.push(Token {
+                span: Span::new(offset + word.start, offset + word.start + word.text.len()),
+                lower,
+                key: lower,
+                senses: &NO_SYMS,
+                lemma: lower,
+                kind: TokenKind::Content,
+                proper: true,
+                can_oppose: false,
+                known: facts.0,
+                frequency: facts.1,
+            });
+            i += 1;
             continue;
         }
 
@@ -756,6 +791,18 @@ mod tests {
     #[test]
     fn stemming_and_synonyms() {
         assert_eq!(keys("cancelled the movie"), keys("drops the films"));
+    }
+
+    #[test]
+    fn a_numeral_after_a_name_is_part_of_the_name() {
+        assert!(quantities("Police closed Route 20 for hours.").is_empty());
+        assert_eq!(
+            keys("Smoke was seen from Interstate 90."),
+            ["smoke", "see", "interst", "90"]
+        );
+        // Counts stay counts: after a common word, at the start, in a Title Case Headline.
+        assert_eq!(quantities("More than 80 firefighters came.").len(), 1);
+        assert_eq!(quantities("Norbridge Lays Off 150 Workers").len(), 1);
     }
 
     #[test]
