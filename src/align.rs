@@ -230,17 +230,25 @@ pub fn align_with(
         })
         .collect();
     let mut margin = margins.iter();
+    let background = |link: &Link| {
+        mean_without(sum_left[link.left], n_right, link.similarity).max(mean_without(
+            sum_right[link.right],
+            n_left,
+            link.similarity,
+        ))
+    };
     scored.retain(|link| {
         let margin = margin.next().copied().unwrap_or(options.above_background);
-        let background = mean_without(sum_left[link.left], n_right, link.similarity)
-            .max(mean_without(sum_right[link.right], n_left, link.similarity));
-        link.similarity >= background + margin
+        link.similarity >= background(link) + margin
     });
     scored.retain(|link| {
         link.similarity >= options.near_best * best_left[link.left]
             || link.similarity >= options.near_best * best_right[link.right]
     });
-    let between = links_in_context(left, right, weights, &scored, (&top_left, &top_right));
+    let between = links_in_context(left, right, weights, &scored, (&top_left, &top_right))
+        .into_iter()
+        .filter(|link| link.similarity >= background(link) + options.mutual_above_background)
+        .collect::<Vec<_>>();
     if !between.is_empty() {
         scored.extend(between);
         scored.sort_unstable_by_key(|link| (link.left, link.right));
@@ -257,9 +265,14 @@ const CONTEXT_THRESHOLD: f64 = 0.15;
 /// order, and the pair is the same claim put in other words ("both were taken to Pinecrest
 /// Regional Medical Center, where they were treated for mild hypothermia and dehydration" /
 /// "they were suffering from exposure and lack of water and were flown to a hospital in
-/// Pinecrest"). One firm shared term is still required. Own fixtures overall: 0.780 without the
-/// rule, 0.789 with it (the same from 0.10 to 0.15, with or without the anchor); the seeds are
-/// unchanged.
+/// Pinecrest"). One firm shared term is still required, and the pair must stand out from the
+/// background as a mutual best pair must. Own fixtures overall: 0.780 without the rule, 0.789
+/// with it (the same from 0.10 to 0.15, with or without the anchor); the seeds are unchanged.
+///
+/// Direct quotations take no part: on the real coverage of the ten news events (100 article
+/// pairs, 2,701 pairs) the rule added 8 pairs, 6 of them wrong, and all but one of those held a
+/// quotation — outlets put commentary quotes at like places after like paragraphs. Without
+/// quotations it adds 1 pair there.
 fn links_in_context(
     left: &[Option<Profile>],
     right: &[Option<Profile>],
@@ -298,6 +311,9 @@ fn links_in_context(
             let (Some(a), Some(b)) = (&left[l], &right[r]) else {
                 continue;
             };
+            if a.quotes || b.quotes {
+                continue;
+            }
             let score = similarity(a, b, weights);
             if score >= CONTEXT_THRESHOLD
                 && score >= top_left[l]
@@ -398,5 +414,43 @@ impl Index {
         let mut ids: Vec<StatementId> = ranked.into_iter().map(|(id, _)| id).collect();
         ids.sort_unstable();
         ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{compare, Config, Doc};
+
+    const LEFT: &str = "Two hikers were found alive on Mount Carver on Monday after three nights in the cold.\n\
+        Both were taken to Pinecrest Regional Medical Center, where they were treated for mild hypothermia and dehydration.\n\
+        The county will review how hiking permits are issued.\n";
+
+    fn pairs(right: &str) -> Vec<(usize, usize)> {
+        let report = compare(
+            &Doc::from_text("left", LEFT),
+            &Doc::from_text("right", right),
+            &Config::default(),
+        );
+        report
+            .pairs
+            .iter()
+            .map(|p| (p.ids.left, p.ids.right))
+            .collect()
+    }
+
+    #[test]
+    fn a_weak_pair_between_aligned_neighbours_is_aligned() {
+        let right = "Two hikers were found alive on Mount Carver on Monday after three nights in the cold.\n\
+            They were suffering from exposure and lack of water and were flown to a hospital in Pinecrest.\n\
+            A bakery on Elm Street is giving away free bread this week.\n";
+        assert_eq!(pairs(right), [(0, 0), (1, 1)]);
+    }
+
+    #[test]
+    fn a_quotation_is_not_aligned_by_where_it_stands() {
+        let right = "Two hikers were found alive on Mount Carver on Monday after three nights in the cold.\n\
+            \"They were suffering from exposure and lack of water,\" a nurse in Pinecrest said.\n\
+            A bakery on Elm Street is giving away free bread this week.\n";
+        assert_eq!(pairs(right), [(0, 0)]);
     }
 }

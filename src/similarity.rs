@@ -64,6 +64,9 @@ pub struct Profile {
     /// have words enough to carry a claim, as indices into `terms`; empty when there are fewer
     /// than two.
     pub clauses: Vec<Vec<u16>>,
+    /// Whether the statement carries a direct quotation: somebody's own words, which match
+    /// another statement by what they say rather than by where they stand.
+    pub quotes: bool,
 }
 
 impl Profile {
@@ -95,6 +98,23 @@ impl Profile {
         if clauses.len() >= 2 {
             profile.clauses = clauses;
         }
+        if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
+            // The marks may stand just outside the first and last words: `"We grew too fast."`
+            let is_mark = |c: char| !c.is_alphanumeric() && !c.is_whitespace();
+            let before = text[..first.span.start]
+                .chars()
+                .rev()
+                .take_while(|&c| is_mark(c))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            let after = text[last.span.end..]
+                .chars()
+                .take_while(|&c| is_mark(c))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            profile.quotes =
+                text[first.span.start - before..last.span.end + after].contains(['"', '“', '”']);
+        }
         profile
     }
 
@@ -120,6 +140,7 @@ impl Profile {
         Profile {
             terms,
             clauses: Vec::new(),
+            quotes: false,
         }
     }
 
