@@ -282,7 +282,7 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
 
 /// Match strength from which a word of one statement says a word of the other (the same
 /// meaning, a near-miss spelling, a compatible number); antonyms and different numbers are less.
-const FIRM_MATCH: f64 = 0.8;
+pub const FIRM_MATCH: f64 = 0.8;
 
 /// The share of the words a negation denies that the other statement must say for the negation
 /// to deny it (see [`denied_said_by`]). SICK train / trial disagree F1: 0.798 / 0.792 without
