@@ -83,7 +83,8 @@ fn conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     match (negation, antonym) {
         (Some(_), Some(_)) => {}
         (Some(reason), None) | (None, Some(reason)) => reasons.push(reason),
-        (None, None) => {}
+        // Neither a scoped negation nor an opposite: one side may still call the claim false.
+        (None, None) => reasons.extend(refutation_conflict(claims)),
     }
     reasons.extend(quantity_conflicts(claims));
     reasons.extend(entity_conflicts(claims));
@@ -221,8 +222,10 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
         if !asserted[i] || !(lexicon::is_negation_cue(&token.lower) || non_occurrence) {
             continue;
         }
-        // "not only" adds rather than denies.
-        if token.lower == "not" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "only") {
+        // "not only" adds rather than denies; "no doubt" affirms.
+        if token.lower == "not" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "only")
+            || doubt_follows(claim, i)
+        {
             continue;
         }
         // Both sides saying it was postponed (or cancelled) agree on that.
@@ -359,7 +362,20 @@ pub fn negates(claim: Claim) -> bool {
         asserted[i]
             && lexicon::is_negation_cue(&t.lower)
             && !(t.lower == "not" && claim.tokens.get(i + 1).is_some_and(|n| n.lower == "only"))
+            && !doubt_follows(claim, i)
     })
+}
+
+/// Whether the negation cue at `i` negates a doubt ("there is no doubt", "without a doubt",
+/// "did not doubt"): two denials that affirm.
+fn doubt_follows(claim: Claim, i: usize) -> bool {
+    let word = |j: usize| claim.tokens.get(j).map(|t| t.lower.as_str());
+    let is_doubt = |j: usize| word(j).is_some_and(|w| w.starts_with("doubt"));
+    // WordNet's phrase "no doubt" is one token.
+    let own_text = &claim.text[claim.tokens[i].span.start..claim.tokens[i].span.end];
+    own_text.to_lowercase().contains("doubt")
+        || is_doubt(i + 1)
+        || (matches!(word(i + 1), Some("a" | "any")) && is_doubt(i + 2))
 }
 
 /// How much of a negation's scope the other statement must mention.
@@ -399,6 +415,86 @@ fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
                 .collect(),
         ),
     ))
+}
+
+/// One statement calls what the other asserts false: a hoax, a fake, debunked, denied, retracted
+/// ([`lexicon::REFUTATION_CUES`]). Unlike a negation, such a word refutes the whole statement it
+/// stands in, wherever it stands ("the shark photo is a fake", "Debunked: ..."); the pair being
+/// aligned says the two are about the same claim. Not a conflict when both sides refute or the
+/// other side negates too.
+fn refutation_conflict(claims: Pair<Claim>) -> Option<Reason> {
+    let (left, right) = (refutations(claims.left), refutations(claims.right));
+    if left.is_empty() == right.is_empty() {
+        return None;
+    }
+    let other = if left.is_empty() {
+        claims.left
+    } else {
+        claims.right
+    };
+    if negates(other) {
+        return None;
+    }
+    Some(reason(
+        ReasonKind::Negation,
+        Pair::new(
+            left.iter()
+                .map(|t| token_evidence(claims.left, t))
+                .collect(),
+            right
+                .iter()
+                .map(|t| token_evidence(claims.right, t))
+                .collect(),
+        ),
+    ))
+}
+
+/// The refutation cues of a claim that call what it reports false: in an asserted clause, not
+/// negated themselves ("not a hoax", "no doubt"), not in a question ("Is the video fake?"), and
+/// not an adjective saying what kind of thing a noun is ("fake passports"; but "a false report").
+fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
+    let asserted = asserted(claim);
+    let tokens = claim.tokens;
+    let breaks = |i: usize| gap(claim, i).contains([',', ';', '—', ':', '.', '?', '!']);
+    let negated = |i: usize| {
+        (i.saturating_sub(3)..i)
+            .rev()
+            .take_while(|&j| !breaks(j))
+            .any(|j| lexicon::is_negation_cue(&tokens[j].lower))
+    };
+    let in_question = |i: usize| {
+        let mut j = i;
+        while j + 1 < tokens.len() && !gap(claim, j).contains(['.', '?', '!']) {
+            j += 1;
+        }
+        let after = if j + 1 < tokens.len() {
+            gap(claim, j)
+        } else {
+            &claim.text[tokens[j].span.end..]
+        };
+        after.trim_start().starts_with('?')
+            || after.trim_start().starts_with(['"', '\'', '”', '’', ')']) && after.contains('?')
+    };
+    let names_a_kind = |i: usize| {
+        lexicon::REFUTING_ADJECTIVES.contains(&tokens[i].lower.as_str())
+            && tokens.get(i + 1).is_some_and(|next| {
+                next.is_content()
+                    && gap(claim, i).chars().all(char::is_whitespace)
+                    && !lexicon::REPORT_NOUNS.contains(&next.lemma.as_str())
+            })
+    };
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            asserted[i]
+                && lexicon::REFUTATION_CUES.contains(&t.lower.as_str())
+                && !negated(i)
+                && !in_question(i)
+                && !names_a_kind(i)
+        })
+        .map(|(_, t)| t)
+        .collect()
 }
 
 fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
@@ -778,6 +874,72 @@ mod tests {
             .iter()
             .map(|r| r.kind)
             .collect()
+    }
+
+    #[test]
+    fn calling_the_claim_false_refutes_it_wherever_the_word_stands() {
+        for (refuting, asserting) in [
+            (
+                "The photo of a shark swimming on a flooded highway is a hoax.",
+                "A shark was photographed swimming on a flooded highway.",
+            ),
+            (
+                "Debunked: the mayor resigned over the parking scandal.",
+                "The mayor resigned over the parking scandal.",
+            ),
+            (
+                "The council retracted its report that the bridge would close in May.",
+                "The bridge will close in May, the council reported.",
+            ),
+            (
+                "A false report says the singer died in a car crash.",
+                "The singer died in a car crash.",
+            ),
+        ] {
+            let judged = judge_texts(refuting, asserting);
+            assert_eq!(judged.relation, Relation::Disagree, "{refuting}");
+            assert_eq!(judged.reasons[0].kind, ReasonKind::Negation);
+            assert!(!judged.reasons[0].evidence.left.is_empty(), "{refuting}");
+            // Either order gives the same verdict, evidence mirrored.
+            let mirrored = judge_texts(asserting, refuting);
+            assert_eq!(mirrored.relation, Relation::Disagree, "{refuting}");
+        }
+    }
+
+    #[test]
+    fn a_refuting_word_that_is_negated_asked_or_names_a_kind_refutes_nothing() {
+        for (left, right) in [
+            // Negated: "not a hoax" affirms.
+            (
+                "The shark photo on the flooded highway is not a hoax.",
+                "A shark was photographed on the flooded highway.",
+            ),
+            (
+                "There is no doubt the mayor resigned over the parking scandal.",
+                "The mayor resigned over the parking scandal.",
+            ),
+            // Asked, not told.
+            (
+                "Is the shark photo on the flooded highway fake?",
+                "A shark was photographed on the flooded highway.",
+            ),
+            // A kind of thing, not a verdict on the claim.
+            (
+                "The smugglers carried fake passports across the border at night.",
+                "The smugglers carried passports across the border at night.",
+            ),
+            // Both sides refute it.
+            (
+                "The shark photo on the flooded highway is a hoax.",
+                "The shark photo on the flooded highway is fake.",
+            ),
+        ] {
+            assert_eq!(
+                judge_texts(left, right).relation,
+                Relation::Agree,
+                "{left} / {right}"
+            );
+        }
     }
 
     #[test]

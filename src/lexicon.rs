@@ -243,6 +243,60 @@ pub const NEGATION_CUES: &[&str] = &[
     "dismisses",
 ];
 
+/// Words that call a claim false, wherever they stand in the statement ("the story is a hoax",
+/// "Debunked: ...", "X denies report of Y"): the refuting words of the Emergent stance study
+/// (Ferreira & Vlachos 2016, "Emergent: a novel data-set for stance classification", also the
+/// FNC-1 baseline's list) with their inflections, less the two that are not about a claim's truth
+/// by themselves ("not", judged with its scope as a negation, and "despite").
+pub const REFUTATION_CUES: &[&str] = &[
+    "fake",
+    "fakes",
+    "faked",
+    "fraud",
+    "fraudulent",
+    "hoax",
+    "hoaxes",
+    "false",
+    "falsely",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "denial",
+    "nope",
+    "doubt",
+    "doubts",
+    "doubted",
+    "bogus",
+    "debunk",
+    "debunks",
+    "debunked",
+    "debunking",
+    "prank",
+    "pranks",
+    "retract",
+    "retracts",
+    "retracted",
+    "retraction",
+];
+
+/// Refutation cues that are adjectives: before a noun they say what kind of thing it is ("fake
+/// passports", "false teeth"), not that a claim is untrue — unless the noun is a report of a
+/// claim (see [`REPORT_NOUNS`]).
+pub const REFUTING_ADJECTIVES: &[&str] = &["fake", "false", "bogus", "fraudulent"];
+
+/// Nouns that name a report of a claim: "a false report that ...", "bogus claims".
+pub const REPORT_NOUNS: &[&str] = &[
+    "claim",
+    "report",
+    "story",
+    "rumor",
+    "rumour",
+    "news",
+    "allegation",
+    "account",
+];
+
 /// Negation cues that deny anything fits the description after them: "there is no man playing a
 /// guitar" is contradicted only by a man playing a guitar.
 pub const QUANTIFIER_NEGATIONS: &[&str] =
