@@ -417,6 +417,12 @@ fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
     ))
 }
 
+/// The refutation check alone (see [`refutation_conflict`]), for two texts that are about the
+/// same claim without aligning statement to statement (pair mode).
+pub fn refutation(claims: Pair<Claim>) -> Option<Reason> {
+    refutation_conflict(claims)
+}
+
 /// One statement calls what the other asserts false: a hoax, a fake, debunked, denied, retracted
 /// ([`lexicon::REFUTATION_CUES`]). Unlike a negation, such a word refutes the whole statement it
 /// stands in, wherever it stands ("the shark photo is a fake", "Debunked: ..."); the pair being
@@ -453,8 +459,12 @@ fn refutation_conflict(claims: Pair<Claim>) -> Option<Reason> {
 /// negated themselves ("not a hoax", "no doubt"), not in a question ("Is the video fake?"), and
 /// not an adjective saying what kind of thing a noun is ("fake passports"; but "a false report").
 fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
-    let asserted = asserted(claim);
     let tokens = claim.tokens;
+    let is_cue = |t: &Token| lexicon::REFUTATION_CUES.contains(&t.lower.as_str());
+    if !tokens.iter().any(is_cue) {
+        return Vec::new();
+    }
+    let asserted = asserted(claim);
     let breaks = |i: usize| gap(claim, i).contains([',', ';', '—', ':', '.', '?', '!']);
     let negated = |i: usize| {
         (i.saturating_sub(3)..i)
@@ -487,11 +497,7 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
         .iter()
         .enumerate()
         .filter(|&(i, t)| {
-            asserted[i]
-                && lexicon::REFUTATION_CUES.contains(&t.lower.as_str())
-                && !negated(i)
-                && !in_question(i)
-                && !names_a_kind(i)
+            asserted[i] && is_cue(t) && !negated(i) && !in_question(i) && !names_a_kind(i)
         })
         .map(|(_, t)| t)
         .collect()

@@ -68,10 +68,35 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
     let claim_coverage = scores.claim_coverage;
     let one_side_negates = !same_polarity(&docs, &tokens);
     let similarity = scores.relatedness(one_side_negates);
+    // Two texts about the same claim need not align statement to statement, and the statement
+    // that calls the claim false may not be the one that aligned ("That shark on the highway? A
+    // hoax."): read whole, a text that refutes the claim disagrees with one that asserts it, when
+    // the whole texts clear the alignment threshold. Only a refutation is judged so: the other
+    // checks, tried on the unaligned SICK train pairs, found more false conflicts than true ones
+    // (disagree F1 0.826 -> 0.819 at the same threshold).
+    let aligned_disagree = report
+        .pairs
+        .iter()
+        .any(|p| p.relation == Relation::Disagree);
+    let refutation = if !aligned_disagree && scores.similarity >= config.threshold {
+        crate::classify::refutation(Pair::new(
+            crate::classify::Claim {
+                text: &docs.0.text,
+                tokens: &tokens.left,
+            },
+            crate::classify::Claim {
+                text: &docs.1.text,
+                tokens: &tokens.right,
+            },
+        ))
+    } else {
+        None
+    };
     let reasons: Vec<PairReason> = report
         .pairs
         .iter()
         .flat_map(|p| &p.reasons)
+        .chain(&refutation)
         .map(|r| PairReason {
             kind: r.kind,
             explanation: r.explanation.clone(),
@@ -79,14 +104,10 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
             right: r.evidence.right.iter().map(|e| e.text.clone()).collect(),
         })
         .collect();
-    let relation = if report.pairs.is_empty() {
-        Verdict::Unrelated
-    } else if report
-        .pairs
-        .iter()
-        .any(|p| p.relation == Relation::Disagree)
-    {
+    let relation = if refutation.is_some() || aligned_disagree {
         Verdict::Disagree
+    } else if report.pairs.is_empty() {
+        Verdict::Unrelated
     } else if claim_coverage >= config.entailment_coverage && !one_side_negates {
         Verdict::Agree
     } else {
@@ -475,6 +496,29 @@ mod tests {
             );
             assert!(related > 0.5, "{related}");
         }
+    }
+
+    #[test]
+    fn a_text_calling_the_claim_a_hoax_disagrees_read_whole() {
+        let claim = "A shark swam down a flooded highway in Houston.";
+        // The question aligns with the claim; the answer refutes it.
+        let judged = judge_texts(
+            "That shark on the highway? A hoax.",
+            claim,
+            &Config::default(),
+        );
+        assert_eq!(judged.relation, Verdict::Disagree);
+        assert_eq!(judged.reasons[0].kind, ReasonKind::Negation);
+        assert_eq!(judged.reasons[0].left, ["hoax"]);
+        assert_eq!(
+            verdict("That shark on the highway? Real.", claim),
+            Verdict::Unrelated
+        );
+        // About something else, a hoax refutes nothing here.
+        assert_eq!(
+            verdict("The bomb threat at the airport was a hoax.", claim),
+            Verdict::Unrelated
+        );
     }
 
     #[test]
