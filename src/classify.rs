@@ -455,17 +455,47 @@ fn refutation_conflict(claims: Pair<Claim>) -> Option<Reason> {
     ))
 }
 
-/// The refutation cues of a claim that call what it reports false: in an asserted clause, not
-/// negated themselves ("not a hoax", "no doubt"), not in a question ("Is the video fake?"), and
-/// not an adjective saying what kind of thing a noun is ("fake passports"; but "a false report").
+/// The refutation cues of a claim that call what it reports false: a refuting word, a rejecting
+/// verb whose object is a report ("dismissed the reports"), or a negated truth word ("the video is
+/// not real"); in an asserted clause, not negated themselves ("not a hoax", "no doubt"), not in a
+/// question ("Is the video fake?"), and not an adjective saying what kind of thing a noun is
+/// ("fake passports", "no real progress"; but "a false report").
 fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
     let tokens = claim.tokens;
-    let is_cue = |t: &Token| lexicon::REFUTATION_CUES.contains(&t.lower.as_str());
-    if !tokens.iter().any(is_cue) {
+    let breaks = |i: usize| gap(claim, i).contains([',', ';', '—', ':', '.', '?', '!']);
+    // The words after `i` in its clause, at most `n`.
+    let next_in_clause = |i: usize, n: usize| {
+        (i + 1..tokens.len().min(i + 1 + n)).take_while(move |&j| !breaks(j - 1))
+    };
+    let lemma_in = |j: usize, list: &[&str]| list.contains(&tokens[j].lemma.as_str());
+    // An adjective before a noun: "fake passports", "real progress"; "a false report" refutes.
+    let names_a_kind = |i: usize| {
+        tokens.get(i + 1).is_some_and(|next| {
+            next.is_content()
+                && gap(claim, i).chars().all(char::is_whitespace)
+                && !lexicon::REPORT_NOUNS.contains(&next.lemma.as_str())
+        })
+    };
+    let refuting_word = |i: usize| {
+        let lower = tokens[i].lower.as_str();
+        lexicon::REFUTATION_CUES.contains(&lower)
+            && !(lexicon::REFUTING_ADJECTIVES.contains(&lower) && names_a_kind(i))
+    };
+    let rejects_a_report = |i: usize| {
+        lemma_in(i, lexicon::REJECTING_VERBS)
+            && next_in_clause(i, 3).any(|j| lemma_in(j, lexicon::REPORT_NOUNS))
+    };
+    let denies_truth = |i: usize| {
+        lexicon::is_negation_cue(&tokens[i].lower)
+            && next_in_clause(i, 2).any(|j| lemma_in(j, lexicon::TRUTH_WORDS) && !names_a_kind(j))
+    };
+    let candidates: Vec<usize> = (0..tokens.len())
+        .filter(|&i| refuting_word(i) || rejects_a_report(i) || denies_truth(i))
+        .collect();
+    if candidates.is_empty() {
         return Vec::new();
     }
     let asserted = asserted(claim);
-    let breaks = |i: usize| gap(claim, i).contains([',', ';', '—', ':', '.', '?', '!']);
     let negated = |i: usize| {
         (i.saturating_sub(3)..i)
             .rev()
@@ -485,21 +515,10 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
         after.trim_start().starts_with('?')
             || after.trim_start().starts_with(['"', '\'', '”', '’', ')']) && after.contains('?')
     };
-    let names_a_kind = |i: usize| {
-        lexicon::REFUTING_ADJECTIVES.contains(&tokens[i].lower.as_str())
-            && tokens.get(i + 1).is_some_and(|next| {
-                next.is_content()
-                    && gap(claim, i).chars().all(char::is_whitespace)
-                    && !lexicon::REPORT_NOUNS.contains(&next.lemma.as_str())
-            })
-    };
-    tokens
-        .iter()
-        .enumerate()
-        .filter(|&(i, t)| {
-            asserted[i] && is_cue(t) && !negated(i) && !in_question(i) && !names_a_kind(i)
-        })
-        .map(|(_, t)| t)
+    candidates
+        .into_iter()
+        .filter(|&i| asserted[i] && !(negated(i) && !denies_truth(i)) && !in_question(i))
+        .map(|i| &tokens[i])
         .collect()
 }
 
@@ -901,6 +920,14 @@ mod tests {
                 "A false report says the singer died in a car crash.",
                 "The singer died in a car crash.",
             ),
+            (
+                "The label dismissed reports that the singer died in a car crash.",
+                "The singer died in a car crash.",
+            ),
+            (
+                "The video of the singer's car crash is not real.",
+                "A video shows the singer's car crash.",
+            ),
         ] {
             let judged = judge_texts(refuting, asserting);
             assert_eq!(judged.relation, Relation::Disagree, "{refuting}");
@@ -934,6 +961,11 @@ mod tests {
                 "The smugglers carried fake passports across the border at night.",
                 "The smugglers carried passports across the border at night.",
             ),
+            // A rejecting verb whose object is not a report.
+            (
+                "The council rejected the budget for the new stadium.",
+                "The council discussed the budget for the new stadium.",
+            ),
             // Both sides refute it.
             (
                 "The shark photo on the flooded highway is a hoax.",
@@ -946,6 +978,30 @@ mod tests {
                 "{left} / {right}"
             );
         }
+    }
+
+    #[test]
+    fn refuting_cues_are_found_in_their_roles() {
+        let cues = |text: &str| -> Vec<String> {
+            let tokens = tokenize(text, 0);
+            refutations(Claim {
+                text,
+                tokens: &tokens,
+            })
+            .iter()
+            .map(|t| t.lower.as_str().to_string())
+            .collect()
+        };
+        assert_eq!(cues("The story is a hoax."), ["hoax"]);
+        assert_eq!(
+            cues("Police shot down rumors of a second attacker."),
+            ["shot"]
+        );
+        assert_eq!(cues("That is not true."), ["not"]);
+        assert!(cues("The talks made no real progress.").is_empty());
+        assert!(cues("The photo is not fake.").is_empty());
+        assert!(cues("Police shot a second attacker.").is_empty());
+        assert!(cues("If the story is a hoax, the paper will apologize.").is_empty());
     }
 
     #[test]

@@ -278,6 +278,35 @@ pub const REFUTATION_CUES: &[&str] = &[
     "retracts",
     "retracted",
     "retraction",
+    // What fact-checkers call a claim they find false, beyond the study's list.
+    "untrue",
+    "baseless",
+    "unfounded",
+    "myth",
+    "fabricated",
+    "fabrication",
+    "doctored",
+    "photoshopped",
+    "satire",
+    "satirical",
+];
+
+/// Verbs that refute what their object reports when the object is a report ("dismissed the
+/// reports", "rejects claims that ...", "shot down rumors"), by dictionary form.
+pub const REJECTING_VERBS: &[&str] = &[
+    "dismiss", "reject", "refute", "rebut", "quash", "dispute", "shoot",
+];
+
+/// Words that, negated, say a claim is false: "the video is not real", "that isn't true".
+pub const TRUTH_WORDS: &[&str] = &[
+    "true",
+    "real",
+    "genuine",
+    "authentic",
+    "accurate",
+    "correct",
+    "legit",
+    "legitimate",
 ];
 
 /// Refutation cues that are adjectives: before a noun they say what kind of thing it is ("fake
@@ -295,6 +324,7 @@ pub const REPORT_NOUNS: &[&str] = &[
     "news",
     "allegation",
     "account",
+    "speculation",
 ];
 
 /// Negation cues that deny anything fits the description after them: "there is no man playing a
