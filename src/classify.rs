@@ -489,8 +489,28 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
         lexicon::is_negation_cue(&tokens[i].lower)
             && next_in_clause(i, 2).any(|j| lemma_in(j, lexicon::TRUTH_WORDS) && !names_a_kind(j))
     };
+    // "Probably not.", "No, ...", "It didn't.": a negation alone in its clause (but for function
+    // words and an adverb of certainty) denies the claim the text makes before or after it;
+    // "who voted no" is a vote.
+    let elliptical = |i: usize| {
+        let lower = tokens[i].lower.as_str();
+        let mut start = i;
+        while start > 0 && !breaks(start - 1) {
+            start -= 1;
+        }
+        let alone = |j: usize| {
+            j == i
+                || !tokens[j].is_content()
+                || lexicon::CERTAINTY_ADVERBS.contains(&tokens[j].lower.as_str())
+        };
+        (matches!(lower, "not" | "no" | "never" | "nope")
+            || lower.ends_with("n't")
+            || lower.ends_with("n’t"))
+            && (start..i).all(alone)
+            && next_in_clause(i, usize::MAX - i - 1).all(alone)
+    };
     let candidates: Vec<usize> = (0..tokens.len())
-        .filter(|&i| refuting_word(i) || rejects_a_report(i) || denies_truth(i))
+        .filter(|&i| refuting_word(i) || rejects_a_report(i) || denies_truth(i) || elliptical(i))
         .collect();
     if candidates.is_empty() {
         return Vec::new();
@@ -998,6 +1018,10 @@ mod tests {
             ["shot"]
         );
         assert_eq!(cues("That is not true."), ["not"]);
+        assert_eq!(cues("Will the bridge close in May? Probably not."), ["not"]);
+        assert_eq!(cues("No, the bridge will stay open."), ["no"]);
+        assert!(cues("The bridge will not close in May.").is_empty());
+        assert!(cues("Benning, who voted no, said the county owes more.").is_empty());
         assert!(cues("The talks made no real progress.").is_empty());
         assert!(cues("The photo is not fake.").is_empty());
         assert!(cues("Police shot a second attacker.").is_empty());

@@ -297,6 +297,22 @@ pub const REJECTING_VERBS: &[&str] = &[
     "dismiss", "reject", "refute", "rebut", "quash", "dispute", "shoot",
 ];
 
+/// Adverbs that only say how sure a short answer is: "probably not", "definitely not".
+pub const CERTAINTY_ADVERBS: &[&str] = &[
+    "probably",
+    "likely",
+    "certainly",
+    "definitely",
+    "absolutely",
+    "surely",
+    "almost",
+    "maybe",
+    "perhaps",
+    "apparently",
+    "still",
+    "yet",
+];
+
 /// Words that, negated, say a claim is false: "the video is not real", "that isn't true".
 pub const TRUTH_WORDS: &[&str] = &[
     "true",
