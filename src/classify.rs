@@ -33,7 +33,10 @@ pub struct Judgment {
 /// the left: exchanging the two gives the same relation and the same reasons with their evidence
 /// exchanged.
 pub fn judge(claims: Pair<Claim>) -> Judgment {
-    let mut reasons = if in_canonical_order(claims) {
+    let mut reasons = if asks_yes_or_no(claims.left) || asks_yes_or_no(claims.right) {
+        // "Is the video real?" asserts nothing, so it contradicts nothing.
+        Vec::new()
+    } else if in_canonical_order(claims) {
         conflicts(claims)
     } else {
         conflicts(claims.swapped())
@@ -69,6 +72,19 @@ pub fn judge(claims: Pair<Claim>) -> Judgment {
         reasons,
         speakers,
     }
+}
+
+/// Whether a statement is a yes-or-no question ("Is the video real?", "Did Apple buy Beats?"):
+/// it opens with an auxiliary verb and ends with a question mark. It asserts neither answer. A
+/// wh-question is not one: "Why did the council reject the plan?" takes the rejection for granted.
+fn asks_yes_or_no(claim: Claim) -> bool {
+    let (Some(first), Some(last)) = (claim.tokens.first(), claim.tokens.last()) else {
+        return false;
+    };
+    lexicon::AUXILIARY_VERBS.contains(&first.lower.as_str())
+        && claim.text[last.span.end..]
+            .trim_start_matches(['"', '\'', '”', '’', ')'])
+            .starts_with('?')
 }
 
 /// The conflicts the typed checks find, reading the pair from left to right. Three checks are
@@ -919,6 +935,31 @@ mod tests {
             .iter()
             .map(|r| r.kind)
             .collect()
+    }
+
+    #[test]
+    fn a_yes_or_no_question_contradicts_nothing() {
+        let claim = "The video shows a bus falling into the sinkhole.";
+        for question in [
+            "Does the video show a bus falling into the sinkhole?",
+            "Is the video of a bus falling into the sinkhole fake?",
+            "Did the video not show a bus falling into the sinkhole?",
+        ] {
+            assert_eq!(
+                judge_texts(question, claim).relation,
+                Relation::Agree,
+                "{question}"
+            );
+        }
+        // A wh-question takes its content for granted.
+        assert_eq!(
+            judge_texts(
+                "Why did the council reject the merger?",
+                "The council approved the merger."
+            )
+            .relation,
+            Relation::Disagree
+        );
     }
 
     #[test]

@@ -313,6 +313,13 @@ pub const CERTAINTY_ADVERBS: &[&str] = &[
     "yet",
 ];
 
+/// Auxiliary verbs that open a yes-or-no question: "Is it true?", "Did Apple buy Beats?".
+pub const AUXILIARY_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "am", "do", "does", "did", "can", "could", "will", "would",
+    "should", "shall", "may", "might", "must", "has", "have", "had", "isn't", "aren't", "wasn't",
+    "weren't", "don't", "doesn't", "didn't", "can't", "won't", "wouldn't", "hasn't", "haven't",
+];
+
 /// Words that, negated, say a claim is false: "the video is not real", "that isn't true".
 pub const TRUTH_WORDS: &[&str] = &[
     "true",
