@@ -553,7 +553,7 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
     };
     candidates
         .into_iter()
-        .filter(|&i| asserted[i] && !(negated(i) && !denies_truth(i)) && !in_question(i))
+        .filter(|&i| asserted[i] && (denies_truth(i) || !negated(i)) && !in_question(i))
         .map(|i| &tokens[i])
         .collect()
 }
