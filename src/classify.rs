@@ -478,6 +478,12 @@ fn refutation_conflict(claims: Pair<Claim>) -> Option<Reason> {
 /// ("fake passports", "no real progress"; but "a false report").
 fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
     let tokens = claim.tokens;
+    if !tokens
+        .iter()
+        .any(|t| lexicon::may_refute(&t.lower, &t.lemma))
+    {
+        return Vec::new();
+    }
     let breaks = |i: usize| gap(claim, i).contains([',', ';', '—', ':', '.', '?', '!']);
     // The words after `i` in its clause, at most `n`.
     let next_in_clause = |i: usize, n: usize| {

@@ -332,6 +332,23 @@ pub const TRUTH_WORDS: &[&str] = &[
     "legitimate",
 ];
 
+/// Whether a word may open a refutation of any kind: a refuting word, a rejecting verb (by
+/// dictionary form), or a negation. Asked of every word of every judged pair, so one set lookup
+/// rules out nearly all of them before the closer checks.
+pub fn may_refute(lower: &str, lemma: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        REFUTATION_CUES
+            .iter()
+            .chain(REJECTING_VERBS)
+            .chain(NEGATION_CUES)
+            .chain(&["nope"])
+            .copied()
+            .collect()
+    });
+    set.contains(lower) || set.contains(lemma) || lower.ends_with("n't") || lower.ends_with("n’t")
+}
+
 /// Refutation cues that are adjectives: before a noun they say what kind of thing it is ("fake
 /// passports", "false teeth"), not that a claim is untrue — unless the noun is a report of a
 /// claim (see [`REPORT_NOUNS`]).

@@ -78,7 +78,12 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
         .pairs
         .iter()
         .any(|p| p.relation == Relation::Disagree);
-    let refutation = if !aligned_disagree && scores.similarity >= config.threshold {
+    // Two one-statement texts that aligned were judged whole already.
+    let judged_whole = report.pairs.len() == 1
+        && report.sides.left.statements.len() == 1
+        && report.sides.right.statements.len() == 1;
+    let refutation = if !aligned_disagree && !judged_whole && scores.similarity >= config.threshold
+    {
         crate::classify::refutation(Pair::new(
             crate::classify::Claim {
                 text: &docs.0.text,
@@ -188,7 +193,9 @@ fn whole_text_scores(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> WholeScore
     let claim = Profile::new(&docs.1.text, &tokens.right, None);
     let weights = Weights::from_profiles([&source, &claim]);
     // Which word of the claim touches which word of the source: one pass over the word pairs
-    // gives both directions.
+    // gives both directions. A word more general than the other touches it fully too, but that
+    // is looked up only for words not yet fully touched: most words of a related pair have their
+    // copy on the other side.
     let mut claim_touched = vec![0.0f64; claim.terms.len()];
     let mut source_touched = vec![0.0f64; source.terms.len()];
     let mut opposed = false;
@@ -198,6 +205,16 @@ fn whole_text_scores(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> WholeScore
             opposed |= opposite;
             claim_touched[i] = claim_touched[i].max(strength);
             source_touched[j] = source_touched[j].max(strength);
+        }
+    }
+    for (i, c) in claim.terms.iter().enumerate() {
+        for (j, s) in source.terms.iter().enumerate() {
+            if (claim_touched[i] < 1.0 || source_touched[j] < 1.0)
+                && one_is_more_general(&c.token, &s.token)
+            {
+                claim_touched[i] = 1.0;
+                source_touched[j] = 1.0;
+            }
         }
     }
     let share = |profile: &Profile, touched: &[f64]| {
@@ -225,27 +242,27 @@ fn whole_text_scores(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> WholeScore
 }
 
 /// How strongly two words are about the same thing, whatever they say of it: 1 when one says
-/// the other ([`says`], either way) or they are opposites, else their [`token_match`]; and
-/// whether they are opposites. Relatedness asks what the texts are about, so "man" touches
-/// "woman" and "dog" touches "poodle" fully.
+/// the other ([`says`], either way; a more general word is looked up apart, see
+/// [`one_is_more_general`]) or they are opposites, else their [`token_match`]; and whether they
+/// are opposites. Relatedness asks what the texts are about, so "man" touches "woman" and "dog"
+/// touches "poodle" fully.
 fn touches(a: &Token, b: &Token) -> (f64, bool) {
     let strength = token_match(a, b);
-    if strength >= 1.0 {
+    if strength >= FIRM_MATCH {
         return (1.0, false);
     }
     if a.opposes(b) {
         return (1.0, true);
     }
-    // `says` either way, without matching the two words again.
-    let content = |t: &Token| matches!(t.kind, TokenKind::Content);
-    if strength >= FIRM_MATCH
-        || (content(a)
-            && content(b)
-            && (is_hypernym_of(a.lemma, b.lemma) || is_hypernym_of(b.lemma, a.lemma)))
-    {
-        return (1.0, false);
-    }
     (strength, false)
+}
+
+/// Whether one of two words names the other more generally ("dog" / "poodle"), either way.
+fn one_is_more_general(a: &Token, b: &Token) -> bool {
+    let content = |t: &Token| matches!(t.kind, TokenKind::Content);
+    content(a)
+        && content(b)
+        && (is_hypernym_of(a.lemma, b.lemma) || is_hypernym_of(b.lemma, a.lemma))
 }
 
 /// How much of `claim`'s content `source` says: the weighted share of `claim`'s words that a word
