@@ -557,9 +557,18 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
         after.trim_start().starts_with('?')
             || after.trim_start().starts_with(['"', '\'', '”', '’', ')']) && after.contains('?')
     };
+    // "may be fake", "was allegedly doctored": a doubt, not a verdict.
+    let hedged = |i: usize| {
+        (0..i)
+            .rev()
+            .take_while(|&j| !breaks(j))
+            .any(|j| lexicon::MODAL_HEDGES.contains(&tokens[j].lower.as_str()))
+    };
     candidates
         .into_iter()
-        .filter(|&i| asserted[i] && (denies_truth(i) || !negated(i)) && !in_question(i))
+        .filter(|&i| {
+            asserted[i] && (denies_truth(i) || !negated(i)) && !in_question(i) && !hedged(i)
+        })
         .map(|i| &tokens[i])
         .collect()
 }
@@ -1068,6 +1077,10 @@ mod tests {
         assert_eq!(cues("Will the bridge close in May? Probably not."), ["not"]);
         assert_eq!(cues("No, the bridge will stay open."), ["no"]);
         assert!(cues("The bridge will not close in May.").is_empty());
+        assert!(cues("The photo may be fake.").is_empty());
+        assert!(cues("The video was allegedly doctored.").is_empty());
+        assert!(cues("Maybe not.").is_empty());
+        assert_eq!(cues("It may rain, but the photo is fake."), ["fake"]);
         assert!(cues("Benning, who voted no, said the county owes more.").is_empty());
         assert!(cues("The talks made no real progress.").is_empty());
         assert!(cues("The photo is not fake.").is_empty());

@@ -306,8 +306,6 @@ pub const CERTAINTY_ADVERBS: &[&str] = &[
     "absolutely",
     "surely",
     "almost",
-    "maybe",
-    "perhaps",
     "apparently",
     "still",
     "yet",
@@ -318,6 +316,28 @@ pub const AUXILIARY_VERBS: &[&str] = &[
     "is", "are", "was", "were", "am", "do", "does", "did", "can", "could", "will", "would",
     "should", "shall", "may", "might", "must", "has", "have", "had", "isn't", "aren't", "wasn't",
     "weren't", "don't", "doesn't", "didn't", "can't", "won't", "wouldn't", "hasn't", "haven't",
+];
+
+/// Words that make what follows them in the clause a possibility or hearsay rather than a
+/// verdict: "the photo may be fake", "the video was allegedly doctored" report a doubt, they do
+/// not refute (the hedging words of Ferreira & Vlachos 2016 that are modal or evidential).
+pub const MODAL_HEDGES: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "allegedly",
+    "supposedly",
+    "reportedly",
+    "purportedly",
 ];
 
 /// Words that, negated, say a claim is false: "the video is not real", "that isn't true".
