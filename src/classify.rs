@@ -33,7 +33,10 @@ pub struct Judgment {
 /// the left: exchanging the two gives the same relation and the same reasons with their evidence
 /// exchanged.
 pub fn judge(claims: Pair<Claim>) -> Judgment {
-    let mut reasons = if in_canonical_order(claims) {
+    let mut reasons = if asks_yes_or_no(claims.left) || asks_yes_or_no(claims.right) {
+        // "Is the video real?" asserts nothing, so it contradicts nothing.
+        Vec::new()
+    } else if in_canonical_order(claims) {
         conflicts(claims)
     } else {
         conflicts(claims.swapped())
@@ -71,6 +74,19 @@ pub fn judge(claims: Pair<Claim>) -> Judgment {
     }
 }
 
+/// Whether a statement is a yes-or-no question ("Is the video real?", "Did Apple buy Beats?"):
+/// it opens with an auxiliary verb and ends with a question mark. It asserts neither answer. A
+/// wh-question is not one: "Why did the council reject the plan?" takes the rejection for granted.
+fn asks_yes_or_no(claim: Claim) -> bool {
+    let (Some(first), Some(last)) = (claim.tokens.first(), claim.tokens.last()) else {
+        return false;
+    };
+    lexicon::AUXILIARY_VERBS.contains(&first.lower.as_str())
+        && claim.text[last.span.end..]
+            .trim_start_matches(['"', '\'', '”', '’', ')'])
+            .starts_with('?')
+}
+
 /// The conflicts the typed checks find, reading the pair from left to right. Three checks are
 /// not symmetric on their own — the word diff that finds a name's slot breaks ties between
 /// equally long alignments by position, numbers are paired greedily from the left, and the
@@ -83,7 +99,8 @@ fn conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     match (negation, antonym) {
         (Some(_), Some(_)) => {}
         (Some(reason), None) | (None, Some(reason)) => reasons.push(reason),
-        (None, None) => {}
+        // Neither a scoped negation nor an opposite: one side may still call the claim false.
+        (None, None) => reasons.extend(refutation_conflict(claims)),
     }
     reasons.extend(quantity_conflicts(claims));
     reasons.extend(entity_conflicts(claims));
@@ -225,8 +242,10 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
         {
             continue;
         }
-        // "not only" adds rather than denies.
-        if token.lower == "not" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "only") {
+        // "not only" adds rather than denies; "no doubt" affirms.
+        if token.lower == "not" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "only")
+            || doubt_follows(claim, i)
+        {
             continue;
         }
         // Both sides saying it was postponed (or cancelled) agree on that.
@@ -289,7 +308,7 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
 
 /// Match strength from which a word of one statement says a word of the other (the same
 /// meaning, a near-miss spelling, a compatible number); antonyms and different numbers are less.
-const FIRM_MATCH: f64 = 0.8;
+pub const FIRM_MATCH: f64 = 0.8;
 
 /// The share of the words a negation denies that the other statement must say for the negation
 /// to deny it (see [`denied_said_by`]). SICK train / trial disagree F1: 0.798 / 0.792 without
@@ -366,7 +385,20 @@ pub fn negates(claim: Claim) -> bool {
         asserted[i]
             && lexicon::is_negation_cue(&t.lower)
             && !(t.lower == "not" && claim.tokens.get(i + 1).is_some_and(|n| n.lower == "only"))
+            && !doubt_follows(claim, i)
     })
+}
+
+/// Whether the negation cue at `i` negates a doubt ("there is no doubt", "without a doubt",
+/// "did not doubt"): two denials that affirm.
+fn doubt_follows(claim: Claim, i: usize) -> bool {
+    let word = |j: usize| claim.tokens.get(j).map(|t| t.lower.as_str());
+    let is_doubt = |j: usize| word(j).is_some_and(|w| w.starts_with("doubt"));
+    // WordNet's phrase "no doubt" is one token.
+    let own_text = &claim.text[claim.tokens[i].span.start..claim.tokens[i].span.end];
+    own_text.to_lowercase().contains("doubt")
+        || is_doubt(i + 1)
+        || (matches!(word(i + 1), Some("a" | "any")) && is_doubt(i + 2))
 }
 
 /// How much of a negation's scope the other statement must mention.
@@ -406,6 +438,146 @@ fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
                 .collect(),
         ),
     ))
+}
+
+/// The refutation check alone (see [`refutation_conflict`]), for two texts that are about the
+/// same claim without aligning statement to statement (pair mode).
+pub fn refutation(claims: Pair<Claim>) -> Option<Reason> {
+    refutation_conflict(claims)
+}
+
+/// One statement calls what the other asserts false: a hoax, a fake, debunked, denied, retracted
+/// ([`lexicon::REFUTATION_CUES`]). Unlike a negation, such a word refutes the whole statement it
+/// stands in, wherever it stands ("the shark photo is a fake", "Debunked: ..."); the pair being
+/// aligned says the two are about the same claim. Not a conflict when both sides refute or the
+/// other side negates too.
+fn refutation_conflict(claims: Pair<Claim>) -> Option<Reason> {
+    let (left, right) = (refutations(claims.left), refutations(claims.right));
+    if left.is_empty() == right.is_empty() {
+        return None;
+    }
+    let other = if left.is_empty() {
+        claims.left
+    } else {
+        claims.right
+    };
+    if negates(other) {
+        return None;
+    }
+    Some(reason(
+        ReasonKind::Negation,
+        Pair::new(
+            left.iter()
+                .map(|t| token_evidence(claims.left, t))
+                .collect(),
+            right
+                .iter()
+                .map(|t| token_evidence(claims.right, t))
+                .collect(),
+        ),
+    ))
+}
+
+/// The refutation cues of a claim that call what it reports false: a refuting word, a rejecting
+/// verb whose object is a report ("dismissed the reports"), or a negated truth word ("the video is
+/// not real"); in an asserted clause, not negated themselves ("not a hoax", "no doubt"), not in a
+/// question ("Is the video fake?"), and not an adjective saying what kind of thing a noun is
+/// ("fake passports", "no real progress"; but "a false report").
+fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
+    let tokens = claim.tokens;
+    if !tokens
+        .iter()
+        .any(|t| lexicon::may_refute(&t.lower, &t.lemma))
+    {
+        return Vec::new();
+    }
+    let breaks = |i: usize| gap(claim, i).contains([',', ';', '—', ':', '.', '?', '!']);
+    // The words after `i` in its clause, at most `n`.
+    let next_in_clause = |i: usize, n: usize| {
+        (i + 1..tokens.len().min(i + 1 + n)).take_while(move |&j| !breaks(j - 1))
+    };
+    let lemma_in = |j: usize, list: &[&str]| list.contains(&tokens[j].lemma.as_str());
+    // An adjective before a noun: "fake passports", "real progress"; "a false report" refutes.
+    let names_a_kind = |i: usize| {
+        tokens.get(i + 1).is_some_and(|next| {
+            next.is_content()
+                && gap(claim, i).chars().all(char::is_whitespace)
+                && !lexicon::REPORT_NOUNS.contains(&next.lemma.as_str())
+        })
+    };
+    let refuting_word = |i: usize| {
+        let lower = tokens[i].lower.as_str();
+        lexicon::REFUTATION_CUES.contains(&lower)
+            && !(lexicon::REFUTING_ADJECTIVES.contains(&lower) && names_a_kind(i))
+    };
+    let rejects_a_report = |i: usize| {
+        lemma_in(i, lexicon::REJECTING_VERBS)
+            && next_in_clause(i, 3).any(|j| lemma_in(j, lexicon::REPORT_NOUNS))
+    };
+    let denies_truth = |i: usize| {
+        lexicon::is_negation_cue(&tokens[i].lower)
+            && next_in_clause(i, 2).any(|j| lemma_in(j, lexicon::TRUTH_WORDS) && !names_a_kind(j))
+    };
+    // "Probably not.", "No, ...", "It didn't.": a negation alone in its clause (but for function
+    // words and an adverb of certainty) denies the claim the text makes before or after it;
+    // "who voted no" is a vote.
+    let elliptical = |i: usize| {
+        let lower = tokens[i].lower.as_str();
+        let mut start = i;
+        while start > 0 && !breaks(start - 1) {
+            start -= 1;
+        }
+        let alone = |j: usize| {
+            j == i
+                || !tokens[j].is_content()
+                || lexicon::CERTAINTY_ADVERBS.contains(&tokens[j].lower.as_str())
+        };
+        (matches!(lower, "not" | "no" | "never" | "nope")
+            || lower.ends_with("n't")
+            || lower.ends_with("n’t"))
+            && (start..i).all(alone)
+            && next_in_clause(i, usize::MAX - i - 1).all(alone)
+    };
+    let candidates: Vec<usize> = (0..tokens.len())
+        .filter(|&i| refuting_word(i) || rejects_a_report(i) || denies_truth(i) || elliptical(i))
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let asserted = asserted(claim);
+    let negated = |i: usize| {
+        (i.saturating_sub(3)..i)
+            .rev()
+            .take_while(|&j| !breaks(j))
+            .any(|j| lexicon::is_negation_cue(&tokens[j].lower))
+    };
+    let in_question = |i: usize| {
+        let mut j = i;
+        while j + 1 < tokens.len() && !gap(claim, j).contains(['.', '?', '!']) {
+            j += 1;
+        }
+        let after = if j + 1 < tokens.len() {
+            gap(claim, j)
+        } else {
+            &claim.text[tokens[j].span.end..]
+        };
+        after.trim_start().starts_with('?')
+            || after.trim_start().starts_with(['"', '\'', '”', '’', ')']) && after.contains('?')
+    };
+    // "may be fake", "was allegedly doctored": a doubt, not a verdict.
+    let hedged = |i: usize| {
+        (0..i)
+            .rev()
+            .take_while(|&j| !breaks(j))
+            .any(|j| lexicon::MODAL_HEDGES.contains(&tokens[j].lower.as_str()))
+    };
+    candidates
+        .into_iter()
+        .filter(|&i| {
+            asserted[i] && (denies_truth(i) || !negated(i)) && !in_question(i) && !hedged(i)
+        })
+        .map(|i| &tokens[i])
+        .collect()
 }
 
 fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
@@ -790,6 +962,142 @@ mod tests {
             .iter()
             .map(|r| r.kind)
             .collect()
+    }
+
+    #[test]
+    fn a_yes_or_no_question_contradicts_nothing() {
+        let claim = "The video shows a bus falling into the sinkhole.";
+        for question in [
+            "Does the video show a bus falling into the sinkhole?",
+            "Is the video of a bus falling into the sinkhole fake?",
+            "Did the video not show a bus falling into the sinkhole?",
+        ] {
+            assert_eq!(
+                judge_texts(question, claim).relation,
+                Relation::Agree,
+                "{question}"
+            );
+        }
+        // A wh-question takes its content for granted.
+        assert_eq!(
+            judge_texts(
+                "Why did the council reject the merger?",
+                "The council approved the merger."
+            )
+            .relation,
+            Relation::Disagree
+        );
+    }
+
+    #[test]
+    fn calling_the_claim_false_refutes_it_wherever_the_word_stands() {
+        for (refuting, asserting) in [
+            (
+                "The photo of a shark swimming on a flooded highway is a hoax.",
+                "A shark was photographed swimming on a flooded highway.",
+            ),
+            (
+                "Debunked: the mayor resigned over the parking scandal.",
+                "The mayor resigned over the parking scandal.",
+            ),
+            (
+                "The council retracted its report that the bridge would close in May.",
+                "The bridge will close in May, the council reported.",
+            ),
+            (
+                "A false report says the singer died in a car crash.",
+                "The singer died in a car crash.",
+            ),
+            (
+                "The label dismissed reports that the singer died in a car crash.",
+                "The singer died in a car crash.",
+            ),
+            (
+                "The video of the singer's car crash is not real.",
+                "A video shows the singer's car crash.",
+            ),
+        ] {
+            let judged = judge_texts(refuting, asserting);
+            assert_eq!(judged.relation, Relation::Disagree, "{refuting}");
+            assert_eq!(judged.reasons[0].kind, ReasonKind::Negation);
+            assert!(!judged.reasons[0].evidence.left.is_empty(), "{refuting}");
+            // Either order gives the same verdict, evidence mirrored.
+            let mirrored = judge_texts(asserting, refuting);
+            assert_eq!(mirrored.relation, Relation::Disagree, "{refuting}");
+        }
+    }
+
+    #[test]
+    fn a_refuting_word_that_is_negated_asked_or_names_a_kind_refutes_nothing() {
+        for (left, right) in [
+            // Negated: "not a hoax" affirms.
+            (
+                "The shark photo on the flooded highway is not a hoax.",
+                "A shark was photographed on the flooded highway.",
+            ),
+            (
+                "There is no doubt the mayor resigned over the parking scandal.",
+                "The mayor resigned over the parking scandal.",
+            ),
+            // Asked, not told.
+            (
+                "Is the shark photo on the flooded highway fake?",
+                "A shark was photographed on the flooded highway.",
+            ),
+            // A kind of thing, not a verdict on the claim.
+            (
+                "The smugglers carried fake passports across the border at night.",
+                "The smugglers carried passports across the border at night.",
+            ),
+            // A rejecting verb whose object is not a report.
+            (
+                "The council rejected the budget for the new stadium.",
+                "The council discussed the budget for the new stadium.",
+            ),
+            // Both sides refute it.
+            (
+                "The shark photo on the flooded highway is a hoax.",
+                "The shark photo on the flooded highway is fake.",
+            ),
+        ] {
+            assert_eq!(
+                judge_texts(left, right).relation,
+                Relation::Agree,
+                "{left} / {right}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuting_cues_are_found_in_their_roles() {
+        let cues = |text: &str| -> Vec<String> {
+            let tokens = tokenize(text, 0);
+            refutations(Claim {
+                text,
+                tokens: &tokens,
+            })
+            .iter()
+            .map(|t| t.lower.as_str().to_string())
+            .collect()
+        };
+        assert_eq!(cues("The story is a hoax."), ["hoax"]);
+        assert_eq!(
+            cues("Police shot down rumors of a second attacker."),
+            ["shot"]
+        );
+        assert_eq!(cues("That is not true."), ["not"]);
+        assert_eq!(cues("Will the bridge close in May? Probably not."), ["not"]);
+        assert_eq!(cues("No, the bridge will stay open."), ["no"]);
+        assert!(cues("The bridge will not close in May.").is_empty());
+        assert!(cues("The photo may be fake.").is_empty());
+        assert!(cues("The video was allegedly doctored.").is_empty());
+        assert!(cues("Maybe not.").is_empty());
+        assert_eq!(cues("It may rain, but the photo is fake."), ["fake"]);
+        assert!(cues("Benning, who voted no, said the county owes more.").is_empty());
+        assert!(cues("The talks made no real progress.").is_empty());
+        assert!(cues("The photo is not fake.").is_empty());
+        assert!(cues("Police shot a second attacker.").is_empty());
+        assert!(cues("If the story is a hoax, the paper will apologize.").is_empty());
     }
 
     #[test]

@@ -243,6 +243,150 @@ pub const NEGATION_CUES: &[&str] = &[
     "dismisses",
 ];
 
+/// Words that call a claim false, wherever they stand in the statement ("the story is a hoax",
+/// "Debunked: ...", "X denies report of Y"): the refuting words of the Emergent stance study
+/// (Ferreira & Vlachos 2016, "Emergent: a novel data-set for stance classification", also the
+/// FNC-1 baseline's list) with their inflections, less the two that are not about a claim's truth
+/// by themselves ("not", judged with its scope as a negation, and "despite").
+pub const REFUTATION_CUES: &[&str] = &[
+    "fake",
+    "fakes",
+    "faked",
+    "fraud",
+    "fraudulent",
+    "hoax",
+    "hoaxes",
+    "false",
+    "falsely",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "denial",
+    "nope",
+    "doubt",
+    "doubts",
+    "doubted",
+    "bogus",
+    "debunk",
+    "debunks",
+    "debunked",
+    "debunking",
+    "prank",
+    "pranks",
+    "retract",
+    "retracts",
+    "retracted",
+    "retraction",
+    // What fact-checkers call a claim they find false, beyond the study's list.
+    "untrue",
+    "baseless",
+    "unfounded",
+    "myth",
+    "fabricated",
+    "fabrication",
+    "doctored",
+    "photoshopped",
+    "satire",
+    "satirical",
+];
+
+/// Verbs that refute what their object reports when the object is a report ("dismissed the
+/// reports", "rejects claims that ...", "shot down rumors"), by dictionary form.
+pub const REJECTING_VERBS: &[&str] = &[
+    "dismiss", "reject", "refute", "rebut", "quash", "dispute", "shoot",
+];
+
+/// Adverbs that only say how sure a short answer is: "probably not", "definitely not".
+pub const CERTAINTY_ADVERBS: &[&str] = &[
+    "probably",
+    "likely",
+    "certainly",
+    "definitely",
+    "absolutely",
+    "surely",
+    "almost",
+    "apparently",
+    "still",
+    "yet",
+];
+
+/// Auxiliary verbs that open a yes-or-no question: "Is it true?", "Did Apple buy Beats?".
+pub const AUXILIARY_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "am", "do", "does", "did", "can", "could", "will", "would",
+    "should", "shall", "may", "might", "must", "has", "have", "had", "isn't", "aren't", "wasn't",
+    "weren't", "don't", "doesn't", "didn't", "can't", "won't", "wouldn't", "hasn't", "haven't",
+];
+
+/// Words that make what follows them in the clause a possibility or hearsay rather than a
+/// verdict: "the photo may be fake", "the video was allegedly doctored" report a doubt, they do
+/// not refute (the hedging words of Ferreira & Vlachos 2016 that are modal or evidential).
+pub const MODAL_HEDGES: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "allegedly",
+    "supposedly",
+    "reportedly",
+    "purportedly",
+];
+
+/// Words that, negated, say a claim is false: "the video is not real", "that isn't true".
+pub const TRUTH_WORDS: &[&str] = &[
+    "true",
+    "real",
+    "genuine",
+    "authentic",
+    "accurate",
+    "correct",
+    "legit",
+    "legitimate",
+];
+
+/// Whether a word may open a refutation of any kind: a refuting word, a rejecting verb (by
+/// dictionary form), or a negation. Asked of every word of every judged pair, so one set lookup
+/// rules out nearly all of them before the closer checks.
+pub fn may_refute(lower: &str, lemma: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        REFUTATION_CUES
+            .iter()
+            .chain(REJECTING_VERBS)
+            .chain(NEGATION_CUES)
+            .chain(&["nope"])
+            .copied()
+            .collect()
+    });
+    set.contains(lower) || set.contains(lemma) || lower.ends_with("n't") || lower.ends_with("n’t")
+}
+
+/// Refutation cues that are adjectives: before a noun they say what kind of thing it is ("fake
+/// passports", "false teeth"), not that a claim is untrue — unless the noun is a report of a
+/// claim (see [`REPORT_NOUNS`]).
+pub const REFUTING_ADJECTIVES: &[&str] = &["fake", "false", "bogus", "fraudulent"];
+
+/// Nouns that name a report of a claim: "a false report that ...", "bogus claims".
+pub const REPORT_NOUNS: &[&str] = &[
+    "claim",
+    "report",
+    "story",
+    "rumor",
+    "rumour",
+    "news",
+    "allegation",
+    "account",
+    "speculation",
+];
+
 /// Negation cues that deny anything fits the description after them: "there is no man playing a
 /// guitar" is contradicted only by a man playing a guitar.
 pub const QUANTIFIER_NEGATIONS: &[&str] =

@@ -13,15 +13,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::classify::says;
+use crate::classify::{says, FIRM_MATCH};
 use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
-use crate::normalize::Token;
-use crate::similarity::{similarity, Profile, Weights};
+use crate::normalize::{Token, TokenKind};
+use crate::similarity::{similarity, token_match, Profile, Weights};
+use crate::thesaurus::is_hypernym_of;
 use crate::{compare_with_tokens, Config, Doc};
-
-/// The share of the reported similarity that is how much each text says of the other.
-const SAID_SHARE: f64 = 0.5;
 
 /// Lines judged together: enough to keep every core busy, few enough to bound memory.
 const BATCH: usize = 4096;
@@ -66,18 +64,44 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
         ..*config
     };
     let (report, tokens) = compare_with_tokens(&docs.0, &docs.1, &config);
-    let (whole_similarity, claim_coverage, back_coverage) = whole_text_scores(&docs, &tokens);
-    // The similarity of the whole texts, not of their best aligned statements: it also grades
-    // pairs that do not align (SICK train: Pearson with relatedness 0.636 against 0.614).
-    // Half of it is how much each text says of the other, where a specific word says the general
-    // one (SICK train / trial Pearson: 0.632 / 0.649 with the similarity alone, 0.651 / 0.674 at
-    // a share of 0.3, 0.655 / 0.680 at 0.5, 0.650 / 0.677 at 0.7).
-    let said_both_ways = 0.5 * (claim_coverage + back_coverage);
-    let similarity = (1.0 - SAID_SHARE) * whole_similarity + SAID_SHARE * said_both_ways;
+    let scores = whole_text_scores(&docs, &tokens);
+    let claim_coverage = scores.claim_coverage;
+    let one_side_negates = !same_polarity(&docs, &tokens);
+    let similarity = scores.relatedness(one_side_negates);
+    // Two texts about the same claim need not align statement to statement, and the statement
+    // that calls the claim false may not be the one that aligned ("That shark on the highway? A
+    // hoax."): read whole, a text that refutes the claim disagrees with one that asserts it, when
+    // the whole texts clear the alignment threshold. Only a refutation is judged so: the other
+    // checks, tried on the unaligned SICK train pairs, found more false conflicts than true ones
+    // (disagree F1 0.826 -> 0.819 at the same threshold).
+    let aligned_disagree = report
+        .pairs
+        .iter()
+        .any(|p| p.relation == Relation::Disagree);
+    // Two one-statement texts that aligned were judged whole already.
+    let judged_whole = report.pairs.len() == 1
+        && report.sides.left.statements.len() == 1
+        && report.sides.right.statements.len() == 1;
+    let refutation = if !aligned_disagree && !judged_whole && scores.similarity >= config.threshold
+    {
+        crate::classify::refutation(Pair::new(
+            crate::classify::Claim {
+                text: &docs.0.text,
+                tokens: &tokens.left,
+            },
+            crate::classify::Claim {
+                text: &docs.1.text,
+                tokens: &tokens.right,
+            },
+        ))
+    } else {
+        None
+    };
     let reasons: Vec<PairReason> = report
         .pairs
         .iter()
         .flat_map(|p| &p.reasons)
+        .chain(&refutation)
         .map(|r| PairReason {
             kind: r.kind,
             explanation: r.explanation.clone(),
@@ -85,15 +109,11 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
             right: r.evidence.right.iter().map(|e| e.text.clone()).collect(),
         })
         .collect();
-    let relation = if report.pairs.is_empty() {
-        Verdict::Unrelated
-    } else if report
-        .pairs
-        .iter()
-        .any(|p| p.relation == Relation::Disagree)
-    {
+    let relation = if refutation.is_some() || aligned_disagree {
         Verdict::Disagree
-    } else if claim_coverage >= config.entailment_coverage && same_polarity(&docs, &tokens) {
+    } else if report.pairs.is_empty() {
+        Verdict::Unrelated
+    } else if claim_coverage >= config.entailment_coverage && !one_side_negates {
         Verdict::Agree
     } else {
         Verdict::Unrelated
@@ -120,17 +140,129 @@ fn same_polarity(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> bool {
 /// A judged line with its id, or why the line is not a pair.
 type LineOutcome = Result<(Value, PairJudgment), String>;
 
-/// The two texts compared whole: how similar they are, how much of the right text's content the
-/// left text says too, and how much of the left text's the right says.
-fn whole_text_scores(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> (f64, f64, f64) {
+/// What the two texts share, compared whole (not statement by statement, so that pairs that do
+/// not align are graded too).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct WholeScores {
+    /// [`similarity`] of the two texts.
+    similarity: f64,
+    /// [`said_share`] of the right text by the left: how much of the claim the source says.
+    claim_coverage: f64,
+    /// The weighted share of the right text's words the left one touches at all (see
+    /// [`touches`]), and of the left's words the right touches.
+    touched: (f64, f64),
+    /// Whether a word of one text is the opposite of a word of the other.
+    opposed: bool,
+}
+
+/// The fitted blend behind the reported similarity, an estimate of SICK's 1–5 relatedness:
+/// `R[0] + R[1]·∛s + R[2]·max(t) + R[3]·min(t) + R[4]·n·max(t) + R[5]·o`, where `s` is the
+/// whole similarity, `t` the two touched shares, `n` 1 when only one text negates, `o` 1 when a
+/// word of one is the opposite of a word of the other. The coefficients are a least-squares fit
+/// on SICK train (4,500 pairs) against gold relatedness, checked on SICK trial; no other data
+/// was looked at. Pearson with relatedness, train / trial: 0.655 / 0.680 with the former fixed
+/// blend (half similarity, half mean said share); 0.659 / 0.686 refitting that blend; 0.734 /
+/// 0.745 with these features but `s` itself; 0.763 / 0.766 with its cube root. Relatedness
+/// rises fast with the first shared words and slowly after, hence the root (a fitted `s` and
+/// `s²` gave 0.769 / 0.770 but peaked at `s` = 0.7, ranking a paraphrase above a copy). A
+/// negation on one side only and an opposite word keep a pair related but lower it ("a man is
+/// (not) playing" is rated about 3.5, not 5).
+const RELATEDNESS: [f64; 6] = [1.581, 1.847, 0.740, 0.460, -0.877, -0.699];
+
+impl WholeScores {
+    /// The reported similarity: the relatedness estimate scaled so that a text compared with
+    /// itself gets 1 (the most the blend gives), clamped to 0–1. Scaling leaves Pearson as is.
+    fn relatedness(&self, one_side_negates: bool) -> f64 {
+        let [intercept, root, most, least, negated, opposed] = RELATEDNESS;
+        let (a, b) = self.touched;
+        let (max, min) = (a.max(b), a.min(b));
+        let estimate = intercept
+            + root * self.similarity.cbrt()
+            + most * max
+            + least * min
+            + negated * f64::from(u8::from(one_side_negates)) * max
+            + opposed * f64::from(u8::from(self.opposed));
+        let highest = intercept + root + most + least;
+        ((estimate - 1.0) / (highest - 1.0)).clamp(0.0, 1.0)
+    }
+}
+
+/// The two texts compared whole (see [`WholeScores`]).
+fn whole_text_scores(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> WholeScores {
     let source = Profile::new(&docs.0.text, &tokens.left, None);
     let claim = Profile::new(&docs.1.text, &tokens.right, None);
     let weights = Weights::from_profiles([&source, &claim]);
-    (
-        similarity(&source, &claim, &weights),
-        said_share(&claim, &source, &weights),
-        said_share(&source, &claim, &weights),
-    )
+    // Which word of the claim touches which word of the source: one pass over the word pairs
+    // gives both directions. A word more general than the other touches it fully too, but that
+    // is looked up only for words not yet fully touched: most words of a related pair have their
+    // copy on the other side.
+    let mut claim_touched = vec![0.0f64; claim.terms.len()];
+    let mut source_touched = vec![0.0f64; source.terms.len()];
+    let mut opposed = false;
+    for (i, c) in claim.terms.iter().enumerate() {
+        for (j, s) in source.terms.iter().enumerate() {
+            let (strength, opposite) = touches(&c.token, &s.token);
+            opposed |= opposite;
+            claim_touched[i] = claim_touched[i].max(strength);
+            source_touched[j] = source_touched[j].max(strength);
+        }
+    }
+    for (i, c) in claim.terms.iter().enumerate() {
+        for (j, s) in source.terms.iter().enumerate() {
+            if (claim_touched[i] < 1.0 || source_touched[j] < 1.0)
+                && one_is_more_general(&c.token, &s.token)
+            {
+                claim_touched[i] = 1.0;
+                source_touched[j] = 1.0;
+            }
+        }
+    }
+    let share = |profile: &Profile, touched: &[f64]| {
+        let mass: f64 = profile.terms.iter().map(|t| weights.of(t)).sum();
+        if mass == 0.0 {
+            return 1.0;
+        }
+        let hit: f64 = profile
+            .terms
+            .iter()
+            .zip(touched)
+            .map(|(t, x)| weights.of(t) * x)
+            .sum();
+        hit / mass
+    };
+    WholeScores {
+        similarity: similarity(&source, &claim, &weights),
+        claim_coverage: said_share(&claim, &source, &weights),
+        touched: (
+            share(&claim, &claim_touched),
+            share(&source, &source_touched),
+        ),
+        opposed,
+    }
+}
+
+/// How strongly two words are about the same thing, whatever they say of it: 1 when one says
+/// the other ([`says`], either way; a more general word is looked up apart, see
+/// [`one_is_more_general`]) or they are opposites, else their [`token_match`]; and whether they
+/// are opposites. Relatedness asks what the texts are about, so "man" touches "woman" and "dog"
+/// touches "poodle" fully.
+fn touches(a: &Token, b: &Token) -> (f64, bool) {
+    let strength = token_match(a, b);
+    if strength >= FIRM_MATCH {
+        return (1.0, false);
+    }
+    if a.opposes(b) {
+        return (1.0, true);
+    }
+    (strength, false)
+}
+
+/// Whether one of two words names the other more generally ("dog" / "poodle"), either way.
+fn one_is_more_general(a: &Token, b: &Token) -> bool {
+    let content = |t: &Token| matches!(t.kind, TokenKind::Content);
+    content(a)
+        && content(b)
+        && (is_hypernym_of(a.lemma, b.lemma) || is_hypernym_of(b.lemma, a.lemma))
 }
 
 /// How much of `claim`'s content `source` says: the weighted share of `claim`'s words that a word
@@ -339,6 +471,69 @@ mod tests {
                 "A woman is playing the flute.",
                 "A man is not playing the flute."
             ),
+            Verdict::Unrelated
+        );
+    }
+
+    fn similarity(left: &str, right: &str) -> f64 {
+        judge_texts(left, right, &Config::default()).similarity
+    }
+
+    #[test]
+    fn similarity_grades_relatedness() {
+        let same = similarity("A man is playing a guitar.", "A man is playing a guitar.");
+        let detail = similarity(
+            "A man is playing a guitar.",
+            "A man is playing an old guitar on a stage.",
+        );
+        let topic = similarity("A man is playing a guitar.", "A woman is singing a song.");
+        let apart = similarity(
+            "A man is playing a guitar.",
+            "Rain fell on the city all day.",
+        );
+        assert!(same > detail, "{same} {detail}");
+        assert!(detail > topic, "{detail} {topic}");
+        assert!(topic > apart, "{topic} {apart}");
+        assert!((0.0..=1.0).contains(&apart) && same <= 1.0);
+    }
+
+    #[test]
+    fn a_negated_or_opposite_text_is_still_related_but_less() {
+        let same = similarity("A man is playing a guitar.", "A man is playing a guitar.");
+        let negated = similarity(
+            "A man is playing a guitar.",
+            "A man is not playing a guitar.",
+        );
+        let opposite = similarity("A man is playing a guitar.", "A woman is playing a guitar.");
+        let apart = similarity("A man is playing a guitar.", "A cat is sleeping on a sofa.");
+        for related in [negated, opposite] {
+            assert!(
+                related < same && related > apart,
+                "{same} {related} {apart}"
+            );
+            assert!(related > 0.5, "{related}");
+        }
+    }
+
+    #[test]
+    fn a_text_calling_the_claim_a_hoax_disagrees_read_whole() {
+        let claim = "A shark swam down a flooded highway in Houston.";
+        // The question aligns with the claim; the answer refutes it.
+        let judged = judge_texts(
+            "That shark on the highway? A hoax.",
+            claim,
+            &Config::default(),
+        );
+        assert_eq!(judged.relation, Verdict::Disagree);
+        assert_eq!(judged.reasons[0].kind, ReasonKind::Negation);
+        assert_eq!(judged.reasons[0].left, ["hoax"]);
+        assert_eq!(
+            verdict("That shark on the highway? Real.", claim),
+            Verdict::Unrelated
+        );
+        // About something else, a hoax refutes nothing here.
+        assert_eq!(
+            verdict("The bomb threat at the airport was a hoax.", claim),
             Verdict::Unrelated
         );
     }
