@@ -440,7 +440,10 @@ fn word_key(lower: &str, stem: &str) -> (String, Vec<String>) {
     }
     (
         lexicon::canonical_stem(stem),
-        lexicon::other_senses(stem).to_vec(),
+        lexicon::other_senses(stem)
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     )
 }
 

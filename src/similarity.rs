@@ -155,7 +155,7 @@ impl Profile {
                 .token
                 .all_keys()
                 .flat_map(crate::lexicon::antonyms_of)
-                .map(String::as_str);
+                .copied();
             crate::thesaurus::antonyms_of(&t.token.lemma)
                 .iter()
                 .copied()
