@@ -641,6 +641,13 @@ pub fn stem(word: &str) -> String {
 // The stemmed lists, built by `build.rs`: `SYNONYM_OF_STEM`, `ANTONYMS_OF_KEY`, `PHRASE_STEMS`.
 include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
+/// The hand-listed opposites of each key. Judging asks for them of word pairs again and again,
+/// so the sorted table is read into a hash map on first use.
+fn antonym_map() -> &'static HashMap<&'static str, &'static [&'static str]> {
+    static MAP: OnceLock<HashMap<&'static str, &'static [&'static str]>> = OnceLock::new();
+    MAP.get_or_init(|| ANTONYMS_OF_KEY.iter().copied().collect())
+}
+
 /// The value of `key` in a table sorted by key.
 fn lookup<T>(table: &'static [(&'static str, T)], key: &str) -> Option<&'static T> {
     table
@@ -677,17 +684,19 @@ pub fn other_senses(stem: &str) -> &'static [&'static str] {
 
 /// Whether two canonical keys are opposites.
 pub fn are_antonyms(a: &str, b: &str) -> bool {
-    lookup(ANTONYMS_OF_KEY, a).is_some_and(|opposites| opposites.iter().any(|o| *o == b))
+    antonym_map()
+        .get(a)
+        .is_some_and(|opposites| opposites.iter().any(|o| *o == b))
 }
 
 /// The hand-listed opposites of a canonical key.
 pub fn antonyms_of(key: &str) -> &'static [&'static str] {
-    lookup(ANTONYMS_OF_KEY, key).map_or(&[], |opposites| opposites)
+    antonym_map().get(key).copied().unwrap_or(&[])
 }
 
 /// Whether a key has any antonym in the hand list.
 pub fn has_antonyms(key: &str) -> bool {
-    lookup(ANTONYMS_OF_KEY, key).is_some()
+    antonym_map().contains_key(key)
 }
 
 pub fn is_negation_cue(lower: &str) -> bool {

@@ -6,6 +6,10 @@
 //! `build.rs` indexes its lines at compile time. WordNet 3.0 Copyright 2006 by Princeton
 //! University; see `data/WORDNET-LICENSE`.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::intern::{leak_list, Memo, Sym, SymList};
 
 const DATA: &str = include_str!("../data/thesaurus.tsv");
@@ -71,12 +75,13 @@ fn split_record(line: &'static str) -> (&'static str, &'static str) {
     }
 }
 
-/// WordNet's antonyms of `lemma`, if it has any.
+/// WordNet's antonyms of `lemma`, if it has any. Judging asks this of word pairs again and
+/// again, so the sorted table is read into a hash map on first use (a few dozen microseconds).
 fn antonyms(lemma: &str) -> Option<&'static [&'static str]> {
-    ANTONYMS
-        .binary_search_by(|(k, _)| (*k).cmp(lemma))
-        .ok()
-        .map(|i| ANTONYMS[i].1)
+    static MAP: OnceLock<FxHashMap<&'static str, &'static [&'static str]>> = OnceLock::new();
+    MAP.get_or_init(|| ANTONYMS.iter().copied().collect())
+        .get(lemma)
+        .copied()
 }
 
 /// The base form of an irregular inflection ("fell" -> "fall", "mice" -> "mouse").
