@@ -5,8 +5,9 @@
 //!
 //! - `thesaurus_lines.bin`: where each line of `data/thesaurus.tsv` starts (little-endian `u32`
 //!   offsets, the data's end last), so `thesaurus.rs` binary-searches the embedded text without
-//!   first scanning it for line ends; `thesaurus_index.rs`: which lines hold each kind of record,
-//!   and WordNet's antonym pairs as a sorted table read both ways.
+//!   first scanning it for line ends; `thesaurus_index.rs`: which lines hold each kind of record
+//!   (by the first byte of their keys), and WordNet's antonym pairs as a sorted table read both
+//!   ways.
 //! - `lexicon_tables.rs`: the hand lists of `src/lexicon/lists.rs` (synonym groups, phrases,
 //!   antonyms) Snowball-stemmed with the same stemmer and rules `lexicon::stem` applies at run
 //!   time, as sorted tables.
@@ -72,12 +73,22 @@ fn thesaurus_index(out: &Path) {
         let end = (first..lines)
             .find(|&l| kind_of(l) != kind)
             .unwrap_or(lines);
+        // Where the keys starting with each byte begin: a lookup searches only those.
+        let key_start = |line: usize| data.as_bytes()[starts[line] as usize + 2];
+        let buckets: Vec<usize> = (0..=256)
+            .map(|byte| {
+                (first..end)
+                    .find(|&l| usize::from(key_start(l)) >= byte)
+                    .unwrap_or(end)
+            })
+            .collect();
         writeln!(
             code,
-            "/// Lines `{first}..{end}` of the data: the records of kind `{}`.\n\
-             const RUN_{}: std::ops::Range<usize> = {first}..{end};",
-            kind as char,
-            (kind as char).to_ascii_uppercase()
+            "/// The records of kind `{k}`: lines `{first}..{end}` of the data; those whose key \
+             starts with byte `b` are lines `buckets[b]..buckets[b + 1]`.\n\
+             const SECTION_{K}: Section = Section {{ buckets: &{buckets:?} }};",
+            k = kind as char,
+            K = (kind as char).to_ascii_uppercase()
         )
         .unwrap();
     }

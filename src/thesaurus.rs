@@ -18,24 +18,25 @@ const DATA: &str = include_str!("../data/thesaurus.tsv");
 /// line: built by `build.rs`, so nothing is scanned at run time.
 static LINE_STARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/thesaurus_lines.bin"));
 
-// The runs of lines of each kind (`RUN_B`, `RUN_S`, ...) and WordNet's antonyms both ways
-// (`ANTONYMS`), built by `build.rs`.
+// The sections of each kind of record (`SECTION_B`, `SECTION_S`, ...) and WordNet's antonyms
+// both ways (`ANTONYMS`), built by `build.rs`.
 include!(concat!(env!("OUT_DIR"), "/thesaurus_index.rs"));
 
-/// The data, read in place. Each kind of record is a contiguous run of lines sorted by key, so
-/// a lookup is a binary search over the embedded text through the line index `build.rs` made:
-/// nothing is parsed or indexed at run time, which used to cost more than a whole comparison of
-/// two articles.
+/// The lines of one kind of record, read in place. Each kind is a contiguous run of lines sorted
+/// by key, so a lookup is a binary search over the embedded text through the line index
+/// `build.rs` made, among the lines whose key starts with the same byte: nothing is parsed or
+/// indexed at run time, which used to cost more than a whole comparison of two articles.
 struct Section {
-    lines: std::ops::Range<usize>,
+    /// `buckets[b]..buckets[b + 1]` are the lines whose key starts with byte `b`.
+    buckets: &'static [usize; 257],
 }
 
-const BASE_FORMS: Section = Section { lines: RUN_B };
-const SYNSETS: Section = Section { lines: RUN_S };
-const DERIVATIONS: Section = Section { lines: RUN_D };
-const HYPERNYMS: Section = Section { lines: RUN_H };
-const FREQUENCY: Section = Section { lines: RUN_F };
-const PHRASE_STARTERS: Section = Section { lines: RUN_P };
+const BASE_FORMS: Section = SECTION_B;
+const SYNSETS: Section = SECTION_S;
+const DERIVATIONS: Section = SECTION_D;
+const HYPERNYMS: Section = SECTION_H;
+const FREQUENCY: Section = SECTION_F;
+const PHRASE_STARTERS: Section = SECTION_P;
 
 /// The byte where line `i` of `DATA` starts (for `i` one past the last line: one past the end
 /// of the last line).
@@ -51,12 +52,15 @@ impl Section {
 
     /// The value of the record with `key`.
     fn get(&self, key: &str) -> Option<&'static str> {
-        let (mut low, mut high) = (self.lines.start, self.lines.end);
+        let first = usize::from(*key.as_bytes().first()?);
+        let (mut low, mut high) = (self.buckets[first], self.buckets[first + 1]);
         while low < high {
             let middle = low + (high - low) / 2;
-            let line = &DATA[line_start(middle)..line_start(middle + 1) - 1];
-            match compare_key(line, key) {
-                (std::cmp::Ordering::Equal, value) => return Some(value),
+            let (start, end) = (line_start(middle), line_start(middle + 1) - 1);
+            match compare_key(&DATA.as_bytes()[start + 2..end], key.as_bytes()) {
+                (std::cmp::Ordering::Equal, value_at) => {
+                    return Some(DATA.get(start + 2 + value_at..end).unwrap_or(""))
+                }
                 (std::cmp::Ordering::Less, _) => low = middle + 1,
                 (std::cmp::Ordering::Greater, _) => high = middle,
             }
@@ -65,21 +69,20 @@ impl Section {
     }
 }
 
-/// How the key of a line `KIND \t KEY \t VALUE` compares with `key` (byte order), and the
-/// line's value when they are equal. One pass over the bytes both share: a binary search probes
-/// a dozen lines per lookup, and looking for each line's tab first cost more than comparing.
-fn compare_key(line: &'static str, key: &str) -> (std::cmp::Ordering, &'static str) {
+/// How the key of a record `KEY \t VALUE` compares with `key` (byte order), and where the value
+/// starts in the record when they are equal. One pass over the bytes both share: a binary search
+/// probes several lines per lookup, and looking for each line's tab first cost more than
+/// comparing.
+fn compare_key(record: &[u8], key: &[u8]) -> (std::cmp::Ordering, usize) {
     use std::cmp::Ordering;
-    let record = line.get(2..).unwrap_or("");
-    let (bytes, wanted) = (record.as_bytes(), key.as_bytes());
     let mut i = 0;
     loop {
-        let found = bytes.get(i).copied().filter(|&b| b != b'\t');
-        match (found, wanted.get(i)) {
-            (None, None) => return (Ordering::Equal, record.get(i + 1..).unwrap_or("")),
-            (None, Some(_)) => return (Ordering::Less, ""),
-            (Some(_), None) => return (Ordering::Greater, ""),
-            (Some(a), Some(&b)) if a != b => return (a.cmp(&b), ""),
+        let found = record.get(i).copied().filter(|&b| b != b'\t');
+        match (found, key.get(i)) {
+            (None, None) => return (Ordering::Equal, i + 1),
+            (None, Some(_)) => return (Ordering::Less, 0),
+            (Some(_), None) => return (Ordering::Greater, 0),
+            (Some(a), Some(&b)) if a != b => return (a.cmp(&b), 0),
             _ => i += 1,
         }
     }
