@@ -172,7 +172,14 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
         .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
         .collect();
     let mut pieces: Vec<Span> = Vec::new();
-    for (offset, piece) in flattened.split_sentence_bound_indices() {
+    let mut whole = std::iter::once((0, flattened.as_str()));
+    let mut bounds = flattened.split_sentence_bound_indices();
+    let bounds: &mut dyn Iterator<Item = (usize, &str)> = if is_one_sentence(&flattened) {
+        &mut whole
+    } else {
+        &mut bounds
+    };
+    for (offset, piece) in bounds {
         let start = block.start + offset;
         let span = trim(text, Span::new(start, start + piece.len()));
         if span.is_empty() {
@@ -194,6 +201,63 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
         .into_iter()
         .flat_map(|piece| split_overlong(text, piece))
         .collect()
+}
+
+/// Whether UAX #29 finds no sentence boundary inside `text`, told without running it: the
+/// Unicode algorithm costs some 250 instructions a character, the better part of judging a
+/// short sentence pair. True only for ASCII text (no line breaks) where every full stop before
+/// the closing run is followed at once by a digit ("3.7", rule SB6), a lowercase letter ("e.g",
+/// SB8) or, after a letter, an uppercase one ("U.S", SB7), and no `!` or `?` stands before that
+/// run; the closing run (terminators, closing quotes and brackets, spaces) may not put a quote or
+/// bracket after a space that follows a terminator (SB11 breaks there). When it says false, the
+/// full algorithm decides.
+fn is_one_sentence(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let closing = |b: u8| {
+        matches!(
+            b,
+            b'.' | b'!' | b'?' | b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}'
+        ) || is_sentence_space(b)
+    };
+    if !text.is_ascii() {
+        return false;
+    }
+    let tail = bytes
+        .iter()
+        .rposition(|&b| !closing(b))
+        .map_or(0, |i| i + 1);
+    let body_is_one = bytes[..tail].iter().enumerate().all(|(i, &b)| match b {
+        b'!' | b'?' | b'\n' | b'\r' => false,
+        // A full stop in the body is followed by a byte of the body: the body ends with a byte
+        // that is not a terminator.
+        b'.' => {
+            let next = bytes[i + 1];
+            next.is_ascii_digit()
+                || next.is_ascii_lowercase()
+                || (next.is_ascii_uppercase() && i > 0 && bytes[i - 1].is_ascii_alphabetic())
+        }
+        _ => true,
+    });
+    let mut after_terminator = false;
+    let mut after_space = false;
+    let tail_is_one = bytes[tail..].iter().all(|&b| match b {
+        b'.' | b'!' | b'?' => {
+            after_terminator = true;
+            after_space = false;
+            true
+        }
+        _ if is_sentence_space(b) => {
+            after_space = after_terminator;
+            true
+        }
+        _ => !after_space,
+    });
+    body_is_one && tail_is_one
+}
+
+/// The ASCII bytes UAX #29 counts as sentence spaces (`Sp`).
+fn is_sentence_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | 0x0b | 0x0c)
 }
 
 /// Statements longer than this are cut at white space into parts of at most this size. No
@@ -548,6 +612,32 @@ mod tests {
             .iter()
             .map(|s| doc.slice(s.span).to_string())
             .collect()
+    }
+
+    proptest::proptest! {
+        /// The shortcut never says "one sentence" where UAX #29 finds a boundary inside.
+        #[test]
+        fn one_sentence_shortcut_agrees_with_uax29(text in "[aZ .!?\"'()\\[\\]{}3,;:\t\u{b}-]{0,24}") {
+            if is_one_sentence(&text) {
+                proptest::prop_assert!(text.split_sentence_bound_indices().count() <= 1, "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn one_sentence_shortcut_cases() {
+        for text in [
+            "The deal was worth $3.7 million.",
+            "He earned 3.5 points in the U.S.",
+            "He said \"no.\"",
+            "Is it? ",
+        ] {
+            assert!(is_one_sentence(text), "{text:?}");
+            assert_eq!(text.split_sentence_bound_indices().count(), 1, "{text:?}");
+        }
+        for text in ["It fell. Then it rose.", "Stop! Now.", "He left. \"Why?\""] {
+            assert!(!is_one_sentence(text), "{text:?}");
+        }
     }
 
     #[test]
