@@ -656,6 +656,11 @@ fn lookup<T>(table: &'static [(&'static str, T)], key: &str) -> Option<&'static 
         .map(|i| &table[i].1)
 }
 
+/// Whether some phrase starts with this stem: a necessary condition for [`phrase_at`].
+pub fn starts_phrase(stem: &str) -> bool {
+    PHRASE_STEMS.iter().any(|(phrase, _)| phrase[0] == stem)
+}
+
 /// The phrase that starts the given word stems, as (number of words, key).
 pub fn phrase_at(stems: &[impl AsRef<str>]) -> Option<(usize, &'static str)> {
     PHRASE_STEMS
