@@ -425,73 +425,34 @@ fn should_join(previous: &str, next: &str) -> bool {
 /// Classifies a line or sentence as page furniture, if it is.
 pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let word_count = words.len();
-    let phrase = words.join(" ");
+    let words = || {
+        lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+    };
+    let word_count = words().count();
 
-    if has_image_file_name(&lower) && word_count <= 12 {
+    if word_count <= 12 && has_image_file_name(&lower) {
         return Some(Boilerplate::ImageFile);
     }
     if is_caption_credit(&lower) {
         return Some(Boilerplate::Caption);
     }
-    const EXACT: &[(&str, Boilerplate)] = &[
-        ("advertisement", Boilerplate::Advertisement),
-        ("advertising", Boilerplate::Advertisement),
-        ("sponsored", Boilerplate::Advertisement),
-        ("sponsored content", Boilerplate::Advertisement),
-        (
-            "story continues below advertisement",
-            Boilerplate::Advertisement,
-        ),
-        ("comments", Boilerplate::Navigation),
-        ("show comments", Boilerplate::Navigation),
-        ("hide comments", Boilerplate::Navigation),
-        ("view comments", Boilerplate::Navigation),
-        ("load comments", Boilerplate::Navigation),
-        ("read more", Boilerplate::Navigation),
-        ("continue reading", Boilerplate::Navigation),
-        ("continue reading below", Boilerplate::Navigation),
-        ("click here", Boilerplate::Navigation),
-        ("related", Boilerplate::Navigation),
-        ("related articles", Boilerplate::Navigation),
-        ("related stories", Boilerplate::Navigation),
-        ("recommended", Boilerplate::Navigation),
-        ("back to top", Boilerplate::Navigation),
-        ("scroll down for video", Boilerplate::Navigation),
-        ("print", Boilerplate::Navigation),
-        ("email", Boilerplate::Social),
-        ("share", Boilerplate::Social),
-        ("tweet", Boilerplate::Social),
-        ("share this", Boilerplate::Social),
-        ("subscribe", Boilerplate::Subscription),
-        ("all rights reserved", Boilerplate::Copyright),
-    ];
+    // The words single-spaced, up to the first PHRASE_HEAD_BYTES bytes at least: that is all
+    // the lists below can tell apart (every statement is asked, so no need to join all words).
+    let mut phrase = String::with_capacity(PHRASE_HEAD_BYTES + 16);
+    for word in words() {
+        if phrase.len() >= PHRASE_HEAD_BYTES {
+            break;
+        }
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        phrase.push_str(word);
+    }
     if let Some((_, kind)) = EXACT.iter().find(|(p, _)| *p == phrase) {
         return Some(*kind);
     }
-    const PREFIXES: &[(&str, Boilerplate)] = &[
-        ("read more", Boilerplate::Navigation),
-        ("read also", Boilerplate::Navigation),
-        ("see also", Boilerplate::Navigation),
-        ("related", Boilerplate::Navigation),
-        ("click here", Boilerplate::Navigation),
-        ("continue reading", Boilerplate::Navigation),
-        ("watch", Boilerplate::Navigation),
-        ("advertisement", Boilerplate::Advertisement),
-        ("copyright", Boilerplate::Copyright),
-        ("sign up for", Boilerplate::Subscription),
-        ("subscribe to", Boilerplate::Subscription),
-        ("like us on", Boilerplate::Social),
-        ("follow us on", Boilerplate::Social),
-        ("follow us", Boilerplate::Social),
-        ("share this", Boilerplate::Social),
-        ("share on", Boilerplate::Social),
-        ("join us on", Boilerplate::Social),
-    ];
     // Prefixes count only on short lines, or with the colon of a link label ("Read more: ..."),
     // so that a real sentence opening with "Watch" or "Related" is kept.
     let trimmed = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -530,10 +491,10 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
         "email",
     ];
     if word_count <= 10
-        && words.iter().any(|w| NETWORKS.contains(w))
-        && words.iter().any(|w| ACTIONS.contains(w))
+        && words().any(|w| NETWORKS.contains(&w))
+        && words().any(|w| ACTIONS.contains(&w))
     {
-        return Some(if words.contains(&"newsletter") {
+        return Some(if words().any(|w| w == "newsletter") {
             Boilerplate::Subscription
         } else {
             Boilerplate::Social
@@ -541,6 +502,65 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     }
     None
 }
+
+/// How much of a statement's single-spaced words [`detect_boilerplate`] joins: more than the
+/// longest of [`EXACT`] (so a longer statement equals none) and of [`PREFIXES`].
+const PHRASE_HEAD_BYTES: usize = 40;
+
+/// Whole statements that are page furniture.
+const EXACT: &[(&str, Boilerplate)] = &[
+    ("advertisement", Boilerplate::Advertisement),
+    ("advertising", Boilerplate::Advertisement),
+    ("sponsored", Boilerplate::Advertisement),
+    ("sponsored content", Boilerplate::Advertisement),
+    (
+        "story continues below advertisement",
+        Boilerplate::Advertisement,
+    ),
+    ("comments", Boilerplate::Navigation),
+    ("show comments", Boilerplate::Navigation),
+    ("hide comments", Boilerplate::Navigation),
+    ("view comments", Boilerplate::Navigation),
+    ("load comments", Boilerplate::Navigation),
+    ("read more", Boilerplate::Navigation),
+    ("continue reading", Boilerplate::Navigation),
+    ("continue reading below", Boilerplate::Navigation),
+    ("click here", Boilerplate::Navigation),
+    ("related", Boilerplate::Navigation),
+    ("related articles", Boilerplate::Navigation),
+    ("related stories", Boilerplate::Navigation),
+    ("recommended", Boilerplate::Navigation),
+    ("back to top", Boilerplate::Navigation),
+    ("scroll down for video", Boilerplate::Navigation),
+    ("print", Boilerplate::Navigation),
+    ("email", Boilerplate::Social),
+    ("share", Boilerplate::Social),
+    ("tweet", Boilerplate::Social),
+    ("share this", Boilerplate::Social),
+    ("subscribe", Boilerplate::Subscription),
+    ("all rights reserved", Boilerplate::Copyright),
+];
+
+/// Openings of page furniture, when the line is short or a link label.
+const PREFIXES: &[(&str, Boilerplate)] = &[
+    ("read more", Boilerplate::Navigation),
+    ("read also", Boilerplate::Navigation),
+    ("see also", Boilerplate::Navigation),
+    ("related", Boilerplate::Navigation),
+    ("click here", Boilerplate::Navigation),
+    ("continue reading", Boilerplate::Navigation),
+    ("watch", Boilerplate::Navigation),
+    ("advertisement", Boilerplate::Advertisement),
+    ("copyright", Boilerplate::Copyright),
+    ("sign up for", Boilerplate::Subscription),
+    ("subscribe to", Boilerplate::Subscription),
+    ("like us on", Boilerplate::Social),
+    ("follow us on", Boilerplate::Social),
+    ("follow us", Boilerplate::Social),
+    ("share this", Boilerplate::Social),
+    ("share on", Boilerplate::Social),
+    ("join us on", Boilerplate::Social),
+];
 
 const IMAGE_EXTENSIONS: &[&str] = &[
     ".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg", ".tif", ".tiff", ".heic",
@@ -622,6 +642,12 @@ mod tests {
                 proptest::prop_assert!(text.split_sentence_bound_indices().count() <= 1, "{:?}", text);
             }
         }
+    }
+
+    #[test]
+    fn the_phrase_head_covers_every_listed_phrase() {
+        assert!(EXACT.iter().all(|(p, _)| p.len() < PHRASE_HEAD_BYTES));
+        assert!(PREFIXES.iter().all(|(p, _)| p.len() <= PHRASE_HEAD_BYTES));
     }
 
     #[test]
