@@ -7,10 +7,11 @@
 //! words the other statement does not mention is not a denial of it.
 
 use crate::attribution::{speaker, Speaker};
+use crate::intern::SymList;
 use crate::lexicon;
 use crate::model::{Evidence, Pair, Reason, ReasonKind, Relation, Span};
 use crate::normalize::{Precision, Quantity, Token, TokenKind, Unit};
-use crate::similarity::token_match;
+use crate::similarity::{term_match, token_match, Term};
 
 /// A statement as the judge sees it.
 #[derive(Debug, Clone, Copy)]
@@ -283,6 +284,16 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
 /// Match strength from which a word of one statement says a word of the other (the same
 /// meaning, a near-miss spelling, a compatible number); antonyms and different numbers are less.
 const FIRM_MATCH: f64 = 0.8;
+
+/// [`says`] of two terms of profiles, with what was computed for them beforehand: `ancestors`
+/// are those of `source`'s lemma ([`crate::thesaurus::ancestors`]), read once for all the words
+/// it is tested against.
+pub fn term_says(source: &Term, word: &Term, ancestors: SymList) -> bool {
+    term_match(word, source) >= FIRM_MATCH
+        || (matches!(word.token.kind, TokenKind::Content)
+            && matches!(source.token.kind, TokenKind::Content)
+            && ancestors.contains(&word.token.lemma))
+}
 
 /// The share of the words a negation denies that the other statement must say for the negation
 /// to deny it (see [`denied_said_by`]). SICK train / trial disagree F1: 0.798 / 0.792 without

@@ -13,7 +13,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::classify::says;
+use crate::classify::term_says;
+use crate::intern::SymList;
 use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
 use crate::normalize::Token;
@@ -142,11 +143,25 @@ fn said_share(claim: &Profile, source: &Profile, weights: &Weights) -> f64 {
     if mass == 0.0 {
         return 1.0;
     }
+    // Each source word is tested against every claim word: its ancestors are read once.
+    let ancestors: Vec<SymList> = source
+        .terms
+        .iter()
+        .map(|u| crate::thesaurus::ancestors(u.token.lemma))
+        .collect();
     let mut said = 0.0;
     for term in &claim.terms {
-        if source.terms.iter().any(|u| says(&u.token, &term.token)) {
+        let sources = source.terms.iter().zip(&ancestors);
+        if sources
+            .clone()
+            .any(|(u, &ancestors)| term_says(u, term, ancestors))
+        {
             said += weights.of(term);
-        } else if source.terms.iter().any(|u| u.token.opposes(&term.token)) {
+        } else if source
+            .terms
+            .iter()
+            .any(|u| u.may_oppose(term) && u.token.opposes(&term.token))
+        {
             return 0.0;
         }
     }

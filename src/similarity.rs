@@ -237,12 +237,20 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
     match_apart_from_meaning(a, b, a.known && b.known, true)
 }
 
+impl Term {
+    /// Whether the two terms may be opposites: a necessary condition for [`Token::opposes`],
+    /// read from their opposition signatures without a lookup.
+    pub fn may_oppose(&self, other: &Term) -> bool {
+        self.opposite_bits & other.own_bits != 0 || other.opposite_bits & self.own_bits != 0
+    }
+}
+
 /// [`token_match`] of two terms, with what was computed for them beforehand.
-fn term_match(a: &Term, b: &Term) -> f64 {
+pub fn term_match(a: &Term, b: &Term) -> f64 {
     if a.signature & b.signature != 0 && a.token.shares_meaning(&b.token) {
         return 1.0;
     }
-    let may_oppose = a.opposite_bits & b.own_bits != 0 || b.opposite_bits & a.own_bits != 0;
+    let may_oppose = a.may_oppose(b);
     match_apart_from_meaning(
         &a.token,
         &b.token,

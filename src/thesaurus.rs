@@ -172,8 +172,14 @@ pub fn is_hypernym(general: &str, specific: &str) -> bool {
 /// [`is_hypernym`] of interned lemmas: each lemma's ancestors are read from the data once per
 /// run, since judging asks about the same words again and again.
 pub fn is_hypernym_of(general: Sym, specific: Sym) -> bool {
+    ancestors(specific).contains(&general)
+}
+
+/// The more general words WordNet places `specific` under (see [`is_hypernym`]), read once per
+/// lemma for the run; for callers that test one word against many.
+pub fn ancestors(specific: Sym) -> SymList {
     static MEMO: Memo<SymList> = Memo::new();
-    let ancestors = MEMO.get_or_store(
+    MEMO.get_or_store(
         specific,
         || {
             HYPERNYMS
@@ -184,8 +190,7 @@ pub fn is_hypernym_of(general: Sym, specific: Sym) -> bool {
                 .collect()
         },
         leak_list,
-    );
-    ancestors.contains(&general)
+    )
 }
 
 /// Whether WordNet places the lemma under more general words (see [`is_hypernym`]).
