@@ -585,11 +585,16 @@ fn words(text: &str) -> Vec<Word<'_>> {
 /// necessary condition for [`multiword_alias`] to find one (it compares the words as written,
 /// ignoring ASCII case).
 fn starts_multiword_alias(lower: &str) -> bool {
-    lexicon::ALIASES.iter().any(|(alias, _)| {
-        alias
-            .split_once(' ')
-            .is_some_and(|(first, _)| strip_possessive(first) == lower)
-    })
+    static FIRST_WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    FIRST_WORDS
+        .get_or_init(|| {
+            lexicon::ALIASES
+                .iter()
+                .filter_map(|(alias, _)| alias.split_once(' '))
+                .map(|(first, _)| strip_possessive(first))
+                .collect()
+        })
+        .contains(&lower)
 }
 
 fn multiword_alias(words: &[Word]) -> Option<(usize, &'static str)> {
