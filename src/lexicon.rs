@@ -677,6 +677,12 @@ pub fn is_stop_word(lower: &str) -> bool {
         .contains(lower)
 }
 
+/// The keys of the synonym groups a stem belongs to, in list order (the first is its key), if
+/// it belongs to any: [`canonical_stem`] and [`other_senses`] in one lookup.
+pub fn synonym_groups(stem: &str) -> Option<&'static [&'static str]> {
+    lookup(SYNONYM_OF_STEM, stem).copied()
+}
+
 /// The synonym group key of a stem, or the stem itself.
 pub fn canonical_stem(stem: &str) -> String {
     lookup(SYNONYM_OF_STEM, stem).map_or_else(|| stem.to_string(), |senses| senses[0].to_string())

@@ -432,13 +432,14 @@ fn analysis(lower: Sym) -> Analysis {
             let senses = leak_list(senses);
             let phrases = thesaurus::phrases_starting(&lemma);
             let stop = lexicon::is_stop_word(&lower);
+            let (known, frequency) = thesaurus::known_and_frequency(&lemma);
             Analysis {
                 stem,
                 key,
                 senses,
                 lemma,
-                known: thesaurus::is_known(&lemma),
-                frequency: thesaurus::frequency(&lemma),
+                known,
+                frequency,
                 phrases,
                 stop,
                 negation_cue: lexicon::is_negation_cue(&lower),
@@ -462,9 +463,7 @@ fn analysis(lower: Sym) -> Analysis {
 /// per distinct word for the run, like [`analysis`].
 fn word_facts(word: Sym) -> (bool, u32) {
     static MEMO: Memo<(bool, u32)> = Memo::new();
-    MEMO.get_or_insert_with(word, || {
-        (thesaurus::is_known(&word), thesaurus::frequency(&word))
-    })
+    MEMO.get_or_insert_with(word, || thesaurus::known_and_frequency(&word))
 }
 
 /// The WordNet synonym sets of a multi-word lemma, stored once per phrase.
@@ -524,13 +523,13 @@ fn word_key(lower: &str, stem: &str) -> (String, Vec<String>) {
     if let Some((_, key)) = lexicon::ALIASES.iter().find(|(alias, _)| *alias == lower) {
         return (key.to_string(), Vec::new());
     }
-    (
-        lexicon::canonical_stem(stem),
-        lexicon::other_senses(stem)
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-    )
+    match lexicon::synonym_groups(stem) {
+        Some(groups) => (
+            groups[0].to_string(),
+            groups[1..].iter().map(|s| s.to_string()).collect(),
+        ),
+        None => (stem.to_string(), Vec::new()),
+    }
 }
 
 fn strip_possessive(lower: &str) -> &str {

@@ -133,6 +133,13 @@ pub fn is_known(lemma: &str) -> bool {
     SYNSETS.contains_key(lemma) || FREQUENCY.contains_key(lemma) || DERIVATIONS.contains_key(lemma)
 }
 
+/// [`is_known`] and [`frequency`] of a lemma, with one lookup fewer: every new word asks both.
+pub fn known_and_frequency(lemma: &str) -> (bool, u32) {
+    let count = FREQUENCY.get(lemma);
+    let known = count.is_some() || SYNSETS.contains_key(lemma) || DERIVATIONS.contains_key(lemma);
+    (known, count.and_then(|c| c.parse().ok()).unwrap_or(0))
+}
+
 /// How often a lemma occurs in WordNet's sense-tagged corpus; 0 for lemmas seen fewer than 30
 /// times. Common words ("say", "year", "people") tell less about which claim a statement makes.
 pub fn frequency(lemma: &str) -> u32 {
