@@ -697,7 +697,7 @@ pub fn other_senses(stem: &str) -> &'static [&'static str] {
 pub fn are_antonyms(a: &str, b: &str) -> bool {
     antonym_map()
         .get(a)
-        .is_some_and(|opposites| opposites.iter().any(|o| *o == b))
+        .is_some_and(|opposites| opposites.contains(&b))
 }
 
 /// The hand-listed opposites of a canonical key.
