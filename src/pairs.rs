@@ -21,6 +21,9 @@ use crate::normalize::Token;
 use crate::similarity::{similarity, Profile, Weights};
 use crate::{compare_with_tokens, Config, Doc};
 
+mod input;
+use input::parse_line;
+
 /// The share of the reported similarity that is how much each text says of the other.
 const SAID_SHARE: f64 = 0.5;
 
@@ -209,23 +212,6 @@ pub enum PairsError {
     BadLine(#[from] BadLine),
     #[error("{0}")]
     Io(#[from] io::Error),
-}
-
-fn parse_line(text: &str) -> Result<(Value, String, String), String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
-    let object = value.as_object().ok_or("not a JSON object".to_string())?;
-    let field = |name: &str| -> Result<String, String> {
-        match object.get(name) {
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(_) => Err(format!("\"{name}\" is not a string")),
-            None => Err(format!("no \"{name}\" field")),
-        }
-    };
-    let id = object
-        .get("id")
-        .cloned()
-        .ok_or("no \"id\" field".to_string())?;
-    Ok((id, field("left")?, field("right")?))
 }
 
 /// Reads pairs from `input`, writes one judgment a line to `out`, in input order. Bad lines
