@@ -80,7 +80,7 @@ impl Profile {
         };
         let mut clauses: Vec<Vec<u16>> = Vec::new();
         for range in clauses_of(text, tokens) {
-            let mut members: Vec<u16> = Vec::new();
+            let mut members: Vec<u16> = Vec::with_capacity(range.len());
             for token in tokens[range].iter().filter(|t| t.is_content()) {
                 if let Some(i) = position(token.key) {
                     if !members.contains(&i) {
@@ -99,7 +99,8 @@ impl Profile {
     }
 
     fn of_tokens(tokens: &[Token], attribution: Option<Span>) -> Profile {
-        let mut terms: Vec<Term> = Vec::new();
+        let content = tokens.iter().filter(|t| t.is_content()).count();
+        let mut terms: Vec<Term> = Vec::with_capacity(content);
         for token in tokens.iter().filter(|t| t.is_content()) {
             if terms.iter().any(|t| t.token.key == token.key) {
                 continue;
