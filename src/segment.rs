@@ -430,7 +430,11 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
     };
-    let word_count = words().count();
+    let word_count = if lower.is_ascii() {
+        ascii_word_count(&lower)
+    } else {
+        words().count()
+    };
 
     if word_count <= 12 && has_image_file_name(&lower) {
         return Some(Boilerplate::ImageFile);
@@ -501,6 +505,18 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
         });
     }
     None
+}
+
+/// The number of words `detect_boilerplate` splits ASCII text into: runs of letters, digits and
+/// apostrophes. A byte loop, since every statement is counted.
+fn ascii_word_count(text: &str) -> usize {
+    let in_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'\'';
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, b)| in_word(b) && (i == 0 || !in_word(&bytes[i - 1])))
+        .count()
 }
 
 /// How much of a statement's single-spaced words [`detect_boilerplate`] joins: more than the
@@ -575,39 +591,63 @@ fn has_image_file_name(lower: &str) -> bool {
     })
 }
 
+/// The phrases of photo and image credits.
+const CREDITS: &[&str] = &[
+    "(photo",
+    "photo:",
+    "photo :",
+    "photo credit",
+    "(image",
+    "image:",
+    "image :",
+    "image credit",
+    "(credit",
+    "credit:",
+    "(picture",
+    "picture:",
+    "(pic",
+    "ap photo",
+    "getty images",
+    "(getty",
+    "(reuters)",
+    "(afp",
+    "/reuters",
+    "/ap)",
+    "/getty",
+    "(file photo",
+    "file photo",
+    "(screenshot",
+    "screenshot:",
+    "(video",
+    "shutterstock",
+    "(courtesy",
+    "courtesy of",
+];
+
+/// Every phrase of [`CREDITS`] holds one of these bytes or words (a test checks it): a
+/// statement that holds none is no credit, told without running the automaton.
+const CREDIT_BYTES: [u8; 3] = [b'(', b':', b'/'];
+const CREDIT_WORDS: &[&str] = &["photo", "image", "getty", "shutterstock", "courtesy"];
+
 /// A photo or image credit: `(Photo : Reuters)`, `(AP Photo/Evan Vucci)`, `Photo: Getty Images`.
 fn is_caption_credit(lower: &str) -> bool {
-    const CREDITS: &[&str] = &[
-        "(photo",
-        "photo:",
-        "photo :",
-        "photo credit",
-        "(image",
-        "image:",
-        "image :",
-        "image credit",
-        "(credit",
-        "credit:",
-        "(picture",
-        "picture:",
-        "(pic",
-        "ap photo",
-        "getty images",
-        "(getty",
-        "(reuters)",
-        "(afp",
-        "/reuters",
-        "/ap)",
-        "/getty",
-        "(file photo",
-        "file photo",
-        "(screenshot",
-        "screenshot:",
-        "(video",
-        "shutterstock",
-        "(courtesy",
-        "courtesy of",
-    ];
+    static WORD_FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let word_finders = WORD_FINDERS.get_or_init(|| {
+        CREDIT_WORDS
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w))
+            .collect()
+    });
+    let [a, b, c] = CREDIT_BYTES;
+    let may_hold_credit = memchr::memchr3(a, b, c, lower.as_bytes()).is_some()
+        || word_finders
+            .iter()
+            .any(|finder| finder.find(lower.as_bytes()).is_some());
+    if !may_hold_credit {
+        return false;
+    }
+
     // One pass over the text for all the credit phrases, not one search each: every statement
     // of every document goes through here.
     static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
@@ -641,6 +681,28 @@ mod tests {
             if is_one_sentence(&text) {
                 proptest::prop_assert!(text.split_sentence_bound_indices().count() <= 1, "{:?}", text);
             }
+        }
+    }
+
+    #[test]
+    fn every_credit_holds_a_byte_or_word_of_the_prefilter() {
+        for credit in CREDITS {
+            assert!(
+                credit.bytes().any(|b| CREDIT_BYTES.contains(&b))
+                    || CREDIT_WORDS.iter().any(|w| credit.contains(w)),
+                "{credit}"
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_words_are_counted_as_split() {
+        for text in ["", "a", " a b ", "don't stop", "x--y'z 12", "''", "a.b,c"] {
+            let split = text
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .count();
+            assert_eq!(ascii_word_count(text), split, "{text:?}");
         }
     }
 
