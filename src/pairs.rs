@@ -19,7 +19,7 @@ use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
 use crate::normalize::Token;
 use crate::similarity::{similarity, Profile, Weights};
-use crate::{compare_with_tokens, Config, Doc};
+use crate::{compare_with_tokens, Claims, Config, Doc};
 
 mod input;
 use input::parse_line;
@@ -69,8 +69,9 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
         word_diffs: false,
         ..*config
     };
-    let (report, tokens) = compare_with_tokens(&docs.0, &docs.1, &config);
-    let (whole_similarity, claim_coverage, back_coverage) = whole_text_scores(&docs, &tokens);
+    let (report, mut claims) = compare_with_tokens(&docs.0, &docs.1, &config);
+    let (whole_similarity, claim_coverage, back_coverage) = whole_text_scores(&docs, &mut claims);
+    let tokens = claims.map(|c| c.tokens);
     // The similarity of the whole texts, not of their best aligned statements: it also grades
     // pairs that do not align (SICK train: Pearson with relatedness 0.636 against 0.614).
     // Half of it is how much each text says of the other, where a specific word says the general
@@ -126,9 +127,16 @@ type LineOutcome = Result<(Value, PairJudgment), String>;
 
 /// The two texts compared whole: how similar they are, how much of the right text's content the
 /// left text says too, and how much of the left text's the right says.
-fn whole_text_scores(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> (f64, f64, f64) {
-    let source = Profile::new(&docs.0.text, &tokens.left, None);
-    let claim = Profile::new(&docs.1.text, &tokens.right, None);
+fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> (f64, f64, f64) {
+    // The comparison made these profiles already when a text is one claim without attribution.
+    let whole = |doc: &Doc, claims: &mut Claims| {
+        claims
+            .profile
+            .take()
+            .unwrap_or_else(|| Profile::new(&doc.text, &claims.tokens, None))
+    };
+    let source = whole(&docs.0, &mut claims.left);
+    let claim = whole(&docs.1, &mut claims.right);
     let weights = Weights::from_profiles([&source, &claim]);
     (
         similarity(&source, &claim, &weights),
