@@ -687,13 +687,14 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     };
     let left_ids = content(claims.left);
     let right_ids = content(claims.right);
-    let left_keys: Vec<&str> = left_ids
+    // Keys are interned: equal keys are one address, so the diff compares addresses, not text.
+    let left_keys: Vec<usize> = left_ids
         .iter()
-        .map(|&i| claims.left.tokens[i].key.as_str())
+        .map(|&i| claims.left.tokens[i].key.address())
         .collect();
-    let right_keys: Vec<&str> = right_ids
+    let right_keys: Vec<usize> = right_ids
         .iter()
-        .map(|&i| claims.right.tokens[i].key.as_str())
+        .map(|&i| claims.right.tokens[i].key.address())
         .collect();
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &left_keys, &right_keys);
 
