@@ -167,12 +167,15 @@ fn strip_bullet(line: &str) -> Option<&str> {
 fn sentences(text: &str, block: Span) -> Vec<Span> {
     // Line breaks inside a block are wrapped lines: segment as if they were spaces. Replacing
     // one ASCII byte by another keeps every offset valid.
-    let flattened: String = text[block.start..block.end]
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
+    let block_text = &text[block.start..block.end];
+    let flattened: std::borrow::Cow<str> =
+        if memchr::memchr2(b'\n', b'\r', block_text.as_bytes()).is_some() {
+            block_text.replace(['\n', '\r'], " ").into()
+        } else {
+            block_text.into()
+        };
     let mut pieces: Vec<Span> = Vec::new();
-    let mut whole = std::iter::once((0, flattened.as_str()));
+    let mut whole = std::iter::once((0, flattened.as_ref()));
     let mut bounds = flattened.split_sentence_bound_indices();
     let bounds: &mut dyn Iterator<Item = (usize, &str)> = if is_one_sentence(&flattened) {
         &mut whole
