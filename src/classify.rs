@@ -289,7 +289,12 @@ const FIRM_MATCH: f64 = 0.8;
 /// are those of `source`'s lemma ([`crate::thesaurus::ancestors`]), read once for all the words
 /// it is tested against.
 pub fn term_says(source: &Term, word: &Term, ancestors: SymList) -> bool {
-    term_match(word, source) >= FIRM_MATCH
+    term_says_at(term_match(word, source), source, word, ancestors)
+}
+
+/// [`term_says`], the [`term_match`] of `word` with `source` being known.
+pub fn term_says_at(strength: f64, source: &Term, word: &Term, ancestors: SymList) -> bool {
+    strength >= FIRM_MATCH
         || (matches!(word.token.kind, TokenKind::Content)
             && matches!(source.token.kind, TokenKind::Content)
             && ancestors.contains(&word.token.lemma))

@@ -13,12 +13,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::classify::term_says;
+use crate::classify::{term_says, term_says_at};
 use crate::intern::SymList;
 use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
 use crate::normalize::Token;
-use crate::similarity::{similarity, Profile, Weights};
+use crate::similarity::{similarity_of, Matches, Profile, Term, Weights};
 use crate::{compare_with_tokens, Claims, Config, Doc};
 
 mod input;
@@ -138,10 +138,16 @@ fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> (f64, f64,
     let source = whole(&docs.0, &mut claims.left);
     let claim = whole(&docs.1, &mut claims.right);
     let weights = Weights::from_profiles([&source, &claim]);
+    // The word-to-word matches of source and claim serve the similarity and, read in the same
+    // order, how much of the source the claim says.
+    let matches = (!source.terms.is_empty() && !claim.terms.is_empty())
+        .then(|| Matches::new(&source, &claim, &weights));
     (
-        similarity(&source, &claim, &weights),
-        said_share(&claim, &source, &weights),
-        said_share(&source, &claim, &weights),
+        matches
+            .as_ref()
+            .map_or(0.0, |m| similarity_of(&source, &claim, m)),
+        said_share(&claim, &source, &weights, None),
+        said_share(&source, &claim, &weights, matches.as_ref()),
     )
 }
 
@@ -149,7 +155,13 @@ fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> (f64, f64,
 /// of `source` says ([`says`]: the same meaning, a compatible number, or a more specific word).
 /// 0 when a word of `claim` that `source` does not say is the opposite of one of `source`'s ("a
 /// man is cooking" does not say "a woman is cooking").
-fn said_share(claim: &Profile, source: &Profile, weights: &Weights) -> f64 {
+/// `matches`, when given, are those of `claim` with `source` ([`Matches::new`] in that order).
+fn said_share(
+    claim: &Profile,
+    source: &Profile,
+    weights: &Weights,
+    matches: Option<&Matches>,
+) -> f64 {
     let mass: f64 = claim.terms.iter().map(|t| weights.of(t)).sum();
     if mass == 0.0 {
         return 1.0;
@@ -161,12 +173,13 @@ fn said_share(claim: &Profile, source: &Profile, weights: &Weights) -> f64 {
         .map(|u| crate::thesaurus::ancestors(u.token.lemma))
         .collect();
     let mut said = 0.0;
-    for term in &claim.terms {
-        let sources = source.terms.iter().zip(&ancestors);
-        if sources
-            .clone()
-            .any(|(u, &ancestors)| term_says(u, term, ancestors))
-        {
+    for (i, term) in claim.terms.iter().enumerate() {
+        let mut sources = source.terms.iter().zip(&ancestors).enumerate();
+        let says = |(j, (u, &ancestors)): (usize, (&Term, &SymList))| match matches {
+            Some(m) => term_says_at(m.strength(i, j), u, term, ancestors),
+            None => term_says(u, term, ancestors),
+        };
+        if sources.any(says) {
             said += weights.of(term);
         } else if source
             .terms

@@ -331,7 +331,11 @@ pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
         return 0.0;
     }
     // Every measure below reads the same word-to-word matches: compute them once.
-    let matches = Matches::new(a, b, weights);
+    similarity_of(a, b, &Matches::new(a, b, weights))
+}
+
+/// [`similarity`] of two profiles with terms, from their [`Matches`].
+pub fn similarity_of(a: &Profile, b: &Profile, matches: &Matches) -> f64 {
     let all = |p: &Profile| (0..p.terms.len() as u16).collect::<Vec<u16>>();
     let (all_a, all_b) = (all(a), all(b));
     let whole = matches.overlap(&all_a, &all_b);
@@ -358,7 +362,7 @@ pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
 
 /// The match strength of every word of one statement with every word of the other, and the
 /// words' weights.
-struct Matches {
+pub struct Matches {
     strength: Vec<f64>,
     columns: usize,
     weight_a: Vec<f64>,
@@ -366,7 +370,7 @@ struct Matches {
 }
 
 impl Matches {
-    fn new(a: &Profile, b: &Profile, weights: &Weights) -> Matches {
+    pub fn new(a: &Profile, b: &Profile, weights: &Weights) -> Matches {
         let mut strength = Vec::with_capacity(a.terms.len() * b.terms.len());
         for t in &a.terms {
             strength.extend(b.terms.iter().map(|u| term_match(t, u)));
@@ -377,6 +381,11 @@ impl Matches {
             weight_a: a.terms.iter().map(|t| weights.of(t)).collect(),
             weight_b: b.terms.iter().map(|t| weights.of(t)).collect(),
         }
+    }
+
+    /// [`term_match`] of term `x` of the first profile with term `y` of the second.
+    pub fn strength(&self, x: usize, y: usize) -> f64 {
+        self.strength[x * self.columns + y]
     }
 
     /// The overlap of the words `xs` of the first statement with the words `ys` of the second:
