@@ -474,11 +474,28 @@ fn clauses_of(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
 /// describes rather than states, and does not count. One shared word ("teachers") is a topic;
 /// two are the beginning of a shared claim.
 pub fn anchors(a: &Profile, b: &Profile) -> usize {
+    count_anchors(a, b, |t, u, _, _| term_match(t, u))
+}
+
+/// [`anchors`] of `a` in `b`, reading the match strengths from their [`Matches`] (made in that
+/// order) rather than matching the words again.
+pub fn anchors_in(a: &Profile, b: &Profile, matches: &Matches) -> usize {
+    count_anchors(a, b, |_, _, i, j| matches.strength(i, j))
+}
+
+/// [`anchors`], with `strength(t, u, i, j)` the [`term_match`] of term `i` of `a` (`t`) with
+/// term `j` of `b` (`u`).
+fn count_anchors(
+    a: &Profile,
+    b: &Profile,
+    strength: impl Fn(&Term, &Term, usize, usize) -> f64,
+) -> usize {
     a.terms
         .iter()
-        .filter(|t| {
-            b.terms.iter().any(|u| {
-                let strength = term_match(t, u);
+        .enumerate()
+        .filter(|&(i, t)| {
+            b.terms.iter().enumerate().any(|(j, u)| {
+                let strength = strength(t, u, i, j);
                 strength >= ANTONYM_MATCH || (strength >= SLOT_MATCH && stated_facts(t, u))
             })
         })
