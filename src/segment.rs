@@ -208,10 +208,10 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
 
 /// Whether UAX #29 finds no sentence boundary inside `text`, told without running it: the
 /// Unicode algorithm costs some 250 instructions a character, the better part of judging a
-/// short sentence pair. True only for ASCII text (no line breaks) where every full stop before
-/// the closing run is followed at once by a digit ("3.7", rule SB6), a lowercase letter ("e.g",
-/// SB8) or, after a letter, an uppercase one ("U.S", SB7), and no `!` or `?` stands before that
-/// run; the closing run (terminators, closing quotes and brackets, spaces) may not put a quote or
+/// short sentence pair. True only for ASCII text (no line breaks; Latin letters with
+/// diacritics allowed) where every full stop before the closing run is followed at once by a
+/// digit ("3.7", rule SB6), a lowercase letter ("e.g", SB8; also after spaces: "a.m. on") or,
+/// after a letter, an uppercase one ("U.S", SB7), and no `!` or `?` stands before that run; the closing run (terminators, closing quotes and brackets, spaces) may not put a quote or
 /// bracket after a space that follows a terminator (SB11 breaks there). When it says false, the
 /// full algorithm decides.
 fn is_one_sentence(text: &str) -> bool {
@@ -222,7 +222,7 @@ fn is_one_sentence(text: &str) -> bool {
             b'.' | b'!' | b'?' | b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}'
         ) || is_sentence_space(b)
     };
-    if !text.is_ascii() {
+    if !text.chars().all(|c| c.is_ascii() || is_latin_letter(c)) {
         return false;
     }
     let tail = bytes
@@ -235,9 +235,12 @@ fn is_one_sentence(text: &str) -> bool {
         // that is not a terminator.
         b'.' => {
             let next = bytes[i + 1];
+            let after_spaces = bytes[i + 1..].iter().find(|&&b| b != b' ');
             next.is_ascii_digit()
                 || next.is_ascii_lowercase()
                 || (next.is_ascii_uppercase() && i > 0 && bytes[i - 1].is_ascii_alphabetic())
+                // "10 a.m. on Thursday": spaces, then a lowercase letter (SB8).
+                || after_spaces.is_some_and(u8::is_ascii_lowercase)
         }
         _ => true,
     });
@@ -256,6 +259,13 @@ fn is_one_sentence(text: &str) -> bool {
         _ => !after_space,
     });
     body_is_one && tail_is_one
+}
+
+/// Whether `c` is a Latin letter with a diacritic (Latin-1 Supplement and Latin Extended-A and
+/// B letters: "ć", "É", "ß"), which UAX #29 counts as letters (`Upper`, `Lower`, `OLetter`),
+/// never as terminators, closers, spaces or separators.
+fn is_latin_letter(c: char) -> bool {
+    matches!(c, '\u{c0}'..='\u{24f}') && c != '\u{d7}' && c != '\u{f7}'
 }
 
 /// The ASCII bytes UAX #29 counts as sentence spaces (`Sp`).
@@ -680,7 +690,7 @@ mod tests {
     proptest::proptest! {
         /// The shortcut never says "one sentence" where UAX #29 finds a boundary inside.
         #[test]
-        fn one_sentence_shortcut_agrees_with_uax29(text in "[aZ .!?\"'()\\[\\]{}3,;:\t\u{b}-]{0,24}") {
+        fn one_sentence_shortcut_agrees_with_uax29(text in "[aZ .!?\"'()\\[\\]{}3,;:\t\u{b}éĆƻ×«\u{300}-]{0,24}") {
             if is_one_sentence(&text) {
                 proptest::prop_assert!(text.split_sentence_bound_indices().count() <= 1, "{:?}", text);
             }
@@ -722,6 +732,7 @@ mod tests {
             "He earned 3.5 points in the U.S.",
             "He said \"no.\"",
             "Is it? ",
+            "Diego Hoić met them at 10 a.m. on Thursday.",
         ] {
             assert!(is_one_sentence(text), "{text:?}");
             assert_eq!(text.split_sentence_bound_indices().count(), 1, "{text:?}");
