@@ -432,11 +432,13 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
         let a = &claims.left.tokens[i];
         for &j in &right_words {
             let b = &claims.right.tokens[j];
-            let which_thing =
-                describes_an_indefinite(claims.left, i) && describes_an_indefinite(claims.right, j);
+            // Cheapest test first: most word pairs are not opposites at all.
+            let which_thing = || {
+                describes_an_indefinite(claims.left, i) && describes_an_indefinite(claims.right, j)
+            };
             if a.opposes(b)
                 && !lexicon::are_referential_opposites(&a.lemma, &b.lemma)
-                && !which_thing
+                && !which_thing()
                 && !mentions(claims.right, a)
                 && !mentions(claims.left, b)
             {
