@@ -649,7 +649,7 @@ fn is_caption_credit(lower: &str) -> bool {
     let word_finders = WORD_FINDERS.get_or_init(|| {
         CREDIT_WORDS
             .iter()
-            .map(|w| memchr::memmem::Finder::new(w))
+            .map(memchr::memmem::Finder::new)
             .collect()
     });
     let [a, b, c] = CREDIT_BYTES;
