@@ -122,8 +122,18 @@ fn same_polarity(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> bool {
     claim(&docs.0, &tokens.left) == claim(&docs.1, &tokens.right)
 }
 
-/// A judged line with its id, or why the line is not a pair.
-type LineOutcome = Result<(Value, PairJudgment), String>;
+/// A judged line, serialized (its output line, newline included, and whether it disagrees), or
+/// why the line is not a pair.
+type LineOutcome = Result<io::Result<(Vec<u8>, bool)>, String>;
+
+/// The output line of a judged pair, newline included. Serializing is done with the judging,
+/// on all cores: the main thread only writes the bytes, in order.
+fn output_line(id: &Value, judgment: &PairJudgment) -> io::Result<(Vec<u8>, bool)> {
+    let mut line = Vec::with_capacity(256);
+    serde_json::to_writer(&mut line, &OutputLine { id, judgment }).map_err(io::Error::from)?;
+    line.push(b'\n');
+    Ok((line, judgment.relation == Verdict::Disagree))
+}
 
 /// The two texts compared whole: how similar they are, how much of the right text's content the
 /// left text says too, and how much of the left text's the right says.
@@ -266,24 +276,17 @@ pub fn run(
             .par_iter()
             .map(|(number, line)| {
                 let result = parse_line(line)
-                    .map(|(id, left, right)| (id, judge_texts(&left, &right, config)));
+                    .map(|(id, left, right)| output_line(&id, &judge_texts(&left, &right, config)));
                 (*number, result)
             })
             .collect();
         for (number, result) in judged {
             match result {
-                Ok((id, judgment)) => {
+                Ok(judged) => {
+                    let (line, disagrees) = judged?;
                     stats.judged += 1;
-                    stats.disagree += usize::from(judgment.relation == Verdict::Disagree);
-                    serde_json::to_writer(
-                        &mut *out,
-                        &OutputLine {
-                            id: &id,
-                            judgment: &judgment,
-                        },
-                    )
-                    .map_err(io::Error::from)?;
-                    writeln!(out)?;
+                    stats.disagree += usize::from(disagrees);
+                    out.write_all(&line)?;
                 }
                 Err(message) => {
                     let bad = BadLine {
