@@ -455,6 +455,15 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     if is_caption_credit(&lower) {
         return Some(Boilerplate::Caption);
     }
+    // Beyond ten words (more than any listed phrase has, more than a short line's prefix or a
+    // prompt may have), only a link label ("Read more: ...") or a copyright sign is left to
+    // find: most statements end here.
+    if word_count > 10 && !lower.contains([':', '|', '»', '>']) {
+        return text
+            .trim_start()
+            .starts_with('©')
+            .then_some(Boilerplate::Copyright);
+    }
     // The words single-spaced, up to the first PHRASE_HEAD_BYTES bytes at least: that is all
     // the lists below can tell apart (every statement is asked, so no need to join all words).
     let mut phrase = String::with_capacity(PHRASE_HEAD_BYTES + 16);
@@ -717,6 +726,20 @@ mod tests {
                 .count();
             assert_eq!(ascii_word_count(text), split, "{text:?}");
         }
+    }
+
+    #[test]
+    fn long_statements_are_furniture_only_as_labels_or_copyright() {
+        let long = "words of a real sentence that runs on well past ten words in all";
+        assert_eq!(detect_boilerplate(long), None);
+        assert_eq!(
+            detect_boilerplate(&format!("© 2014 {long}")),
+            Some(Boilerplate::Copyright)
+        );
+        assert_eq!(
+            detect_boilerplate(&format!("Read more: {long}")),
+            Some(Boilerplate::Navigation)
+        );
     }
 
     #[test]
