@@ -16,7 +16,9 @@ use rustc_hash::FxHashMap;
 
 use crate::model::StatementId;
 use crate::progress::Progress;
-use crate::similarity::{anchors, similarity, Profile, Weights};
+use crate::similarity::{
+    anchors, anchors_in, similarity, similarity_of, Matches, Profile, Weights,
+};
 
 /// Alignment settings; see [`crate::Config`] for the defaults and why.
 #[derive(Debug, Clone, Copy)]
@@ -139,7 +141,13 @@ pub fn align_with(
                     let Some(other) = &right[right_id] else {
                         continue;
                     };
-                    let score = similarity(profile, other, weights);
+                    // Anchoring reads the similarity's word-to-word matches where it asks them in
+                    // the same order.
+                    let matches = (!profile.terms.is_empty() && !other.terms.is_empty())
+                        .then(|| Matches::new(profile, other, weights));
+                    let score = matches
+                        .as_ref()
+                        .map_or(0.0, |m| similarity_of(profile, other, m));
                     sum += score;
                     top = top.max(score);
                     acc.sum_right[right_id] += score;
@@ -147,8 +155,10 @@ pub fn align_with(
                     if score >= options.threshold {
                         let shortest = profile.terms.len().min(other.terms.len());
                         let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
-                        let anchored =
-                            anchors(profile, other).min(anchors(other, profile)) >= needed;
+                        let forward = matches
+                            .as_ref()
+                            .map_or(0, |m| anchors_in(profile, other, m));
+                        let anchored = forward.min(anchors(other, profile)) >= needed;
                         let link = Link {
                             left: left_id,
                             right: right_id,

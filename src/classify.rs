@@ -7,10 +7,11 @@
 //! words the other statement does not mention is not a denial of it.
 
 use crate::attribution::{speaker, Speaker};
+use crate::intern::SymList;
 use crate::lexicon;
 use crate::model::{Evidence, Pair, Reason, ReasonKind, Relation, Span};
 use crate::normalize::{Precision, Quantity, Token, TokenKind, Unit};
-use crate::similarity::token_match;
+use crate::similarity::{term_match, token_match, Term};
 
 /// A statement as the judge sees it.
 #[derive(Debug, Clone, Copy)]
@@ -310,6 +311,21 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
 /// meaning, a near-miss spelling, a compatible number); antonyms and different numbers are less.
 pub const FIRM_MATCH: f64 = 0.8;
 
+/// [`says`] of two terms of profiles, with what was computed for them beforehand: `ancestors`
+/// are those of `source`'s lemma ([`crate::thesaurus::ancestors`]), read once for all the words
+/// it is tested against.
+pub fn term_says(source: &Term, word: &Term, ancestors: SymList) -> bool {
+    term_says_at(term_match(word, source), source, word, ancestors)
+}
+
+/// [`term_says`], the [`term_match`] of `word` with `source` being known.
+pub fn term_says_at(strength: f64, source: &Term, word: &Term, ancestors: SymList) -> bool {
+    strength >= FIRM_MATCH
+        || (matches!(word.token.kind, TokenKind::Content)
+            && matches!(source.token.kind, TokenKind::Content)
+            && ancestors.contains(&word.token.lemma))
+}
+
 /// The share of the words a negation denies that the other statement must say for the negation
 /// to deny it (see [`denied_said_by`]). SICK train / trial disagree F1: 0.798 / 0.792 without
 /// the rule, 0.826 / 0.797 at 0.67, 0.829 / 0.806 at 1; the own fixtures are unchanged.
@@ -595,11 +611,13 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
         let a = &claims.left.tokens[i];
         for &j in &right_words {
             let b = &claims.right.tokens[j];
-            let which_thing =
-                describes_an_indefinite(claims.left, i) && describes_an_indefinite(claims.right, j);
+            // Cheapest test first: most word pairs are not opposites at all.
+            let which_thing = || {
+                describes_an_indefinite(claims.left, i) && describes_an_indefinite(claims.right, j)
+            };
             if a.opposes(b)
                 && !lexicon::are_referential_opposites(&a.lemma, &b.lemma)
-                && !which_thing
+                && !which_thing()
                 && !mentions(claims.right, a)
                 && !mentions(claims.left, b)
             {
@@ -860,13 +878,14 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     };
     let left_ids = content(claims.left);
     let right_ids = content(claims.right);
-    let left_keys: Vec<&str> = left_ids
+    // Keys are interned: equal keys are one address, so the diff compares addresses, not text.
+    let left_keys: Vec<usize> = left_ids
         .iter()
-        .map(|&i| claims.left.tokens[i].key.as_str())
+        .map(|&i| claims.left.tokens[i].key.address())
         .collect();
-    let right_keys: Vec<&str> = right_ids
+    let right_keys: Vec<usize> = right_ids
         .iter()
-        .map(|&i| claims.right.tokens[i].key.as_str())
+        .map(|&i| claims.right.tokens[i].key.address())
         .collect();
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &left_keys, &right_keys);
 

@@ -2,12 +2,18 @@
 //! number words, days and months.
 //!
 //! Lists are kept small and news-oriented. Synonym and antonym entries are written as plain
-//! words and stemmed once at first use, so they match whatever inflection an article uses.
+//! words (in `lexicon/lists.rs`) and stemmed at compile time by `build.rs`, so they match
+//! whatever inflection an article uses without costing a run anything to prepare.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+
+/// The hand lists that are stemmed: synonym groups, phrases, antonyms, irregular forms. A file of
+/// their own, since `build.rs` reads it too.
+mod lists;
+pub use lists::*;
 
 /// Function words that carry no claim of their own. Negations and numbers are deliberately absent:
 /// they are judged separately.
@@ -552,363 +558,6 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("central intelligence agency", "cia"),
 ];
 
-/// Groups of words that state the same thing in news text. The first word names the group.
-pub const SYNONYMS: &[&[&str]] = &[
-    &[
-        "cancel", "drop", "scrap", "shelve", "scrapped", "axe", "pull", "abandon", "call off",
-    ],
-    &["film", "movie", "picture"],
-    &[
-        "hack",
-        "hacking",
-        "cyberattack",
-        "cyber-attack",
-        "breach",
-        "intrusion",
-    ],
-    &["attack", "assault", "strike"],
-    &[
-        "kill",
-        "assassinate",
-        "assassination",
-        "slay",
-        "murder",
-        "killing",
-    ],
-    &["die", "dead", "death", "killed", "perish"],
-    &["injure", "wound", "hurt", "injury"],
-    &["blame", "accuse", "responsible", "behind", "culprit"],
-    &["threaten", "warn", "threat", "warning"],
-    &["leader", "head", "chief", "ruler"],
-    &["president", "presidency"],
-    &["government", "administration", "authorities", "regime"],
-    &["police", "cops", "policemen"],
-    &["company", "firm", "business", "corporation"],
-    &[
-        "rise", "increase", "climb", "grow", "jump", "surge", "gain", "soar", "rose",
-    ],
-    &[
-        "fall", "decrease", "decline", "drop", "slide", "sink", "plunge", "shrink", "tumble",
-        "fell",
-    ],
-    &["approve", "pass", "endorse", "adopt", "authorize", "ratify"],
-    &[
-        "reject",
-        "vote down",
-        "veto",
-        "turn down",
-        "decline",
-        "refuse",
-    ],
-    &["start", "begin", "launch", "commence", "open"],
-    &["end", "finish", "conclude", "stop", "close", "halt"],
-    &["buy", "purchase", "acquire"],
-    &["sell", "sold"],
-    &["say", "state", "tell", "claim", "assert"],
-    &["talk", "discuss", "negotiate", "conversation"],
-    &["help", "aid", "assist", "support"],
-    &["big", "large", "huge", "massive", "major"],
-    &["small", "little", "minor", "tiny"],
-    &["fire", "blaze", "flames"],
-    &["car", "vehicle", "automobile"],
-    &["home", "house", "residence"],
-    &["show", "screen", "release", "premiere", "air"],
-    &[
-        "retaliate",
-        "retaliation",
-        "fight back",
-        "revenge",
-        "reprisal",
-    ],
-    &["citizen", "resident", "people"],
-    &["child", "children", "kid", "kids"],
-    &["doctor", "physician"],
-    &["lawmaker", "legislator", "congressman", "senator"],
-    &["money", "funds", "funding", "cash"],
-    &["job", "post", "position"],
-    &["quit", "resign", "step down"],
-    &["fire", "dismiss", "sack"],
-    &[
-        "cut",
-        "eliminate",
-        "lay off",
-        "layoff",
-        "slash",
-        "axe",
-        "trim",
-    ],
-    &[
-        "job",
-        "employee",
-        "worker",
-        "staff",
-        "workforce",
-        "position",
-        "post",
-        "employ",
-    ],
-    &["revenue", "sales", "turnover", "income", "earnings"],
-    &["share", "stock"],
-    &["evacuate", "flee", "leave"],
-    &["confirm", "verify", "acknowledge"],
-    &["election", "vote", "ballot", "poll"],
-    &[
-        "building",
-        "structure",
-        "facility",
-        "plant",
-        "factory",
-        "premises",
-    ],
-    &["official", "authority"],
-    &["spokesman", "spokeswoman", "spokesperson", "representative"],
-    &["investigation", "probe", "inquiry", "investigate"],
-    &["announce", "unveil", "reveal", "disclose"],
-    &["meeting", "session", "hearing"],
-    &["law", "bill", "legislation", "measure", "ordinance"],
-    &["plan", "proposal", "scheme", "project"],
-    &["firefighter", "fireman", "firefighters"],
-    &["price", "cost", "fare", "rate", "fee"],
-    &[
-        "defect",
-        "fault",
-        "flaw",
-        "malfunction",
-        "error",
-        "glitch",
-        "bug",
-        "faulty",
-        "defective",
-    ],
-    &["road", "street", "highway", "avenue"],
-    &[
-        "protest",
-        "demonstration",
-        "rally",
-        "protester",
-        "demonstrator",
-    ],
-    &["estimate", "expect", "forecast", "predict", "project"],
-    &["spend", "pay", "cost"],
-    &["postpone", "delay", "defer", "push back", "put off"],
-    &["ban", "prohibit", "outlaw", "forbid"],
-    &["reject", "fail", "defeat", "vote down"],
-    &["victim", "casualty"],
-    &["family", "relatives", "parents", "relative"],
-    &["crash", "collision", "wreck"],
-    &["cause", "trigger", "spark"],
-    &["crowd", "attendance", "turnout", "attendee"],
-    &["attend", "gather", "turn out"],
-    &["town", "city", "municipal", "village"],
-    &["vow", "pledge", "promise"],
-    &["recall", "withdraw"],
-    &["order", "instruct", "direct", "tell"],
-    &["arrest", "detain", "apprehend"],
-    &["win", "won", "victory", "triumph"],
-    &["lose", "lost", "defeat"],
-];
-
-/// Multi-word expressions that mean one thing, matched on the stems of consecutive words
-/// ("fought back", "cyber-attacks"), mapped to the key of a synonym group or a plain key.
-pub const PHRASES: &[(&str, &str)] = &[
-    ("cyber attack", "hack"),
-    ("cyber attacks", "hack"),
-    ("data breach", "hack"),
-    ("fight back", "retaliate"),
-    ("fought back", "retaliate"),
-    ("hit back", "retaliate"),
-    ("strike back", "retaliate"),
-    ("call off", "cancel"),
-    ("pull the plug", "cancel"),
-    ("step down", "quit"),
-    ("vote down", "reject"),
-    ("turn down", "reject"),
-    ("set fire", "fire"),
-    ("catch fire", "fire"),
-    ("pass away", "die"),
-    ("take office", "start"),
-    ("take place", "happen"),
-];
-
-/// Pairs of words that cannot both describe the same event. Matched after synonym grouping, so
-/// `climbed` / `tumbled` is found through `rise` / `fall`.
-pub const ANTONYMS: &[(&str, &str)] = &[
-    ("rise", "fall"),
-    ("approve", "reject"),
-    ("accept", "reject"),
-    ("accept", "decline"),
-    ("win", "lose"),
-    ("start", "end"),
-    ("open", "close"),
-    ("buy", "sell"),
-    ("allow", "ban"),
-    ("allow", "forbid"),
-    ("permit", "ban"),
-    ("confirm", "deny"),
-    ("admit", "deny"),
-    ("guilty", "innocent"),
-    ("convict", "acquit"),
-    ("alive", "dead"),
-    ("survive", "die"),
-    ("support", "oppose"),
-    ("favor", "oppose"),
-    ("agree", "disagree"),
-    ("increase", "cut"),
-    ("raise", "lower"),
-    ("raise", "cut"),
-    ("higher", "lower"),
-    ("more", "less"),
-    ("more", "fewer"),
-    ("most", "least"),
-    ("above", "below"),
-    ("before", "after"),
-    ("gain", "loss"),
-    ("profit", "loss"),
-    ("success", "failure"),
-    ("succeed", "fail"),
-    ("hire", "fire"),
-    ("arrive", "depart"),
-    ("expand", "shrink"),
-    ("strengthen", "weaken"),
-    ("impose", "lift"),
-    ("legal", "illegal"),
-    ("true", "false"),
-    ("safe", "dangerous"),
-    ("peace", "war"),
-    ("peaceful", "violent"),
-    ("accident", "attack"),
-    ("accidental", "deliberate"),
-    ("accident", "murder"),
-    ("public", "private"),
-    ("full", "empty"),
-    ("early", "late"),
-    ("first", "last"),
-    ("increase", "decrease"),
-    ("positive", "negative"),
-    ("easy", "difficult"),
-    ("present", "absent"),
-    ("include", "exclude"),
-    ("enter", "leave"),
-    ("resign", "stay"),
-    ("resign", "remain"),
-    ("release", "detain"),
-    ("free", "jail"),
-    ("up", "down"),
-    ("strong", "weak"),
-    ("majority", "minority"),
-    ("domestic", "foreign"),
-];
-
-/// Irregular verb forms the Snowball stemmer leaves apart from their base ("fell" is not
-/// "fall" to it), mapped to the base form before stemming.
-pub const IRREGULAR_FORMS: &[(&str, &str)] = &[
-    ("fell", "fall"),
-    ("fallen", "fall"),
-    ("rose", "rise"),
-    ("risen", "rise"),
-    ("won", "win"),
-    ("lost", "lose"),
-    ("sold", "sell"),
-    ("bought", "buy"),
-    ("grew", "grow"),
-    ("grown", "grow"),
-    ("began", "begin"),
-    ("begun", "begin"),
-    ("took", "take"),
-    ("taken", "take"),
-    ("gave", "give"),
-    ("given", "give"),
-    ("spoke", "speak"),
-    ("spoken", "speak"),
-    ("broke", "break"),
-    ("broken", "break"),
-    ("found", "find"),
-    ("held", "hold"),
-    ("kept", "keep"),
-    ("led", "lead"),
-    ("met", "meet"),
-    ("paid", "pay"),
-    ("ran", "run"),
-    ("sent", "send"),
-    ("spent", "spend"),
-    ("stood", "stand"),
-    ("thought", "think"),
-    ("wrote", "write"),
-    ("written", "write"),
-    ("fought", "fight"),
-    ("struck", "strike"),
-    ("shot", "shoot"),
-    ("drew", "draw"),
-    ("drawn", "draw"),
-    ("fled", "flee"),
-    ("sank", "sink"),
-    ("sunk", "sink"),
-    ("shrank", "shrink"),
-    ("shrunk", "shrink"),
-    ("threw", "throw"),
-    ("thrown", "throw"),
-    ("chose", "choose"),
-    ("chosen", "choose"),
-    ("forbade", "forbid"),
-    ("withdrew", "withdraw"),
-    ("withdrawn", "withdraw"),
-    ("brought", "bring"),
-    ("caught", "catch"),
-    ("taught", "teach"),
-    ("sought", "seek"),
-    ("built", "build"),
-    ("dealt", "deal"),
-    ("felt", "feel"),
-    ("heard", "hear"),
-    ("knew", "know"),
-    ("known", "know"),
-    ("saw", "see"),
-    ("seen", "see"),
-    ("hid", "hide"),
-    ("hidden", "hide"),
-    ("flew", "fly"),
-    ("flown", "fly"),
-    ("drove", "drive"),
-    ("driven", "drive"),
-    ("rode", "ride"),
-    ("woke", "wake"),
-    ("wore", "wear"),
-    ("tore", "tear"),
-    ("swore", "swear"),
-    ("froze", "freeze"),
-    ("stole", "steal"),
-    ("stolen", "steal"),
-    ("bled", "bleed"),
-    ("fed", "feed"),
-    ("slid", "slide"),
-    ("sped", "speed"),
-    ("swept", "sweep"),
-    ("wept", "weep"),
-    ("slept", "sleep"),
-    ("lent", "lend"),
-    ("bent", "bend"),
-    ("dug", "dig"),
-    ("hung", "hang"),
-    ("stuck", "stick"),
-    ("struck", "strike"),
-    ("overtook", "overtake"),
-    ("undertook", "undertake"),
-    ("died", "die"),
-    ("dying", "die"),
-    ("lay", "lie"),
-    ("lain", "lie"),
-    ("ate", "eat"),
-    ("eaten", "eat"),
-    ("underwent", "undergo"),
-    ("beaten", "beat"),
-    ("forgot", "forget"),
-    ("forgiven", "forgive"),
-    ("arose", "arise"),
-    ("arisen", "arise"),
-    ("upheld", "uphold"),
-    ("overthrew", "overthrow"),
-];
-
 /// Opposites that name *different people or things* rather than opposite states of one: "a man"
 /// and "a woman" are two people, not a contradiction (WordNet lists them as antonyms). Lemmas.
 pub const REFERENTIAL_OPPOSITES: &[(&str, &str)] = &[
@@ -1124,7 +773,8 @@ pub fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// The Snowball stem of a lowercase word, after undoing irregular inflection.
+/// The Snowball stem of a lowercase word, after undoing irregular inflection. `build.rs` stems
+/// the lists the same way: a change here belongs there too.
 pub fn stem(word: &str) -> String {
     static IRREGULAR: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     let irregular = IRREGULAR.get_or_init(|| IRREGULAR_FORMS.iter().copied().collect());
@@ -1132,111 +782,76 @@ pub fn stem(word: &str) -> String {
     stemmer().stem(base).into_owned()
 }
 
-struct Tables {
-    stop: HashSet<&'static str>,
-    /// Stems of each phrase's words, and the phrase's key.
-    phrases: Vec<(Vec<String>, String)>,
-    /// The synonym groups a stem belongs to, by group key, in list order.
-    synonym_of_stem: HashMap<String, Vec<String>>,
-    /// For each key, the keys of its opposites.
-    antonyms: HashMap<String, Vec<String>>,
+// The stemmed lists, built by `build.rs`: `SYNONYM_OF_STEM`, `ANTONYMS_OF_KEY`, `PHRASE_STEMS`.
+include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
+
+/// The hand-listed opposites of each key. Judging asks for them of word pairs again and again,
+/// so the sorted table is read into a hash map on first use.
+fn antonym_map() -> &'static HashMap<&'static str, &'static [&'static str]> {
+    static MAP: OnceLock<HashMap<&'static str, &'static [&'static str]>> = OnceLock::new();
+    MAP.get_or_init(|| ANTONYMS_OF_KEY.iter().copied().collect())
 }
 
-fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let mut synonym_of_stem: HashMap<String, Vec<String>> = HashMap::default();
-        for group in SYNONYMS {
-            let head = stem(group[0]);
-            for word in group.iter().filter(|w| !w.contains(' ')) {
-                // A word may sit in several groups ("drop": cancel, fall); the first is its key.
-                let senses = synonym_of_stem.entry(stem(word)).or_default();
-                if !senses.contains(&head) {
-                    senses.push(head.clone());
-                }
-            }
-        }
-        let canonical = |word: &str| {
-            let s = stem(word);
-            synonym_of_stem
-                .get(&s)
-                .map_or(s, |senses| senses[0].clone())
-        };
-        let mut antonyms: HashMap<String, Vec<String>> = HashMap::default();
-        for (a, b) in ANTONYMS {
-            let (a, b) = (canonical(a), canonical(b));
-            if a != b {
-                antonyms.entry(a.clone()).or_default().push(b.clone());
-                antonyms.entry(b).or_default().push(a);
-            }
-        }
-        let mut phrases: Vec<(Vec<String>, String)> = PHRASES
-            .iter()
-            .map(|(phrase, key)| (phrase.split(' ').map(stem).collect(), canonical(key)))
-            .collect();
-        for group in SYNONYMS {
-            for word in group.iter().filter(|w| w.contains(' ')) {
-                phrases.push((word.split(' ').map(stem).collect(), canonical(group[0])));
-            }
-        }
-        // Longest first, so "cyber attacks" wins over a shorter overlapping phrase.
-        phrases.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
-        Tables {
-            stop: STOP_WORDS.iter().copied().collect(),
-            phrases,
-            synonym_of_stem,
-            antonyms,
-        }
-    })
+/// The value of `key` in a table sorted by key.
+fn lookup<T>(table: &'static [(&'static str, T)], key: &str) -> Option<&'static T> {
+    table
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .map(|i| &table[i].1)
+}
+
+/// Whether some phrase starts with this stem: a necessary condition for [`phrase_at`].
+pub fn starts_phrase(stem: &str) -> bool {
+    PHRASE_STEMS.iter().any(|(phrase, _)| phrase[0] == stem)
 }
 
 /// The phrase that starts the given word stems, as (number of words, key).
 pub fn phrase_at(stems: &[impl AsRef<str>]) -> Option<(usize, &'static str)> {
-    tables()
-        .phrases
+    PHRASE_STEMS
         .iter()
         .find(|(phrase, _)| {
-            phrase.len() <= stems.len() && phrase.iter().zip(stems).all(|(p, s)| p == s.as_ref())
+            phrase.len() <= stems.len() && phrase.iter().zip(stems).all(|(p, s)| *p == s.as_ref())
         })
-        .map(|(phrase, key)| (phrase.len(), key.as_str()))
+        .map(|(phrase, key)| (phrase.len(), *key))
 }
 
 pub fn is_stop_word(lower: &str) -> bool {
-    tables().stop.contains(lower)
+    static STOP: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    STOP.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(lower)
+}
+
+/// The keys of the synonym groups a stem belongs to, in list order (the first is its key), if
+/// it belongs to any: [`canonical_stem`] and [`other_senses`] in one lookup.
+pub fn synonym_groups(stem: &str) -> Option<&'static [&'static str]> {
+    lookup(SYNONYM_OF_STEM, stem).copied()
 }
 
 /// The synonym group key of a stem, or the stem itself.
 pub fn canonical_stem(stem: &str) -> String {
-    tables()
-        .synonym_of_stem
-        .get(stem)
-        .map_or_else(|| stem.to_string(), |senses| senses[0].clone())
+    lookup(SYNONYM_OF_STEM, stem).map_or_else(|| stem.to_string(), |senses| senses[0].to_string())
 }
 
 /// The keys of the other synonym groups a stem belongs to ("drop" is also "fall").
-pub fn other_senses(stem: &str) -> &'static [String] {
-    tables()
-        .synonym_of_stem
-        .get(stem)
-        .map_or(&[], |senses| &senses[1..])
+pub fn other_senses(stem: &str) -> &'static [&'static str] {
+    lookup(SYNONYM_OF_STEM, stem).map_or(&[], |senses| &senses[1..])
 }
 
 /// Whether two canonical keys are opposites.
 pub fn are_antonyms(a: &str, b: &str) -> bool {
-    tables()
-        .antonyms
+    antonym_map()
         .get(a)
-        .is_some_and(|opposites| opposites.iter().any(|o| o == b))
+        .is_some_and(|opposites| opposites.contains(&b))
 }
 
 /// The hand-listed opposites of a canonical key.
-pub fn antonyms_of(key: &str) -> &'static [String] {
-    tables().antonyms.get(key).map_or(&[], Vec::as_slice)
+pub fn antonyms_of(key: &str) -> &'static [&'static str] {
+    antonym_map().get(key).copied().unwrap_or(&[])
 }
 
 /// Whether a key has any antonym in the hand list.
 pub fn has_antonyms(key: &str) -> bool {
-    tables().antonyms.contains_key(key)
+    antonym_map().contains_key(key)
 }
 
 pub fn is_negation_cue(lower: &str) -> bool {

@@ -132,6 +132,11 @@ struct Analysed<'a> {
     tokens: Vec<Vec<Token>>,
     /// `None` for boilerplate, which takes no part in alignment.
     profiles: Vec<Option<Profile>>,
+    /// Whether each statement's profile weighs an attribution ("police said") less.
+    attributed: Vec<bool>,
+    /// The profile of the document's claims taken whole, kept from `profiles` when the document
+    /// is a single claim without attribution (see [`compare_with_tokens`]).
+    whole_profile: Option<Profile>,
 }
 
 impl<'a> Analysed<'a> {
@@ -147,21 +152,33 @@ impl<'a> Analysed<'a> {
         // The bytes between statements count as read too.
         let in_statements: usize = statements.iter().map(|s| s.span.len()).sum();
         progress.advance(doc.text.len().saturating_sub(in_statements) as u64);
-        let profiles = statements
+        let (profiles, attributed) = statements
             .par_iter()
             .zip(&tokens)
-            .map(|(s, t)| {
-                s.boilerplate.is_none().then(|| {
+            .map(|(s, t)| match s.boilerplate {
+                Some(_) => (None, false),
+                None => {
                     let speaker = attribution::attribution_span(&doc.text, t);
-                    Profile::new(&doc.text, t, speaker)
-                })
+                    (Some(Profile::new(&doc.text, t, speaker)), speaker.is_some())
+                }
             })
-            .collect();
+            .unzip();
         Analysed {
             doc,
             statements,
             tokens,
             profiles,
+            attributed,
+            whole_profile: None,
+        }
+    }
+
+    /// The profile of the only statement, when it is a claim without attribution: then it is
+    /// also the profile of the document's claims taken whole.
+    fn take_sole_claim_profile(&mut self) -> Option<Profile> {
+        match (self.profiles.as_mut_slice(), self.attributed.as_slice()) {
+            ([profile @ Some(_)], [false]) => profile.take(),
+            _ => None,
         }
     }
 
@@ -190,21 +207,33 @@ pub fn compare_with_progress(
     report
 }
 
-/// [`compare`], also handing back the tokens of each side's claims (boilerplate left out), in
-/// document order, for callers that score the documents whole (pair mode).
-pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report, Pair<Vec<Token>>) {
+/// The claims of one side of a comparison taken whole: for callers that score documents whole
+/// (pair mode).
+pub struct Claims {
+    /// The tokens of the side's claims (boilerplate left out), in document order.
+    pub tokens: Vec<Token>,
+    /// `Profile::new(text, &tokens, None)`, when the comparison had made it already: the side
+    /// is one claim without attribution (most texts of a sentence pair are).
+    pub profile: Option<Profile>,
+}
+
+/// [`compare`], also handing back each side's claims taken whole.
+pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report, Pair<Claims>) {
     let (report, sides) = compare_analysed(left, right, config, &progress::Silent);
-    let claim_tokens = |analysed: Analysed| -> Vec<Token> {
-        analysed
+    let claims = |analysed: Analysed| -> Claims {
+        let tokens = analysed
             .statements
             .iter()
             .zip(analysed.tokens)
             .filter(|(s, _)| s.boilerplate.is_none())
             .flat_map(|(_, tokens)| tokens)
-            .collect()
+            .collect();
+        Claims {
+            tokens,
+            profile: analysed.whole_profile,
+        }
     };
-    let tokens = Pair::new(claim_tokens(sides.left), claim_tokens(sides.right));
-    (report, tokens)
+    (report, Pair::new(claims(sides.left), claims(sides.right)))
 }
 
 /// The comparison, and the analysed documents it was made from.
@@ -239,8 +268,10 @@ fn compare_analysed<'a>(
     // Scoring is done: free the profiles before the report is built, so long documents do not
     // hold both at once.
     drop(weights);
-    sides.left.profiles = Vec::new();
-    sides.right.profiles = Vec::new();
+    for side in [&mut sides.left, &mut sides.right] {
+        side.whole_profile = side.take_sole_claim_profile();
+        side.profiles = Vec::new();
+    }
 
     progress.stage("judging", links.len() as u64);
     let judged: Vec<(PairReport, Pair<Option<attribution::Speaker>>)> = links

@@ -70,6 +70,9 @@ fn compare_articles(
         }
     }
     let input_bytes = (docs.left.text.len() + docs.right.text.len()) as u64;
+    if input_bytes < PARALLEL_MIN_BYTES {
+        work_on_this_thread();
+    }
     let mut report = if settings.progress && input_bytes >= progress_bar::MIN_BYTES {
         let bar = progress_bar::TerminalProgress::new();
         compare_with_progress(&docs.left, &docs.right, &settings.config, &bar)
@@ -84,6 +87,20 @@ fn compare_articles(
     } else {
         SAME
     })
+}
+
+/// Below this many input bytes (both sides together) a comparison takes a few milliseconds, and
+/// starting rayon's worker threads and handing them work would cost more than they save.
+const PARALLEL_MIN_BYTES: u64 = 32 * 1024;
+
+/// Makes rayon's global pool the main thread alone, so the library's parallel iterators run
+/// inline and no thread is started. Call before anything uses rayon; building the pool fails
+/// only when it exists already, and then the work is simply shared out as usual.
+fn work_on_this_thread() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .use_current_thread()
+        .build_global();
 }
 
 /// Renders the report straight into its destination: the report of two long documents runs to

@@ -207,11 +207,18 @@ struct Word<'a> {
 /// Tokenizes a statement whose text starts at byte `offset` of its document.
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     let words = words(text);
-    let lowers: Vec<Sym> = words
+    // Each word's lowercase form, possessive removed, and whether a possessive was: the facts
+    // of a word as written (its `Analysis`) stand for the whole word only without one.
+    let (lowers, possessive): (Vec<Sym>, Vec<bool>) = words
         .iter()
-        .map(|w| Sym::new(&strip_possessive(&w.text.to_lowercase())))
-        .collect();
-    let stems: Vec<Sym> = lowers.iter().map(|&lower| analysis(lower).stem).collect();
+        .map(|w| {
+            let full = lowercase(w.text);
+            let stripped = strip_possessive(&full);
+            (Sym::new(stripped), stripped.len() != full.len())
+        })
+        .unzip();
+    let analyses: Vec<Analysis> = lowers.iter().map(|&lower| analysis(lower)).collect();
+    let stems: Vec<Sym> = analyses.iter().map(|a| a.stem).collect();
     let mut tokens = Vec::with_capacity(words.len());
     // A Title Case Headline capitalizes every word: no word of it is a name by its capital.
     let capitalized = words
@@ -223,22 +230,34 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     while i < words.len() {
         let word = &words[i];
         let lower = lowers[i];
+        let facts = &analyses[i];
         let first_char_upper = word.text.chars().next().is_some_and(|c| c.is_uppercase());
-        let proper = first_char_upper && i > 0 && !lexicon::is_stop_word(&lower);
+        let proper = first_char_upper && i > 0 && !facts.stop;
 
         // Multi-word aliases ("United States") first, then phrases with a meaning of their own
-        // ("fought back", "cyber-attack"), then WordNet's multi-word lemmas ("laid off").
-        let phrase = multiword_alias(&words[i..])
+        // ("fought back", "cyber-attack"), then WordNet's multi-word lemmas ("laid off"). The
+        // word's analysis rules out most words at once.
+        let phrase = facts
+            .starts_alias
+            .then(|| multiword_alias(&words[i..]))
+            .flatten()
             .map(|(len, key)| (len, Sym::new(key), &NO_SYMS, lower, true))
             .or_else(|| {
-                lexicon::phrase_at(&stems[i..(i + 4).min(words.len())])
+                facts
+                    .starts_phrase
+                    .then(|| lexicon::phrase_at(&stems[i..(i + 4).min(words.len())]))
+                    .flatten()
                     .map(|(len, key)| (len, Sym::new(key), &NO_SYMS, lower, false))
             })
             .or_else(|| {
-                thesaurus_phrase(&words, i).map(|(len, phrase)| {
-                    let phrase = Sym::new(&phrase);
-                    (len, phrase, phrase_senses(phrase), phrase, false)
-                })
+                let may_start = possessive[i] || facts.may_start_lemma_phrase;
+                may_start
+                    .then(|| thesaurus_phrase(&words, i))
+                    .flatten()
+                    .map(|(len, phrase)| {
+                        let phrase = Sym::new(&phrase);
+                        (len, phrase, phrase_senses(phrase), phrase, false)
+                    })
             });
         if let Some((len, key, senses, lemma, proper)) = phrase {
             let end = words[i + len - 1].start + words[i + len - 1].text.len();
@@ -250,7 +269,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 lemma,
                 kind: TokenKind::Content,
                 proper,
-                can_oppose: false,
+                can_oppose: can_oppose(lemma, key, senses),
                 known: word_facts(lemma).0,
                 frequency: word_facts(lemma).1,
             });
@@ -287,18 +306,22 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             continue;
         }
 
-        if let Some((quantity, used)) = read_quantity(text, &words, i) {
+        let quantity = (possessive[i] || facts.may_start_number)
+            .then(|| read_quantity(text, &words, i))
+            .flatten();
+        if let Some((quantity, used)) = quantity {
             let last = &words[i + used - 1];
             let number_facts = word_facts(lower);
+            let key = Sym::new(&format!("#{}", quantity.value));
             tokens.push(Token {
                 span: Span::new(offset + word.start, offset + last.start + last.text.len()),
                 lemma: lower,
                 lower,
-                key: Sym::new(&format!("#{}", quantity.value)),
+                key,
                 senses: &NO_SYMS,
                 kind: TokenKind::Number(quantity),
                 proper: false,
-                can_oppose: false,
+                can_oppose: can_oppose(lower, key, &NO_SYMS),
                 // Number words ("several", "dozens") are words too.
                 known: number_facts.0,
                 frequency: number_facts.1,
@@ -307,28 +330,48 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             continue;
         }
 
-        let kind = if let Some(day) = lexicon::weekday(&lower) {
+        let kind = if let Some(day) = facts.weekday {
             TokenKind::Weekday(day)
         } else if let Some(month) = month_name(word.text, &lower) {
             TokenKind::Month(month)
-        } else if word.text != "US"
-            && (lexicon::is_stop_word(&lower) || lexicon::is_negation_cue(&lower))
-        {
+        } else if word.text != "US" && (facts.stop || facts.negation_cue) {
             TokenKind::Stop
         } else {
             TokenKind::Content
         };
-        let (key, senses, lemma, known, frequency) = match kind {
-            TokenKind::Content if word.text == "US" => (Sym::new("usa"), &NO_SYMS, lower, false, 0),
-            TokenKind::Content => {
-                let a = analysis(lower);
-                (a.key, a.senses, a.lemma, a.known, a.frequency)
+        let (key, senses, lemma, known, frequency, opposable) = match kind {
+            TokenKind::Content if word.text == "US" => {
+                let key = Sym::new("usa");
+                (
+                    key,
+                    &NO_SYMS,
+                    lower,
+                    false,
+                    0,
+                    can_oppose(lower, key, &NO_SYMS),
+                )
             }
+            TokenKind::Content => (
+                facts.key,
+                facts.senses,
+                facts.lemma,
+                facts.known,
+                facts.frequency,
+                facts.can_oppose,
+            ),
             TokenKind::Weekday(_) | TokenKind::Month(_) => {
                 let (known, frequency) = word_facts(lower);
-                (lower, &NO_SYMS, lower, known, frequency)
+                let opposable = facts.can_oppose_as_written;
+                (lower, &NO_SYMS, lower, known, frequency, opposable)
             }
-            _ => (lower, &NO_SYMS, lower, false, 0),
+            _ => (
+                lower,
+                &NO_SYMS,
+                lower,
+                false,
+                0,
+                facts.can_oppose_as_written,
+            ),
         };
         tokens.push(Token {
             span: Span::new(offset + word.start, offset + word.start + word.text.len()),
@@ -338,15 +381,11 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             lemma,
             kind,
             proper,
-            can_oppose: false,
+            can_oppose: opposable,
             known,
             frequency,
         });
         i += 1;
-    }
-    for token in &mut tokens {
-        token.can_oppose =
-            thesaurus::has_antonyms(&token.lemma) || token.word_keys().any(lexicon::has_antonyms);
     }
     tokens
 }
@@ -368,6 +407,35 @@ struct Analysis {
     frequency: u32,
     /// The multi-word lemmas the dictionary form begins ([`thesaurus::phrases_starting`]).
     phrases: &'static str,
+    /// Whether the word is a stop word, a negation cue, a weekday.
+    stop: bool,
+    negation_cue: bool,
+    weekday: Option<u8>,
+    /// Whether a multi-word alias ([`multiword_alias`]) or a lexicon phrase
+    /// ([`lexicon::phrase_at`]) may start with the word: most words start neither, and are
+    /// spared the scan of the lists.
+    starts_alias: bool,
+    starts_phrase: bool,
+    /// Whether the word as written may start one of WordNet's multi-word lemmas
+    /// ([`thesaurus_phrase`]).
+    may_start_lemma_phrase: bool,
+    /// Whether the word as written may start a number ([`read_quantity`]): only digits and
+    /// number words do.
+    may_start_number: bool,
+    /// [`can_oppose`] of the word as a content word (its key, senses and lemma), and as itself
+    /// (a stop word, a weekday: the word is its key and lemma).
+    can_oppose: bool,
+    can_oppose_as_written: bool,
+}
+
+/// Whether any antonym is known for a token of this lemma, key and further meanings (see
+/// [`Token::can_oppose`]).
+fn can_oppose(lemma: Sym, key: Sym, senses: SymList) -> bool {
+    thesaurus::has_antonyms(&lemma)
+        || std::iter::once(key.as_str())
+            .chain(senses.iter().map(Sym::as_str))
+            .filter(|k| !k.starts_with('~'))
+            .any(lexicon::has_antonyms)
 }
 
 /// The analysis of a lowercase word, computed once per distinct word for the whole run: stemming
@@ -395,14 +463,33 @@ fn analysis(lower: Sym) -> Analysis {
             (stem, key, senses, lemma)
         },
         // The senses are stored (leaked) only for the analysis kept.
-        |(stem, key, senses, lemma)| Analysis {
-            stem,
-            key,
-            senses: leak_list(senses),
-            lemma,
-            known: thesaurus::is_known(&lemma),
-            frequency: thesaurus::frequency(&lemma),
-            phrases: thesaurus::phrases_starting(&lemma),
+        |(stem, key, senses, lemma)| {
+            let senses = leak_list(senses);
+            let phrases = thesaurus::phrases_starting(&lemma);
+            let stop = lexicon::is_stop_word(&lower);
+            let (known, frequency) = thesaurus::known_and_frequency(&lemma);
+            Analysis {
+                stem,
+                key,
+                senses,
+                lemma,
+                known,
+                frequency,
+                phrases,
+                stop,
+                negation_cue: lexicon::is_negation_cue(&lower),
+                weekday: lexicon::weekday(&lower),
+                starts_alias: starts_multiword_alias(&lower),
+                starts_phrase: lexicon::starts_phrase(&stem),
+                may_start_lemma_phrase: !stop
+                    && !lower.bytes().any(|b| b.is_ascii_digit())
+                    && !phrases.is_empty(),
+                may_start_number: lower.bytes().any(|b| b.is_ascii_digit())
+                    || lexicon::number_word(&lower).is_some()
+                    || lexicon::vague_number(&lower).is_some(),
+                can_oppose: can_oppose(lemma, key, senses),
+                can_oppose_as_written: can_oppose(lower, lower, &NO_SYMS),
+            }
         },
     )
 }
@@ -411,9 +498,7 @@ fn analysis(lower: Sym) -> Analysis {
 /// per distinct word for the run, like [`analysis`].
 fn word_facts(word: Sym) -> (bool, u32) {
     static MEMO: Memo<(bool, u32)> = Memo::new();
-    MEMO.get_or_insert_with(word, || {
-        (thesaurus::is_known(&word), thesaurus::frequency(&word))
-    })
+    MEMO.get_or_insert_with(word, || thesaurus::known_and_frequency(&word))
 }
 
 /// The WordNet synonym sets of a multi-word lemma, stored once per phrase.
@@ -452,18 +537,35 @@ fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
     if first.phrases.is_empty() {
         return None;
     }
-    (2..=3).rev().find_map(|len| {
-        let rest = words.get(i + 1..i + len)?;
-        let mut phrase = first.lemma.to_string();
+    // The next two words, lowercase; a phrase is compared piece by piece, so that only the one
+    // found is built.
+    let next: Vec<_> = words[(i + 1).min(words.len())..(i + 3).min(words.len())]
+        .iter()
+        .map(|w| lowercase(w.text))
+        .collect();
+    let is_phrase = |known: &str, rest: &[std::borrow::Cow<str>]| {
+        let mut known = known.strip_prefix(first.lemma.as_str());
         for word in rest {
-            phrase.push(' ');
-            phrase.push_str(&word.text.to_lowercase());
+            known = known
+                .and_then(|k| k.strip_prefix(' '))
+                .and_then(|k| k.strip_prefix(word.as_ref()));
         }
+        known == Some("")
+    };
+    (2..=3).rev().find_map(|len| {
+        let rest = next.get(..len - 1)?;
         first
             .phrases
             .split(',')
-            .any(|known| known == phrase)
-            .then_some((len, phrase))
+            .any(|known| is_phrase(known, rest))
+            .then(|| {
+                let mut phrase = first.lemma.to_string();
+                for word in rest {
+                    phrase.push(' ');
+                    phrase.push_str(word);
+                }
+                (len, phrase)
+            })
     })
 }
 
@@ -473,18 +575,32 @@ fn word_key(lower: &str, stem: &str) -> (String, Vec<String>) {
     if let Some((_, key)) = lexicon::ALIASES.iter().find(|(alias, _)| *alias == lower) {
         return (key.to_string(), Vec::new());
     }
-    (
-        lexicon::canonical_stem(stem),
-        lexicon::other_senses(stem).to_vec(),
-    )
+    match lexicon::synonym_groups(stem) {
+        Some(groups) => (
+            groups[0].to_string(),
+            groups[1..].iter().map(|s| s.to_string()).collect(),
+        ),
+        None => (stem.to_string(), Vec::new()),
+    }
 }
 
-fn strip_possessive(lower: &str) -> String {
+fn strip_possessive(lower: &str) -> &str {
     lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix("’s"))
         .unwrap_or(lower)
-        .to_string()
+}
+
+/// `text.to_lowercase()`, without a copy when the text is lowercase ASCII already.
+fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// "May" is a month only when capitalized and not the modal verb at a sentence start; other
@@ -499,7 +615,8 @@ fn month_name(surface: &str, lower: &str) -> Option<u8> {
 
 /// Words by UAX #29, with `11:30` kept as one word.
 fn words(text: &str) -> Vec<Word<'_>> {
-    let mut words: Vec<Word> = Vec::new();
+    // About one word in six bytes of English: most statements then fill the vector unmoved.
+    let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
     for (start, word) in text.unicode_word_indices() {
         if let Some(previous) = words.last_mut() {
             let gap = &text[previous.start + previous.text.len()..start];
@@ -514,6 +631,22 @@ fn words(text: &str) -> Vec<Word<'_>> {
         words.push(Word { start, text: word });
     }
     words
+}
+
+/// Whether some multi-word alias starts with this lowercase word, possessive removed: a
+/// necessary condition for [`multiword_alias`] to find one (it compares the words as written,
+/// ignoring ASCII case).
+fn starts_multiword_alias(lower: &str) -> bool {
+    static FIRST_WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    FIRST_WORDS
+        .get_or_init(|| {
+            lexicon::ALIASES
+                .iter()
+                .filter_map(|(alias, _)| alias.split_once(' '))
+                .map(|(first, _)| strip_possessive(first))
+                .collect()
+        })
+        .contains(&lower)
 }
 
 fn multiword_alias(words: &[Word]) -> Option<(usize, &'static str)> {

@@ -13,13 +13,17 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::classify::{says, FIRM_MATCH};
+use crate::classify::{term_says, term_says_at, FIRM_MATCH};
+use crate::intern::SymList;
 use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
 use crate::normalize::{Token, TokenKind};
-use crate::similarity::{similarity, token_match, Profile, Weights};
+use crate::similarity::{similarity_of, token_match, Matches, Profile, Term, Weights};
 use crate::thesaurus::is_hypernym_of;
-use crate::{compare_with_tokens, Config, Doc};
+use crate::{compare_with_tokens, Claims, Config, Doc};
+
+mod input;
+use input::parse_line;
 
 /// Lines judged together: enough to keep every core busy, few enough to bound memory.
 const BATCH: usize = 4096;
@@ -63,8 +67,9 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
         word_diffs: false,
         ..*config
     };
-    let (report, tokens) = compare_with_tokens(&docs.0, &docs.1, &config);
-    let scores = whole_text_scores(&docs, &tokens);
+    let (report, mut claims) = compare_with_tokens(&docs.0, &docs.1, &config);
+    let scores = whole_text_scores(&docs, &mut claims);
+    let tokens = claims.map(|c| c.tokens);
     let claim_coverage = scores.claim_coverage;
     let one_side_negates = !same_polarity(&docs, &tokens);
     let similarity = scores.relatedness(one_side_negates);
@@ -137,8 +142,18 @@ fn same_polarity(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> bool {
     claim(&docs.0, &tokens.left) == claim(&docs.1, &tokens.right)
 }
 
-/// A judged line with its id, or why the line is not a pair.
-type LineOutcome = Result<(Value, PairJudgment), String>;
+/// A judged line, serialized (its output line, newline included, and whether it disagrees), or
+/// why the line is not a pair.
+type LineOutcome = Result<io::Result<(Vec<u8>, bool)>, String>;
+
+/// The output line of a judged pair, newline included. Serializing is done with the judging,
+/// on all cores: the main thread only writes the bytes, in order.
+fn output_line(id: &Value, judgment: &PairJudgment) -> io::Result<(Vec<u8>, bool)> {
+    let mut line = Vec::with_capacity(256);
+    serde_json::to_writer(&mut line, &OutputLine { id, judgment }).map_err(io::Error::from)?;
+    line.push(b'\n');
+    Ok((line, judgment.relation == Verdict::Disagree))
+}
 
 /// What the two texts share, compared whole (not statement by statement, so that pairs that do
 /// not align are graded too).
@@ -188,9 +203,16 @@ impl WholeScores {
 }
 
 /// The two texts compared whole (see [`WholeScores`]).
-fn whole_text_scores(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> WholeScores {
-    let source = Profile::new(&docs.0.text, &tokens.left, None);
-    let claim = Profile::new(&docs.1.text, &tokens.right, None);
+fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScores {
+    // The comparison made these profiles already when a text is one claim without attribution.
+    let whole = |doc: &Doc, claims: &mut Claims| {
+        claims
+            .profile
+            .take()
+            .unwrap_or_else(|| Profile::new(&doc.text, &claims.tokens, None))
+    };
+    let source = whole(&docs.0, &mut claims.left);
+    let claim = whole(&docs.1, &mut claims.right);
     let weights = Weights::from_profiles([&source, &claim]);
     // Which word of the claim touches which word of the source: one pass over the word pairs
     // gives both directions. A word more general than the other touches it fully too, but that
@@ -231,8 +253,12 @@ fn whole_text_scores(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> WholeScore
         hit / mass
     };
     WholeScores {
-        similarity: similarity(&source, &claim, &weights),
-        claim_coverage: said_share(&claim, &source, &weights),
+        similarity: if source.terms.is_empty() || claim.terms.is_empty() {
+            0.0
+        } else {
+            similarity_of(&source, &claim, &Matches::new(&source, &claim, &weights))
+        },
+        claim_coverage: said_share(&claim, &source, &weights, None),
         touched: (
             share(&claim, &claim_touched),
             share(&source, &source_touched),
@@ -269,16 +295,37 @@ fn one_is_more_general(a: &Token, b: &Token) -> bool {
 /// of `source` says ([`says`]: the same meaning, a compatible number, or a more specific word).
 /// 0 when a word of `claim` that `source` does not say is the opposite of one of `source`'s ("a
 /// man is cooking" does not say "a woman is cooking").
-fn said_share(claim: &Profile, source: &Profile, weights: &Weights) -> f64 {
+/// `matches`, when given, are those of `claim` with `source` ([`Matches::new`] in that order).
+fn said_share(
+    claim: &Profile,
+    source: &Profile,
+    weights: &Weights,
+    matches: Option<&Matches>,
+) -> f64 {
     let mass: f64 = claim.terms.iter().map(|t| weights.of(t)).sum();
     if mass == 0.0 {
         return 1.0;
     }
+    // Each source word is tested against every claim word: its ancestors are read once.
+    let ancestors: Vec<SymList> = source
+        .terms
+        .iter()
+        .map(|u| crate::thesaurus::ancestors(u.token.lemma))
+        .collect();
     let mut said = 0.0;
-    for term in &claim.terms {
-        if source.terms.iter().any(|u| says(&u.token, &term.token)) {
+    for (i, term) in claim.terms.iter().enumerate() {
+        let mut sources = source.terms.iter().zip(&ancestors).enumerate();
+        let says = |(j, (u, &ancestors)): (usize, (&Term, &SymList))| match matches {
+            Some(m) => term_says_at(m.strength(i, j), u, term, ancestors),
+            None => term_says(u, term, ancestors),
+        };
+        if sources.any(says) {
             said += weights.of(term);
-        } else if source.terms.iter().any(|u| u.token.opposes(&term.token)) {
+        } else if source
+            .terms
+            .iter()
+            .any(|u| u.may_oppose(term) && u.token.opposes(&term.token))
+        {
             return 0.0;
         }
     }
@@ -328,23 +375,6 @@ pub enum PairsError {
     Io(#[from] io::Error),
 }
 
-fn parse_line(text: &str) -> Result<(Value, String, String), String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
-    let object = value.as_object().ok_or("not a JSON object".to_string())?;
-    let field = |name: &str| -> Result<String, String> {
-        match object.get(name) {
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(_) => Err(format!("\"{name}\" is not a string")),
-            None => Err(format!("no \"{name}\" field")),
-        }
-    };
-    let id = object
-        .get("id")
-        .cloned()
-        .ok_or("no \"id\" field".to_string())?;
-    Ok((id, field("left")?, field("right")?))
-}
-
 /// Reads pairs from `input`, writes one judgment a line to `out`, in input order. Bad lines
 /// stop the run or are reported to `errors` and skipped, as `on_bad_line` says.
 pub fn run(
@@ -376,24 +406,17 @@ pub fn run(
             .par_iter()
             .map(|(number, line)| {
                 let result = parse_line(line)
-                    .map(|(id, left, right)| (id, judge_texts(&left, &right, config)));
+                    .map(|(id, left, right)| output_line(&id, &judge_texts(&left, &right, config)));
                 (*number, result)
             })
             .collect();
         for (number, result) in judged {
             match result {
-                Ok((id, judgment)) => {
+                Ok(judged) => {
+                    let (line, disagrees) = judged?;
                     stats.judged += 1;
-                    stats.disagree += usize::from(judgment.relation == Verdict::Disagree);
-                    serde_json::to_writer(
-                        &mut *out,
-                        &OutputLine {
-                            id: &id,
-                            judgment: &judgment,
-                        },
-                    )
-                    .map_err(io::Error::from)?;
-                    writeln!(out)?;
+                    stats.disagree += usize::from(disagrees);
+                    out.write_all(&line)?;
                 }
                 Err(message) => {
                     let bad = BadLine {

@@ -167,12 +167,22 @@ fn strip_bullet(line: &str) -> Option<&str> {
 fn sentences(text: &str, block: Span) -> Vec<Span> {
     // Line breaks inside a block are wrapped lines: segment as if they were spaces. Replacing
     // one ASCII byte by another keeps every offset valid.
-    let flattened: String = text[block.start..block.end]
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
+    let block_text = &text[block.start..block.end];
+    let flattened: std::borrow::Cow<str> =
+        if memchr::memchr2(b'\n', b'\r', block_text.as_bytes()).is_some() {
+            block_text.replace(['\n', '\r'], " ").into()
+        } else {
+            block_text.into()
+        };
     let mut pieces: Vec<Span> = Vec::new();
-    for (offset, piece) in flattened.split_sentence_bound_indices() {
+    let mut whole = std::iter::once((0, flattened.as_ref()));
+    let mut bounds = flattened.split_sentence_bound_indices();
+    let bounds: &mut dyn Iterator<Item = (usize, &str)> = if is_one_sentence(&flattened) {
+        &mut whole
+    } else {
+        &mut bounds
+    };
+    for (offset, piece) in bounds {
         let start = block.start + offset;
         let span = trim(text, Span::new(start, start + piece.len()));
         if span.is_empty() {
@@ -194,6 +204,73 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
         .into_iter()
         .flat_map(|piece| split_overlong(text, piece))
         .collect()
+}
+
+/// Whether UAX #29 finds no sentence boundary inside `text`, told without running it: the
+/// Unicode algorithm costs some 250 instructions a character, the better part of judging a
+/// short sentence pair. True only for ASCII text (no line breaks; Latin letters with
+/// diacritics allowed) where every full stop before the closing run is followed at once by a
+/// digit ("3.7", rule SB6), a lowercase letter ("e.g", SB8; also after spaces: "a.m. on") or,
+/// after a letter, an uppercase one ("U.S", SB7), and no `!` or `?` stands before that run; the closing run (terminators, closing quotes and brackets, spaces) may not put a quote or
+/// bracket after a space that follows a terminator (SB11 breaks there). When it says false, the
+/// full algorithm decides.
+fn is_one_sentence(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let closing = |b: u8| {
+        matches!(
+            b,
+            b'.' | b'!' | b'?' | b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}'
+        ) || is_sentence_space(b)
+    };
+    if !text.chars().all(|c| c.is_ascii() || is_latin_letter(c)) {
+        return false;
+    }
+    let tail = bytes
+        .iter()
+        .rposition(|&b| !closing(b))
+        .map_or(0, |i| i + 1);
+    let body_is_one = bytes[..tail].iter().enumerate().all(|(i, &b)| match b {
+        b'!' | b'?' | b'\n' | b'\r' => false,
+        // A full stop in the body is followed by a byte of the body: the body ends with a byte
+        // that is not a terminator.
+        b'.' => {
+            let next = bytes[i + 1];
+            let after_spaces = bytes[i + 1..].iter().find(|&&b| b != b' ');
+            next.is_ascii_digit()
+                || next.is_ascii_lowercase()
+                || (next.is_ascii_uppercase() && i > 0 && bytes[i - 1].is_ascii_alphabetic())
+                // "10 a.m. on Thursday": spaces, then a lowercase letter (SB8).
+                || after_spaces.is_some_and(u8::is_ascii_lowercase)
+        }
+        _ => true,
+    });
+    let mut after_terminator = false;
+    let mut after_space = false;
+    let tail_is_one = bytes[tail..].iter().all(|&b| match b {
+        b'.' | b'!' | b'?' => {
+            after_terminator = true;
+            after_space = false;
+            true
+        }
+        _ if is_sentence_space(b) => {
+            after_space = after_terminator;
+            true
+        }
+        _ => !after_space,
+    });
+    body_is_one && tail_is_one
+}
+
+/// Whether `c` is a Latin letter with a diacritic (Latin-1 Supplement and Latin Extended-A and
+/// B letters: "ć", "É", "ß"), which UAX #29 counts as letters (`Upper`, `Lower`, `OLetter`),
+/// never as terminators, closers, spaces or separators.
+fn is_latin_letter(c: char) -> bool {
+    matches!(c, '\u{c0}'..='\u{24f}') && c != '\u{d7}' && c != '\u{f7}'
+}
+
+/// The ASCII bytes UAX #29 counts as sentence spaces (`Sp`).
+fn is_sentence_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | 0x0b | 0x0c)
 }
 
 /// Statements longer than this are cut at white space into parts of at most this size. No
@@ -361,73 +438,47 @@ fn should_join(previous: &str, next: &str) -> bool {
 /// Classifies a line or sentence as page furniture, if it is.
 pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let word_count = words.len();
-    let phrase = words.join(" ");
+    let words = || {
+        lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+    };
+    let word_count = if lower.is_ascii() {
+        ascii_word_count(&lower)
+    } else {
+        words().count()
+    };
 
-    if has_image_file_name(&lower) && word_count <= 12 {
+    if word_count <= 12 && has_image_file_name(&lower) {
         return Some(Boilerplate::ImageFile);
     }
     if is_caption_credit(&lower) {
         return Some(Boilerplate::Caption);
     }
-    const EXACT: &[(&str, Boilerplate)] = &[
-        ("advertisement", Boilerplate::Advertisement),
-        ("advertising", Boilerplate::Advertisement),
-        ("sponsored", Boilerplate::Advertisement),
-        ("sponsored content", Boilerplate::Advertisement),
-        (
-            "story continues below advertisement",
-            Boilerplate::Advertisement,
-        ),
-        ("comments", Boilerplate::Navigation),
-        ("show comments", Boilerplate::Navigation),
-        ("hide comments", Boilerplate::Navigation),
-        ("view comments", Boilerplate::Navigation),
-        ("load comments", Boilerplate::Navigation),
-        ("read more", Boilerplate::Navigation),
-        ("continue reading", Boilerplate::Navigation),
-        ("continue reading below", Boilerplate::Navigation),
-        ("click here", Boilerplate::Navigation),
-        ("related", Boilerplate::Navigation),
-        ("related articles", Boilerplate::Navigation),
-        ("related stories", Boilerplate::Navigation),
-        ("recommended", Boilerplate::Navigation),
-        ("back to top", Boilerplate::Navigation),
-        ("scroll down for video", Boilerplate::Navigation),
-        ("print", Boilerplate::Navigation),
-        ("email", Boilerplate::Social),
-        ("share", Boilerplate::Social),
-        ("tweet", Boilerplate::Social),
-        ("share this", Boilerplate::Social),
-        ("subscribe", Boilerplate::Subscription),
-        ("all rights reserved", Boilerplate::Copyright),
-    ];
+    // Beyond ten words (more than any listed phrase has, more than a short line's prefix or a
+    // prompt may have), only a link label ("Read more: ...") or a copyright sign is left to
+    // find: most statements end here.
+    if word_count > 10 && !lower.contains([':', '|', '»', '>']) {
+        return text
+            .trim_start()
+            .starts_with('©')
+            .then_some(Boilerplate::Copyright);
+    }
+    // The words single-spaced, up to the first PHRASE_HEAD_BYTES bytes at least: that is all
+    // the lists below can tell apart (every statement is asked, so no need to join all words).
+    let mut phrase = String::with_capacity(PHRASE_HEAD_BYTES + 16);
+    for word in words() {
+        if phrase.len() >= PHRASE_HEAD_BYTES {
+            break;
+        }
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        phrase.push_str(word);
+    }
     if let Some((_, kind)) = EXACT.iter().find(|(p, _)| *p == phrase) {
         return Some(*kind);
     }
-    const PREFIXES: &[(&str, Boilerplate)] = &[
-        ("read more", Boilerplate::Navigation),
-        ("read also", Boilerplate::Navigation),
-        ("see also", Boilerplate::Navigation),
-        ("related", Boilerplate::Navigation),
-        ("click here", Boilerplate::Navigation),
-        ("continue reading", Boilerplate::Navigation),
-        ("watch", Boilerplate::Navigation),
-        ("advertisement", Boilerplate::Advertisement),
-        ("copyright", Boilerplate::Copyright),
-        ("sign up for", Boilerplate::Subscription),
-        ("subscribe to", Boilerplate::Subscription),
-        ("like us on", Boilerplate::Social),
-        ("follow us on", Boilerplate::Social),
-        ("follow us", Boilerplate::Social),
-        ("share this", Boilerplate::Social),
-        ("share on", Boilerplate::Social),
-        ("join us on", Boilerplate::Social),
-    ];
     // Prefixes count only on short lines, or with the colon of a link label ("Read more: ..."),
     // so that a real sentence opening with "Watch" or "Related" is kept.
     let trimmed = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -466,10 +517,10 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
         "email",
     ];
     if word_count <= 10
-        && words.iter().any(|w| NETWORKS.contains(w))
-        && words.iter().any(|w| ACTIONS.contains(w))
+        && words().any(|w| NETWORKS.contains(&w))
+        && words().any(|w| ACTIONS.contains(&w))
     {
-        return Some(if words.contains(&"newsletter") {
+        return Some(if words().any(|w| w == "newsletter") {
             Boilerplate::Subscription
         } else {
             Boilerplate::Social
@@ -477,6 +528,77 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     }
     None
 }
+
+/// The number of words `detect_boilerplate` splits ASCII text into: runs of letters, digits and
+/// apostrophes. A byte loop, since every statement is counted.
+fn ascii_word_count(text: &str) -> usize {
+    let in_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'\'';
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, b)| in_word(b) && (i == 0 || !in_word(&bytes[i - 1])))
+        .count()
+}
+
+/// How much of a statement's single-spaced words [`detect_boilerplate`] joins: more than the
+/// longest of [`EXACT`] (so a longer statement equals none) and of [`PREFIXES`].
+const PHRASE_HEAD_BYTES: usize = 40;
+
+/// Whole statements that are page furniture.
+const EXACT: &[(&str, Boilerplate)] = &[
+    ("advertisement", Boilerplate::Advertisement),
+    ("advertising", Boilerplate::Advertisement),
+    ("sponsored", Boilerplate::Advertisement),
+    ("sponsored content", Boilerplate::Advertisement),
+    (
+        "story continues below advertisement",
+        Boilerplate::Advertisement,
+    ),
+    ("comments", Boilerplate::Navigation),
+    ("show comments", Boilerplate::Navigation),
+    ("hide comments", Boilerplate::Navigation),
+    ("view comments", Boilerplate::Navigation),
+    ("load comments", Boilerplate::Navigation),
+    ("read more", Boilerplate::Navigation),
+    ("continue reading", Boilerplate::Navigation),
+    ("continue reading below", Boilerplate::Navigation),
+    ("click here", Boilerplate::Navigation),
+    ("related", Boilerplate::Navigation),
+    ("related articles", Boilerplate::Navigation),
+    ("related stories", Boilerplate::Navigation),
+    ("recommended", Boilerplate::Navigation),
+    ("back to top", Boilerplate::Navigation),
+    ("scroll down for video", Boilerplate::Navigation),
+    ("print", Boilerplate::Navigation),
+    ("email", Boilerplate::Social),
+    ("share", Boilerplate::Social),
+    ("tweet", Boilerplate::Social),
+    ("share this", Boilerplate::Social),
+    ("subscribe", Boilerplate::Subscription),
+    ("all rights reserved", Boilerplate::Copyright),
+];
+
+/// Openings of page furniture, when the line is short or a link label.
+const PREFIXES: &[(&str, Boilerplate)] = &[
+    ("read more", Boilerplate::Navigation),
+    ("read also", Boilerplate::Navigation),
+    ("see also", Boilerplate::Navigation),
+    ("related", Boilerplate::Navigation),
+    ("click here", Boilerplate::Navigation),
+    ("continue reading", Boilerplate::Navigation),
+    ("watch", Boilerplate::Navigation),
+    ("advertisement", Boilerplate::Advertisement),
+    ("copyright", Boilerplate::Copyright),
+    ("sign up for", Boilerplate::Subscription),
+    ("subscribe to", Boilerplate::Subscription),
+    ("like us on", Boilerplate::Social),
+    ("follow us on", Boilerplate::Social),
+    ("follow us", Boilerplate::Social),
+    ("share this", Boilerplate::Social),
+    ("share on", Boilerplate::Social),
+    ("join us on", Boilerplate::Social),
+];
 
 const IMAGE_EXTENSIONS: &[&str] = &[
     ".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg", ".tif", ".tiff", ".heic",
@@ -491,44 +613,73 @@ fn has_image_file_name(lower: &str) -> bool {
     })
 }
 
+/// The phrases of photo and image credits.
+const CREDITS: &[&str] = &[
+    "(photo",
+    "photo:",
+    "photo :",
+    "photo credit",
+    "(image",
+    "image:",
+    "image :",
+    "image credit",
+    "(credit",
+    "credit:",
+    "(picture",
+    "picture:",
+    "(pic",
+    "ap photo",
+    "getty images",
+    "(getty",
+    "(reuters)",
+    "(afp",
+    "/reuters",
+    "/ap)",
+    "/getty",
+    "(file photo",
+    "file photo",
+    "(screenshot",
+    "screenshot:",
+    "(video",
+    "shutterstock",
+    "(courtesy",
+    "courtesy of",
+];
+
+/// Every phrase of [`CREDITS`] holds one of these bytes or words (a test checks it): a
+/// statement that holds none is no credit, told without running the automaton.
+const CREDIT_BYTES: [u8; 3] = [b'(', b':', b'/'];
+const CREDIT_WORDS: &[&str] = &["photo", "image", "getty", "shutterstock", "courtesy"];
+
 /// A photo or image credit: `(Photo : Reuters)`, `(AP Photo/Evan Vucci)`, `Photo: Getty Images`.
 fn is_caption_credit(lower: &str) -> bool {
-    const CREDITS: &[&str] = &[
-        "(photo",
-        "photo:",
-        "photo :",
-        "photo credit",
-        "(image",
-        "image:",
-        "image :",
-        "image credit",
-        "(credit",
-        "credit:",
-        "(picture",
-        "picture:",
-        "(pic",
-        "ap photo",
-        "getty images",
-        "(getty",
-        "(reuters)",
-        "(afp",
-        "/reuters",
-        "/ap)",
-        "/getty",
-        "(file photo",
-        "file photo",
-        "(screenshot",
-        "screenshot:",
-        "(video",
-        "shutterstock",
-        "(courtesy",
-        "courtesy of",
-    ];
+    static WORD_FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let word_finders = WORD_FINDERS.get_or_init(|| {
+        CREDIT_WORDS
+            .iter()
+            .map(memchr::memmem::Finder::new)
+            .collect()
+    });
+    let [a, b, c] = CREDIT_BYTES;
+    let may_hold_credit = memchr::memchr3(a, b, c, lower.as_bytes()).is_some()
+        || word_finders
+            .iter()
+            .any(|finder| finder.find(lower.as_bytes()).is_some());
+    if !may_hold_credit {
+        return false;
+    }
+
     // One pass over the text for all the credit phrases, not one search each: every statement
     // of every document goes through here.
     static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    // A non-contiguous NFA: building the default (a DFA for so few phrases) cost a fifth of a
+    // millisecond at start-up, more than the searches it speeds up in a run.
     let finder = FINDER.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(CREDITS).expect("the credit phrases are a valid automaton")
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(CREDITS)
+            .expect("the credit phrases are a valid automaton")
     });
     finder.is_match(lower) && lower.split_whitespace().count() <= 40
 }
@@ -543,6 +694,75 @@ mod tests {
             .iter()
             .map(|s| doc.slice(s.span).to_string())
             .collect()
+    }
+
+    proptest::proptest! {
+        /// The shortcut never says "one sentence" where UAX #29 finds a boundary inside.
+        #[test]
+        fn one_sentence_shortcut_agrees_with_uax29(text in "[aZ .!?\"'()\\[\\]{}3,;:\t\u{b}éĆƻ×«\u{300}-]{0,24}") {
+            if is_one_sentence(&text) {
+                proptest::prop_assert!(text.split_sentence_bound_indices().count() <= 1, "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn every_credit_holds_a_byte_or_word_of_the_prefilter() {
+        for credit in CREDITS {
+            assert!(
+                credit.bytes().any(|b| CREDIT_BYTES.contains(&b))
+                    || CREDIT_WORDS.iter().any(|w| credit.contains(w)),
+                "{credit}"
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_words_are_counted_as_split() {
+        for text in ["", "a", " a b ", "don't stop", "x--y'z 12", "''", "a.b,c"] {
+            let split = text
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .count();
+            assert_eq!(ascii_word_count(text), split, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn long_statements_are_furniture_only_as_labels_or_copyright() {
+        let long = "words of a real sentence that runs on well past ten words in all";
+        assert_eq!(detect_boilerplate(long), None);
+        assert_eq!(
+            detect_boilerplate(&format!("© 2014 {long}")),
+            Some(Boilerplate::Copyright)
+        );
+        assert_eq!(
+            detect_boilerplate(&format!("Read more: {long}")),
+            Some(Boilerplate::Navigation)
+        );
+    }
+
+    #[test]
+    fn the_phrase_head_covers_every_listed_phrase() {
+        assert!(EXACT.iter().all(|(p, _)| p.len() < PHRASE_HEAD_BYTES));
+        assert!(PREFIXES.iter().all(|(p, _)| p.len() <= PHRASE_HEAD_BYTES));
+    }
+
+    #[test]
+    fn one_sentence_shortcut_cases() {
+        for text in [
+            "The deal was worth $3.7 million.",
+            "He earned 3.5 points in the U.S.",
+            "He said \"no.\"",
+            "Is it? ",
+            "Diego Hoić met them at 10 a.m. on Thursday.",
+        ] {
+            assert!(is_one_sentence(text), "{text:?}");
+            assert_eq!(text.split_sentence_bound_indices().count(), 1, "{text:?}");
+        }
+        for text in ["It fell. Then it rose.", "Stop! Now.", "He left. \"Why?\""] {
+            assert!(!is_one_sentence(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -83,7 +83,7 @@ impl Profile {
         };
         let mut clauses: Vec<Vec<u16>> = Vec::new();
         for range in clauses_of(text, tokens) {
-            let mut members: Vec<u16> = Vec::new();
+            let mut members: Vec<u16> = Vec::with_capacity(range.len());
             for token in tokens[range].iter().filter(|t| t.is_content()) {
                 if let Some(i) = position(token.key) {
                     if !members.contains(&i) {
@@ -119,7 +119,8 @@ impl Profile {
     }
 
     fn of_tokens(tokens: &[Token], attribution: Option<Span>) -> Profile {
-        let mut terms: Vec<Term> = Vec::new();
+        let content = tokens.iter().filter(|t| t.is_content()).count();
+        let mut terms: Vec<Term> = Vec::with_capacity(content);
         for token in tokens.iter().filter(|t| t.is_content()) {
             if terms.iter().any(|t| t.token.key == token.key) {
                 continue;
@@ -176,7 +177,7 @@ impl Profile {
                 .token
                 .all_keys()
                 .flat_map(crate::lexicon::antonyms_of)
-                .map(String::as_str);
+                .copied();
             crate::thesaurus::antonyms_of(&t.token.lemma)
                 .iter()
                 .copied()
@@ -258,12 +259,20 @@ pub fn token_match(a: &Token, b: &Token) -> f64 {
     match_apart_from_meaning(a, b, a.known && b.known, true)
 }
 
+impl Term {
+    /// Whether the two terms may be opposites: a necessary condition for [`Token::opposes`],
+    /// read from their opposition signatures without a lookup.
+    pub fn may_oppose(&self, other: &Term) -> bool {
+        self.opposite_bits & other.own_bits != 0 || other.opposite_bits & self.own_bits != 0
+    }
+}
+
 /// [`token_match`] of two terms, with what was computed for them beforehand.
-fn term_match(a: &Term, b: &Term) -> f64 {
+pub fn term_match(a: &Term, b: &Term) -> f64 {
     if a.signature & b.signature != 0 && a.token.shares_meaning(&b.token) {
         return 1.0;
     }
-    let may_oppose = a.opposite_bits & b.own_bits != 0 || b.opposite_bits & a.own_bits != 0;
+    let may_oppose = a.may_oppose(b);
     match_apart_from_meaning(
         &a.token,
         &b.token,
@@ -343,7 +352,11 @@ pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
         return 0.0;
     }
     // Every measure below reads the same word-to-word matches: compute them once.
-    let matches = Matches::new(a, b, weights);
+    similarity_of(a, b, &Matches::new(a, b, weights))
+}
+
+/// [`similarity`] of two profiles with terms, from their [`Matches`].
+pub fn similarity_of(a: &Profile, b: &Profile, matches: &Matches) -> f64 {
     let all = |p: &Profile| (0..p.terms.len() as u16).collect::<Vec<u16>>();
     let (all_a, all_b) = (all(a), all(b));
     let whole = matches.overlap(&all_a, &all_b);
@@ -370,7 +383,7 @@ pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
 
 /// The match strength of every word of one statement with every word of the other, and the
 /// words' weights.
-struct Matches {
+pub struct Matches {
     strength: Vec<f64>,
     columns: usize,
     weight_a: Vec<f64>,
@@ -378,7 +391,7 @@ struct Matches {
 }
 
 impl Matches {
-    fn new(a: &Profile, b: &Profile, weights: &Weights) -> Matches {
+    pub fn new(a: &Profile, b: &Profile, weights: &Weights) -> Matches {
         let mut strength = Vec::with_capacity(a.terms.len() * b.terms.len());
         for t in &a.terms {
             strength.extend(b.terms.iter().map(|u| term_match(t, u)));
@@ -389,6 +402,11 @@ impl Matches {
             weight_a: a.terms.iter().map(|t| weights.of(t)).collect(),
             weight_b: b.terms.iter().map(|t| weights.of(t)).collect(),
         }
+    }
+
+    /// [`term_match`] of term `x` of the first profile with term `y` of the second.
+    pub fn strength(&self, x: usize, y: usize) -> f64 {
+        self.strength[x * self.columns + y]
     }
 
     /// The overlap of the words `xs` of the first statement with the words `ys` of the second:
@@ -477,11 +495,28 @@ fn clauses_of(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
 /// describes rather than states, and does not count. One shared word ("teachers") is a topic;
 /// two are the beginning of a shared claim.
 pub fn anchors(a: &Profile, b: &Profile) -> usize {
+    count_anchors(a, b, |t, u, _, _| term_match(t, u))
+}
+
+/// [`anchors`] of `a` in `b`, reading the match strengths from their [`Matches`] (made in that
+/// order) rather than matching the words again.
+pub fn anchors_in(a: &Profile, b: &Profile, matches: &Matches) -> usize {
+    count_anchors(a, b, |_, _, i, j| matches.strength(i, j))
+}
+
+/// [`anchors`], with `strength(t, u, i, j)` the [`term_match`] of term `i` of `a` (`t`) with
+/// term `j` of `b` (`u`).
+fn count_anchors(
+    a: &Profile,
+    b: &Profile,
+    strength: impl Fn(&Term, &Term, usize, usize) -> f64,
+) -> usize {
     a.terms
         .iter()
-        .filter(|t| {
-            b.terms.iter().any(|u| {
-                let strength = term_match(t, u);
+        .enumerate()
+        .filter(|&(i, t)| {
+            b.terms.iter().enumerate().any(|(j, u)| {
+                let strength = strength(t, u, i, j);
                 strength >= ANTONYM_MATCH || (strength >= SLOT_MATCH && stated_facts(t, u))
             })
         })

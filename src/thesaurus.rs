@@ -2,198 +2,109 @@
 //! inflections, synonym sets and antonyms of the words' frequent senses.
 //!
 //! The data file `data/thesaurus.tsv` is generated from WordNet 3.0 by
-//! `scripts/build_thesaurus.py` (which documents what is kept and why) and parsed once, on first
-//! use. WordNet 3.0 Copyright 2006 by Princeton University; see `data/WORDNET-LICENSE`.
+//! `scripts/build_thesaurus.py` (which documents what is kept and why) and read in place;
+//! `build.rs` indexes its lines at compile time. WordNet 3.0 Copyright 2006 by Princeton
+//! University; see `data/WORDNET-LICENSE`.
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::intern::{leak_list, Memo, Sym, SymList};
 
 const DATA: &str = include_str!("../data/thesaurus.tsv");
 
-/// The data, read in place. Each kind of record is a contiguous run of lines sorted by key, so
-/// a lookup is a binary search over the embedded text: nothing is parsed up front, which used
-/// to cost more than a whole comparison of two articles. Antonym pairs, listed once each, are
-/// few and read into a map both ways.
-struct Thesaurus {
-    base_forms: Section,
-    synsets: Section,
-    derivations: Section,
-    hypernyms: Section,
-    frequency: Section,
-    phrase_starters: Section,
-    antonyms: HashMap<&'static str, Vec<&'static str>>,
+/// Where each line of `DATA` starts, as little-endian `u32`s, then one past the end of the last
+/// line: built by `build.rs`, so nothing is scanned at run time.
+static LINE_STARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/thesaurus_lines.bin"));
+
+// The sections of each kind of record (`SECTION_B`, `SECTION_S`, ...) and WordNet's antonyms
+// both ways (`ANTONYMS`), built by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/thesaurus_index.rs"));
+
+/// The lines of one kind of record, read in place. Each kind is a contiguous run of lines sorted
+/// by key, so a lookup is a binary search over the embedded text through the line index
+/// `build.rs` made, among the lines whose key starts with the same byte: nothing is parsed or
+/// indexed at run time, which used to cost more than a whole comparison of two articles.
+struct Section {
+    /// `buckets[b]..buckets[b + 1]` are the lines whose key starts with byte `b`.
+    buckets: &'static [usize; 257],
 }
 
-/// The lines of one kind of record: `KIND \t KEY \t VALUE`, sorted by key (byte order). The
-/// line starts are found on the section's first lookup (one vectorized pass); lookups are then
-/// a binary search over them.
-#[derive(Default)]
-struct Section {
-    text: &'static str,
-    starts: OnceLock<Vec<u32>>,
-    /// Whether lookups index the line starts first; the large hypernym run, consulted only
-    /// when judging negations, is searched in place instead.
-    indexed: bool,
+const BASE_FORMS: Section = SECTION_B;
+const SYNSETS: Section = SECTION_S;
+const DERIVATIONS: Section = SECTION_D;
+const HYPERNYMS: Section = SECTION_H;
+const FREQUENCY: Section = SECTION_F;
+const PHRASE_STARTERS: Section = SECTION_P;
+
+/// The byte where line `i` of `DATA` starts (for `i` one past the last line: one past the end
+/// of the last line).
+fn line_start(i: usize) -> usize {
+    let bytes = &LINE_STARTS[4 * i..4 * i + 4];
+    u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize
 }
 
 impl Section {
-    fn new(text: &'static str) -> Section {
-        Section {
-            text,
-            starts: OnceLock::new(),
-            indexed: true,
-        }
-    }
-
-    fn in_place(text: &'static str) -> Section {
-        Section {
-            text,
-            starts: OnceLock::new(),
-            indexed: false,
-        }
-    }
-
     fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
     /// The value of the record with `key`.
     fn get(&self, key: &str) -> Option<&'static str> {
-        let text = self.text;
-        if !self.indexed {
-            return search_in_place(text, key);
-        }
-        let starts = self.starts.get_or_init(|| {
-            let mut starts = Vec::with_capacity(text.len() / 32);
-            if !text.is_empty() {
-                starts.push(0);
-            }
-            starts.extend(
-                memchr::memchr_iter(b'\n', text.as_bytes())
-                    .filter_map(|i| u32::try_from(i + 1).ok()),
-            );
-            starts
-        });
-        let line = |i: usize| {
-            let start = starts[i] as usize;
-            let end = starts
-                .get(i + 1)
-                .map_or(text.len(), |&next| next as usize - 1);
-            split_record(&text[start..end])
-        };
-        let (mut low, mut high) = (0, starts.len());
+        let first = usize::from(*key.as_bytes().first()?);
+        let (mut low, mut high) = (self.buckets[first], self.buckets[first + 1]);
         while low < high {
             let middle = low + (high - low) / 2;
-            let (found, value) = line(middle);
-            match found.cmp(key) {
-                std::cmp::Ordering::Equal => return Some(value),
-                std::cmp::Ordering::Less => low = middle + 1,
-                std::cmp::Ordering::Greater => high = middle,
+            let (start, end) = (line_start(middle), line_start(middle + 1) - 1);
+            match compare_key(&DATA.as_bytes()[start + 2..end], key.as_bytes()) {
+                (std::cmp::Ordering::Equal, value_at) => {
+                    return Some(DATA.get(start + 2 + value_at..end).unwrap_or(""))
+                }
+                (std::cmp::Ordering::Less, _) => low = middle + 1,
+                (std::cmp::Ordering::Greater, _) => high = middle,
             }
         }
         None
     }
 }
 
-/// The value of the record with `key` in `text`, by binary search over the bytes: no index.
-fn search_in_place(text: &'static str, key: &str) -> Option<&'static str> {
-    let (mut low, mut high) = (0, text.len());
-    while low < high {
-        let (start, end) = line_around(text, low, low + (high - low) / 2);
-        let (found, value) = split_record(&text[start..end]);
-        match found.cmp(key) {
-            std::cmp::Ordering::Equal => return Some(value),
-            std::cmp::Ordering::Less => low = end + 1,
-            std::cmp::Ordering::Greater => high = start,
+/// How the key of a record `KEY \t VALUE` compares with `key` (byte order), and where the value
+/// starts in the record when they are equal. One pass over the bytes both share: a binary search
+/// probes several lines per lookup, and looking for each line's tab first cost more than
+/// comparing.
+fn compare_key(record: &[u8], key: &[u8]) -> (std::cmp::Ordering, usize) {
+    use std::cmp::Ordering;
+    let mut i = 0;
+    loop {
+        let found = record.get(i).copied().filter(|&b| b != b'\t');
+        match (found, key.get(i)) {
+            (None, None) => return (Ordering::Equal, i + 1),
+            (None, Some(_)) => return (Ordering::Less, 0),
+            (Some(_), None) => return (Ordering::Greater, 0),
+            (Some(a), Some(&b)) if a != b => return (a.cmp(&b), 0),
+            _ => i += 1,
         }
     }
-    None
 }
 
-/// The key and value of a line `KIND \t KEY \t VALUE`.
-fn split_record(line: &'static str) -> (&'static str, &'static str) {
-    let line = line.get(2..).unwrap_or("");
-    match memchr::memchr(b'\t', line.as_bytes()) {
-        Some(tab) => (&line[..tab], &line[tab + 1..]),
-        None => (line, ""),
-    }
-}
-
-/// The line of `text` holding byte `at`, not starting before `from` (a line start): its start
-/// and end (the newline's position, or the text's end).
-fn line_around(text: &str, from: usize, at: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let start = memchr::memrchr(b'\n', &bytes[from..at]).map_or(from, |i| from + i + 1);
-    let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-    (start, end)
-}
-
-/// The order in which `scripts/build_thesaurus.py` writes the kinds of records, after the
-/// comment lines.
-const KIND_ORDER: &[u8] = b"#bsdhafp";
-
-/// Where the run of lines of `kind` starts and ends in `DATA`, found by binary search over the
-/// kinds' order: nothing is scanned.
-fn run_of(kind: u8) -> &'static str {
-    let rank = |kind: u8| {
-        KIND_ORDER
-            .iter()
-            .position(|&k| k == kind)
-            .unwrap_or(usize::MAX)
-    };
-    // The first line whose kind ranks at least `wanted`.
-    let first_at_least = |wanted: usize| {
-        let (mut low, mut high) = (0, DATA.len());
-        while low < high {
-            let (start, end) = line_around(DATA, low, low + (high - low) / 2);
-            if rank(DATA.as_bytes()[start]) < wanted {
-                low = (end + 1).min(DATA.len());
-            } else {
-                high = start;
-            }
-        }
-        low
-    };
-    let start = first_at_least(rank(kind));
-    let end = first_at_least(rank(kind) + 1);
-    DATA[start..end.max(start)].trim_end_matches('\n')
-}
-
-fn thesaurus() -> &'static Thesaurus {
-    static THESAURUS: OnceLock<Thesaurus> = OnceLock::new();
-    THESAURUS.get_or_init(|| {
-        let section = |kind: u8| Section::new(run_of(kind));
-        let mut antonyms: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
-        for line in section(b'a').text.lines() {
-            let mut fields = line.split('\t').skip(1);
-            if let (Some(a), Some(b)) = (fields.next(), fields.next()) {
-                antonyms.entry(a).or_default().push(b);
-                antonyms.entry(b).or_default().push(a);
-            }
-        }
-        Thesaurus {
-            base_forms: section(b'b'),
-            synsets: section(b's'),
-            derivations: section(b'd'),
-            hypernyms: Section::in_place(run_of(b'h')),
-            frequency: section(b'f'),
-            phrase_starters: section(b'p'),
-            antonyms,
-        }
-    })
+/// WordNet's antonyms of `lemma`, if it has any. Judging asks this of word pairs again and
+/// again, so the sorted table is read into a hash map on first use (a few dozen microseconds).
+fn antonyms(lemma: &str) -> Option<&'static [&'static str]> {
+    static MAP: OnceLock<FxHashMap<&'static str, &'static [&'static str]>> = OnceLock::new();
+    MAP.get_or_init(|| ANTONYMS.iter().copied().collect())
+        .get(lemma)
+        .copied()
 }
 
 /// The base form of an irregular inflection ("fell" -> "fall", "mice" -> "mouse").
 pub fn base_form(word: &str) -> Option<&'static str> {
-    thesaurus().base_forms.get(word)
+    BASE_FORMS.get(word)
 }
 
 /// The synonym sets of a lowercase lemma's frequent senses; empty when WordNet has none kept.
 pub fn synsets(lemma: &str) -> Vec<u32> {
-    thesaurus().synsets.get(lemma).map_or_else(Vec::new, |ids| {
+    SYNSETS.get(lemma).map_or_else(Vec::new, |ids| {
         ids.split(',').filter_map(|id| id.parse().ok()).collect()
     })
 }
@@ -202,7 +113,7 @@ pub fn synsets(lemma: &str) -> Vec<u32> {
 /// "lay off", ...), comma-separated; empty for the many words that start none, so tokenizing
 /// looks up the phrases a word may begin only for the few that begin one.
 pub fn phrases_starting(word: &str) -> &'static str {
-    thesaurus().phrase_starters.get(word).unwrap_or("")
+    PHRASE_STARTERS.get(word).unwrap_or("")
 }
 
 /// Whether some multi-word lemma WordNet keeps starts with this word (see
@@ -213,23 +124,26 @@ pub fn starts_phrase(word: &str) -> bool {
 
 /// Whether WordNet keeps any synonym set for the lemma.
 pub fn has_synsets(lemma: &str) -> bool {
-    thesaurus().synsets.contains_key(lemma)
+    SYNSETS.contains_key(lemma)
 }
 
 /// Whether WordNet knows the lemma as a word of its own (a synonym set, a family or a frequency):
 /// a spelling close to another known word is that other word, not a typo of it.
 pub fn is_known(lemma: &str) -> bool {
-    let thesaurus = thesaurus();
-    thesaurus.synsets.contains_key(lemma)
-        || thesaurus.frequency.contains_key(lemma)
-        || thesaurus.derivations.contains_key(lemma)
+    SYNSETS.contains_key(lemma) || FREQUENCY.contains_key(lemma) || DERIVATIONS.contains_key(lemma)
+}
+
+/// [`is_known`] and [`frequency`] of a lemma, with one lookup fewer: every new word asks both.
+pub fn known_and_frequency(lemma: &str) -> (bool, u32) {
+    let count = FREQUENCY.get(lemma);
+    let known = count.is_some() || SYNSETS.contains_key(lemma) || DERIVATIONS.contains_key(lemma);
+    (known, count.and_then(|c| c.parse().ok()).unwrap_or(0))
 }
 
 /// How often a lemma occurs in WordNet's sense-tagged corpus; 0 for lemmas seen fewer than 30
 /// times. Common words ("say", "year", "people") tell less about which claim a statement makes.
 pub fn frequency(lemma: &str) -> u32 {
-    thesaurus()
-        .frequency
+    FREQUENCY
         .get(lemma)
         .and_then(|count| count.parse().ok())
         .unwrap_or(0)
@@ -237,23 +151,19 @@ pub fn frequency(lemma: &str) -> u32 {
 
 /// Whether WordNet records the two lemmas as direct antonyms (in frequent senses).
 pub fn are_antonyms(a: &str, b: &str) -> bool {
-    thesaurus()
-        .antonyms
-        .get(a)
-        .is_some_and(|opposites| opposites.contains(&b))
+    antonyms(a).is_some_and(|opposites| opposites.contains(&b))
 }
 
 /// WordNet's direct antonyms of a lemma (in frequent senses).
 pub fn antonyms_of(lemma: &str) -> &'static [&'static str] {
-    thesaurus().antonyms.get(lemma).map_or(&[], Vec::as_slice)
+    antonyms(lemma).unwrap_or(&[])
 }
 
 /// The lemmas WordNet derives from a lemma or it from them, in frequent senses ("donation" ->
 /// "donate"; "employ" -> "employee", "employer", "employment"): the same event told with another
 /// part of speech.
 pub fn derivations(lemma: &str) -> impl Iterator<Item = &'static str> {
-    thesaurus()
-        .derivations
+    DERIVATIONS
         .get(lemma)
         .into_iter()
         .flat_map(|related| related.split(','))
@@ -269,12 +179,17 @@ pub fn is_hypernym(general: &str, specific: &str) -> bool {
 /// [`is_hypernym`] of interned lemmas: each lemma's ancestors are read from the data once per
 /// run, since judging asks about the same words again and again.
 pub fn is_hypernym_of(general: Sym, specific: Sym) -> bool {
+    ancestors(specific).contains(&general)
+}
+
+/// The more general words WordNet places `specific` under (see [`is_hypernym`]), read once per
+/// lemma for the run; for callers that test one word against many.
+pub fn ancestors(specific: Sym) -> SymList {
     static MEMO: Memo<SymList> = Memo::new();
-    let ancestors = MEMO.get_or_store(
+    MEMO.get_or_store(
         specific,
         || {
-            thesaurus()
-                .hypernyms
+            HYPERNYMS
                 .get(&specific)
                 .into_iter()
                 .flat_map(|list| list.split(','))
@@ -282,18 +197,17 @@ pub fn is_hypernym_of(general: Sym, specific: Sym) -> bool {
                 .collect()
         },
         leak_list,
-    );
-    ancestors.contains(&general)
+    )
 }
 
 /// Whether WordNet places the lemma under more general words (see [`is_hypernym`]).
 pub fn has_hypernyms(lemma: &str) -> bool {
-    thesaurus().hypernyms.contains_key(lemma)
+    HYPERNYMS.contains_key(lemma)
 }
 
 /// Whether WordNet records any antonym of the lemma.
 pub fn has_antonyms(lemma: &str) -> bool {
-    thesaurus().antonyms.contains_key(lemma)
+    antonyms(lemma).is_some()
 }
 
 /// Regular English inflections and what they come from, tried in order (WordNet's "morphy").
