@@ -602,6 +602,7 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
                 && !which_thing
                 && !mentions(claims.right, a)
                 && !mentions(claims.left, b)
+                && same_frame(Pair::new(claims.left, claims.right), i, j)
             {
                 return Some(reason(
                     ReasonKind::Antonym,
@@ -614,6 +615,57 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
         }
     }
     None
+}
+
+/// The clause token `i` stands in: from the punctuation before it to the punctuation after it
+/// (a comma, semicolon, dash, colon or sentence end).
+fn clause_around(claim: Claim, i: usize) -> std::ops::Range<usize> {
+    let breaks = |k: usize| gap(claim, k).contains([',', ';', '—', ':', '.', '?', '!']);
+    let mut start = i;
+    while start > 0 && !breaks(start - 1) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < claim.tokens.len() && !breaks(end - 1) {
+        end += 1;
+    }
+    start..end
+}
+
+/// How many content words on each side of a word, within its clause, show what it is said of
+/// (see [`same_frame`]). A verb's subject and object, a noun's modifiers, lie within a few
+/// content words; a whole long clause of a news story mentions its protagonists anywhere.
+const FRAME_REACH: usize = 5;
+
+/// Whether two words, one a side, stand in the same frame: within [`FRAME_REACH`] content words
+/// of each, in its clause, the two sides share a content word. Two statements of one story are
+/// aligned on what they share, and a word of one may oppose, or differ from, a word of the
+/// other that is about something else ("set Trump up for success" / "the Olympics would have
+/// been a failure"): a conflict needs the two words to be said of the same thing, which the
+/// words around them must show.
+fn same_frame(claims: Pair<Claim>, i: usize, j: usize) -> bool {
+    fn words<'a>(claim: Claim<'a>, at: usize) -> Vec<&'a Token> {
+        let clause = clause_around(claim, at);
+        let content = |k: &usize| {
+            let t = &claim.tokens[*k];
+            t.is_content() && value_of(t).is_none()
+        };
+        let before: Vec<usize> = (clause.start..at).filter(content).collect();
+        let after = (at + 1..clause.end).filter(content).take(FRAME_REACH);
+        before[before.len().saturating_sub(FRAME_REACH)..]
+            .iter()
+            .copied()
+            .chain(after)
+            .map(|k| &claim.tokens[k])
+            .collect()
+    }
+    let (left, right) = (words(claims.left, i), words(claims.right, j));
+    if left.is_empty() || right.is_empty() {
+        // "Shares rose." / "Shares fell sharply.": nothing but the word itself to go on.
+        return true;
+    }
+    left.iter()
+        .any(|t| right.iter().any(|o| says(o, t) || says(t, o)))
 }
 
 /// Whether token `i` describes which thing an indefinite noun phrase is about: it follows "a",
@@ -782,6 +834,12 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         let Some(ri) = by_noun.or(by_position) else {
             continue;
         };
+        // "In July, North Korea tested its first ICBM" / "talks were held in March": two dates
+        // of two events. A value conflicts only with the value the other side gives for the
+        // same thing, which the words around the two must show.
+        if !same_frame(Pair::new(claims.left, claims.right), li, ri) {
+            continue;
+        }
         let l = token_evidence(claims.left, &claims.left.tokens[li]);
         let r = token_evidence(claims.right, &claims.right.tokens[ri]);
         let kind = class.reason_kind();
@@ -914,6 +972,35 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         }
         // The slot must be anchored: the words right before it are shared.
         if old_index == 0 || new_index == 0 {
+            continue;
+        }
+        // The slot's neighbours say what role it is: a name that something else is said of
+        // ("set to meet Kim" / "Pompeo's visit to Pyongyang"), or one brought in by another
+        // preposition ("met Kim over Easter weekend" / "met Kim in North Korea"), fills another
+        // role.
+        // Prepositions of place and of direction ("taken to St. Mary's" / "treated at Mercy")
+        // both bring in a place.
+        let introduced_by = |claim: Claim<'_>, first: usize| {
+            first
+                .checked_sub(1)
+                .map(|k| &claim.tokens[k])
+                .filter(|t| !t.is_content())
+                .map(|t| t.lower.as_str())
+                .map(|w| {
+                    if w == "to" || lexicon::PLACE_PREPOSITIONS.contains(&w) {
+                        "in"
+                    } else {
+                        w
+                    }
+                })
+        };
+        let introductions = (
+            introduced_by(claims.left, old[0]),
+            introduced_by(claims.right, new[0]),
+        );
+        if matches!(introductions, (Some(l), Some(r)) if l != r)
+            || !same_frame(Pair::new(claims.left, claims.right), old[0], new[0])
+        {
             continue;
         }
         let place = old.iter().any(|&i| is_place(claims.left, i))
@@ -1271,6 +1358,45 @@ mod tests {
             "The inquiry was led by Chairman Devin Nunes of the committee."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn opposites_said_of_different_things_are_not_conflicts() {
+        assert!(kinds(
+            "Analysts expect the merger to be a success, the chairman said.",
+            "The chairman said the old factory was a failure."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The chairman said the merger was a success.",
+                "The chairman said the merger was a failure."
+            ),
+            [ReasonKind::Antonym]
+        );
+    }
+
+    #[test]
+    fn values_and_names_of_different_things_are_not_compared() {
+        // Two dates of two events.
+        assert!(kinds(
+            "Steel exports fell sharply in March, the ministry said.",
+            "The ministry said its trade office in Ottawa opened in July."
+        )
+        .is_empty());
+        // A holiday and a place brought in by other prepositions fill no one role.
+        assert!(kinds(
+            "Report: Halvorsen secretly met with Okafor over Thanksgiving weekend",
+            "Halvorsen met with Okafor in Belgravia last week."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Halvorsen met Okafor in Belgravia on Friday.",
+                "Halvorsen met Okafor in Marchetti on Friday."
+            ),
+            [ReasonKind::Place]
+        );
     }
 
     #[test]
