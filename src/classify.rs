@@ -220,11 +220,90 @@ fn asserted(claim: Claim) -> Vec<bool> {
     result
 }
 
+/// Which tokens of a claim state a fact: not in a side clause ("if ..."), and not after a modal
+/// or the "to" of a verb of intention in their clause ("Mueller hopes to question the
+/// president", "North Korea can resume testing"): those are aims and possibilities, which a
+/// negation of the fact does not contradict.
+fn factual(claim: Claim) -> Vec<bool> {
+    let mut result = asserted(claim);
+    let tokens = claim.tokens;
+    let mut irrealis = false;
+    for i in 0..tokens.len() {
+        if i > 0 && gap(claim, i - 1).contains([',', ';', '—', ':', '.', '?', '!']) {
+            irrealis = false;
+        }
+        let lower = tokens[i].lower.as_str();
+        let intention_to = lower == "to"
+            && i > 0
+            && lexicon::INTENTION_VERBS.contains(&tokens[i - 1].lemma.as_str());
+        if intention_to || lexicon::MODALS.contains(&lower) {
+            irrealis = true;
+        }
+        if irrealis {
+            result[i] = false;
+        }
+    }
+    result
+}
+
+/// Content words a stopping word governs: the activity it stops comes among the next few.
+const STOPPED_WORDS: usize = 3;
+
+/// Whether `other` says that what the non-occurrence word at `i` stops is stopped too: one of the
+/// words it governs follows a word of stopping in `other` ("suspend nuclear tests" / "a
+/// moratorium on missile tests"). A stopping word with another object ("voted to ban leaf
+/// blowers" against "postponed a vote") says nothing of it.
+fn stops_the_same(claim: Claim, i: usize, other: Claim) -> bool {
+    let governed = |c: Claim<'_>, at: usize| -> Vec<usize> {
+        let clause = clause_around(c, at);
+        (at + 1..clause.end)
+            .filter(|&k| c.tokens[k].is_content())
+            .take(STOPPED_WORDS)
+            .collect()
+    };
+    let stopped = governed(claim, i);
+    (0..other.tokens.len())
+        .filter(|&k| {
+            let o = &other.tokens[k];
+            lexicon::CESSATION_WORDS.contains(&o.lemma.as_str())
+                || lexicon::NON_OCCURRENCE.contains(&o.lower.as_str())
+        })
+        .any(|k| {
+            governed(other, k).iter().any(|&g| {
+                stopped
+                    .iter()
+                    .any(|&s| says(&other.tokens[g], &claim.tokens[s]))
+            })
+        })
+}
+
+/// Whether the negation cue at `i` is said under a modal of obligation or possibility ("must
+/// never", "should not", "may not"): a rule or a doubt, not a denial of a fact.
+fn modal_negation(claim: Claim, i: usize) -> bool {
+    let lower = claim.tokens[i].lower.as_str();
+    lexicon::NON_FACTUAL_MODALS.contains(&lower)
+        || claim.tokens[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .take_while(|t| !t.is_content())
+            .any(|t| lexicon::NON_FACTUAL_MODALS.contains(&t.lower.as_str()))
+}
+
 /// Negation cues of a claim whose scope (the content words after the cue, up to the clause end)
-/// mentions something the other claim also talks about.
+/// mentions something the other claim also talks about. A negated predicate must be one the
+/// other claim states as a fact ([`factual`]); any word of the topic will do for
+/// [`Scope::AnyWord`].
 fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a Token> {
     let asserted = asserted(claim);
-    let other_content: Vec<&Token> = other.tokens.iter().filter(|t| t.is_content()).collect();
+    let other_factual = factual(other);
+    let other_content: Vec<&Token> = other
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| t.is_content() && (scope == Scope::AnyWord || other_factual[k]))
+        .map(|(_, t)| t)
+        .collect();
     let mut cues = Vec::new();
     static EPISTEMIC: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let epistemic = EPISTEMIC.get_or_init(|| {
@@ -248,8 +327,17 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
         {
             continue;
         }
-        // Both sides saying it was postponed (or cancelled) agree on that.
-        if non_occurrence && other.tokens.iter().any(|o| o.shares_meaning(token)) {
+        // Both sides saying it was postponed agree on that; so do two that say the same
+        // activity stops in other words ("will suspend its tests" / "will stop nuclear tests").
+        if non_occurrence
+            && (other.tokens.iter().any(|o| o.shares_meaning(token))
+                || stops_the_same(claim, i, other))
+        {
+            continue;
+        }
+        // "Iran must never have nuclear weapons" is a rule, not a denial of a fact; it is still
+        // negative about the topic, so it keeps the other side's negation from standing alone.
+        if scope == Scope::Predicate && modal_negation(claim, i) {
             continue;
         }
         let mut scope_hits = false;
@@ -979,26 +1067,27 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         // preposition ("met Kim over Easter weekend" / "met Kim in North Korea"), fills another
         // role.
         // Prepositions of place and of direction ("taken to St. Mary's" / "treated at Mercy")
-        // both bring in a place.
+        // both bring in a place. The word before a name may end a phrase ("taken to").
         let introduced_by = |claim: Claim<'_>, first: usize| {
-            first
-                .checked_sub(1)
-                .map(|k| &claim.tokens[k])
-                .filter(|t| !t.is_content())
-                .map(|t| t.lower.as_str())
-                .map(|w| {
-                    if w == "to" || lexicon::PLACE_PREPOSITIONS.contains(&w) {
-                        "in"
-                    } else {
-                        w
-                    }
-                })
+            let before = first.checked_sub(1).map(|k| &claim.tokens[k])?;
+            let text = &claim.text[before.span.start..before.span.end];
+            let word = text.split_whitespace().last()?.to_lowercase();
+            if !lexicon::is_stop_word(&word) {
+                return None;
+            }
+            Some(
+                if word == "to" || lexicon::PLACE_PREPOSITIONS.contains(&word.as_str()) {
+                    "in".to_string()
+                } else {
+                    word
+                },
+            )
         };
         let introductions = (
             introduced_by(claims.left, old[0]),
             introduced_by(claims.right, new[0]),
         );
-        if matches!(introductions, (Some(l), Some(r)) if l != r)
+        if introductions.0 != introductions.1
             || !same_frame(Pair::new(claims.left, claims.right), old[0], new[0])
         {
             continue;
@@ -1476,6 +1565,45 @@ mod tests {
             ),
             [ReasonKind::Negation]
         );
+    }
+
+    #[test]
+    fn a_negation_denies_only_facts_not_aims_or_possibilities() {
+        assert!(kinds(
+            "The ambassador has not been questioned by the committee.",
+            "The committee hopes to question the ambassador next week."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The storm did not damage the bridge.",
+            "The storm could damage the bridge."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The ambassador has not been questioned by the committee.",
+                "The committee questioned the ambassador last week."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_rule_is_no_denial() {
+        assert!(kinds(
+            "Ships must never enter the harbor at night.",
+            "Ships entered the harbor at night."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn stopping_in_other_words_agrees() {
+        assert!(kinds(
+            "The factory will suspend production of diesel engines.",
+            "The factory will stop production of diesel engines."
+        )
+        .is_empty());
     }
 
     #[test]
