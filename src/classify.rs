@@ -278,16 +278,24 @@ fn stops_the_same(claim: Claim, i: usize, other: Claim) -> bool {
 }
 
 /// Whether the negation cue at `i` is said under a modal of obligation or possibility ("must
-/// never", "should not", "may not"): a rule or a doubt, not a denial of a fact.
+/// never", "should have never", "may not"): a rule or a doubt, not a denial of a fact. A word of
+/// non-occurrence under any modal is a possibility too ("the meeting could be canceled").
 fn modal_negation(claim: Claim, i: usize) -> bool {
-    let lower = claim.tokens[i].lower.as_str();
-    lexicon::NON_FACTUAL_MODALS.contains(&lower)
+    let cue = claim.tokens[i].lower.as_str();
+    let non_occurrence = lexicon::NON_OCCURRENCE.contains(&cue);
+    let modal = |word: &str| {
+        lexicon::NON_FACTUAL_MODALS.contains(&word)
+            || (non_occurrence && lexicon::MODALS.contains(&word))
+    };
+    // Auxiliaries between the modal and the cue: "should have never", "could be canceled".
+    let auxiliary = |word: &str| matches!(word, "have" | "has" | "be" | "been" | "not");
+    modal(cue)
         || claim.tokens[..i]
             .iter()
             .rev()
-            .take(2)
-            .take_while(|t| !t.is_content())
-            .any(|t| lexicon::NON_FACTUAL_MODALS.contains(&t.lower.as_str()))
+            .take(3)
+            .take_while(|t| !t.is_content() || auxiliary(t.lower.as_str()))
+            .any(|t| modal(t.lower.as_str()))
 }
 
 /// Negation cues of a claim whose scope (the content words after the cue, up to the clause end)
@@ -540,7 +548,10 @@ pub fn refutation(claims: Pair<Claim>) -> Option<Reason> {
 /// aligned says the two are about the same claim. Not a conflict when both sides refute or the
 /// other side negates too.
 fn refutation_conflict(claims: Pair<Claim>) -> Option<Reason> {
-    let (left, right) = (refutations(claims.left), refutations(claims.right));
+    let (left, right) = (
+        about_the_other(claims.left, refutations(claims.left), claims.right),
+        about_the_other(claims.right, refutations(claims.right), claims.left),
+    );
     if left.is_empty() == right.is_empty() {
         return None;
     }
@@ -564,6 +575,44 @@ fn refutation_conflict(claims: Pair<Claim>) -> Option<Reason> {
                 .collect(),
         ),
     ))
+}
+
+/// Content words just before a bare negation that say what it denies (see [`about_the_other`]).
+const DENIED_BEFORE: usize = 3;
+
+/// The refutation cues of `claim` that refute what `other` says. A refuting word ("a hoax")
+/// calls its whole statement false. A bare negation ("Probably not.", "It's not.", "is not
+/// true") denies what was just said before it: "Will the bridge close in May? Probably not."
+/// refutes "the bridge will close in May", but "The announcement sounds like a victory for the
+/// U.S. It's not." refutes only the victory, not the announcement another statement reports. So
+/// the other statement must say most of the last few content words before such a cue (when
+/// there are any: "No, the bridge will stay open" denies what follows).
+fn about_the_other<'a>(claim: Claim<'a>, cues: Vec<&'a Token>, other: Claim) -> Vec<&'a Token> {
+    cues.into_iter()
+        .filter(|cue| {
+            let lower = cue.lower.as_str();
+            let bare = matches!(lower, "not" | "no" | "never" | "nope")
+                || lower.ends_with("n't")
+                || lower.ends_with("n’t");
+            if !bare {
+                return true;
+            }
+            let before: Vec<&Token> = claim
+                .tokens
+                .iter()
+                .take_while(|t| t.span.start < cue.span.start)
+                .filter(|t| {
+                    t.is_content() && !lexicon::CERTAINTY_ADVERBS.contains(&t.lower.as_str())
+                })
+                .collect();
+            let denied = &before[before.len().saturating_sub(DENIED_BEFORE)..];
+            let said = denied
+                .iter()
+                .filter(|w| other.tokens.iter().any(|o| says(o, w)))
+                .count();
+            denied.is_empty() || 2 * said >= denied.len()
+        })
+        .collect()
 }
 
 /// The refutation cues of a claim that call what it reports false: a refuting word, a rejecting
@@ -1595,6 +1644,37 @@ mod tests {
             "Ships entered the harbor at night."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_possible_or_regretted_event_is_no_denial() {
+        assert!(kinds(
+            "The talks could be postponed until the summer.",
+            "The talks will take place in the summer."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The bridge should have never been built over the river.",
+            "The bridge was built over the river in 1990."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_bare_negation_denies_what_was_just_said() {
+        // "It's not" denies the win, not the deal the other statement reports.
+        assert!(kinds(
+            "The deal sounds like a big win for the city. It's not.",
+            "The city signed the deal with the developer."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Will the bridge close in May? Probably not.",
+                "The bridge will close in May."
+            ),
+            [ReasonKind::Negation]
+        );
     }
 
     #[test]
