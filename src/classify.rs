@@ -913,14 +913,16 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
             .iter()
             .enumerate()
             .filter_map(|(i, t)| {
-                value_of(t).map(|(c, q)| {
-                    let class = if c == ValueClass::Count && is_apposition(claim, i) {
-                        ValueClass::Age
-                    } else {
-                        c
-                    };
-                    (i, class, q)
-                })
+                value_of(t)
+                    .filter(|(c, _)| !(*c == ValueClass::Year && names_which(claim, i)))
+                    .map(|(c, q)| {
+                        let class = if c == ValueClass::Count && is_apposition(claim, i) {
+                            ValueClass::Age
+                        } else {
+                            c
+                        };
+                        (i, class, q)
+                    })
             })
             .collect()
     };
@@ -1023,6 +1025,19 @@ fn counted_noun<'a>(claim: Claim<'a>, index: usize) -> Option<&'a Token> {
         }
     }
     None
+}
+
+/// Whether the year at `index` says which thing a noun is ("the 2016 campaign", "the 1953
+/// armistice") rather than when something happened ("in 2016"): it stands right before a noun.
+/// Two articles name different campaigns and wars by their years; such a year dates nothing the
+/// other statement tells.
+fn names_which(claim: Claim, index: usize) -> bool {
+    claim.tokens.get(index + 1).is_some_and(|next| {
+        matches!(next.kind, TokenKind::Content)
+            && gap(claim, index)
+                .chars()
+                .all(|c| c.is_whitespace() || c == '-')
+    })
 }
 
 /// Whether a number stands between commas after a name, as ages do ("Hartwell, 58, is ...").
@@ -1496,6 +1511,36 @@ mod tests {
             "The inquiry was led by Chairman Devin Nunes of the committee."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn opposites_telling_which_one_are_not_conflicts() {
+        assert!(kinds(
+            "The minister praised her first visit to the port.",
+            "The minister praised her last visit to the port."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The company reported higher imports of steel.",
+            "The company reported higher exports of steel."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_year_naming_which_thing_dates_nothing() {
+        assert!(kinds(
+            "Auditors examined spending on the 2016 campaign.",
+            "Auditors examined spending on the 2020 campaign."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The treaty was signed in 2016.",
+                "The treaty was signed in 2020."
+            ),
+            [ReasonKind::Date]
+        );
     }
 
     #[test]

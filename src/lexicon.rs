@@ -923,6 +923,14 @@ pub const REFERENTIAL_OPPOSITES: &[(&str, &str)] = &[
     ("black", "white"),
     ("day", "night"),
     ("gentleman", "lady"),
+    // Which one of a series, which time, which way across a border: "his first visit" and "his
+    // last visit" are two visits, "domestic" and "foreign" scandals two scandals.
+    ("first", "last"),
+    ("past", "present"),
+    ("past", "future"),
+    ("present", "future"),
+    ("import", "export"),
+    ("domestic", "foreign"),
 ];
 
 /// Whether two lemmas are opposites that tell different referents apart (see
