@@ -246,6 +246,27 @@ fn factual(claim: Claim) -> Vec<bool> {
     result
 }
 
+/// Whether the cue at `i` is "dismissed" not said of a claim: "the director, who was dismissed
+/// by the president" was fired, and "dismissed the reports" (or concerns, allegations) denies
+/// them. A claim-like noun must follow within three words in the clause.
+fn dismisses_no_claim(claim: Claim, i: usize) -> bool {
+    let tokens = claim.tokens;
+    if !matches!(
+        tokens[i].lower.as_str(),
+        "dismissed" | "dismisses" | "dismiss"
+    ) {
+        return false;
+    }
+    let clause = clause_around(claim, i);
+    // "Reports" is also a reporting verb, kept as it is written: read its singular.
+    !(i + 1..clause.end.min(i + 4)).any(|k| {
+        let (lemma, lower) = (tokens[k].lemma.as_str(), tokens[k].lower.as_str());
+        [lemma, lower.strip_suffix('s').unwrap_or(lower)]
+            .iter()
+            .any(|w| lexicon::REPORT_NOUNS.contains(w) || lexicon::DISMISSED_NOUNS.contains(w))
+    })
+}
+
 /// Content words a stopping word governs: the activity it stops comes among the next few.
 const STOPPED_WORDS: usize = 3;
 
@@ -332,6 +353,7 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
         // "not only" adds rather than denies; "no doubt" affirms.
         if token.lower == "not" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "only")
             || doubt_follows(claim, i)
+            || dismisses_no_claim(claim, i)
         {
             continue;
         }
@@ -596,6 +618,11 @@ fn about_the_other<'a>(claim: Claim<'a>, cues: Vec<&'a Token>, other: Claim) -> 
                 || lower.ends_with("n’t");
             if !bare {
                 return true;
+            }
+            // "It should never have been made": a rule, not a verdict on the claim.
+            let at = claim.tokens.iter().position(|t| t.span == cue.span);
+            if at.is_some_and(|i| modal_negation(claim, i)) {
+                return false;
             }
             let before: Vec<&Token> = claim
                 .tokens
@@ -1719,6 +1746,32 @@ mod tests {
                 "The bridge will close in May."
             ),
             [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_bare_negation_under_a_rule_is_no_verdict() {
+        assert!(kinds(
+            "\"It should never have been made,\" the mayor said of the deal.",
+            "The mayor said the council made a deal with the developer."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn dismissed_denies_only_a_claim() {
+        // Dismissed from a post, not dismissing a claim.
+        assert!(kinds(
+            "The director, who was dismissed by the president last year, is touring with a book.",
+            "The director is touring with a book about the president."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The mayor dismissed reports that the bridge would close.",
+                "The bridge will close, officials said."
+            )[0],
+            ReasonKind::Negation
         );
     }
 

@@ -387,6 +387,22 @@ pub const REPORT_NOUNS: &[&str] = &[
     "speculation",
 ];
 
+/// Nouns besides reports that a speaker dismisses as unfounded: "dismissed concerns that ...".
+pub const DISMISSED_NOUNS: &[&str] = &[
+    "concern",
+    "suggestion",
+    "idea",
+    "notion",
+    "criticism",
+    "charge",
+    "accusation",
+    "worry",
+    "fear",
+    "assertion",
+    "theory",
+    "talk",
+];
+
 /// Negation cues that deny anything fits the description after them: "there is no man playing a
 /// guitar" is contradicted only by a man playing a guitar.
 pub const QUANTIFIER_NEGATIONS: &[&str] =
