@@ -267,6 +267,22 @@ fn dismisses_no_claim(claim: Claim, i: usize) -> bool {
     })
 }
 
+/// Whether the negation cue at `i` is itself called false: "Iran lied about never having a
+/// weapons program" says it had one, "falsely denied" admits. A lie or a falsity word a few
+/// words before the cue, in its clause, turns the negation around.
+fn falsified(claim: Claim, i: usize) -> bool {
+    let tokens = claim.tokens;
+    let clause = clause_around(claim, i);
+    (clause.start.max(i.saturating_sub(4))..i).any(|k| {
+        let lower = tokens[k].lower.as_str();
+        let lie = matches!(lower, "lied" | "lie" | "lies" | "lying")
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "about" | "that"));
+        lie || matches!(lower, "falsely" | "wrongly")
+    })
+}
+
 /// Content words a stopping word governs: the activity it stops comes among the next few.
 const STOPPED_WORDS: usize = 3;
 
@@ -367,7 +383,7 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
         }
         // "Iran must never have nuclear weapons" is a rule, not a denial of a fact; it is still
         // negative about the topic, so it keeps the other side's negation from standing alone.
-        if scope == Scope::Predicate && modal_negation(claim, i) {
+        if scope == Scope::Predicate && (modal_negation(claim, i) || falsified(claim, i)) {
             continue;
         }
         let mut scope_hits = false;
@@ -1772,6 +1788,22 @@ mod tests {
                 "The bridge will close, officials said."
             )[0],
             ReasonKind::Negation
+        );
+    }
+
+    #[test]
+    fn a_negation_called_a_lie_affirms() {
+        assert!(kinds(
+            "The firm lied about never having tested the drug on children.",
+            "The firm tested the drug on children."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The firm never tested the drug on children.",
+                "The firm tested the drug on children."
+            ),
+            [ReasonKind::Negation]
         );
     }
 
