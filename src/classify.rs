@@ -221,11 +221,135 @@ fn asserted(claim: Claim) -> Vec<bool> {
     result
 }
 
+/// Which tokens of a claim state a fact: not in a side clause ("if ..."), and not after a modal
+/// or the "to" of a verb of intention in their clause ("Mueller hopes to question the
+/// president", "North Korea can resume testing"): those are aims and possibilities, which a
+/// negation of the fact does not contradict.
+fn factual(claim: Claim) -> Vec<bool> {
+    let mut result = asserted(claim);
+    let tokens = claim.tokens;
+    let mut irrealis = false;
+    for i in 0..tokens.len() {
+        if i > 0 && gap(claim, i - 1).contains([',', ';', '—', ':', '.', '?', '!']) {
+            irrealis = false;
+        }
+        let lower = tokens[i].lower.as_str();
+        let intention_to = lower == "to"
+            && i > 0
+            && lexicon::INTENTION_VERBS.contains(&tokens[i - 1].lemma.as_str());
+        if intention_to || lexicon::MODALS.contains(&lower) {
+            irrealis = true;
+        }
+        if irrealis {
+            result[i] = false;
+        }
+    }
+    result
+}
+
+/// Whether the cue at `i` is "dismissed" not said of a claim: "the director, who was dismissed
+/// by the president" was fired, and "dismissed the reports" (or concerns, allegations) denies
+/// them. A claim-like noun must follow within three words in the clause.
+fn dismisses_no_claim(claim: Claim, i: usize) -> bool {
+    let tokens = claim.tokens;
+    if !matches!(
+        tokens[i].lower.as_str(),
+        "dismissed" | "dismisses" | "dismiss"
+    ) {
+        return false;
+    }
+    let clause = clause_around(claim, i);
+    // "Reports" is also a reporting verb, kept as it is written: read its singular.
+    !(i + 1..clause.end.min(i + 4)).any(|k| {
+        let (lemma, lower) = (tokens[k].lemma.as_str(), tokens[k].lower.as_str());
+        [lemma, lower.strip_suffix('s').unwrap_or(lower)]
+            .iter()
+            .any(|w| lexicon::REPORT_NOUNS.contains(w) || lexicon::DISMISSED_NOUNS.contains(w))
+    })
+}
+
+/// Whether the negation cue at `i` is itself called false: "Iran lied about never having a
+/// weapons program" says it had one, "falsely denied" admits. A lie or a falsity word a few
+/// words before the cue, in its clause, turns the negation around.
+fn falsified(claim: Claim, i: usize) -> bool {
+    let tokens = claim.tokens;
+    let clause = clause_around(claim, i);
+    (clause.start.max(i.saturating_sub(4))..i).any(|k| {
+        let lower = tokens[k].lower.as_str();
+        let lie = matches!(lower, "lied" | "lie" | "lies" | "lying")
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "about" | "that"));
+        lie || matches!(lower, "falsely" | "wrongly")
+    })
+}
+
+/// Content words a stopping word governs: the activity it stops comes among the next few.
+const STOPPED_WORDS: usize = 3;
+
+/// Whether `other` says that what the non-occurrence word at `i` stops is stopped too: one of the
+/// words it governs follows a word of stopping in `other` ("suspend nuclear tests" / "a
+/// moratorium on missile tests"). A stopping word with another object ("voted to ban leaf
+/// blowers" against "postponed a vote") says nothing of it.
+fn stops_the_same(claim: Claim, i: usize, other: Claim) -> bool {
+    let governed = |c: Claim<'_>, at: usize| -> Vec<usize> {
+        let clause = clause_around(c, at);
+        (at + 1..clause.end)
+            .filter(|&k| c.tokens[k].is_content())
+            .take(STOPPED_WORDS)
+            .collect()
+    };
+    let stopped = governed(claim, i);
+    (0..other.tokens.len())
+        .filter(|&k| {
+            let o = &other.tokens[k];
+            lexicon::CESSATION_WORDS.contains(&o.lemma.as_str())
+                || lexicon::NON_OCCURRENCE.contains(&o.lower.as_str())
+        })
+        .any(|k| {
+            governed(other, k).iter().any(|&g| {
+                stopped
+                    .iter()
+                    .any(|&s| says(&other.tokens[g], &claim.tokens[s]))
+            })
+        })
+}
+
+/// Whether the negation cue at `i` is said under a modal of obligation or possibility ("must
+/// never", "should have never", "may not"): a rule or a doubt, not a denial of a fact. A word of
+/// non-occurrence under any modal is a possibility too ("the meeting could be canceled").
+fn modal_negation(claim: Claim, i: usize) -> bool {
+    let cue = claim.tokens[i].lower.as_str();
+    let non_occurrence = lexicon::NON_OCCURRENCE.contains(&cue);
+    let modal = |word: &str| {
+        lexicon::NON_FACTUAL_MODALS.contains(&word)
+            || (non_occurrence && lexicon::MODALS.contains(&word))
+    };
+    // Auxiliaries between the modal and the cue: "should have never", "could be canceled".
+    let auxiliary = |word: &str| matches!(word, "have" | "has" | "be" | "been" | "not");
+    modal(cue)
+        || claim.tokens[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|t| !t.is_content() || auxiliary(t.lower.as_str()))
+            .any(|t| modal(t.lower.as_str()))
+}
+
 /// Negation cues of a claim whose scope (the content words after the cue, up to the clause end)
-/// mentions something the other claim also talks about.
+/// mentions something the other claim also talks about. A negated predicate must be one the
+/// other claim states as a fact ([`factual`]); any word of the topic will do for
+/// [`Scope::AnyWord`].
 fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a Token> {
     let asserted = asserted(claim);
-    let other_content: Vec<&Token> = other.tokens.iter().filter(|t| t.is_content()).collect();
+    let other_factual = factual(other);
+    let other_content: Vec<&Token> = other
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| t.is_content() && (scope == Scope::AnyWord || other_factual[k]))
+        .map(|(_, t)| t)
+        .collect();
     let mut cues = Vec::new();
     static EPISTEMIC: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let epistemic = EPISTEMIC.get_or_init(|| {
@@ -246,11 +370,21 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
         // "not only" adds rather than denies; "no doubt" affirms.
         if token.lower == "not" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "only")
             || doubt_follows(claim, i)
+            || dismisses_no_claim(claim, i)
         {
             continue;
         }
-        // Both sides saying it was postponed (or cancelled) agree on that.
-        if non_occurrence && other.tokens.iter().any(|o| o.shares_meaning(token)) {
+        // Both sides saying it was postponed agree on that; so do two that say the same
+        // activity stops in other words ("will suspend its tests" / "will stop nuclear tests").
+        if non_occurrence
+            && (other.tokens.iter().any(|o| o.shares_meaning(token))
+                || stops_the_same(claim, i, other))
+        {
+            continue;
+        }
+        // "Iran must never have nuclear weapons" is a rule, not a denial of a fact; it is still
+        // negative about the topic, so it keeps the other side's negation from standing alone.
+        if scope == Scope::Predicate && (modal_negation(claim, i) || falsified(claim, i)) {
             continue;
         }
         let mut scope_hits = false;
@@ -468,7 +602,10 @@ pub fn refutation(claims: Pair<Claim>) -> Option<Reason> {
 /// aligned says the two are about the same claim. Not a conflict when both sides refute or the
 /// other side negates too.
 fn refutation_conflict(claims: Pair<Claim>) -> Option<Reason> {
-    let (left, right) = (refutations(claims.left), refutations(claims.right));
+    let (left, right) = (
+        about_the_other(claims.left, refutations(claims.left), claims.right),
+        about_the_other(claims.right, refutations(claims.right), claims.left),
+    );
     if left.is_empty() == right.is_empty() {
         return None;
     }
@@ -492,6 +629,49 @@ fn refutation_conflict(claims: Pair<Claim>) -> Option<Reason> {
                 .collect(),
         ),
     ))
+}
+
+/// Content words just before a bare negation that say what it denies (see [`about_the_other`]).
+const DENIED_BEFORE: usize = 3;
+
+/// The refutation cues of `claim` that refute what `other` says. A refuting word ("a hoax")
+/// calls its whole statement false. A bare negation ("Probably not.", "It's not.", "is not
+/// true") denies what was just said before it: "Will the bridge close in May? Probably not."
+/// refutes "the bridge will close in May", but "The announcement sounds like a victory for the
+/// U.S. It's not." refutes only the victory, not the announcement another statement reports. So
+/// the other statement must say most of the last few content words before such a cue (when
+/// there are any: "No, the bridge will stay open" denies what follows).
+fn about_the_other<'a>(claim: Claim<'a>, cues: Vec<&'a Token>, other: Claim) -> Vec<&'a Token> {
+    cues.into_iter()
+        .filter(|cue| {
+            let lower = cue.lower.as_str();
+            let bare = matches!(lower, "not" | "no" | "never" | "nope")
+                || lower.ends_with("n't")
+                || lower.ends_with("n’t");
+            if !bare {
+                return true;
+            }
+            // "It should never have been made": a rule, not a verdict on the claim.
+            let at = claim.tokens.iter().position(|t| t.span == cue.span);
+            if at.is_some_and(|i| modal_negation(claim, i)) {
+                return false;
+            }
+            let before: Vec<&Token> = claim
+                .tokens
+                .iter()
+                .take_while(|t| t.span.start < cue.span.start)
+                .filter(|t| {
+                    t.is_content() && !lexicon::CERTAINTY_ADVERBS.contains(&t.lower.as_str())
+                })
+                .collect();
+            let denied = &before[before.len().saturating_sub(DENIED_BEFORE)..];
+            let said = denied
+                .iter()
+                .filter(|w| other.tokens.iter().any(|o| says(o, w)))
+                .count();
+            denied.is_empty() || 2 * said >= denied.len()
+        })
+        .collect()
 }
 
 /// The refutation cues of a claim that call what it reports false: a refuting word, a rejecting
@@ -620,6 +800,7 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
                 && !which_thing()
                 && !mentions(claims.right, a)
                 && !mentions(claims.left, b)
+                && same_frame(Pair::new(claims.left, claims.right), i, j)
             {
                 return Some(reason(
                     ReasonKind::Antonym,
@@ -632,6 +813,57 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
         }
     }
     None
+}
+
+/// The clause token `i` stands in: from the punctuation before it to the punctuation after it
+/// (a comma, semicolon, dash, colon or sentence end).
+fn clause_around(claim: Claim, i: usize) -> std::ops::Range<usize> {
+    let breaks = |k: usize| gap(claim, k).contains([',', ';', '—', ':', '.', '?', '!']);
+    let mut start = i;
+    while start > 0 && !breaks(start - 1) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < claim.tokens.len() && !breaks(end - 1) {
+        end += 1;
+    }
+    start..end
+}
+
+/// How many content words on each side of a word, within its clause, show what it is said of
+/// (see [`same_frame`]). A verb's subject and object, a noun's modifiers, lie within a few
+/// content words; a whole long clause of a news story mentions its protagonists anywhere.
+const FRAME_REACH: usize = 5;
+
+/// Whether two words, one a side, stand in the same frame: within [`FRAME_REACH`] content words
+/// of each, in its clause, the two sides share a content word. Two statements of one story are
+/// aligned on what they share, and a word of one may oppose, or differ from, a word of the
+/// other that is about something else ("set Trump up for success" / "the Olympics would have
+/// been a failure"): a conflict needs the two words to be said of the same thing, which the
+/// words around them must show.
+fn same_frame(claims: Pair<Claim>, i: usize, j: usize) -> bool {
+    fn words<'a>(claim: Claim<'a>, at: usize) -> Vec<&'a Token> {
+        let clause = clause_around(claim, at);
+        let content = |k: &usize| {
+            let t = &claim.tokens[*k];
+            t.is_content() && value_of(t).is_none()
+        };
+        let before: Vec<usize> = (clause.start..at).filter(content).collect();
+        let after = (at + 1..clause.end).filter(content).take(FRAME_REACH);
+        before[before.len().saturating_sub(FRAME_REACH)..]
+            .iter()
+            .copied()
+            .chain(after)
+            .map(|k| &claim.tokens[k])
+            .collect()
+    }
+    let (left, right) = (words(claims.left, i), words(claims.right, j));
+    if left.is_empty() || right.is_empty() {
+        // "Shares rose." / "Shares fell sharply.": nothing but the word itself to go on.
+        return true;
+    }
+    left.iter()
+        .any(|t| right.iter().any(|o| says(o, t) || says(t, o)))
 }
 
 /// Whether token `i` describes which thing an indefinite noun phrase is about: it follows "a",
@@ -742,14 +974,16 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
             .iter()
             .enumerate()
             .filter_map(|(i, t)| {
-                value_of(t).map(|(c, q)| {
-                    let class = if c == ValueClass::Count && is_apposition(claim, i) {
-                        ValueClass::Age
-                    } else {
-                        c
-                    };
-                    (i, class, q)
-                })
+                value_of(t)
+                    .filter(|(c, _)| !(*c == ValueClass::Year && names_which(claim, i)))
+                    .map(|(c, q)| {
+                        let class = if c == ValueClass::Count && is_apposition(claim, i) {
+                            ValueClass::Age
+                        } else {
+                            c
+                        };
+                        (i, class, q)
+                    })
             })
             .collect()
     };
@@ -800,6 +1034,12 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         let Some(ri) = by_noun.or(by_position) else {
             continue;
         };
+        // "In July, North Korea tested its first ICBM" / "talks were held in March": two dates
+        // of two events. A value conflicts only with the value the other side gives for the
+        // same thing, which the words around the two must show.
+        if !same_frame(Pair::new(claims.left, claims.right), li, ri) {
+            continue;
+        }
         let l = token_evidence(claims.left, &claims.left.tokens[li]);
         let r = token_evidence(claims.right, &claims.right.tokens[ri]);
         let kind = class.reason_kind();
@@ -846,6 +1086,19 @@ fn counted_noun<'a>(claim: Claim<'a>, index: usize) -> Option<&'a Token> {
         }
     }
     None
+}
+
+/// Whether the year at `index` says which thing a noun is ("the 2016 campaign", "the 1953
+/// armistice") rather than when something happened ("in 2016"): it stands right before a noun.
+/// Two articles name different campaigns and wars by their years; such a year dates nothing the
+/// other statement tells.
+fn names_which(claim: Claim, index: usize) -> bool {
+    claim.tokens.get(index + 1).is_some_and(|next| {
+        matches!(next.kind, TokenKind::Content)
+            && gap(claim, index)
+                .chars()
+                .all(|c| c.is_whitespace() || c == '-')
+    })
 }
 
 /// Whether a number stands between commas after a name, as ages do ("Hartwell, 58, is ...").
@@ -933,6 +1186,36 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         }
         // The slot must be anchored: the words right before it are shared.
         if old_index == 0 || new_index == 0 {
+            continue;
+        }
+        // The slot's neighbours say what role it is: a name that something else is said of
+        // ("set to meet Kim" / "Pompeo's visit to Pyongyang"), or one brought in by another
+        // preposition ("met Kim over Easter weekend" / "met Kim in North Korea"), fills another
+        // role.
+        // Prepositions of place and of direction ("taken to St. Mary's" / "treated at Mercy")
+        // both bring in a place. The word before a name may end a phrase ("taken to").
+        let introduced_by = |claim: Claim<'_>, first: usize| {
+            let before = first.checked_sub(1).map(|k| &claim.tokens[k])?;
+            let text = &claim.text[before.span.start..before.span.end];
+            let word = text.split_whitespace().last()?.to_lowercase();
+            if !lexicon::is_stop_word(&word) {
+                return None;
+            }
+            Some(
+                if word == "to" || lexicon::PLACE_PREPOSITIONS.contains(&word.as_str()) {
+                    "in".to_string()
+                } else {
+                    word
+                },
+            )
+        };
+        let introductions = (
+            introduced_by(claims.left, old[0]),
+            introduced_by(claims.right, new[0]),
+        );
+        if introductions.0 != introductions.1
+            || !same_frame(Pair::new(claims.left, claims.right), old[0], new[0])
+        {
             continue;
         }
         let place = old.iter().any(|&i| is_place(claims.left, i))
@@ -1293,6 +1576,75 @@ mod tests {
     }
 
     #[test]
+    fn opposites_telling_which_one_are_not_conflicts() {
+        assert!(kinds(
+            "The minister praised her first visit to the port.",
+            "The minister praised her last visit to the port."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The company reported higher imports of steel.",
+            "The company reported higher exports of steel."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_year_naming_which_thing_dates_nothing() {
+        assert!(kinds(
+            "Auditors examined spending on the 2016 campaign.",
+            "Auditors examined spending on the 2020 campaign."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The treaty was signed in 2016.",
+                "The treaty was signed in 2020."
+            ),
+            [ReasonKind::Date]
+        );
+    }
+
+    #[test]
+    fn opposites_said_of_different_things_are_not_conflicts() {
+        assert!(kinds(
+            "Analysts expect the merger to be a success, the chairman said.",
+            "The chairman said the old factory was a failure."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The chairman said the merger was a success.",
+                "The chairman said the merger was a failure."
+            ),
+            [ReasonKind::Antonym]
+        );
+    }
+
+    #[test]
+    fn values_and_names_of_different_things_are_not_compared() {
+        // Two dates of two events.
+        assert!(kinds(
+            "Steel exports fell sharply in March, the ministry said.",
+            "The ministry said its trade office in Ottawa opened in July."
+        )
+        .is_empty());
+        // A holiday and a place brought in by other prepositions fill no one role.
+        assert!(kinds(
+            "Report: Halvorsen secretly met with Okafor over Thanksgiving weekend",
+            "Halvorsen met with Okafor in Belgravia last week."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Halvorsen met Okafor in Belgravia on Friday.",
+                "Halvorsen met Okafor in Marchetti on Friday."
+            ),
+            [ReasonKind::Place]
+        );
+    }
+
+    #[test]
     fn opposites_naming_different_people_are_not_conflicts() {
         assert!(kinds("A man is cooking pasta.", "A woman is cooking pasta.").is_empty());
         assert!(kinds("Two girls are playing.", "Two boys are playing.").is_empty());
@@ -1369,6 +1721,118 @@ mod tests {
             ),
             [ReasonKind::Negation]
         );
+    }
+
+    #[test]
+    fn a_negation_denies_only_facts_not_aims_or_possibilities() {
+        assert!(kinds(
+            "The ambassador has not been questioned by the committee.",
+            "The committee hopes to question the ambassador next week."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The storm did not damage the bridge.",
+            "The storm could damage the bridge."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The ambassador has not been questioned by the committee.",
+                "The committee questioned the ambassador last week."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_rule_is_no_denial() {
+        assert!(kinds(
+            "Ships must never enter the harbor at night.",
+            "Ships entered the harbor at night."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_possible_or_regretted_event_is_no_denial() {
+        assert!(kinds(
+            "The talks could be postponed until the summer.",
+            "The talks will take place in the summer."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The bridge should have never been built over the river.",
+            "The bridge was built over the river in 1990."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_bare_negation_denies_what_was_just_said() {
+        // "It's not" denies the win, not the deal the other statement reports.
+        assert!(kinds(
+            "The deal sounds like a big win for the city. It's not.",
+            "The city signed the deal with the developer."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Will the bridge close in May? Probably not.",
+                "The bridge will close in May."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_bare_negation_under_a_rule_is_no_verdict() {
+        assert!(kinds(
+            "\"It should never have been made,\" the mayor said of the deal.",
+            "The mayor said the council made a deal with the developer."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn dismissed_denies_only_a_claim() {
+        // Dismissed from a post, not dismissing a claim.
+        assert!(kinds(
+            "The director, who was dismissed by the president last year, is touring with a book.",
+            "The director is touring with a book about the president."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The mayor dismissed reports that the bridge would close.",
+                "The bridge will close, officials said."
+            )[0],
+            ReasonKind::Negation
+        );
+    }
+
+    #[test]
+    fn a_negation_called_a_lie_affirms() {
+        assert!(kinds(
+            "The firm lied about never having tested the drug on children.",
+            "The firm tested the drug on children."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The firm never tested the drug on children.",
+                "The firm tested the drug on children."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn stopping_in_other_words_agrees() {
+        assert!(kinds(
+            "The factory will suspend production of diesel engines.",
+            "The factory will stop production of diesel engines."
+        )
+        .is_empty());
     }
 
     #[test]

@@ -393,6 +393,22 @@ pub const REPORT_NOUNS: &[&str] = &[
     "speculation",
 ];
 
+/// Nouns besides reports that a speaker dismisses as unfounded: "dismissed concerns that ...".
+pub const DISMISSED_NOUNS: &[&str] = &[
+    "concern",
+    "suggestion",
+    "idea",
+    "notion",
+    "criticism",
+    "charge",
+    "accusation",
+    "worry",
+    "fear",
+    "assertion",
+    "theory",
+    "talk",
+];
+
 /// Negation cues that deny anything fits the description after them: "there is no man playing a
 /// guitar" is contradicted only by a man playing a guitar.
 pub const QUANTIFIER_NEGATIONS: &[&str] =
@@ -572,6 +588,14 @@ pub const REFERENTIAL_OPPOSITES: &[(&str, &str)] = &[
     ("black", "white"),
     ("day", "night"),
     ("gentleman", "lady"),
+    // Which one of a series, which time, which way across a border: "his first visit" and "his
+    // last visit" are two visits, "domestic" and "foreign" scandals two scandals.
+    ("first", "last"),
+    ("past", "present"),
+    ("past", "future"),
+    ("present", "future"),
+    ("import", "export"),
+    ("domestic", "foreign"),
 ];
 
 /// Whether two lemmas are opposites that tell different referents apart (see
@@ -762,6 +786,54 @@ pub const NON_OCCURRENCE: &[&str] = &[
     "abandoned",
     "halted",
 ];
+
+/// Words saying an activity stops; two sides that both say so agree, whichever word each uses
+/// ("North Korea will suspend its tests" / "... will stop its tests"), by dictionary form.
+pub const CESSATION_WORDS: &[&str] = &[
+    "stop",
+    "halt",
+    "end",
+    "close",
+    "shut",
+    "freeze",
+    "pause",
+    "cease",
+    "quit",
+    "moratorium",
+    "ban",
+    "suspension",
+    "postponement",
+    "delay",
+    "suspend",
+    "postpone",
+    "cancel",
+    "cancellation",
+    "shelve",
+    "scrap",
+    "abandon",
+    "defer",
+];
+
+/// Verbs whose "to" infinitive is an aim, not a fact: "Mueller hopes to question the president"
+/// says nothing about whether he has; by dictionary form.
+pub const INTENTION_VERBS: &[&str] = &[
+    "want", "hope", "plan", "seek", "expect", "try", "aim", "intend", "wish", "vow", "threaten",
+    "attempt", "propose", "promise", "prepare", "push", "urge", "ask", "need", "offer", "mean",
+    "wait", "struggle", "scramble", "look",
+];
+
+/// Modal verbs: what follows them in the clause is a possibility, ability, obligation or
+/// condition, not a fact ("North Korea can resume testing", "the Olympics would have been a
+/// failure"). "Will" tells a plan as a fact and is not one of them.
+pub const MODALS: &[&str] = &[
+    "would", "could", "might", "may", "should", "must", "can", "ought", "shall",
+];
+
+/// Modals that, before a negation, make it an obligation or a possibility rather than a denial
+/// of a fact: "Iran must never have nuclear weapons", "it should not have been made", "the
+/// plant may not close".
+pub const NON_FACTUAL_MODALS: &[&str] =
+    &["must", "mustn't", "should", "shouldn't", "ought", "shall"];
 
 /// Prepositions that put the proper noun after them in the role of a place.
 pub const PLACE_PREPOSITIONS: &[&str] =
