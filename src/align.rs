@@ -35,6 +35,9 @@ pub struct AlignOptions {
     pub above_background: f64,
     /// The same margin for a pair whose statements are each other's best match.
     pub mutual_above_background: f64,
+    /// Whether weak pairs between aligned neighbours are aligned too (`links_in_context`): the
+    /// one rule that reads the order of the statements.
+    pub in_context: bool,
 }
 
 /// An aligned statement pair before judging.
@@ -255,6 +258,9 @@ pub fn align_with(
         link.similarity >= options.near_best * best_left[link.left]
             || link.similarity >= options.near_best * best_right[link.right]
     });
+    if !options.in_context {
+        return scored;
+    }
     let between = links_in_context(left, right, weights, &scored, (&top_left, &top_right))
         .into_iter()
         .filter(|link| link.similarity >= background(link) + options.mutual_above_background)

@@ -95,6 +95,10 @@ pub struct Config {
     pub candidates: align::Candidates,
     /// Whether each pair carries its word-level diff. Pair mode prints none and skips them.
     pub word_diffs: bool,
+    /// Whether a weak pair between aligned neighbours is aligned too (see
+    /// [`align::AlignOptions::in_context`]). Default on; off, the alignment does not depend on
+    /// the order of the statements at all.
+    pub in_context: bool,
 }
 
 impl Config {
@@ -106,6 +110,7 @@ impl Config {
             anchors: self.anchors,
             above_background: self.above_background,
             mutual_above_background: self.mutual_above_background,
+            in_context: self.in_context,
         }
     }
 }
@@ -121,6 +126,7 @@ impl Default for Config {
             entailment_coverage: 0.8,
             candidates: align::Candidates::Auto,
             word_diffs: true,
+            in_context: true,
         }
     }
 }
