@@ -1816,3 +1816,29 @@ fn long_inputs_draw_no_progress_bar_into_a_pipe() {
         .stderr(predicate::str::is_empty())
         .stdout(predicate::str::contains("aligning").not());
 }
+
+/// `--no-context` aligns on the statements' own words: the fixture's hospital pair ("taken to
+/// Pinecrest Regional Medical Center" / "flown to a hospital in Pinecrest") is aligned only
+/// because the statements after both are.
+#[test]
+fn no_context_aligns_on_own_words_only() {
+    let pairs = |flags: &[&str]| -> Vec<(u64, u64)> {
+        let report = report_json(crosscheck().args(flags).args([
+            "--format",
+            "json",
+            "fixtures/paraphrase-reordered-left.txt",
+            "fixtures/paraphrase-reordered-right.txt",
+        ]));
+        report["pairs"]
+            .as_array()
+            .expect("pairs")
+            .iter()
+            .map(|p| (p["left"].as_u64().unwrap(), p["right"].as_u64().unwrap()))
+            .collect()
+    };
+    let in_context = pairs(&[]);
+    let own_words = pairs(&["--no-context"]);
+    assert!(in_context.contains(&(5, 5)), "{in_context:?}");
+    assert!(!own_words.contains(&(5, 5)), "{own_words:?}");
+    assert!(own_words.iter().all(|pair| in_context.contains(pair)));
+}

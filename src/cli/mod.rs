@@ -71,6 +71,13 @@ pub struct Args {
     #[arg(long, default_value_t = Config::default().threshold, value_parser = parse_fraction)]
     pub threshold: f64,
 
+    /// Align statements on their own words only. By default a weakly similar pair is aligned
+    /// too when the statements just before (or after) both are aligned and the two are each
+    /// other's closest match: the same stretch of the story told in other words. With this flag
+    /// the order of the statements plays no part.
+    #[arg(long)]
+    pub no_context: bool,
+
     /// Also list boilerplate (photo captions, share prompts, "Read more") in the text and
     /// Markdown reports. It is never judged; the HTML report always shows it, grayed, and the
     /// JSON report always includes it, flagged.
@@ -213,6 +220,7 @@ impl Args {
             format,
             config: Config {
                 threshold: self.threshold,
+                in_context: !self.no_context,
                 ..Config::default()
             },
             text: TextOptions {
