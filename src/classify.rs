@@ -576,18 +576,20 @@ fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
     {
         return None;
     }
-    Some(reason(
+    Some(denial(claims, &left, &right))
+}
+
+/// A negation reason whose evidence is the denying words of each side.
+fn denial(claims: Pair<Claim>, left: &[&Token], right: &[&Token]) -> Reason {
+    let evidence = |claim: Claim, cues: &[&Token]| {
+        cues.iter()
+            .map(|t| token_evidence(claim, t))
+            .collect::<Vec<_>>()
+    };
+    reason(
         ReasonKind::Negation,
-        Pair::new(
-            left.iter()
-                .map(|t| token_evidence(claims.left, t))
-                .collect(),
-            right
-                .iter()
-                .map(|t| token_evidence(claims.right, t))
-                .collect(),
-        ),
-    ))
+        Pair::new(evidence(claims.left, left), evidence(claims.right, right)),
+    )
 }
 
 /// The refutation check alone (see [`refutation_conflict`]), for two texts that are about the
@@ -617,18 +619,7 @@ fn refutation_conflict(claims: Pair<Claim>) -> Option<Reason> {
     if negates(other) {
         return None;
     }
-    Some(reason(
-        ReasonKind::Negation,
-        Pair::new(
-            left.iter()
-                .map(|t| token_evidence(claims.left, t))
-                .collect(),
-            right
-                .iter()
-                .map(|t| token_evidence(claims.right, t))
-                .collect(),
-        ),
-    ))
+    Some(denial(claims, &left, &right))
 }
 
 /// Content words just before a bare negation that say what it denies (see [`about_the_other`]).
