@@ -121,15 +121,20 @@ pub fn align_with(
         sum_right: Vec<f64>,
         top_right: Vec<f64>,
     }
+    impl Scores {
+        fn empty(right: usize) -> Scores {
+            Scores {
+                links: Vec::new(),
+                sum_left: Vec::new(),
+                sum_right: vec![0.0; right],
+                top_right: vec![0.0; right],
+            }
+        }
+    }
     let scores = (0..left.len())
         .into_par_iter()
         .fold(
-            || Scores {
-                links: Vec::new(),
-                sum_left: Vec::new(),
-                sum_right: vec![0.0; right.len()],
-                top_right: vec![0.0; right.len()],
-            },
+            || Scores::empty(right.len()),
             |mut acc, left_id| {
                 progress.advance(1);
                 let Some(profile) = &left[left_id] else {
@@ -175,12 +180,7 @@ pub fn align_with(
             },
         )
         .reduce(
-            || Scores {
-                links: Vec::new(),
-                sum_left: Vec::new(),
-                sum_right: vec![0.0; right.len()],
-                top_right: vec![0.0; right.len()],
-            },
+            || Scores::empty(right.len()),
             |mut a, b| {
                 a.links.extend(b.links);
                 a.sum_left.extend(b.sum_left);
