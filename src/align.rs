@@ -46,6 +46,8 @@ pub struct Link {
     pub left: StatementId,
     pub right: StatementId,
     pub similarity: f64,
+    /// Aligned because its neighbours are (see `links_in_context`), not on its own words.
+    pub in_context: bool,
 }
 
 /// How the statement pairs worth scoring are found.
@@ -171,6 +173,7 @@ pub fn align_with(
                             left: left_id,
                             right: right_id,
                             similarity: score,
+                            in_context: false,
                         };
                         acc.links.push((link, anchored));
                     }
@@ -340,6 +343,7 @@ fn links_in_context(
                     left: l,
                     right: r,
                     similarity: score,
+                    in_context: true,
                 });
             }
         }

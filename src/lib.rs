@@ -296,6 +296,7 @@ fn compare_analysed<'a>(
                 ids: Pair::new(link.left, link.right),
                 relation: judgment.relation,
                 similarity: link.similarity,
+                in_context: link.in_context,
                 reasons: judgment.reasons,
                 diff: if config.word_diffs {
                     diff::word_diff(texts.left, texts.right)

@@ -44,6 +44,9 @@ pub struct PairReport {
     pub ids: Pair<StatementId>,
     pub relation: Relation,
     pub similarity: f64,
+    /// Aligned because the statements before or after both are aligned, not on its own words
+    /// ([`crate::align::AlignOptions::in_context`]).
+    pub in_context: bool,
     /// Why the pair disagrees; empty for agreements.
     pub reasons: Vec<Reason>,
     /// Word diff from the left statement to the right one.

@@ -1842,3 +1842,24 @@ fn no_context_aligns_on_own_words_only() {
     assert!(!own_words.contains(&(5, 5)), "{own_words:?}");
     assert!(own_words.iter().all(|pair| in_context.contains(pair)));
 }
+
+/// A pair aligned through its neighbours says so in JSON and in the text report; the others
+/// carry no such field.
+#[test]
+fn a_pair_aligned_by_context_says_so() {
+    let (left, right) = (
+        "fixtures/paraphrase-reordered-left.txt",
+        "fixtures/paraphrase-reordered-right.txt",
+    );
+    let report = json_of(left, right);
+    for pair in report["pairs"].as_array().expect("pairs") {
+        let ids = (
+            pair["left"].as_u64().unwrap(),
+            pair["right"].as_u64().unwrap(),
+        );
+        let flagged = pair.get("in_context").is_some_and(|v| v == true);
+        assert_eq!(flagged, ids == (5, 5) || ids == (0, 1), "{pair}");
+    }
+    let text = report_text(crosscheck().args(["--color", "never", left, right]));
+    assert_eq!(text.matches("aligned by context").count(), 2, "{text}");
+}

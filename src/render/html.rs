@@ -161,14 +161,14 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
         out,
         "<article class=\"pair {class}\" data-partners=\"{left_id} {right_id}\">\n\
          <h3><span class=\"marker\">{marker}</span> <a href=\"#{left_id}\">{}</a> ↔ \
-         <a href=\"#{right_id}\">{}</a> <span class=\"similarity\">similarity {:.2}</span></h3>\n\
+         <a href=\"#{right_id}\">{}</a> <span class=\"similarity\">{}</span></h3>\n\
          <div class=\"quotes\">\n\
          <blockquote class=\"left\"><span class=\"tag\">{}</span> {}</blockquote>\n\
          <blockquote class=\"right\"><span class=\"tag\">{}</span> {}</blockquote>\n\
          </div>",
         line_tag(Side::Left, left.line),
         line_tag(Side::Right, right.line),
-        pair.similarity,
+        super::similarity_note(pair),
         line_tag(Side::Left, left.line),
         text(&left.text),
         line_tag(Side::Right, right.line),

@@ -117,10 +117,10 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
     writeln!(out)?;
     writeln!(
         out,
-        "### {marker} {} ↔ {} · similarity {:.2}",
+        "### {marker} {} ↔ {} · {}",
         line_tag(Side::Left, left.line),
         line_tag(Side::Right, right.line),
-        pair.similarity
+        super::similarity_note(pair)
     )?;
     writeln!(out)?;
     writeln!(out, "- {}", statement(Side::Left, left))?;

@@ -48,6 +48,16 @@ pub fn write(
 }
 
 /// `L12` is line 12 of the left file, `R3` line 3 of the right one.
+/// A pair's similarity as every human format shows it. A pair aligned through its neighbours
+/// says so: its own words alone would not have paired it.
+fn similarity_note(pair: &crate::report::PairReport) -> String {
+    if pair.in_context {
+        format!("similarity {:.2}, aligned by context", pair.similarity)
+    } else {
+        format!("similarity {:.2}", pair.similarity)
+    }
+}
+
 fn line_tag(side: Side, line: usize) -> String {
     let letter = match side {
         Side::Left => 'L',

@@ -97,7 +97,7 @@ impl Writer<'_> {
                 Side::Right,
                 report.statement(Side::Right, pair.ids.right).line
             ),
-            style.dim(&format!("similarity {:.2}", pair.similarity))
+            style.dim(&super::similarity_note(pair))
         );
         self.wrapped("", "  ", &heading)
     }
