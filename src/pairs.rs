@@ -240,7 +240,7 @@ fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScore
         }
     }
     let share = |profile: &Profile, touched: &[f64]| {
-        let mass: f64 = profile.terms.iter().map(|t| weights.of(t)).sum();
+        let mass = weights.mass(profile);
         if mass == 0.0 {
             return 1.0;
         }
@@ -302,7 +302,7 @@ fn said_share(
     weights: &Weights,
     matches: Option<&Matches>,
 ) -> f64 {
-    let mass: f64 = claim.terms.iter().map(|t| weights.of(t)).sum();
+    let mass = weights.mass(claim);
     if mass == 0.0 {
         return 1.0;
     }

@@ -220,6 +220,11 @@ impl Weights {
         }
     }
 
+    /// The summed weight of a statement's terms: what shares of it are measured against.
+    pub fn mass(&self, profile: &Profile) -> f64 {
+        profile.terms.iter().map(|t| self.of(t)).sum()
+    }
+
     pub fn of(&self, term: &Term) -> f64 {
         self.idf
             .get(&term.token.key)
@@ -447,28 +452,6 @@ impl Matches {
             contained(covered_a, mass_a, xs.len()).max(contained(covered_b, mass_b, ys.len()));
         (DICE_SHARE * dice + (1.0 - DICE_SHARE) * containment).clamp(0.0, 1.0)
     }
-}
-
-/// How much of `claim`'s content `source` says too: the weighted share of `claim`'s words that
-/// have a firm match (the same meaning, or a compatible number) in `source`. 1 when the source
-/// covers the claim word for word; low when the claim adds what the source does not say.
-pub fn coverage(claim: &Profile, source: &Profile, weights: &Weights) -> f64 {
-    let mass: f64 = claim.terms.iter().map(|t| weights.of(t)).sum();
-    if mass == 0.0 {
-        return 1.0;
-    }
-    let covered: f64 = claim
-        .terms
-        .iter()
-        .filter(|t| {
-            source
-                .terms
-                .iter()
-                .any(|u| term_match(t, u) >= NEAR_MISS_MATCH)
-        })
-        .map(|t| weights.of(t))
-        .sum();
-    covered / mass
 }
 
 /// Where a statement's clauses are: token index ranges between punctuation that separates
