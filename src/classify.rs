@@ -7,7 +7,7 @@
 //! words the other statement does not mention is not a denial of it.
 
 use crate::attribution::{speaker, Speaker};
-use crate::intern::SymList;
+use crate::intern::{Sym, SymList};
 use crate::lexicon;
 use crate::model::{Evidence, Pair, Reason, ReasonKind, Relation, Span};
 use crate::normalize::{Precision, Quantity, Token, TokenKind, Unit};
@@ -1110,6 +1110,42 @@ const MAX_SLOT_WORDS: usize = 6;
 /// Names on both sides that fill the same slot: the word diff of the two statements replaces a
 /// name on one side by a different name on the other, and neither name occurs in the other
 /// statement. A preposition of place before either name makes it a place.
+/// The name written around the capitalized word at `i`: the run of capitalized words joined by
+/// spaces or hyphens ("Kim Jong-un", "Mike Pompeo").
+fn name_around(claim: Claim, i: usize) -> std::ops::Range<usize> {
+    let joined = |k: usize| gap(claim, k).chars().all(|c| c.is_whitespace() || c == '-');
+    let capitalized = |k: usize| {
+        let t = &claim.tokens[k];
+        t.proper || claim.text[t.span.start..].starts_with(char::is_uppercase)
+    };
+    let mut start = i;
+    while start > 0 && joined(start - 1) && capitalized(start - 1) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < claim.tokens.len() && joined(end - 1) && capitalized(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Whether `other` names whoever the name around `i` names, by a shorter or longer form of it:
+/// "Kim" is "Kim Jong-un", so "Jong" fills no different role than "Kim" does; but "John Smith"
+/// is not "John Doe".
+fn same_name_in(claim: Claim, i: usize, other: Claim) -> bool {
+    let name = name_around(claim, i);
+    let keys = |c: Claim, range: std::ops::Range<usize>| -> Vec<Sym> {
+        c.tokens[range].iter().map(|t| t.key).collect()
+    };
+    let own = keys(claim, name.clone());
+    (0..other.tokens.len())
+        .filter(|&k| own.contains(&other.tokens[k].key))
+        .any(|k| {
+            let theirs = keys(other, name_around(other, k));
+            own.iter().all(|key| theirs.contains(key)) || theirs.iter().all(|key| own.contains(key))
+        })
+}
+
 fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     let content = |claim: Claim<'_>| -> Vec<usize> {
         claim
@@ -1162,6 +1198,7 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
                             && !crate::thesaurus::has_synsets(&t.lower)
                             && crate::thesaurus::frequency(&t.lemma) == 0
                             && absent_from(other, &t.key)
+                            && !same_name_in(claim, i, other)
                     })
                     .collect()
             };
@@ -1867,6 +1904,63 @@ mod tests {
         assert_eq!(
             kinds("The blast came at 9 a.m.", "The blast came at 11 a.m."),
             [ReasonKind::Date]
+        );
+    }
+
+    #[test]
+    fn a_day_written_before_its_month_is_a_date() {
+        assert_eq!(
+            kinds("He will visit on 13 July.", "He will visit on July 20."),
+            [ReasonKind::Date]
+        );
+        assert!(kinds("He will visit on 13 July.", "He will visit on July 13.").is_empty());
+        // Not a count of 13 beside "thousands".
+        assert!(kinds(
+            "Thousands will protest during the visit on 13 July.",
+            "Thousands will protest during the visit."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_dozen_multiplies() {
+        assert!(kinds(
+            "He was given almost four dozen questions.",
+            "He was given dozens of questions."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "He was given four dozen questions.",
+                "He was given 12 questions."
+            ),
+            [ReasonKind::Number]
+        );
+    }
+
+    #[test]
+    fn initialisms_with_dots_are_the_same_name() {
+        assert!(kinds(
+            "Trump spoke to the former F.B.I. director about the memos.",
+            "Trump spoke to the former FBI director about the memos."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_shorter_form_of_a_name_is_the_same_person() {
+        assert!(kinds(
+            "The Post reported that Pompeo made a secret visit to North Korea over Easter weekend \
+             to speak with Kim.",
+            "Report: Pompeo secretly met with Kim Jong-un over Easter weekend."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The prize went to John Smith this year.",
+                "The prize went to John Doe this year."
+            ),
+            [ReasonKind::Entity]
         );
     }
 

@@ -656,6 +656,7 @@ pub const VAGUE_NUMBERS: &[(&str, f64)] = &[
 
 /// Words that multiply the number before them.
 pub const SCALE_WORDS: &[(&str, f64)] = &[
+    ("dozen", 12.0),
     ("hundred", 100.0),
     ("thousand", 1e3),
     ("million", 1e6),

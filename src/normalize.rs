@@ -575,6 +575,10 @@ fn word_key(lower: &str, stem: &str) -> (String, Vec<String>) {
     if let Some((_, key)) = lexicon::ALIASES.iter().find(|(alias, _)| *alias == lower) {
         return (key.to_string(), Vec::new());
     }
+    // "F.B.I." is "FBI": an initialism's dots are spelling, not meaning.
+    if let Some(initials) = dotless_initialism(lower) {
+        return word_key(&initials, &lexicon::stem(&initials));
+    }
     match lexicon::synonym_groups(stem) {
         Some(groups) => (
             groups[0].to_string(),
@@ -582,6 +586,23 @@ fn word_key(lower: &str, stem: &str) -> (String, Vec<String>) {
         ),
         None => (stem.to_string(), Vec::new()),
     }
+}
+
+/// The letters of an initialism written with dots ("f.b.i" → "fbi"), if `lower` is one: single
+/// letters joined by dots (the final dot is the sentence's or is cut off by tokenizing).
+fn dotless_initialism(lower: &str) -> Option<String> {
+    let mut parts = lower.trim_end_matches('.').split('.');
+    let letters: Option<String> = parts
+        .by_ref()
+        .map(|part| {
+            let mut chars = part.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_alphabetic() => Some(c),
+                _ => None,
+            }
+        })
+        .collect();
+    letters.filter(|l| l.chars().count() >= 2)
 }
 
 fn strip_possessive(lower: &str) -> &str {
@@ -777,6 +798,16 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
                 if is_numeral && (1.0..=31.0).contains(&value) && value.fract() == 0.0 {
                     unit = Unit::DayOf(month);
                 }
+            }
+        }
+        // The day written first, as in British and military usage: "13 July".
+        if unit == Unit::Count && used == 1 && is_numeral && !has_separator {
+            let month = words
+                .get(i + 1)
+                .filter(|next| adjacent(text, word, next))
+                .and_then(|next| month_name(next.text, &next.text.to_lowercase()));
+            if let Some(month) = month.filter(|_| (1.0..=31.0).contains(&value)) {
+                unit = Unit::DayOf(month);
             }
         }
         if unit == Unit::Count {
