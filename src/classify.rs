@@ -636,6 +636,10 @@ fn about_the_other<'a>(claim: Claim<'a>, cues: Vec<&'a Token>, other: Claim) -> 
     cues.into_iter()
         .filter(|cue| {
             let lower = cue.lower.as_str();
+            if rejecting_verb(cue) {
+                let at = claim.tokens.iter().position(|t| t.span == cue.span);
+                return at.map_or(true, |i| rejects_what_the_other_says(claim, i, other));
+            }
             let bare = matches!(lower, "not" | "no" | "never" | "nope")
                 || lower.ends_with("n't")
                 || lower.ends_with("n’t");
@@ -665,6 +669,74 @@ fn about_the_other<'a>(claim: Claim<'a>, cues: Vec<&'a Token>, other: Claim) -> 
         .collect()
 }
 
+/// Whether a token is a verb of denying or rejecting ("denied", "dismisses"), by stem: the
+/// negation cues among them are stop words, whose lemma is the word as written.
+fn rejecting_verb(token: &Token) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        std::iter::once(&"deny")
+            .chain(lexicon::REJECTING_VERBS)
+            .map(|verb| lexicon::stem(verb))
+            .collect()
+    });
+    let stem = lexicon::stem(&token.lower);
+    stems.contains(&stem) && token.lower != "denial"
+}
+
+/// How many content words of a denied or rejected object the other statement is checked for
+/// (see [`rejects_what_the_other_says`]).
+const REJECTED_WORDS: usize = 5;
+
+/// Whether the denying or rejecting verb at `i` ("denied", "dismissed") rejects what `other`
+/// says. Unlike "a hoax", such a verb refutes its object, not its whole statement: "Denying any
+/// financial motivation, Perez said the lawsuit ..." refutes nothing about the lawsuit, and "Iran
+/// has denied seeking nuclear weapons" nothing about "Netanyahu disparages the nuclear deal". So
+/// the other side must say at least half of the object's first few content words; a report
+/// ("denied the report", "dismissed claims that ...") stands for the claim and is skipped. With no
+/// object in its clause ("which Trump denies", "Police denied."), the verb rejects what was said
+/// just before it, as a bare negation does (see [`about_the_other`]).
+fn rejects_what_the_other_says(claim: Claim, i: usize, other: Claim) -> bool {
+    let tokens = claim.tokens;
+    let clause = clause_around(claim, i);
+    let said = |words: &[&Token]| {
+        let said = words
+            .iter()
+            .filter(|w| other.tokens.iter().any(|o| says(o, w)))
+            .count();
+        words.is_empty() || 2 * said >= words.len()
+    };
+    let content_from = |from: usize| -> Vec<&Token> {
+        tokens[from..clause.end]
+            .iter()
+            .filter(|t| t.is_content())
+            .take(REJECTED_WORDS)
+            .collect()
+    };
+    // "Report" is also a reporting verb, a stop word: read it and its plural as nouns here.
+    let reports = |k: usize| {
+        let (lemma, lower) = (tokens[k].lemma.as_str(), tokens[k].lower.as_str());
+        [lemma, lower.strip_suffix('s').unwrap_or(lower)]
+            .iter()
+            .any(|w| lexicon::REPORT_NOUNS.contains(w) || lexicon::DISMISSED_NOUNS.contains(w))
+    };
+    let first = (i + 1..clause.end).find(|&k| tokens[k].is_content() || reports(k));
+    let Some(first) = first else {
+        let before: Vec<&Token> = tokens[..clause.start]
+            .iter()
+            .filter(|t| t.is_content())
+            .collect();
+        return said(&before[before.len().saturating_sub(DENIED_BEFORE)..]);
+    };
+    if reports(first) {
+        // "denied the report" stands for the claim; "dismissed reports that the bridge would
+        // close" says which one.
+        let content = (first + 1..clause.end)
+            .find(|&k| matches!(tokens[k].lower.as_str(), "that" | "of" | "about"));
+        return content.map_or(true, |k| said(&content_from(k + 1)));
+    }
+    said(&content_from(first))
+}
+
 /// The refutation cues of a claim that call what it reports false: a refuting word, a rejecting
 /// verb whose object is a report ("dismissed the reports"), or a negated truth word ("the video is
 /// not real"); in an asserted clause, not negated themselves ("not a hoax", "no doubt"), not in a
@@ -692,10 +764,18 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
                 && !lexicon::REPORT_NOUNS.contains(&next.lemma.as_str())
         })
     };
+    // "A fraud" calls something false; "tax fraud charges", "charged with fraud" name a crime.
+    let names_a_crime = |i: usize| {
+        tokens[i].lower == "fraud"
+            && (names_a_kind(i)
+                || !(i.saturating_sub(2)..i)
+                    .any(|j| matches!(tokens[j].lower.as_str(), "a" | "an")))
+    };
     let refuting_word = |i: usize| {
         let lower = tokens[i].lower.as_str();
         lexicon::REFUTATION_CUES.contains(&lower)
             && !(lexicon::REFUTING_ADJECTIVES.contains(&lower) && names_a_kind(i))
+            && !names_a_crime(i)
     };
     let rejects_a_report = |i: usize| {
         lemma_in(i, lexicon::REJECTING_VERBS)
@@ -1355,6 +1435,57 @@ mod tests {
             let mirrored = judge_texts(asserting, refuting);
             assert_eq!(mirrored.relation, Relation::Disagree, "{refuting}");
         }
+    }
+
+    #[test]
+    fn a_denial_refutes_only_what_it_denies() {
+        // The object denied is not what the other side says.
+        assert!(kinds(
+            "Denying any financial motivation, Perez said the lawsuit had been taking shape for months.",
+            "Democrats sue Russia and the Trump campaign over the 2016 election."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Iran has denied ever seeking nuclear weapons.",
+            "Netanyahu disparages the Iran nuclear agreement."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Mueller may have found evidence of collusion with Russia, which Trump denies.",
+            "Mueller's Russia investigation: what to know."
+        )
+        .is_empty());
+        // It is: the object, a report of it, or what was said just before.
+        assert_eq!(
+            kinds(
+                "Apple denied that it will buy Tesla.",
+                "Apple will buy Tesla."
+            ),
+            [ReasonKind::Negation]
+        );
+        assert_eq!(
+            kinds(
+                "The studio denied the report on Friday.",
+                "Christian Bale will play Steve Jobs, the report said."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn fraud_as_a_crime_refutes_nothing() {
+        assert!(kinds(
+            "Mueller moved to drop the 22 bank and tax fraud charges against Gates.",
+            "Mueller dropped charges against Gates."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The photo of the shark on the highway is a fraud.",
+                "A shark swam on the highway, a photo shows."
+            ),
+            [ReasonKind::Negation]
+        );
     }
 
     #[test]
