@@ -592,6 +592,46 @@ fn denial(claims: Pair<Claim>, left: &[&Token], right: &[&Token]) -> Reason {
     )
 }
 
+/// Content words a statement denying the one before it may add of its own: who denies it ("a
+/// Warner Bros. spokesman"), not a claim of its own.
+const DENIER_WORDS: usize = 3;
+
+/// Whether `claim` refutes the statement just before it, `before`, rather than a claim of its
+/// own: "Reports said the bridge would close. Officials denied it." / "... The story is a hoax."
+/// Its refuting word has no object of its own but a pronoun or a report ("denied it", "denied
+/// the reports"), and it adds at most a few words the statement before does not say. Such a
+/// statement speaks of whatever the one before speaks of, so the alignment pairs it along (see
+/// `crate::compare`); judged on its own words it would be one-sided, and the article that
+/// reports a claim only to deny it would seem to agree with the one that asserts it.
+pub fn denies_the_statement_before(claim: Claim, before: Claim) -> bool {
+    let cues = about_the_other(claim, refutations(claim), before);
+    if cues.is_empty() {
+        return false;
+    }
+    let refers_back = cues.iter().all(|cue| {
+        let Some(i) = claim.tokens.iter().position(|t| t.span == cue.span) else {
+            return false;
+        };
+        !rejecting_verb(cue)
+            || object_of_rejection(claim, i).map_or(true, |object| object.is_empty())
+    });
+    if !refers_back {
+        return false;
+    }
+    let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
+    let own_words = claim
+        .tokens
+        .iter()
+        .filter(|t| {
+            t.is_content()
+                && !cue_spans.contains(&t.span)
+                && !lexicon::REPORT_NOUNS.contains(&t.lemma.as_str())
+                && !before.tokens.iter().any(|o| says(o, t))
+        })
+        .count();
+    own_words <= DENIER_WORDS
+}
+
 /// The refutation check alone (see [`refutation_conflict`]), for two texts that are about the
 /// same claim without aligning statement to statement (pair mode).
 pub fn refutation(claims: Pair<Claim>) -> Option<Reason> {
@@ -696,8 +736,6 @@ const REJECTED_WORDS: usize = 5;
 /// object in its clause ("which Trump denies", "Police denied."), the verb rejects what was said
 /// just before it, as a bare negation does (see [`about_the_other`]).
 fn rejects_what_the_other_says(claim: Claim, i: usize, other: Claim) -> bool {
-    let tokens = claim.tokens;
-    let clause = clause_around(claim, i);
     let said = |words: &[&Token]| {
         let said = words
             .iter()
@@ -705,7 +743,27 @@ fn rejects_what_the_other_says(claim: Claim, i: usize, other: Claim) -> bool {
             .count();
         words.is_empty() || 2 * said >= words.len()
     };
-    let content_from = |from: usize| -> Vec<&Token> {
+    match object_of_rejection(claim, i) {
+        Some(object) => said(&object),
+        None => {
+            let before: Vec<&Token> = claim.tokens[..clause_around(claim, i).start]
+                .iter()
+                .filter(|t| t.is_content())
+                .collect();
+            said(&before[before.len().saturating_sub(DENIED_BEFORE)..])
+        }
+    }
+}
+
+/// What the denying or rejecting verb at `i` rejects, as its first few content words (see
+/// [`rejects_what_the_other_says`]): `None` when its clause names nothing after it ("which
+/// Trump denies", "denied it"), empty for a bare report ("denied the report": the claim stands
+/// for itself), and the words of the claim a report is of ("dismissed reports that the bridge
+/// would close").
+fn object_of_rejection<'a>(claim: Claim<'a>, i: usize) -> Option<Vec<&'a Token>> {
+    let tokens = claim.tokens;
+    let clause = clause_around(claim, i);
+    let content_from = |from: usize| -> Vec<&'a Token> {
         tokens[from..clause.end]
             .iter()
             .filter(|t| t.is_content())
@@ -719,22 +777,20 @@ fn rejects_what_the_other_says(claim: Claim, i: usize, other: Claim) -> bool {
             .iter()
             .any(|w| lexicon::REPORT_NOUNS.contains(w) || lexicon::DISMISSED_NOUNS.contains(w))
     };
-    let first = (i + 1..clause.end).find(|&k| tokens[k].is_content() || reports(k));
-    let Some(first) = first else {
-        let before: Vec<&Token> = tokens[..clause.start]
-            .iter()
-            .filter(|t| t.is_content())
-            .collect();
-        return said(&before[before.len().saturating_sub(DENIED_BEFORE)..]);
-    };
+    // "denied it on Friday": the pronoun is the object, what follows is detail.
+    // ("Denied that ..." opens the claim denied.)
+    if i + 1 < clause.end && matches!(tokens[i + 1].lower.as_str(), "it" | "this" | "them" | "so") {
+        return None;
+    }
+    let first = (i + 1..clause.end).find(|&k| tokens[k].is_content() || reports(k))?;
     if reports(first) {
         // "denied the report" stands for the claim; "dismissed reports that the bridge would
         // close" says which one.
         let content = (first + 1..clause.end)
             .find(|&k| matches!(tokens[k].lower.as_str(), "that" | "of" | "about"));
-        return content.map_or(true, |k| said(&content_from(k + 1)));
+        return Some(content.map_or_else(Vec::new, |k| content_from(k + 1)));
     }
-    said(&content_from(first))
+    Some(content_from(first))
 }
 
 /// The refutation cues of a claim that call what it reports false: a refuting word, a rejecting

@@ -96,8 +96,9 @@ pub struct Config {
     /// Whether each pair carries its word-level diff. Pair mode prints none and skips them.
     pub word_diffs: bool,
     /// Whether a weak pair between aligned neighbours is aligned too (see
-    /// [`align::AlignOptions::in_context`]). Default on; off, the alignment does not depend on
-    /// the order of the statements at all.
+    /// [`align::AlignOptions::in_context`]), and a statement denying the one before it is paired
+    /// with that statement's partners (see [`classify::denies_the_statement_before`]). Default
+    /// on; off, the alignment does not depend on the order of the statements at all.
     pub in_context: bool,
 }
 
@@ -271,6 +272,11 @@ fn compare_analysed<'a>(
         config.candidates,
         progress,
     );
+    let links = if config.in_context {
+        with_denials_of_aligned(links, &sides, &weights)
+    } else {
+        links
+    };
     // Scoring is done: free the profiles before the report is built, so long documents do not
     // hold both at once.
     drop(weights);
@@ -378,6 +384,54 @@ fn compare_analysed<'a>(
     (report, sides)
 }
 
+/// `links` with a link for each statement that denies the statement before it ("Reports said
+/// the bridge would close. Officials denied it.", see [`classify::denies_the_statement_before`])
+/// to what that statement is linked to: it speaks of the same claim, in words too few to align
+/// on. Such links are marked as aligned by context; they take the pair's own similarity.
+fn with_denials_of_aligned(
+    mut links: Vec<align::Link>,
+    sides: &Pair<Analysed>,
+    weights: &Weights,
+) -> Vec<align::Link> {
+    let denies_previous = |side: &Analysed, id: StatementId| {
+        id > 0
+            && id < side.statements.len()
+            && side.profiles[id].is_some()
+            && side.profiles[id - 1].is_some()
+            && classify::denies_the_statement_before(side.claim(id), side.claim(id - 1))
+    };
+    let linked: std::collections::HashSet<(StatementId, StatementId)> =
+        links.iter().map(|l| (l.left, l.right)).collect();
+    let mut denials: Vec<(StatementId, StatementId)> = links
+        .iter()
+        .flat_map(|l| {
+            let left = denies_previous(&sides.left, l.left + 1).then_some((l.left + 1, l.right));
+            let right = denies_previous(&sides.right, l.right + 1).then_some((l.left, l.right + 1));
+            left.into_iter().chain(right)
+        })
+        .filter(|ids| !linked.contains(ids))
+        .collect();
+    if denials.is_empty() {
+        return links;
+    }
+    denials.sort_unstable();
+    denials.dedup();
+    links.extend(denials.into_iter().filter_map(|(left, right)| {
+        let profiles = (
+            sides.left.profiles[left].as_ref()?,
+            sides.right.profiles[right].as_ref()?,
+        );
+        Some(align::Link {
+            left,
+            right,
+            similarity: similarity::similarity(profiles.0, profiles.1, weights),
+            in_context: true,
+        })
+    }));
+    links.sort_unstable_by_key(|link| (link.left, link.right));
+    links
+}
+
 fn one_sided(statements: &[Statement], paired: &[bool]) -> Vec<StatementId> {
     statements
         .iter()
@@ -406,4 +460,79 @@ pub fn every_statement_has_one_fate(report: &Report) -> bool {
         }
         fates.iter().all(|&f| f == 1)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs_of(
+        left: &str,
+        right: &str,
+        config: &Config,
+    ) -> Vec<(StatementId, StatementId, Relation, bool)> {
+        let report = compare(
+            &Doc::from_text("left", left),
+            &Doc::from_text("right", right),
+            config,
+        );
+        report
+            .pairs
+            .iter()
+            .map(|p| (p.ids.left, p.ids.right, p.relation, p.in_context))
+            .collect()
+    }
+
+    /// An article that reports a claim only to deny it disagrees with the one that asserts it:
+    /// the denial, too short to align on its own words, is paired along with the claim.
+    #[test]
+    fn a_denial_of_the_statement_before_is_paired_with_its_partners() {
+        let right = "The bridge will close in May.\n";
+        let config = Config::default();
+        assert_eq!(
+            pairs_of(
+                "The bridge will close in May, the newspaper reported. Officials denied it on Friday.\n",
+                right,
+                &config
+            ),
+            [(0, 0, Relation::Agree, false), (1, 0, Relation::Disagree, true)]
+        );
+        assert_eq!(
+            pairs_of(
+                "Reports said the bridge will close in May. The story is a hoax, officials say.\n",
+                right,
+                &config
+            ),
+            [
+                (0, 0, Relation::Agree, false),
+                (1, 0, Relation::Disagree, true)
+            ]
+        );
+        // A confirmation, a question, a denial of something else: nothing to pair along.
+        for left in [
+            "The bridge will close in May, the newspaper reported. Officials confirmed it.\n",
+            "The bridge will close in May, the newspaper reported. Is that true?\n",
+            "The bridge will close in May, the newspaper reported. The mayor denied that the \
+             toll would rise next year.\n",
+        ] {
+            assert_eq!(
+                pairs_of(left, right, &config),
+                [(0, 0, Relation::Agree, false)],
+                "{left}"
+            );
+        }
+        // Like every rule that reads the order of statements, off with the context rule.
+        let no_context = Config {
+            in_context: false,
+            ..Config::default()
+        };
+        assert_eq!(
+            pairs_of(
+                "The bridge will close in May, the newspaper reported. Officials denied it.\n",
+                right,
+                &no_context
+            ),
+            [(0, 0, Relation::Agree, false)]
+        );
+    }
 }

@@ -73,8 +73,9 @@ pub struct Args {
 
     /// Align statements on their own words only. By default a weakly similar pair is aligned
     /// too when the statements just before (or after) both are aligned and the two are each
-    /// other's closest match: the same stretch of the story told in other words. With this flag
-    /// the order of the statements plays no part.
+    /// other's closest match: the same stretch of the story told in other words; and a statement
+    /// denying the one before it ("Officials denied it.") is paired with that statement's
+    /// partners. With this flag the order of the statements plays no part.
     #[arg(long)]
     pub no_context: bool,
 
