@@ -415,10 +415,15 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
             }
             // Any-word scope asks whether the negation is about the topic at all: a more
             // general word on the other side is the topic too ("no cost" / "free of charge").
+            // What was postponed must be what the other side says took place, not a word of
+            // its prepositional phrase ("exempted Canada from the tariffs").
             if other_content.iter().any(|o| {
-                token_match(scoped, o) >= 0.7
+                (token_match(scoped, o) >= 0.7
                     || says(o, scoped)
-                    || (scope == Scope::AnyWord && says(scoped, o))
+                    || (scope == Scope::AnyWord && says(scoped, o)))
+                    && !(non_occurrence
+                        && scope == Scope::Predicate
+                        && in_prepositional_phrase(other, o))
             }) {
                 scope_hits = true;
                 break;
@@ -439,6 +444,20 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
         }
     }
     cues
+}
+
+/// Whether `word` of `claim` stands in a prepositional phrase: before it, past the words of its
+/// phrase and the "and" / "or" of a list, comes a preposition ("from steel and aluminum
+/// tariffs", "a tariff on steel").
+fn in_prepositional_phrase(claim: Claim, word: &Token) -> bool {
+    let Some(at) = claim.tokens.iter().position(|t| t.span == word.span) else {
+        return false;
+    };
+    claim.tokens[..at]
+        .iter()
+        .rev()
+        .find(|t| !t.is_content() && !matches!(t.lower.as_str(), "and" | "or" | "the" | "a" | "an"))
+        .is_some_and(|t| lexicon::PREPOSITIONS.contains(&t.lower.as_str()))
 }
 
 /// Match strength from which a word of one statement says a word of the other (the same
@@ -2062,6 +2081,12 @@ mod tests {
         assert!(kinds(
             "The vote was postponed until May.",
             "The council delayed the vote."
+        )
+        .is_empty());
+        // Exempting countries from the tariffs says nothing of whether they took effect.
+        assert!(kinds(
+            "The White House delays tariffs on Canada and Mexico for 30 days.",
+            "At the time, Trump excluded Mexico and Canada from the tariffs."
         )
         .is_empty());
     }
