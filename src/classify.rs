@@ -515,7 +515,7 @@ fn denied_said_by(claim: Claim, cue: usize, other: Claim) -> f64 {
             && !other.tokens.iter().any(|o| says(o, t))
             && other.tokens.iter().any(|o| t.opposes(o))
     });
-    if clashes {
+    if clashes || about_someone_else(claim, cue, other) {
         return 0.0;
     }
     let cue_word = claim.tokens[cue].lower.as_str();
@@ -544,6 +544,34 @@ fn denied_said_by(claim: Claim, cue: usize, other: Claim) -> f64 {
         .filter(|w| other.tokens.iter().any(|o| says(o, w) || o.opposes(w)))
         .count();
     said as f64 / denied.len() as f64
+}
+
+/// Whether a token is a name: capitalized inside the statement, and a word no dictionary knows.
+fn is_name(token: &Token) -> bool {
+    token.proper
+        && matches!(token.kind, TokenKind::Content)
+        && !crate::thesaurus::has_synsets(&token.lower)
+        && crate::thesaurus::frequency(&token.lemma) == 0
+}
+
+/// Whether the negation at `cue` is said of someone the other statement does not name, while
+/// the other names someone else: "Manafort has maintained his innocence, pleading not guilty"
+/// does not deny "Flynn pleaded guilty". The names before the cue, outside the attribution
+/// ("according to Reuters"), are whom the negation is said of.
+fn about_someone_else(claim: Claim, cue: usize, other: Claim) -> bool {
+    let attribution = crate::attribution::attribution_span(claim.text, claim.tokens);
+    let named = |c: Claim, t: &Token| c.tokens.iter().any(|o| o.key == t.key);
+    let own: Vec<&Token> = claim.tokens[..cue]
+        .iter()
+        .filter(|t| {
+            is_name(t)
+                && !attribution.is_some_and(|a| a.start <= t.span.start && t.span.end <= a.end)
+        })
+        .collect();
+    if own.is_empty() || own.iter().any(|t| named(other, t)) {
+        return false;
+    }
+    other.tokens.iter().any(|t| is_name(t) && !named(claim, t))
 }
 
 /// Whether a statement negates what it asserts: a negation cue in an asserted clause ("not
@@ -1746,6 +1774,30 @@ mod tests {
         assert_eq!(
             kinds("There is no one typing.", "Someone is typing."),
             [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_negation_said_of_someone_the_other_side_does_not_name_denies_nothing() {
+        assert!(kinds(
+            "Mr. Manafort has pleaded not guilty on charges of money laundering.",
+            "Alex van der Zwaan, an attorney, pleaded guilty to lying to investigators."
+        )
+        .is_empty());
+        // The same person, or a source in the attribution, does not change who it is said of.
+        assert_eq!(
+            kinds(
+                "Mr. Manafort has pleaded not guilty on charges of money laundering.",
+                "Manafort pleaded guilty to charges of money laundering."
+            ),
+            [ReasonKind::Negation]
+        );
+        assert_eq!(
+            kinds(
+                "According to Reuters, the bridge will not close.",
+                "The bridge will close, Mayor Smith said."
+            )[0],
+            ReasonKind::Negation
         );
     }
 
