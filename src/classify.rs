@@ -268,6 +268,40 @@ fn dismisses_no_claim(claim: Claim, i: usize) -> bool {
     })
 }
 
+/// Whether the negation cue at `i` describes rather than denies: "false" or "wrong" before a
+/// noun says what kind of thing it is ("false-statements charges", "the wrong address"), and
+/// "in doubt" says something is uncertain.
+fn describes_not_denies(claim: Claim, i: usize) -> bool {
+    let tokens = claim.tokens;
+    match tokens[i].lower.as_str() {
+        "false" | "wrong" => tokens.get(i + 1).is_some_and(|next| {
+            next.is_content() && gap(claim, i).chars().all(|c| c.is_whitespace() || c == '-')
+        }),
+        "doubt" => i > 0 && tokens[i - 1].lower == "in",
+        _ => false,
+    }
+}
+
+/// Whether the cue at `i` stands in an exclamation ("No borders!", chanted at a march): a slogan
+/// or an outcry, not a statement of fact.
+fn exclaimed(claim: Claim, i: usize) -> bool {
+    let tokens = claim.tokens;
+    let end = (i..tokens.len())
+        .map(|k| {
+            if k + 1 < tokens.len() {
+                gap(claim, k)
+            } else {
+                &claim.text[tokens[k].span.end..]
+            }
+        })
+        .find(|after| after.contains(['.', '?', '!']));
+    end.is_some_and(|after| {
+        after
+            .trim_start_matches(|c: char| c.is_whitespace() || "\"'”’)".contains(c))
+            .starts_with('!')
+    })
+}
+
 /// Whether the negation cue at `i` is itself called false: "Iran lied about never having a
 /// weapons program" says it had one, "falsely denied" admits. A lie or a falsity word a few
 /// words before the cue, in its clause, turns the negation around.
@@ -371,6 +405,8 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
         if token.lower == "not" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "only")
             || doubt_follows(claim, i)
             || dismisses_no_claim(claim, i)
+            || describes_not_denies(claim, i)
+            || exclaimed(claim, i)
         {
             continue;
         }
@@ -876,9 +912,12 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
     };
     let refuting_word = |i: usize| {
         let lower = tokens[i].lower.as_str();
-        lexicon::REFUTATION_CUES.contains(&lower)
-            && !(lexicon::REFUTING_ADJECTIVES.contains(&lower) && names_a_kind(i))
-            && !names_a_crime(i)
+        // A word naming a kind of thing ("fake passports", "fraud charges") refutes nothing.
+        let names_a_kind_of_thing = (lexicon::REFUTING_ADJECTIVES.contains(&lower)
+            && names_a_kind(i))
+            || names_a_crime(i)
+            || describes_not_denies(claim, i);
+        lexicon::REFUTATION_CUES.contains(&lower) && !names_a_kind_of_thing
     };
     let rejects_a_report = |i: usize| {
         lemma_in(i, lexicon::REJECTING_VERBS)
@@ -1798,6 +1837,33 @@ mod tests {
                 "The bridge will close, Mayor Smith said."
             )[0],
             ReasonKind::Negation
+        );
+    }
+
+    #[test]
+    fn slogans_kinds_and_doubts_deny_nothing() {
+        assert!(kinds(
+            "At the border, a group of about 100 people chanted, \"No borders!\"",
+            "About 100 people marched along the beach to the border."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Gates pleaded guilty to conspiracy and false-statements charges.",
+            "Four people have pleaded guilty to lying to investigators."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The stakes are higher for Abe, whose political survival is in doubt.",
+            "The stakes are high for Abe's political future."
+        )
+        .is_empty());
+        // Said as a fact, the same words deny.
+        assert_eq!(
+            kinds(
+                "There are no borders at the park.",
+                "There are borders at the park."
+            ),
+            [ReasonKind::Negation]
         );
     }
 
