@@ -1014,6 +1014,7 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
                 && !mentions(claims.right, a)
                 && !mentions(claims.left, b)
                 && same_frame(Pair::new(claims.left, claims.right), i, j)
+                && says_the_rest(claims, i, j)
             {
                 return Some(reason(
                     ReasonKind::Antonym,
@@ -1047,6 +1048,40 @@ fn clause_around(claim: Claim, i: usize) -> std::ops::Range<usize> {
 /// (see [`same_frame`]). A verb's subject and object, a noun's modifiers, lie within a few
 /// content words; a whole long clause of a news story mentions its protagonists anywhere.
 const FRAME_REACH: usize = 5;
+
+/// The share of the shorter statement's other content words that the other statement must say
+/// for two opposite words to contradict (see [`says_the_rest`]).
+const OPPOSITE_REST_SAID: f64 = 0.25;
+
+/// Whether, but for the opposite words at `i` (left) and `j` (right), the shorter statement says
+/// little the other does not: "Shares rose" / "Shares fell sharply" are one claim told two ways;
+/// "Stock prices fell when the tariffs were announced" / "the tariffs have increased frictions
+/// with trading partners" are two claims about a story, and an opposite between them is no
+/// contradiction.
+fn says_the_rest(claims: Pair<Claim>, i: usize, j: usize) -> bool {
+    let rest = |claim: Claim<'_>, skip: usize| -> Vec<usize> {
+        (0..claim.tokens.len())
+            .filter(|&k| k != skip && claim.tokens[k].is_content())
+            .collect()
+    };
+    let (left, right) = (rest(claims.left, i), rest(claims.right, j));
+    let (shorter, own, other) = if left.len() <= right.len() {
+        (left, claims.left, claims.right)
+    } else {
+        (right, claims.right, claims.left)
+    };
+    if shorter.is_empty() {
+        return true;
+    }
+    let said = shorter
+        .iter()
+        .filter(|&&k| {
+            let t = &own.tokens[k];
+            other.tokens.iter().any(|o| says(o, t) || says(t, o))
+        })
+        .count();
+    said as f64 >= OPPOSITE_REST_SAID * shorter.len() as f64
+}
 
 /// Whether two words, one a side, stand in the same frame: within [`FRAME_REACH`] content words
 /// of each, in its clause, the two sides share a content word. Two statements of one story are
@@ -1894,6 +1929,26 @@ mod tests {
         assert_eq!(
             kinds("The dog is big.", "The dog is small."),
             [ReasonKind::Antonym]
+        );
+    }
+
+    #[test]
+    fn opposites_in_two_claims_that_share_little_are_no_conflict() {
+        assert!(kinds(
+            "The tariffs, which have increased frictions with trading partners worldwide, aim to \
+             help two metals industries.",
+            "The president justified the tariffs by pointing to the decades-long slide of \
+             manufacturing."
+        )
+        .is_empty());
+        // Told in other words, one claim still conflicts.
+        assert_eq!(
+            kinds(
+                "The amount of trash buried at Bellmont rose 12% last year, county figures show.",
+                "Tonnage at the landfill fell last year, after two counties began trucking their \
+                 waste elsewhere."
+            )[0],
+            ReasonKind::Antonym
         );
     }
 
