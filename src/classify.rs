@@ -1316,11 +1316,27 @@ fn counted_noun<'a>(claim: Claim<'a>, index: usize) -> Option<&'a Token> {
             return None;
         }
         if matches!(token.kind, TokenKind::Content) {
+            // "an 18-year-old brother": an age counts years of whoever follows.
+            if matches!(token.lemma.as_str(), "year" | "month" | "week" | "day")
+                && tokens.get(j + 1).is_some_and(|t| t.lower == "old")
+            {
+                return tokens.get(j + 2).filter(|t| t.is_content());
+            }
             return Some(token);
         }
         let determiner = matches!(
             token.lower.as_str(),
-            "the" | "its" | "their" | "his" | "her" | "a"
+            "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "a"
+                | "an"
+                | "all"
+                | "our"
+                | "these"
+                | "those"
         );
         // "four more years", "two other men": the count still counts the noun after.
         let comparative = matches!(
@@ -2095,6 +2111,27 @@ mod tests {
             kinds(
                 "Revenue was $48.3 million, down from $52.1 million.",
                 "Revenue came in at $43.8 million."
+            ),
+            [ReasonKind::Number]
+        );
+    }
+
+    #[test]
+    fn ages_and_shares_of_different_things_are_not_compared() {
+        assert!(kinds(
+            "Claros joined the march with his 18-year-old brother.",
+            "Another march participant, 23-year-old Monica Torres, joined the march."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The steel tariff covered just 30 percent of all imports.",
+            "Countries without exemptions face a 25 percent tariff on steel imports."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Claros joined the march with his 18-year-old brother.",
+                "Claros joined the march with his 16-year-old brother."
             ),
             [ReasonKind::Number]
         );
