@@ -1419,6 +1419,11 @@ fn same_name_in(claim: Claim, i: usize, other: Claim) -> bool {
         })
 }
 
+/// The key of token `i` of a claim.
+fn claims_key<'a>(claim: Claim<'a>, i: usize) -> &'a str {
+    claim.tokens[i].key.as_str()
+}
+
 fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     let content = |claim: Claim<'_>| -> Vec<usize> {
         claim
@@ -1483,6 +1488,14 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         let old = names(&left_ids, claims.left, claims.right, old_index, old_len);
         let new = names(&right_ids, claims.right, claims.left, new_index, new_len);
         if old.is_empty() || new.is_empty() {
+            continue;
+        }
+        // A country against a person or an agency: two roles, not two fillers of one.
+        let country = |claim: Claim<'_>, ids: &[usize]| {
+            ids.iter()
+                .any(|&i| lexicon::COUNTRY_KEYS.contains(&claims_key(claim, i)))
+        };
+        if country(claims.left, &old) != country(claims.right, &new) {
             continue;
         }
         // The slot must be anchored: the words right before it are shared.
@@ -2383,6 +2396,23 @@ mod tests {
                 "The prize went to John Doe this year."
             ),
             [ReasonKind::Entity]
+        );
+    }
+
+    #[test]
+    fn a_country_and_a_person_fill_different_roles() {
+        assert!(kinds(
+            "Asylum-seeking caravan poised to test the Trump administration",
+            "Migrant caravan of asylum seekers reaches the U.S. border"
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Asylum-seeking caravan reaches the Mexico border",
+                "Asylum-seeking caravan reaches the U.S. border"
+            )
+            .len(),
+            1
         );
     }
 

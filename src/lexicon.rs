@@ -476,6 +476,31 @@ pub const PREPOSITIONS: &[&str] = &[
 /// are asserted, so they are not listed.
 pub const SIDE_CLAUSE_OPENERS: &[&str] = &["if", "unless", "whether", "lest"];
 
+/// Keys of countries and regions (see [`ALIASES`]): a name of one kind of thing fills no role a
+/// person's or an agency's name fills ("Trump" / "the U.S.", "the FBI" / "a British spy").
+pub const COUNTRY_KEYS: &[&str] = &[
+    "afghanistan",
+    "canada",
+    "china",
+    "europe",
+    "france",
+    "germany",
+    "india",
+    "iran",
+    "iraq",
+    "israel",
+    "japan",
+    "korea",
+    "mexico",
+    "pakistan",
+    "russia",
+    "saudi arabia",
+    "syria",
+    "uk",
+    "ukraine",
+    "usa",
+];
+
 /// Verbs that introduce what somebody said; the words next to them name the speaker.
 /// Whether a lowercase word is one of [`REPORTING_VERBS`]: asked of every word of every
 /// statement, so a set rather than a scan of the list.
