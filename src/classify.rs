@@ -282,6 +282,22 @@ fn describes_not_denies(claim: Claim, i: usize) -> bool {
     }
 }
 
+/// Whether the cue at `i` is a word of a name ("the March Without Borders"): capitalized inside
+/// a statement that is not a Title Case headline, next to a name.
+fn cue_in_a_name(claim: Claim, i: usize) -> bool {
+    let tokens = claim.tokens;
+    let capitalized = |t: &Token| claim.text[t.span.start..].starts_with(char::is_uppercase);
+    let title_case = 3 * tokens.iter().filter(|t| capitalized(t)).count() > 2 * tokens.len();
+    // "NO COLLUSION" is shouted, not named.
+    let shouted =
+        !claim.text[tokens[i].span.start..tokens[i].span.end].contains(char::is_lowercase);
+    i > 0
+        && capitalized(&tokens[i])
+        && !shouted
+        && !title_case
+        && (tokens[i - 1].proper || tokens.get(i + 1).is_some_and(|t| t.proper))
+}
+
 /// Whether the cue at `i` stands in an exclamation ("No borders!", chanted at a march): a slogan
 /// or an outcry, not a statement of fact.
 fn exclaimed(claim: Claim, i: usize) -> bool {
@@ -384,6 +400,8 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
         .filter(|&(k, t)| t.is_content() && (scope == Scope::AnyWord || other_factual[k]))
         .map(|(_, t)| t)
         .collect();
+    // "the vow to suspend nuclear tests": a cancellation aimed at, not one that took place.
+    let own_factual = factual(claim);
     let mut cues = Vec::new();
     static EPISTEMIC: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let epistemic = EPISTEMIC.get_or_init(|| {
@@ -407,6 +425,8 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
             || dismisses_no_claim(claim, i)
             || describes_not_denies(claim, i)
             || exclaimed(claim, i)
+            || cue_in_a_name(claim, i)
+            || (non_occurrence && !own_factual[i])
         {
             continue;
         }
@@ -1926,6 +1946,32 @@ mod tests {
             kinds(
                 "There are no borders at the park.",
                 "There are borders at the park."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn names_and_aims_deny_nothing_but_shouting_does() {
+        assert!(kinds(
+            "Many of them walked to San Diego as part of the March Without Borders.",
+            "Supporters walked to the border from San Diego."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The North will shut down a test site to prove the vow to suspend nuclear tests.",
+            "Kim's decision to shut down the test site was welcomed."
+        )
+        .is_empty());
+        assert!(kinds(
+            "In January, Trump nixed a visit to London to open the embassy.",
+            "In January, Trump cancelled a visit to London to open the embassy."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Trump wrote that the memos show there was NO COLLUSION.",
+                "Trump wrote that the memos show there was collusion."
             ),
             [ReasonKind::Negation]
         );

@@ -805,6 +805,8 @@ pub const NON_OCCURRENCE: &[&str] = &[
     "shelved",
     "tabled",
     "scrapped",
+    "nixed",
+    "nixes",
     "canceled",
     "cancelled",
     "cancels",
