@@ -866,19 +866,21 @@ fn rejects_what_the_other_says(claim: Claim, i: usize, other: Claim) -> bool {
 fn object_of_rejection<'a>(claim: Claim<'a>, i: usize) -> Option<Vec<&'a Token>> {
     let tokens = claim.tokens;
     let clause = clause_around(claim, i);
-    let content_from = |from: usize| -> Vec<&'a Token> {
-        tokens[from..clause.end]
-            .iter()
-            .filter(|t| t.is_content())
-            .take(REJECTED_WORDS)
-            .collect()
-    };
     // "Report" is also a reporting verb, a stop word: read it and its plural as nouns here.
     let reports = |k: usize| {
         let (lemma, lower) = (tokens[k].lemma.as_str(), tokens[k].lower.as_str());
         [lemma, lower.strip_suffix('s').unwrap_or(lower)]
             .iter()
             .any(|w| lexicon::REPORT_NOUNS.contains(w) || lexicon::DISMISSED_NOUNS.contains(w))
+    };
+    // A report stands for the claim it reports, not for a word of it: "denies Jobs role
+    // rumours" rejects what "Bale will play Jobs" says.
+    let content_from = |from: usize| -> Vec<&'a Token> {
+        (from..clause.end)
+            .filter(|&k| tokens[k].is_content() && !reports(k))
+            .map(|k| &tokens[k])
+            .take(REJECTED_WORDS)
+            .collect()
     };
     // "denied it on Friday": the pronoun is the object, what follows is detail.
     // ("Denied that ..." opens the claim denied.)
@@ -1686,6 +1688,13 @@ mod tests {
             kinds(
                 "Apple denied that it will buy Tesla.",
                 "Apple will buy Tesla."
+            ),
+            [ReasonKind::Negation]
+        );
+        assert_eq!(
+            kinds(
+                "Bale denies Jobs role rumours",
+                "Christian Bale will play Steve Jobs in the biopic."
             ),
             [ReasonKind::Negation]
         );
