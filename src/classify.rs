@@ -947,7 +947,20 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
     };
     let denies_truth = |i: usize| {
         lexicon::is_negation_cue(&tokens[i].lower)
-            && next_in_clause(i, 2).any(|j| lemma_in(j, lexicon::TRUTH_WORDS) && !names_a_kind(j))
+            && next_in_clause(i, 2).any(|j| {
+                (lemma_in(j, lexicon::TRUTH_WORDS) && !names_a_kind(j))
+                    || lemma_in(j, lexicon::EVIDENCE_WORDS)
+            })
+    };
+    // "He made it up": the claim was invented.
+    let made_up = |i: usize| {
+        matches!(
+            tokens[i].lower.as_str(),
+            "made" | "make" | "makes" | "making"
+        ) && tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "it" | "that" | "this" | "everything"))
+            && tokens.get(i + 2).is_some_and(|t| t.lower == "up")
     };
     // "Probably not.", "No, ...", "It didn't.": a negation alone in its clause (but for function
     // words and an adverb of certainty) denies the claim the text makes before or after it;
@@ -970,7 +983,13 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
             && next_in_clause(i, usize::MAX - i - 1).all(alone)
     };
     let candidates: Vec<usize> = (0..tokens.len())
-        .filter(|&i| refuting_word(i) || rejects_a_report(i) || denies_truth(i) || elliptical(i))
+        .filter(|&i| {
+            refuting_word(i)
+                || rejects_a_report(i)
+                || denies_truth(i)
+                || elliptical(i)
+                || made_up(i)
+        })
         .collect();
     if candidates.is_empty() {
         return Vec::new();

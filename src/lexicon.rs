@@ -368,7 +368,7 @@ pub fn may_refute(lower: &str, lemma: &str) -> bool {
             .iter()
             .chain(REJECTING_VERBS)
             .chain(NEGATION_CUES)
-            .chain(&["nope"])
+            .chain(&["nope", "made", "make", "makes", "making"])
             .copied()
             .collect()
     });
@@ -379,6 +379,9 @@ pub fn may_refute(lower: &str, lemma: &str) -> bool {
 /// passports", "false teeth"), not that a claim is untrue — unless the noun is a report of a
 /// claim (see [`REPORT_NOUNS`]).
 pub const REFUTING_ADJECTIVES: &[&str] = &["fake", "false", "bogus", "fraudulent"];
+
+/// Nouns whose absence refutes a claim: "there is no evidence the lion escaped", "no proof".
+pub const EVIDENCE_WORDS: &[&str] = &["evidence", "proof"];
 
 /// Nouns that name a report of a claim: "a false report that ...", "bogus claims".
 pub const REPORT_NOUNS: &[&str] = &[

@@ -111,9 +111,7 @@ fn blocks(doc: &Doc) -> Vec<Span> {
     let mut position = doc.body_start;
     let flush = |current: &mut Option<Span>, blocks: &mut Vec<Span>| blocks.extend(current.take());
     while position < text.len() {
-        let line_end = text[position..]
-            .find('\n')
-            .map_or(text.len(), |i| position + i);
+        let (line_end, next_line) = line_break_after(text, position);
         let line = &text[position..line_end];
         let trimmed_start = line.len() - line.trim_start().len();
         let content = line.trim();
@@ -142,10 +140,26 @@ fn blocks(doc: &Doc) -> Vec<Span> {
             }
             previous_line_open = !content.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'']);
         }
-        position = line_end + 1;
+        position = next_line;
     }
     flush(&mut current, &mut blocks);
     blocks
+}
+
+/// Where the line starting at `position` ends, and where the next one starts. A line break is a
+/// newline, or a newline escape written out (`\n` between spaces), which scrapers leave in text
+/// taken from JSON ("he wrote in an email. \n  The lawsuit ...").
+fn line_break_after(text: &str, position: usize) -> (usize, usize) {
+    let rest = &text[position..];
+    let newline = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+    let escaped = memchr::memmem::find_iter(&rest.as_bytes()[..newline], b" \\n").find(|&i| {
+        let after = i + 3;
+        rest[after..].is_empty() || rest[after..].starts_with(char::is_whitespace)
+    });
+    match escaped {
+        Some(i) => (position + i, position + i + 3),
+        None => (position + newline, position + newline + 1),
+    }
 }
 
 /// The rest of a line after a leading bullet marker and its space, if the line starts with one.
@@ -861,6 +875,19 @@ mod tests {
                 "The council voted on the\nbudget late on Tuesday.",
                 "It passed."
             ]
+        );
+    }
+
+    #[test]
+    fn a_newline_escape_left_by_a_scraper_breaks_the_line() {
+        assert_eq!(
+            split("\"No proof,\" he wrote in an email \\n  The lawsuit goes on."),
+            ["\"No proof,\" he wrote in an email", "The lawsuit goes on."]
+        );
+        // Not inside a word or a path.
+        assert_eq!(
+            split("Files sit in C:\\new on the server."),
+            ["Files sit in C:\\new on the server."]
         );
     }
 
