@@ -847,7 +847,14 @@ fn rejects_what_the_other_says(claim: Claim, i: usize, other: Claim) -> bool {
         words.is_empty() || 2 * said >= words.len()
     };
     match object_of_rejection(claim, i) {
-        Some(object) => said(&object),
+        // "denies he will play Batman" rejects nothing "he will play Steve Jobs" says: a name
+        // in the object that the other side does not name makes it another claim.
+        Some(object) => {
+            said(&object)
+                && !object
+                    .iter()
+                    .any(|w| w.proper && !other.tokens.iter().any(|o| says(o, w)))
+        }
         None => {
             let before: Vec<&Token> = claim.tokens[..clause_around(claim, i).start]
                 .iter()
@@ -1568,7 +1575,23 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
             introduced_by(claims.left, old[0]),
             introduced_by(claims.right, new[0]),
         );
+        // Two names right after content words fill one role only if the words agree: "will
+        // play Steve Jobs" / "is leaving Hollywood" are two roles.
+        fn content_before<'c>(claim: Claim<'c>, first: usize) -> Option<&'c Token> {
+            first
+                .checked_sub(1)
+                .map(|k| &claim.tokens[k])
+                .filter(|t| t.is_content())
+        }
+        let verbs_differ = match (
+            content_before(claims.left, old[0]),
+            content_before(claims.right, new[0]),
+        ) {
+            (Some(l), Some(r)) => !(says(l, r) || says(r, l)),
+            _ => false,
+        };
         if introductions.0 != introductions.1
+            || verbs_differ
             || !same_frame(Pair::new(claims.left, claims.right), old[0], new[0])
         {
             continue;

@@ -1863,3 +1863,47 @@ fn a_pair_aligned_by_context_says_so() {
     let text = report_text(crosscheck().args(["--color", "never", left, right]));
     assert_eq!(text.matches("aligned by context").count(), 2, "{text}");
 }
+
+/// Debunking headlines written for this project (no benchmark item): each refutes its claim,
+/// in the words such headlines use ("Fake:", "No, ... did not", "story untrue", "a hoax",
+/// "retracts report", "dismisses reports", "there is no evidence", "made it up"); the controls
+/// hedge, ask, deny the refutation, confirm, or deny something else, and disagree with nothing.
+#[test]
+fn pair_mode_finds_debunking_headlines_and_not_their_look_alikes() {
+    let fixture = "fixtures/pairs-debunking.jsonl";
+    let expected: Vec<(String, bool)> = std::fs::read_to_string(fixture)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let line: Value = serde_json::from_str(l).unwrap();
+            let disagrees = match line["expect"].as_str() {
+                Some("disagree") => true,
+                Some("not disagree") => false,
+                other => panic!("unknown expectation {other:?}"),
+            };
+            (line["id"].as_str().unwrap().to_string(), disagrees)
+        })
+        .collect();
+    assert!(expected.iter().filter(|(_, d)| *d).count() >= 20);
+    assert!(expected.iter().filter(|(_, d)| !*d).count() >= 6);
+    let output = crosscheck().args(["--pairs", fixture]).output().unwrap();
+    let judged: Vec<(String, bool)> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let line: Value = serde_json::from_str(l).unwrap();
+            (
+                line["id"].as_str().unwrap().to_string(),
+                line["relation"] == "disagree",
+            )
+        })
+        .collect();
+    let wrong: Vec<&String> = expected
+        .iter()
+        .zip(&judged)
+        .filter(|(e, j)| e != j)
+        .map(|(e, _)| &e.0)
+        .collect();
+    assert_eq!(judged.len(), expected.len());
+    assert!(wrong.is_empty(), "judged wrongly: {wrong:?}");
+}
