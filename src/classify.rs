@@ -443,6 +443,11 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
         if scope == Scope::Predicate && (modal_negation(claim, i) || falsified(claim, i)) {
             continue;
         }
+        // "has not been questioned" denies an event; "the questions" on the other side names a
+        // thing, which it does not deny.
+        let negates_a_verb = matches!(token.lower.as_str(), "not" | "never")
+            || token.lower.ends_with("n't")
+            || token.lower.ends_with("n’t");
         let mut scope_hits = false;
         let mut content_seen = 0;
         // "no one": the "one" belongs to the cue.
@@ -480,6 +485,10 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
                     && !(non_occurrence
                         && scope == Scope::Predicate
                         && in_prepositional_phrase(other, o))
+                    && !(scope == Scope::Predicate
+                        && negates_a_verb
+                        && !after_determiner(claim, scoped)
+                        && after_determiner(other, o))
             }) {
                 scope_hits = true;
                 break;
@@ -500,6 +509,19 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
         }
     }
     cues
+}
+
+/// Whether `word` of `claim` comes right after a determiner ("the questions", "his reply"):
+/// a noun, not a verb.
+fn after_determiner(claim: Claim, word: &Token) -> bool {
+    let Some(at) = claim.tokens.iter().position(|t| t.span == word.span) else {
+        return false;
+    };
+    at > 0
+        && matches!(
+            claim.tokens[at - 1].lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "these" | "those" | "this"
+        )
 }
 
 /// Whether `word` of `claim` stands in a prepositional phrase: before it, past the words of its
@@ -2023,6 +2045,22 @@ mod tests {
             kinds(
                 "Trump wrote that the memos show there was NO COLLUSION.",
                 "Trump wrote that the memos show there was collusion."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_negated_verb_does_not_deny_the_noun() {
+        assert!(kinds(
+            "The president has not been questioned by Mueller yet.",
+            "The questions show Mueller is homing in on the president."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The president has not been questioned by Mueller yet.",
+                "Mueller questioned the president on Monday."
             ),
             [ReasonKind::Negation]
         );
