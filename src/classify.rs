@@ -234,7 +234,8 @@ fn factual(claim: Claim) -> Vec<bool> {
             irrealis = false;
         }
         let lower = tokens[i].lower.as_str();
-        let intention_to = lower == "to"
+        // "hopes to ...", and "is hoping that ..." too.
+        let intention_to = matches!(lower, "to" | "that")
             && i > 0
             && lexicon::INTENTION_VERBS.contains(&tokens[i - 1].lemma.as_str());
         if intention_to || lexicon::MODALS.contains(&lower) {
@@ -426,7 +427,7 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
             || describes_not_denies(claim, i)
             || exclaimed(claim, i)
             || cue_in_a_name(claim, i)
-            || (non_occurrence && !own_factual[i])
+            || ((non_occurrence || scope == Scope::Predicate) && !own_factual[i])
         {
             continue;
         }
@@ -2334,6 +2335,17 @@ mod tests {
             ),
             [ReasonKind::Negation]
         );
+        // A negation hoped for, or said as a possibility, denies no fact either.
+        assert!(kinds(
+            "The administration is hoping that it won't have to let the migrants in.",
+            "The administration has let many migrants in."
+        )
+        .is_empty());
+        assert!(kinds(
+            "He would not predict whether Trump would grant the request.",
+            "Kudlow expected Trump to grant the request."
+        )
+        .is_empty());
     }
 
     #[test]
