@@ -840,7 +840,8 @@ fn about_the_other<'a>(claim: Claim<'a>, cues: Vec<&'a Token>, other: Claim) -> 
 fn rejecting_verb(token: &Token) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| {
-        std::iter::once(&"deny")
+        ["deny", "doubt"]
+            .iter()
             .chain(lexicon::REJECTING_VERBS)
             .map(|verb| lexicon::stem(verb))
             .collect()
@@ -1767,6 +1768,22 @@ mod tests {
             kinds(
                 "The studio denied the report on Friday.",
                 "Christian Bale will play Steve Jobs, the report said."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_doubt_refutes_only_what_it_doubts() {
+        assert!(kinds(
+            "I strongly doubt he understands the most basic parts of the agreement.",
+            "Trump agreed that Iran was a problem."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Experts doubt that the photo shows a real shark.",
+                "The photo shows a shark on the highway."
             ),
             [ReasonKind::Negation]
         );
