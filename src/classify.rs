@@ -2176,6 +2176,11 @@ mod tests {
             "The company reported higher exports of steel."
         )
         .is_empty());
+        assert!(kinds(
+            "Trump ended the call by praising Comey.",
+            "Comey began taking notes on each call with Trump."
+        )
+        .is_empty());
     }
 
     #[test]

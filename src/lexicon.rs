@@ -624,6 +624,12 @@ pub const REFERENTIAL_OPPOSITES: &[(&str, &str)] = &[
     ("present", "future"),
     ("import", "export"),
     ("domestic", "foreign"),
+    // Which end of a span of time: "it began in 2015" and "it ended in 2018" are both true;
+    // "at the end of their conversation" is no opposite of "he began to take notes".
+    ("begin", "end"),
+    ("start", "end"),
+    ("start", "finish"),
+    ("beginning", "end"),
 ];
 
 /// Whether two lemmas are opposites that tell different referents apart (see
