@@ -1186,6 +1186,32 @@ fn same_frame(claims: Pair<Claim>, i: usize, j: usize) -> bool {
         .any(|t| right.iter().any(|o| says(o, t) || says(t, o)))
 }
 
+/// Whether two dates, one a side, date the same event: the content words next to each in its
+/// clause (names, values and the words of the date itself aside) share a meaning. "Trump
+/// announced the tariffs on March 8" / "Trump on March 23 imposed a tariff", "Pompeo told
+/// senators on Thursday" / "Trump acknowledged the meeting in a Wednesday tweet": two events.
+fn same_event(claims: Pair<Claim>, i: usize, j: usize) -> bool {
+    fn neighbours<'a>(claim: Claim<'a>, at: usize) -> Vec<&'a Token> {
+        let clause = clause_around(claim, at);
+        let plain = |k: &usize| {
+            let t = &claim.tokens[*k];
+            t.is_content() && value_of(t).is_none() && !t.proper
+        };
+        let before = (clause.start..at).rev().filter(plain).take(EVENT_REACH);
+        let after = (at + 1..clause.end).filter(plain).take(EVENT_REACH);
+        before.chain(after).map(|k| &claim.tokens[k]).collect()
+    }
+    let (left, right) = (neighbours(claims.left, i), neighbours(claims.right, j));
+    left.is_empty()
+        || right.is_empty()
+        || left
+            .iter()
+            .any(|t| right.iter().any(|o| says(o, t) || says(t, o)))
+}
+
+/// How many plain content words on each side of a date name its event (see [`same_event`]).
+const EVENT_REACH: usize = 2;
+
 /// Whether token `i` describes which thing an indefinite noun phrase is about: it follows "a",
 /// "some", "several" or a number (with other words between) and a noun follows it, as in "a big
 /// dog", "several young people". "A big dog" and "a small dog" are two dogs, not one dog
@@ -1357,7 +1383,13 @@ fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         // "In July, North Korea tested its first ICBM" / "talks were held in March": two dates
         // of two events. A value conflicts only with the value the other side gives for the
         // same thing, which the words around the two must show.
-        if !same_frame(Pair::new(claims.left, claims.right), li, ri) {
+        let calendar = matches!(
+            class,
+            ValueClass::Weekday | ValueClass::DayOfMonth | ValueClass::Month | ValueClass::Year
+        );
+        if !same_frame(Pair::new(claims.left, claims.right), li, ri)
+            || (calendar && !same_event(Pair::new(claims.left, claims.right), li, ri))
+        {
             continue;
         }
         let l = token_evidence(claims.left, &claims.left.tokens[li]);
@@ -2582,6 +2614,22 @@ mod tests {
             )
             .len(),
             1
+        );
+    }
+
+    #[test]
+    fn dates_of_two_events_are_not_compared() {
+        assert!(kinds(
+            "Netanyahu revealed new intelligence on Iran on Monday.",
+            "Pompeo, who met with Netanyahu on Sunday, accused Iran of behaving worse."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Netanyahu revealed new intelligence on Iran on Monday.",
+                "Netanyahu revealed new intelligence on Iran on Sunday."
+            ),
+            [ReasonKind::Date]
         );
     }
 
