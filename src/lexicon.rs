@@ -598,6 +598,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("pakistani", "pakistan"),
     ("saudi", "saudi arabia"),
     ("european", "europe"),
+    ("asian", "asia"),
     ("federal bureau of investigation", "fbi"),
     ("central intelligence agency", "cia"),
 ];
