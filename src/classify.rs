@@ -341,6 +341,21 @@ fn modal_negation(claim: Claim, i: usize) -> bool {
 /// other claim states as a fact ([`factual`]); any word of the topic will do for
 /// [`Scope::AnyWord`].
 fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a Token> {
+    // Whether the token at `i` may deny what follows; most statements hold no such word, and are
+    // spared reading the clauses of both statements below.
+    let may_be_cue = |i: usize, token: &Token| {
+        lexicon::is_negation_cue(&token.lower)
+            || lexicon::NON_OCCURRENCE.contains(&token.lower.as_str())
+            || token.lower == "free" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "of")
+    };
+    if !claim
+        .tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| may_be_cue(i, t))
+    {
+        return Vec::new();
+    }
     let asserted = asserted(claim);
     let other_factual = factual(other);
     let other_content: Vec<&Token> = other
@@ -530,6 +545,14 @@ fn denied_said_by(claim: Claim, cue: usize, other: Claim) -> f64 {
 /// Whether a statement negates what it asserts: a negation cue in an asserted clause ("not
 /// only" adds rather than denies).
 pub fn negates(claim: Claim) -> bool {
+    // Most statements hold no cue: their clauses need not be read.
+    if !claim
+        .tokens
+        .iter()
+        .any(|t| lexicon::is_negation_cue(&t.lower))
+    {
+        return false;
+    }
     let asserted = asserted(claim);
     claim.tokens.iter().enumerate().any(|(i, t)| {
         asserted[i]
