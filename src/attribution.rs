@@ -62,8 +62,9 @@ pub fn attribution_span(text: &str, tokens: &[Token]) -> Option<Span> {
     find(text, tokens).map(|(_, span)| span)
 }
 
-/// The speaker, and the span of the whole attribution.
-fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
+/// The speaker, and the span of the whole attribution: both [`speaker`] and
+/// [`attribution_span`] at the cost of one.
+pub fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
     let with = |speaker: Option<Speaker>, first: usize, last: usize| {
         speaker.map(|s| {
             let span = Span::new(

@@ -34,6 +34,24 @@ pub struct Judgment {
 /// the left: exchanging the two gives the same relation and the same reasons with their evidence
 /// exchanged.
 pub fn judge(claims: Pair<Claim>) -> Judgment {
+    let speakers = Pair::new(
+        speaker(claims.left.text, claims.left.tokens),
+        speaker(claims.right.text, claims.right.tokens),
+    );
+    let (relation, reasons) = judge_with_speakers(claims, speakers.as_ref().map(Option::as_ref));
+    Judgment {
+        relation,
+        reasons,
+        speakers,
+    }
+}
+
+/// [`judge`], for a caller that found each statement's speaker ([`speaker`]) already: the
+/// relation and the reasons.
+pub fn judge_with_speakers(
+    claims: Pair<Claim>,
+    speakers: Pair<Option<&Speaker>>,
+) -> (Relation, Vec<Reason>) {
     let mut reasons = if asks_yes_or_no(claims.left) || asks_yes_or_no(claims.right) {
         // "Is the video real?" asserts nothing, so it contradicts nothing.
         Vec::new()
@@ -46,12 +64,8 @@ pub fn judge(claims: Pair<Claim>) -> Judgment {
             .collect()
     };
 
-    let speakers = Pair::new(
-        speaker(claims.left.text, claims.left.tokens),
-        speaker(claims.right.text, claims.right.tokens),
-    );
     if !reasons.is_empty() {
-        if let (Some(l), Some(r)) = (&speakers.left, &speakers.right) {
+        if let (Some(l), Some(r)) = (speakers.left, speakers.right) {
             if l.differs_from(r) {
                 reasons.push(reason(
                     ReasonKind::Attribution,
@@ -68,11 +82,7 @@ pub fn judge(claims: Pair<Claim>) -> Judgment {
     } else {
         Relation::Disagree
     };
-    Judgment {
-        relation,
-        reasons,
-        speakers,
-    }
+    (relation, reasons)
 }
 
 /// Whether a statement is a yes-or-no question ("Is the video real?", "Did Apple buy Beats?"):

@@ -52,7 +52,7 @@ pub use model::{Evidence, Pair, Reason, ReasonKind, Relation, Side, Span, Statem
 pub use report::{PairReport, Report, SideReport, StatementReport, Summary, REPORT_VERSION};
 
 use align::{align_with, AlignOptions};
-use classify::{judge, Claim};
+use classify::{judge_with_speakers, Claim};
 use normalize::Token;
 use rayon::prelude::*;
 use segment::Statement;
@@ -140,6 +140,9 @@ struct Analysed<'a> {
     profiles: Vec<Option<Profile>>,
     /// Whether each statement's profile weighs an attribution ("police said") less.
     attributed: Vec<bool>,
+    /// Who each statement says is speaking ([`attribution::speaker`]), boilerplate included:
+    /// found once with the attribution's span, read by judging and the report.
+    speakers: Vec<Option<attribution::Speaker>>,
     /// The profile of the document's claims taken whole, kept from `profiles` when the document
     /// is a single claim without attribution (see [`compare_with_tokens`]).
     whole_profile: Option<Profile>,
@@ -158,23 +161,31 @@ impl<'a> Analysed<'a> {
         // The bytes between statements count as read too.
         let in_statements: usize = statements.iter().map(|s| s.span.len()).sum();
         progress.advance(doc.text.len().saturating_sub(in_statements) as u64);
-        let (profiles, attributed) = statements
+        let analysed: Vec<(Option<Profile>, Option<attribution::Speaker>)> = statements
             .par_iter()
             .zip(&tokens)
-            .map(|(s, t)| match s.boilerplate {
-                Some(_) => (None, false),
-                None => {
-                    let speaker = attribution::attribution_span(&doc.text, t);
-                    (Some(Profile::new(&doc.text, t, speaker)), speaker.is_some())
-                }
+            .map(|(s, t)| {
+                let (speaker, span) = attribution::find(&doc.text, t).unzip();
+                let profile = match s.boilerplate {
+                    Some(_) => None,
+                    None => Some(Profile::new(&doc.text, t, span)),
+                };
+                (profile, speaker)
             })
-            .unzip();
+            .collect();
+        let attributed = statements
+            .iter()
+            .zip(&analysed)
+            .map(|(s, (_, speaker))| s.boilerplate.is_none() && speaker.is_some())
+            .collect();
+        let (profiles, speakers) = analysed.into_iter().unzip();
         Analysed {
             doc,
             statements,
             tokens,
             profiles,
             attributed,
+            speakers,
             whole_profile: None,
         }
     }
@@ -280,40 +291,35 @@ fn compare_analysed<'a>(
     }
 
     progress.stage("judging", links.len() as u64);
-    let judged: Vec<(PairReport, Pair<Option<attribution::Speaker>>)> = links
+    let pairs: Vec<PairReport> = links
         .par_iter()
         .map(|link| {
             progress.advance(1);
-            let judgment = judge(Pair::new(
-                sides.left.claim(link.left),
-                sides.right.claim(link.right),
-            ));
+            let (relation, reasons) = judge_with_speakers(
+                Pair::new(sides.left.claim(link.left), sides.right.claim(link.right)),
+                Pair::new(
+                    sides.left.speakers[link.left].as_ref(),
+                    sides.right.speakers[link.right].as_ref(),
+                ),
+            );
             let texts = Pair::new(
                 left.slice(sides.left.statements[link.left].span),
                 right.slice(sides.right.statements[link.right].span),
             );
-            let pair = PairReport {
+            PairReport {
                 ids: Pair::new(link.left, link.right),
-                relation: judgment.relation,
+                relation,
                 similarity: link.similarity,
                 in_context: link.in_context,
-                reasons: judgment.reasons,
+                reasons,
                 diff: if config.word_diffs {
                     diff::word_diff(texts.left, texts.right)
                 } else {
                     Vec::new()
                 },
-            };
-            (pair, judgment.speakers)
+            }
         })
         .collect();
-    let mut speakers = sides.as_ref().map(|s| vec![None; s.statements.len()]);
-    let mut pairs = Vec::with_capacity(judged.len());
-    for (pair, pair_speakers) in judged {
-        speakers.left[pair.ids.left] = pair_speakers.left;
-        speakers.right[pair.ids.right] = pair_speakers.right;
-        pairs.push(pair);
-    }
 
     let mut paired = sides.as_ref().map(|s| vec![false; s.statements.len()]);
     for pair in &pairs {
@@ -325,29 +331,23 @@ fn compare_analysed<'a>(
         one_sided(&sides.right.statements, &paired.right),
     );
 
-    let side_report =
-        |analysed: &Analysed, speakers: &mut Vec<Option<attribution::Speaker>>| SideReport {
-            path: analysed.doc.name.clone(),
-            statements: analysed
-                .statements
-                .par_iter()
-                .zip(speakers.par_iter_mut())
-                .map(|(s, speaker)| StatementReport {
-                    id: s.id,
-                    span: s.span,
-                    line: s.line,
-                    text: analysed.doc.slice(s.span).to_string(),
-                    boilerplate: s.boilerplate,
-                    speaker: speaker.take().or_else(|| {
-                        attribution::speaker(&analysed.doc.text, &analysed.tokens[s.id])
-                    }),
-                })
-                .collect(),
-        };
-    let sides_report = Pair::new(
-        side_report(&sides.left, &mut speakers.left),
-        side_report(&sides.right, &mut speakers.right),
-    );
+    let side_report = |analysed: &mut Analysed| SideReport {
+        path: analysed.doc.name.clone(),
+        statements: analysed
+            .statements
+            .par_iter()
+            .zip(analysed.speakers.par_iter_mut())
+            .map(|(s, speaker)| StatementReport {
+                id: s.id,
+                span: s.span,
+                line: s.line,
+                text: analysed.doc.slice(s.span).to_string(),
+                boilerplate: s.boilerplate,
+                speaker: speaker.take(),
+            })
+            .collect(),
+    };
+    let sides_report = Pair::new(side_report(&mut sides.left), side_report(&mut sides.right));
     let count_boilerplate = |s: &SideReport| {
         s.statements
             .iter()
