@@ -201,19 +201,22 @@ pub struct Weights {
 impl Weights {
     /// Inverse document frequency over all given profiles (both documents' statements).
     pub fn from_profiles<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> Weights {
-        let mut frequency: FxHashMap<Sym, usize> = FxHashMap::default();
+        // Each key's document frequency, turned into its weight in place: one table, and no
+        // second one built from the first (pair mode weighs two short texts per pair).
+        let mut idf: FxHashMap<Sym, f64> = FxHashMap::default();
         let mut count = 0usize;
         for profile in profiles {
             count += 1;
+            idf.reserve(profile.terms.len());
             for term in &profile.terms {
-                *frequency.entry(term.token.key).or_default() += 1;
+                *idf.entry(term.token.key).or_default() += 1.0;
             }
         }
         let n = count as f64;
-        let idf = frequency
-            .into_iter()
-            .map(|(key, df)| (key, (1.0 + n / df as f64).ln()))
-            .collect();
+        for weight in idf.values_mut() {
+            let df = *weight;
+            *weight = (1.0 + n / df).ln();
+        }
         Weights {
             idf,
             default: (1.0 + n.max(1.0)).ln(),
