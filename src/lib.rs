@@ -238,13 +238,18 @@ pub struct Claims {
 pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report, Pair<Claims>) {
     let (report, sides) = compare_analysed(left, right, config, &progress::Silent);
     let claims = |analysed: Analysed| -> Claims {
-        let tokens = analysed
+        let mut kept = analysed
             .statements
             .iter()
             .zip(analysed.tokens)
             .filter(|(s, _)| s.boilerplate.is_none())
-            .flat_map(|(_, tokens)| tokens)
-            .collect();
+            .map(|(_, tokens)| tokens);
+        // The first claim's tokens are taken as they are, not copied: most texts of a sentence
+        // pair are one claim.
+        let mut tokens = kept.next().unwrap_or_default();
+        for more in kept {
+            tokens.extend(more);
+        }
         Claims {
             tokens,
             profile: analysed.whole_profile,
