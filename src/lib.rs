@@ -144,7 +144,7 @@ struct Analysed<'a> {
     /// found once with the attribution's span, read by judging and the report.
     speakers: Vec<Option<attribution::Speaker>>,
     /// The profile of the document's claims taken whole, kept from `profiles` when the document
-    /// is a single claim without attribution (see [`compare_with_tokens`]).
+    /// is a single claim (see [`compare_with_tokens`]).
     whole_profile: Option<Profile>,
 }
 
@@ -190,11 +190,12 @@ impl<'a> Analysed<'a> {
         }
     }
 
-    /// The profile of the only statement, when it is a claim without attribution: then it is
-    /// also the profile of the document's claims taken whole.
+    /// The profile of the only statement, when it is a claim: with its attribution weighed like
+    /// the rest, it is also the profile of the document's claims taken whole.
     fn take_sole_claim_profile(&mut self) -> Option<Profile> {
         match (self.profiles.as_mut_slice(), self.attributed.as_slice()) {
             ([profile @ Some(_)], [false]) => profile.take(),
+            ([profile @ Some(_)], [true]) => profile.take().map(Profile::without_attribution),
             _ => None,
         }
     }
@@ -230,7 +231,7 @@ pub struct Claims {
     /// The tokens of the side's claims (boilerplate left out), in document order.
     pub tokens: Vec<Token>,
     /// `Profile::new(text, &tokens, None)`, when the comparison had made it already: the side
-    /// is one claim without attribution (most texts of a sentence pair are).
+    /// is one claim (most texts of a sentence pair are).
     pub profile: Option<Profile>,
 }
 

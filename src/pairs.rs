@@ -203,7 +203,7 @@ impl WholeScores {
 
 /// The two texts compared whole (see [`WholeScores`]).
 fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScores {
-    // The comparison made these profiles already when a text is one claim without attribution.
+    // The comparison made these profiles already when a text is one claim.
     let whole = |doc: &Doc, claims: &mut Claims| {
         claims
             .profile

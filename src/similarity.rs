@@ -118,6 +118,17 @@ impl Profile {
         profile
     }
 
+    /// The profile as [`Profile::new`] makes it without an attribution span: its words of
+    /// attribution count fully. Terms, clauses and quotes do not depend on the span, so this
+    /// spares making the profile anew.
+    pub fn without_attribution(mut self) -> Profile {
+        for term in &mut self.terms {
+            term.emphasis = 1.0;
+            term.prior = prior_weight(&term.token, 1.0);
+        }
+        self
+    }
+
     fn of_tokens(tokens: &[Token], attribution: Option<Span>) -> Profile {
         let content = tokens.iter().filter(|t| t.is_content()).count();
         let mut terms: Vec<Term> = Vec::with_capacity(content);
@@ -608,6 +619,17 @@ mod tests {
         assert_eq!(token_match(county, count), 0.0);
         let (hack, hacker) = (&tokenize("hack", 0)[0], &tokenize("hacker", 0)[0]);
         assert_eq!(token_match(hack, hacker), NEAR_MISS_MATCH);
+    }
+
+    #[test]
+    fn a_profile_without_its_attribution_is_the_profile_made_without_one() {
+        let text = "\"We will rebuild the bridge,\" said Mayor Ann Cole, the city's leader.";
+        let tokens = tokenize(text, 0);
+        let span = crate::attribution::attribution_span(text, &tokens);
+        assert!(span.is_some());
+        let derived = Profile::new(text, &tokens, span).without_attribution();
+        let made = Profile::new(text, &tokens, None);
+        assert_eq!(format!("{derived:?}"), format!("{made:?}"));
     }
 
     #[test]
