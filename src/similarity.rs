@@ -53,6 +53,9 @@ pub struct Term {
     /// [`Token::opposition_signatures`].
     own_bits: u64,
     opposite_bits: u64,
+    /// The first bytes of the key and of the word as written (0 when empty): two content words
+    /// that share neither, share no spelling either ([`match_apart_from_meaning`]).
+    initials: (u8, u8),
 }
 
 /// The content of one statement, ready for scoring.
@@ -147,6 +150,7 @@ impl Profile {
                 emphasis,
                 prior: prior_weight(token, emphasis),
                 signature: signature(token),
+                initials: initials(&token),
             });
         }
         Profile {
@@ -292,12 +296,30 @@ pub fn term_match(a: &Term, b: &Term) -> f64 {
         return 1.0;
     }
     let may_oppose = a.may_oppose(b);
+    // Most word pairs of two statements are two content words that are not opposites; they
+    // match only as spellings, one stem extending the other (the same first bytes) or a typo
+    // (the same first letter): told from the initials without reading the words.
+    let content = |t: &Term| matches!(t.token.kind, TokenKind::Content);
+    if !may_oppose
+        && content(a)
+        && content(b)
+        && a.initials.0 != b.initials.0
+        && a.initials.1 != b.initials.1
+    {
+        return 0.0;
+    }
     match_apart_from_meaning(
         &a.token,
         &b.token,
         a.token.known && b.token.known,
         may_oppose,
     )
+}
+
+/// The initials of a token (see [`Term`]).
+fn initials(token: &Token) -> (u8, u8) {
+    let first = |word: Sym| word.as_bytes().first().copied().unwrap_or(0);
+    (first(token.key), first(token.lower))
 }
 
 /// The bits of a token's signature (see [`Term`]): one per key, chosen by the key's address.
