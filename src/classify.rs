@@ -1144,6 +1144,26 @@ const MAX_SLOT_WORDS: usize = 6;
 /// name on one side by a different name on the other, and neither name occurs in the other
 /// statement. A preposition of place before either name makes it a place.
 fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
+    let absent_from = |claim: Claim, key: &str| !claim.tokens.iter().any(|t| t.key == key);
+    // Whether token `t` of `claim` may be a name the other statement does not hold: a slot
+    // replaced by a name on each side needs one on each side, and most pairs (sharing all their
+    // names) are spared the word diff.
+    let is_absent_name = |t: &Token, other: Claim| {
+        // Capitalized common words ("Chairman", "Representative", "World") are titles and
+        // headline case, not names.
+        t.proper
+            && matches!(t.kind, TokenKind::Content)
+            && !crate::thesaurus::has_synsets(&t.lower)
+            && crate::thesaurus::frequency(&t.lemma) == 0
+            && absent_from(other, &t.key)
+    };
+    let holds_absent_name =
+        |claim: Claim, other: Claim| claim.tokens.iter().any(|t| is_absent_name(t, other));
+    if !holds_absent_name(claims.left, claims.right)
+        || !holds_absent_name(claims.right, claims.left)
+    {
+        return Vec::new();
+    }
     let content = |claim: Claim<'_>| -> Vec<usize> {
         claim
             .tokens
@@ -1166,7 +1186,6 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         .collect();
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &left_keys, &right_keys);
 
-    let absent_from = |claim: Claim, key: &str| !claim.tokens.iter().any(|t| t.key == key);
     let is_place = |claim: Claim, i: usize| {
         i > 0 && lexicon::PLACE_PREPOSITIONS.contains(&claim.tokens[i - 1].lower.as_str())
     };
@@ -1186,16 +1205,7 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
                 ids[from..from + len]
                     .iter()
                     .copied()
-                    .filter(|&i| {
-                        let t = &claim.tokens[i];
-                        // Capitalized common words ("Chairman", "Representative", "World") are
-                        // titles and headline case, not names.
-                        t.proper
-                            && matches!(t.kind, TokenKind::Content)
-                            && !crate::thesaurus::has_synsets(&t.lower)
-                            && crate::thesaurus::frequency(&t.lemma) == 0
-                            && absent_from(other, &t.key)
-                    })
+                    .filter(|&i| is_absent_name(&claim.tokens[i], other))
                     .collect()
             };
         // A slot is a few words: a long replaced run that happens to contain names on both
