@@ -207,32 +207,23 @@ struct Word<'a> {
 /// Tokenizes a statement whose text starts at byte `offset` of its document.
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     let words = words(text);
-    // Each word's lowercase form, possessive removed, and whether a possessive was: the facts
-    // of a word as written (its `Analysis`) stand for the whole word only without one.
-    let (lowers, possessive): (Vec<Sym>, Vec<bool>) = words
-        .iter()
-        .map(|w| {
-            let full = lowercase(w.text);
-            let stripped = strip_possessive(&full);
-            (Sym::new(stripped), stripped.len() != full.len())
-        })
-        .unzip();
-    let analyses: Vec<Analysis> = lowers.iter().map(|&lower| analysis(lower)).collect();
-    let stems: Vec<Sym> = analyses.iter().map(|a| a.stem).collect();
+    let written: Vec<Written> = words.iter().map(|w| written(w.text)).collect();
     let mut tokens = Vec::with_capacity(words.len());
     // A Title Case Headline capitalizes every word: no word of it is a name by its capital.
-    let capitalized = words
-        .iter()
-        .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
-        .count();
+    let capitalized = written.iter().filter(|w| w.capitalized).count();
     let title_case = words.len() >= 3 && capitalized * 3 > words.len() * 2;
     let mut i = 0;
     while i < words.len() {
         let word = &words[i];
-        let lower = lowers[i];
-        let facts = &analyses[i];
-        let first_char_upper = word.text.chars().next().is_some_and(|c| c.is_uppercase());
-        let proper = first_char_upper && i > 0 && !facts.stop;
+        let Written {
+            lower,
+            possessive,
+            capitalized: first_char_upper,
+            month,
+            facts,
+        } = &written[i];
+        let lower = *lower;
+        let proper = *first_char_upper && i > 0 && !facts.stop;
 
         // Multi-word aliases ("United States") first, then phrases with a meaning of their own
         // ("fought back", "cyber-attack"), then WordNet's multi-word lemmas ("laid off"). The
@@ -245,14 +236,20 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             .or_else(|| {
                 facts
                     .starts_phrase
-                    .then(|| lexicon::phrase_at(&stems[i..(i + 4).min(words.len())]))
+                    .then(|| {
+                        let stems: Vec<Sym> = written[i..(i + 4).min(words.len())]
+                            .iter()
+                            .map(|w| w.facts.stem)
+                            .collect();
+                        lexicon::phrase_at(&stems)
+                    })
                     .flatten()
                     .map(|(len, key)| (len, Sym::new(key), &NO_SYMS, lower, false))
             })
             .or_else(|| {
-                let may_start = possessive[i] || facts.may_start_lemma_phrase;
+                let may_start = *possessive || facts.may_start_lemma_phrase;
                 may_start
-                    .then(|| thesaurus_phrase(&words, i))
+                    .then(|| thesaurus_phrase(&words, &written, i))
                     .flatten()
                     .map(|(len, phrase)| {
                         let phrase = Sym::new(&phrase);
@@ -306,7 +303,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             continue;
         }
 
-        let quantity = (possessive[i] || facts.may_start_number)
+        let quantity = (*possessive || facts.may_start_number)
             .then(|| read_quantity(text, &words, i))
             .flatten();
         if let Some((quantity, used)) = quantity {
@@ -332,7 +329,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
 
         let kind = if let Some(day) = facts.weekday {
             TokenKind::Weekday(day)
-        } else if let Some(month) = month_name(word.text, &lower) {
+        } else if let Some(month) = *month {
             TokenKind::Month(month)
         } else if word.text != "US" && (facts.stop || facts.negation_cue) {
             TokenKind::Stop
@@ -388,6 +385,52 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         i += 1;
     }
     tokens
+}
+
+/// A word as written, as tokenizing reads it before looking at its neighbours.
+#[derive(Clone, Copy)]
+struct Written {
+    /// Lowercase, possessive removed.
+    lower: Sym,
+    /// Whether a possessive was removed: the facts of the word (its `Analysis`) then stand for
+    /// the word without it.
+    possessive: bool,
+    /// Whether the word starts with an uppercase letter.
+    capitalized: bool,
+    /// The month the word names, when capitalized ([`month_name`]).
+    month: Option<u8>,
+    /// The analysis of `lower`.
+    facts: Analysis,
+}
+
+/// [`Written`] of a word, worked out once per distinct spelling for the whole run: lowercasing,
+/// interning and the analysis lookup cost more than one lookup of the spelling.
+fn written(word: &str) -> Written {
+    type Table = std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, Written>>;
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(Default::default);
+    if let Some(&found) = table
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(word)
+    {
+        return found;
+    }
+    let full = lowercase(word);
+    let stripped = strip_possessive(&full);
+    let lower = Sym::new(stripped);
+    let found = Written {
+        lower,
+        possessive: stripped.len() != full.len(),
+        capitalized: word.chars().next().is_some_and(char::is_uppercase),
+        month: month_name(word, &lower),
+        facts: analysis(lower),
+    };
+    *table
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .entry(word.into())
+        .or_insert(found)
 }
 
 /// What a lowercase word means for comparison, independent of where it stands.
@@ -528,20 +571,32 @@ fn synset_key(id: u32) -> String {
 
 /// A WordNet lemma of two or three words starting at word `i`, if any: its length in words and
 /// its text. Phrases start with a content word, so "in fact" or "of course" stay function words.
-fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
-    let first = words[i].text.to_lowercase();
+/// `written` holds each word's [`Written`].
+fn thesaurus_phrase(words: &[Word], written: &[Written], i: usize) -> Option<(usize, String)> {
+    // A word lowercase, possessive kept: its `Written` has it unless a possessive was removed.
+    let lowercase_at = |k: usize| -> std::borrow::Cow<'_, str> {
+        if written[k].possessive {
+            lowercase(words[k].text)
+        } else {
+            written[k].lower.as_str().into()
+        }
+    };
+    let first = lowercase_at(i);
     if lexicon::is_stop_word(&first) || first.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let first = analysis(Sym::new(&first));
+    let first = if written[i].possessive {
+        analysis(Sym::new(&first))
+    } else {
+        written[i].facts
+    };
     if first.phrases.is_empty() {
         return None;
     }
     // The next two words, lowercase; a phrase is compared piece by piece, so that only the one
     // found is built.
-    let next: Vec<_> = words[(i + 1).min(words.len())..(i + 3).min(words.len())]
-        .iter()
-        .map(|w| lowercase(w.text))
+    let next: Vec<_> = ((i + 1).min(words.len())..(i + 3).min(words.len()))
+        .map(lowercase_at)
         .collect();
     let is_phrase = |known: &str, rest: &[std::borrow::Cow<str>]| {
         let mut known = known.strip_prefix(first.lemma.as_str());
