@@ -598,6 +598,13 @@ fn thesaurus_phrase(words: &[Word], written: &[Written], i: usize) -> Option<(us
     let next: Vec<_> = ((i + 1).min(words.len())..(i + 3).min(words.len()))
         .map(lowercase_at)
         .collect();
+    // Every phrase found below holds the next word: one search of the list tells most words
+    // apart, which start none of their lemma's phrases.
+    match next.first() {
+        Some(second)
+            if memchr::memmem::find(first.phrases.as_bytes(), second.as_bytes()).is_some() => {}
+        _ => return None,
+    }
     let is_phrase = |known: &str, rest: &[std::borrow::Cow<str>]| {
         let mut known = known.strip_prefix(first.lemma.as_str());
         for word in rest {
@@ -731,12 +738,16 @@ fn multiword_alias(words: &[Word]) -> Option<(usize, &'static str)> {
 /// used. `None` when the word is not a number.
 fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usize)> {
     let word = &words[i];
-    let lower = word.text.to_lowercase();
+    let lower = lowercase(word.text);
     let mut used = 1;
     let mut vague = false;
     let mut value = if let Some(clock) = parse_clock(&lower) {
         clock
-    } else if let Ok(v) = lower.replace(',', "").parse::<f64>() {
+    } else if let Ok(v) = if lower.contains(',') {
+        lower.replace(',', "").parse::<f64>()
+    } else {
+        lower.parse::<f64>()
+    } {
         if !v.is_finite() {
             return None;
         }
@@ -762,7 +773,7 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
         unit = Unit::Clock;
     }
     while let Some(next) = words.get(i + used) {
-        let next_lower = next.text.to_lowercase();
+        let next_lower = lowercase(next.text);
         if !adjacent(text, &words[i + used - 1], next) {
             break;
         }
@@ -786,15 +797,15 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
     let after_end = words[i + used - 1].start + words[i + used - 1].text.len();
     let after = &text[after_end..];
     if let Some(next) = words.get(i + used) {
-        let next_lower = next.text.to_lowercase();
+        let next_lower = lowercase(next.text);
         if adjacent(text, &words[i + used - 1], next) && unit == Unit::Count {
-            if matches!(next_lower.as_str(), "a.m" | "am" | "p.m" | "pm") && value < 24.0 {
+            if matches!(&*next_lower, "a.m" | "am" | "p.m" | "pm") && value < 24.0 {
                 let pm = next_lower.starts_with('p');
                 let hours = value.trunc() % 12.0 + if pm { 12.0 } else { 0.0 };
                 value = hours * 60.0 + (value.fract() * 100.0).round();
                 unit = Unit::Clock;
                 used += 1;
-            } else if matches!(next_lower.as_str(), "percent" | "pct") {
+            } else if matches!(&*next_lower, "percent" | "pct") {
                 unit = Unit::Percent;
                 used += 1;
             } else if next_lower == "per"
@@ -824,8 +835,8 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
             unit = Unit::Money(sign);
         } else if let Some(previous) = i.checked_sub(1).map(|p| &words[p]) {
             if let Some(month) =
-                month_name(previous.text, &previous.text.to_lowercase()).or_else(|| {
-                    lexicon::month(&previous.text.to_lowercase())
+                month_name(previous.text, &lowercase(previous.text)).or_else(|| {
+                    lexicon::month(&lowercase(previous.text))
                         .filter(|_| previous.text.chars().next().is_some_and(char::is_uppercase))
                 })
             {
@@ -836,14 +847,11 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
         }
         if unit == Unit::Count {
             if let Some(next) = words.get(i + used) {
-                if matches!(
-                    next.text.to_lowercase().as_str(),
-                    "dollars" | "dollar" | "usd"
-                ) {
+                if matches!(&*lowercase(next.text), "dollars" | "dollar" | "usd") {
                     unit = Unit::Money('$');
-                } else if matches!(next.text.to_lowercase().as_str(), "euros" | "euro") {
+                } else if matches!(&*lowercase(next.text), "euros" | "euro") {
                     unit = Unit::Money('€');
-                } else if matches!(next.text.to_lowercase().as_str(), "pounds" | "pound") {
+                } else if matches!(&*lowercase(next.text), "pounds" | "pound") {
                     unit = Unit::Money('£');
                 }
             }
