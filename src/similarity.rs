@@ -378,13 +378,45 @@ fn match_apart_from_meaning(a: &Token, b: &Token, both_known: bool, may_oppose: 
         && a.lower.as_bytes()[0] == b.lower.as_bytes()[0]
         && a.lower.len().abs_diff(b.lower.len()) <= 2
     {
-        let jw = strsim::jaro_winkler(&a.lower, &b.lower);
         // Two dictionary words are two words ("county", "counted"), not one misspelled.
-        if jw >= NEAR_MISS_MIN && !both_known {
+        if may_reach_jaro_winkler(&a.lower, &b.lower, NEAR_MISS_MIN)
+            && strsim::jaro_winkler(&a.lower, &b.lower) >= NEAR_MISS_MIN
+            && !both_known
+        {
             return NEAR_MISS_MATCH;
         }
     }
     0.0
+}
+
+/// Whether the Jaro-Winkler similarity of two words may reach `min`, told from the letters they
+/// share: a bound that spares most of the Jaro-Winkler computations (two names of one initial
+/// share few letters), and never says false when the similarity reaches `min`.
+///
+/// Jaro is `(m/|a| + m/|b| + (m-t)/m) / 3` with `m` matching letters and `t` transpositions, so
+/// at most `(c/|a| + c/|b| + 1) / 3` where `c` counts the letters the words have in common
+/// (each as often as both have it). Winkler's bonus for a common prefix of up to four letters
+/// makes it at most `0.6 * jaro + 0.4`. Only ASCII words are bounded; others always may.
+fn may_reach_jaro_winkler(a: &str, b: &str, min: f64) -> bool {
+    if !a.is_ascii() || !b.is_ascii() || a.is_empty() || b.is_empty() {
+        return true;
+    }
+    let mut left = [0u32; 128];
+    for &byte in a.as_bytes() {
+        left[usize::from(byte)] += 1;
+    }
+    let mut common = 0usize;
+    for &byte in b.as_bytes() {
+        let count = &mut left[usize::from(byte)];
+        if *count > 0 {
+            *count -= 1;
+            common += 1;
+        }
+    }
+    let common = common as f64;
+    let jaro_bound = (common / a.len() as f64 + common / b.len() as f64 + 1.0) / 3.0;
+    // A margin far above rounding errors keeps the bound safe.
+    0.6 * jaro_bound + 0.4 >= min - 1e-9
 }
 
 /// The similarity of two statements (see the module docs).
@@ -652,6 +684,59 @@ mod tests {
         let derived = Profile::new(text, &tokens, span).without_attribution();
         let made = Profile::new(text, &tokens, None);
         assert_eq!(format!("{derived:?}"), format!("{made:?}"));
+    }
+
+    #[test]
+    fn the_jaro_winkler_bound_holds() {
+        let words = [
+            "jusviathez",
+            "jusvaithez",
+            "jusviatez",
+            "justice",
+            "jurisdiction",
+            "stiarkheim",
+            "stairkheim",
+            "stiarkhiem",
+            "travsail",
+            "travail",
+            "travsial",
+            "abcde",
+            "edcba",
+            "aaaaa",
+            "aaaab",
+            "martha",
+            "marhta",
+            "dwayne",
+            "duane",
+        ];
+        for a in words {
+            for b in words {
+                for min in [0.5, 0.8, 0.9, NEAR_MISS_MIN, 0.97, 1.0] {
+                    if strsim::jaro_winkler(a, b) >= min {
+                        assert!(may_reach_jaro_winkler(a, b, min), "{a} {b} {min}");
+                    }
+                }
+            }
+        }
+        assert!(!may_reach_jaro_winkler(
+            "jusviathez",
+            "jurisdiction",
+            NEAR_MISS_MIN
+        ));
+    }
+
+    proptest::proptest! {
+        /// The bound never rules out a pair whose Jaro-Winkler similarity reaches the minimum.
+        #[test]
+        fn jaro_winkler_bound_never_rules_out_a_near_miss(
+            a in "[a-eé]{1,12}",
+            b in "[a-eé]{1,12}",
+            min in 0.0f64..=1.0,
+        ) {
+            if strsim::jaro_winkler(&a, &b) >= min {
+                proptest::prop_assert!(may_reach_jaro_winkler(&a, &b, min), "{} {} {}", a, b, min);
+            }
+        }
     }
 
     #[test]
