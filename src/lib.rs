@@ -190,6 +190,22 @@ impl<'a> Analysed<'a> {
         }
     }
 
+    /// The analysis of `doc`, a document of the same text (and body start) as the one analysed:
+    /// a copy, not worked out again. Both texts of a pair are often the same (a claim quoted
+    /// whole).
+    fn copied_for<'b>(&self, doc: &'b Doc) -> Analysed<'b> {
+        debug_assert!(doc.text == self.doc.text && doc.body_start == self.doc.body_start);
+        Analysed {
+            doc,
+            statements: self.statements.clone(),
+            tokens: self.tokens.clone(),
+            profiles: self.profiles.clone(),
+            attributed: self.attributed.clone(),
+            speakers: self.speakers.clone(),
+            whole_profile: self.whole_profile.clone(),
+        }
+    }
+
     /// The profile of the only statement, when it is a claim: with its attribution weighed like
     /// the rest, it is also the profile of the document's claims taken whole.
     fn take_sole_claim_profile(&mut self) -> Option<Profile> {
@@ -267,10 +283,18 @@ fn compare_analysed<'a>(
     progress: &dyn progress::Progress,
 ) -> (Report, Pair<Analysed<'a>>) {
     progress.stage("reading", (left.text.len() + right.text.len()) as u64);
-    let (left_analysed, right_analysed) = rayon::join(
-        || Analysed::new(left, progress),
-        || Analysed::new(right, progress),
-    );
+    let (left_analysed, right_analysed) =
+        if left.text == right.text && left.body_start == right.body_start {
+            let analysed = Analysed::new(left, progress);
+            progress.advance(right.text.len() as u64);
+            let copy = analysed.copied_for(right);
+            (analysed, copy)
+        } else {
+            rayon::join(
+                || Analysed::new(left, progress),
+                || Analysed::new(right, progress),
+            )
+        };
     let mut sides = Pair::new(left_analysed, right_analysed);
     let weights = Weights::from_profiles(
         sides
