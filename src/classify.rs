@@ -313,8 +313,7 @@ fn stops_the_same(claim: Claim, i: usize, other: Claim) -> bool {
     (0..other.tokens.len())
         .filter(|&k| {
             let o = &other.tokens[k];
-            lexicon::CESSATION_WORDS.contains(&o.lemma.as_str())
-                || lexicon::NON_OCCURRENCE.contains(&o.lower.as_str())
+            lexicon::CESSATION_WORDS.contains(&o.lemma.as_str()) || o.cues.non_occurrence()
         })
         .any(|k| {
             governed(other, k).iter().any(|&g| {
@@ -330,7 +329,7 @@ fn stops_the_same(claim: Claim, i: usize, other: Claim) -> bool {
 /// non-occurrence under any modal is a possibility too ("the meeting could be canceled").
 fn modal_negation(claim: Claim, i: usize) -> bool {
     let cue = claim.tokens[i].lower.as_str();
-    let non_occurrence = lexicon::NON_OCCURRENCE.contains(&cue);
+    let non_occurrence = claim.tokens[i].cues.non_occurrence();
     let modal = |word: &str| {
         lexicon::NON_FACTUAL_MODALS.contains(&word)
             || (non_occurrence && lexicon::MODALS.contains(&word))
@@ -354,8 +353,8 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
     // Whether the token at `i` may deny what follows; most statements hold no such word, and are
     // spared reading the clauses of both statements below.
     let may_be_cue = |i: usize, token: &Token| {
-        lexicon::is_negation_cue(&token.lower)
-            || lexicon::NON_OCCURRENCE.contains(&token.lower.as_str())
+        token.cues.negation()
+            || token.cues.non_occurrence()
             || token.lower == "free" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "of")
     };
     if !claim
@@ -384,12 +383,11 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
             .collect()
     });
     for (i, token) in claim.tokens.iter().enumerate() {
-        let non_occurrence = lexicon::NON_OCCURRENCE.contains(&token.lower.as_str());
+        let non_occurrence = token.cues.non_occurrence();
         // "Free of charge" says "no charge": "free of" denies what follows like "without".
         let privative =
             token.lower == "free" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "of");
-        if !asserted[i] || !(lexicon::is_negation_cue(&token.lower) || non_occurrence || privative)
-        {
+        if !asserted[i] || !(token.cues.negation() || non_occurrence || privative) {
             continue;
         }
         // "not only" adds rather than denies; "no doubt" affirms.
@@ -556,17 +554,13 @@ fn denied_said_by(claim: Claim, cue: usize, other: Claim) -> f64 {
 /// only" adds rather than denies).
 pub fn negates(claim: Claim) -> bool {
     // Most statements hold no cue: their clauses need not be read.
-    if !claim
-        .tokens
-        .iter()
-        .any(|t| lexicon::is_negation_cue(&t.lower))
-    {
+    if !claim.tokens.iter().any(|t| t.cues.negation()) {
         return false;
     }
     let asserted = asserted(claim);
     claim.tokens.iter().enumerate().any(|(i, t)| {
         asserted[i]
-            && lexicon::is_negation_cue(&t.lower)
+            && t.cues.negation()
             && !(t.lower == "not" && claim.tokens.get(i + 1).is_some_and(|n| n.lower == "only"))
             && !doubt_follows(claim, i)
     })
@@ -705,10 +699,7 @@ fn about_the_other<'a>(claim: Claim<'a>, cues: Vec<&'a Token>, other: Claim) -> 
 /// ("fake passports", "no real progress"; but "a false report").
 fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
     let tokens = claim.tokens;
-    if !tokens
-        .iter()
-        .any(|t| lexicon::may_refute(&t.lower, &t.lemma))
-    {
+    if !tokens.iter().any(|t| t.cues.may_refute()) {
         return Vec::new();
     }
     let breaks = |i: usize| gap(claim, i).contains([',', ';', '—', ':', '.', '?', '!']);
@@ -735,7 +726,7 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
             && next_in_clause(i, 3).any(|j| lemma_in(j, lexicon::REPORT_NOUNS))
     };
     let denies_truth = |i: usize| {
-        lexicon::is_negation_cue(&tokens[i].lower)
+        tokens[i].cues.negation()
             && next_in_clause(i, 2).any(|j| lemma_in(j, lexicon::TRUTH_WORDS) && !names_a_kind(j))
     };
     // "Probably not.", "No, ...", "It didn't.": a negation alone in its clause (but for function
@@ -769,7 +760,7 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
         (i.saturating_sub(3)..i)
             .rev()
             .take_while(|&j| !breaks(j))
-            .any(|j| lexicon::is_negation_cue(&tokens[j].lower))
+            .any(|j| tokens[j].cues.negation())
     };
     let in_question = |i: usize| {
         let mut j = i;

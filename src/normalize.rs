@@ -132,6 +132,55 @@ pub struct Token {
     /// How often WordNet's corpus uses the dictionary form: how common, and so how little
     /// telling, the word is. Kept here because scoring weighs every occurrence.
     pub frequency: u32,
+    /// The cue lists of the lexicon the word is on.
+    pub cues: Cues,
+}
+
+/// Which of the lexicon's cue lists a token's word is on, looked up when the token is made:
+/// judging asks it of every token of every pair, and most words are on none. One byte, so that
+/// a token stays as small as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cues(u8);
+
+impl Cues {
+    const NEGATION: u8 = 1;
+    const NON_OCCURRENCE: u8 = 2;
+    const REPORTING_VERB: u8 = 4;
+    const MAY_REFUTE: u8 = 8;
+
+    /// The cues of a word written `lower` (lowercase) whose dictionary form is `lemma`.
+    fn of(lower: &str, lemma: &str) -> Cues {
+        let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+        Cues(
+            flag(lexicon::is_negation_cue(lower), Cues::NEGATION)
+                | flag(
+                    lexicon::NON_OCCURRENCE.contains(&lower),
+                    Cues::NON_OCCURRENCE,
+                )
+                | flag(lexicon::is_reporting_verb(lower), Cues::REPORTING_VERB)
+                | flag(lexicon::may_refute(lower, lemma), Cues::MAY_REFUTE),
+        )
+    }
+
+    /// [`lexicon::is_negation_cue`] of the word.
+    pub fn negation(self) -> bool {
+        self.0 & Cues::NEGATION != 0
+    }
+
+    /// Whether the word is on [`lexicon::NON_OCCURRENCE`].
+    pub fn non_occurrence(self) -> bool {
+        self.0 & Cues::NON_OCCURRENCE != 0
+    }
+
+    /// [`lexicon::is_reporting_verb`] of the word.
+    pub fn reporting_verb(self) -> bool {
+        self.0 & Cues::REPORTING_VERB != 0
+    }
+
+    /// [`lexicon::may_refute`] of the word and its dictionary form.
+    pub fn may_refute(self) -> bool {
+        self.0 & Cues::MAY_REFUTE != 0
+    }
 }
 
 impl Token {
@@ -269,6 +318,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 can_oppose: can_oppose(lemma, key, senses),
                 known: word_facts(lemma).0,
                 frequency: word_facts(lemma).1,
+                cues: Cues::of(&lower, &lemma),
             });
             i += len;
             continue;
@@ -298,6 +348,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 can_oppose: false,
                 known: facts.0,
                 frequency: facts.1,
+                cues: written[i].facts.cues_as_written,
             });
             i += 1;
             continue;
@@ -322,6 +373,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 // Number words ("several", "dozens") are words too.
                 known: number_facts.0,
                 frequency: number_facts.1,
+                cues: facts.cues_as_written,
             });
             i += used;
             continue;
@@ -370,6 +422,12 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 facts.can_oppose_as_written,
             ),
         };
+        // A content word's dictionary form is its analysis's; other words are their own.
+        let cues = if lemma == facts.lemma {
+            facts.cues
+        } else {
+            facts.cues_as_written
+        };
         tokens.push(Token {
             span: Span::new(offset + word.start, offset + word.start + word.text.len()),
             lower,
@@ -381,6 +439,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             can_oppose: opposable,
             known,
             frequency,
+            cues,
         });
         i += 1;
     }
@@ -469,6 +528,9 @@ struct Analysis {
     /// (a stop word, a weekday: the word is its key and lemma).
     can_oppose: bool,
     can_oppose_as_written: bool,
+    /// The [`Cues`] of the word with its dictionary form, and as its own dictionary form.
+    cues: Cues,
+    cues_as_written: Cues,
 }
 
 /// Whether any antonym is known for a token of this lemma, key and further meanings (see
@@ -532,6 +594,8 @@ fn analysis(lower: Sym) -> Analysis {
                     || lexicon::vague_number(&lower).is_some(),
                 can_oppose: can_oppose(lemma, key, senses),
                 can_oppose_as_written: can_oppose(lower, lower, &NO_SYMS),
+                cues: Cues::of(&lower, &lemma),
+                cues_as_written: Cues::of(&lower, &lower),
             }
         },
     )
