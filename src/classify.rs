@@ -795,10 +795,14 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
     let mentions =
         |claim: Claim, token: &Token| claim.tokens.iter().any(|t| t.shares_meaning(token));
     // Words that can carry an opposite: content words outside names. "North" Korea and "South"
-    // Korea, "West" Palm Beach are parts of names, not opposite claims.
+    // Korea, "West" Palm Beach are parts of names, not opposite claims. A word with no known
+    // antonym opposes nothing ([`Token::opposes`]), and is left out before reading its text.
     let candidates = |claim: Claim<'_>| -> Vec<usize> {
         (0..claim.tokens.len())
-            .filter(|&i| claim.tokens[i].is_content() && !in_a_name(claim, i))
+            .filter(|&i| {
+                let token = &claim.tokens[i];
+                token.can_oppose && token.is_content() && !in_a_name(claim, i)
+            })
             .collect()
     };
     let (left_words, right_words) = (candidates(claims.left), candidates(claims.right));
