@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 use crate::model::StatementId;
 use crate::progress::Progress;
 use crate::similarity::{
-    anchors, anchors_in, similarity, similarity_of, Matches, Profile, Weights,
+    anchors, anchors_back, anchors_in, similarity, similarity_of, Matches, Profile, Weights,
 };
 
 /// Alignment settings; see [`crate::Config`] for the defaults and why.
@@ -168,7 +168,11 @@ pub fn align_with(
                         let forward = matches
                             .as_ref()
                             .map_or(0, |m| anchors_in(profile, other, m));
-                        let anchored = forward.min(anchors(other, profile)) >= needed;
+                        let backward = matches.as_ref().map_or_else(
+                            || anchors(other, profile),
+                            |m| anchors_back(profile, other, m),
+                        );
+                        let anchored = forward.min(backward) >= needed;
                         let link = Link {
                             left: left_id,
                             right: right_id,

@@ -270,7 +270,7 @@ fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScore
         similarity: if source.terms.is_empty() || claim.terms.is_empty() {
             0.0
         } else {
-            similarity_of(&source, &claim, &Matches::new(&source, &claim, &weights))
+            similarity_of(&source, &claim, &claim_matches.transposed(&claim, &source))
         },
         claim_coverage: said_share(&claim, &source, &weights, &claim_matches, &source_ancestors),
         touched: (

@@ -370,14 +370,7 @@ fn match_apart_from_meaning(a: &Token, b: &Token, both_known: bool, may_oppose: 
     {
         return NEAR_MISS_MATCH;
     }
-    // Typos keep the first letter and about the length; checking that first spares most of the
-    // Jaro-Winkler computations, which dominate the run time otherwise.
-    if !both_known
-        && a.lower.len() >= 5
-        && b.lower.len() >= 5
-        && a.lower.as_bytes()[0] == b.lower.as_bytes()[0]
-        && a.lower.len().abs_diff(b.lower.len()) <= 2
-    {
+    if may_be_typos(a, b, both_known) {
         // Two dictionary words are two words ("county", "counted"), not one misspelled.
         if may_reach_jaro_winkler(&a.lower, &b.lower, NEAR_MISS_MIN)
             && strsim::jaro_winkler(&a.lower, &b.lower) >= NEAR_MISS_MIN
@@ -387,6 +380,17 @@ fn match_apart_from_meaning(a: &Token, b: &Token, both_known: bool, may_oppose: 
         }
     }
     0.0
+}
+
+/// Whether two words may be one misspelled ([`match_apart_from_meaning`] then compares their
+/// spellings). Typos keep the first letter and about the length; checking that first spares
+/// most of the Jaro-Winkler computations, which dominate the run time otherwise.
+fn may_be_typos(a: &Token, b: &Token, both_known: bool) -> bool {
+    !both_known
+        && a.lower.len() >= 5
+        && b.lower.len() >= 5
+        && a.lower.as_bytes()[0] == b.lower.as_bytes()[0]
+        && a.lower.len().abs_diff(b.lower.len()) <= 2
 }
 
 /// Whether the Jaro-Winkler similarity of two words may reach `min`, told from the letters they
@@ -477,6 +481,30 @@ impl Matches {
         }
     }
 
+    /// The matches of `b` with `a`, made from those of `a` with `b` (`self`): [`term_match`] is
+    /// the same both ways (its antonym tables list each pair both ways) except for the
+    /// Jaro-Winkler comparison of two spellings, which is made anew for the pairs of words that
+    /// may be typos.
+    pub fn transposed(&self, a: &Profile, b: &Profile) -> Matches {
+        let mut strength = Vec::with_capacity(self.strength.len());
+        for (y, u) in b.terms.iter().enumerate() {
+            strength.extend(a.terms.iter().enumerate().map(|(x, t)| {
+                let known = t.token.known && u.token.known;
+                if may_be_typos(&u.token, &t.token, known) {
+                    term_match(u, t)
+                } else {
+                    self.strength(x, y)
+                }
+            }));
+        }
+        Matches {
+            strength,
+            columns: a.terms.len(),
+            weight_a: self.weight_b.clone(),
+            weight_b: self.weight_a.clone(),
+        }
+    }
+
     /// [`term_match`] of term `x` of the first profile with term `y` of the second.
     pub fn strength(&self, x: usize, y: usize) -> f64 {
         self.strength[x * self.columns + y]
@@ -553,6 +581,19 @@ pub fn anchors(a: &Profile, b: &Profile) -> usize {
 /// order) rather than matching the words again.
 pub fn anchors_in(a: &Profile, b: &Profile, matches: &Matches) -> usize {
     count_anchors(a, b, |_, _, i, j| matches.strength(i, j))
+}
+
+/// [`anchors`] of `b` in `a`, reading the match strengths from the [`Matches`] of `a` with `b`
+/// (made in that order): [`term_match`] is the same both ways but for the spellings of
+/// possible typos, which are compared anew (see [`Matches::transposed`]).
+pub fn anchors_back(a: &Profile, b: &Profile, matches: &Matches) -> usize {
+    count_anchors(b, a, |t, u, i, j| {
+        if may_be_typos(&t.token, &u.token, t.token.known && u.token.known) {
+            term_match(t, u)
+        } else {
+            matches.strength(j, i)
+        }
+    })
 }
 
 /// [`anchors`], with `strength(t, u, i, j)` the [`term_match`] of term `i` of `a` (`t`) with
@@ -735,6 +776,30 @@ mod tests {
         ) {
             if strsim::jaro_winkler(&a, &b) >= min {
                 proptest::prop_assert!(may_reach_jaro_winkler(&a, &b, min), "{} {} {}", a, b, min);
+            }
+        }
+    }
+
+    #[test]
+    fn transposed_matches_are_the_matches_the_other_way() {
+        let texts = [
+            "Shares of Travsail Holdings rose 21% on Sunday, Helga Jusviathez said.",
+            "Travsial Holdngs shares fell 12 percent on Monday, said Helga Jusvaithez.",
+            "The council did not approve the new budget for the northern county.",
+            "Counted votes show the councilor approved an old budget in the south.",
+        ];
+        for a in texts {
+            for b in texts {
+                let (a, b) = (profile(a), profile(b));
+                let weights = Weights::from_profiles([&a, &b]);
+                let forward = Matches::new(&a, &b, &weights);
+                let backward = Matches::new(&b, &a, &weights);
+                let transposed = forward.transposed(&a, &b);
+                assert_eq!(transposed.strength, backward.strength);
+                assert_eq!(transposed.columns, backward.columns);
+                assert_eq!(transposed.weight_a, backward.weight_a);
+                assert_eq!(transposed.weight_b, backward.weight_b);
+                assert_eq!(anchors_back(&a, &b, &forward), anchors(&b, &a));
             }
         }
     }
