@@ -116,7 +116,7 @@ impl Profile {
                 .map(char::len_utf8)
                 .sum::<usize>();
             profile.quotes =
-                text[first.span.start - before..last.span.end + after].contains(['"', '“', '”']);
+                holds_quotation_mark(&text[first.span.start - before..last.span.end + after]);
         }
         profile
     }
@@ -204,6 +204,15 @@ impl Profile {
     pub fn all_keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.terms.iter().flat_map(|t| t.token.all_keys())
     }
+}
+
+/// Whether `text` holds a quotation mark (`"`, `“`, `”`): byte searches, since every statement
+/// is asked, and the curly marks are looked for only in text that has a byte of their encoding.
+fn holds_quotation_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // `“` and `”` are encoded E2 80 9C and E2 80 9D.
+    memchr::memchr(b'"', bytes).is_some()
+        || (memchr::memchr(0xE2, bytes).is_some() && text.contains(['“', '”']))
 }
 
 /// Informativeness of each key within the two compared documents.
@@ -436,24 +445,25 @@ pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
 pub fn similarity_of(a: &Profile, b: &Profile, matches: &Matches) -> f64 {
     let all = |p: &Profile| (0..p.terms.len() as u16).collect::<Vec<u16>>();
     let (all_a, all_b) = (all(a), all(b));
-    let whole = matches.overlap(&all_a, &all_b);
+    let mut column_best = Vec::new();
+    let whole = matches.overlap(&all_a, &all_b, &mut column_best);
     if a.clauses.is_empty() && b.clauses.is_empty() {
         return whole;
     }
     // News packs several claims into one sentence ("X will cut 120 jobs, mostly in sales, as
     // demand weakens"); two sentences sharing one claim match best clause to clause.
-    let pieces = |p: &'_ Profile, all: &'_ [u16]| -> Vec<Vec<u16>> {
+    fn pieces<'p>(p: &'p Profile, all: &'p [u16]) -> Vec<&'p [u16]> {
         if p.clauses.is_empty() {
-            vec![all.to_vec()]
+            vec![all]
         } else {
-            p.clauses.clone()
+            p.clauses.iter().map(Vec::as_slice).collect()
         }
-    };
+    }
     let (pieces_a, pieces_b) = (pieces(a, &all_a), pieces(b, &all_b));
     let best_clause = pieces_a
         .iter()
         .flat_map(|x| pieces_b.iter().map(move |y| (x, y)))
-        .map(|(x, y)| matches.overlap(x, y))
+        .map(|(x, y)| matches.overlap(x, y, &mut column_best))
         .fold(0.0, f64::max);
     whole.max(CLAUSE_SHARE * best_clause)
 }
@@ -512,26 +522,33 @@ impl Matches {
 
     /// The overlap of the words `xs` of the first statement with the words `ys` of the second:
     /// soft Dice mixed with containment.
-    fn overlap(&self, xs: &[u16], ys: &[u16]) -> f64 {
-        let at = |x: u16, y: u16| self.strength[usize::from(x) * self.columns + usize::from(y)];
+    /// `column_best` is scratch space, kept by the caller across calls.
+    fn overlap(&self, xs: &[u16], ys: &[u16], column_best: &mut Vec<f64>) -> f64 {
         let mass_a: f64 = xs.iter().map(|&x| self.weight_a[usize::from(x)]).sum();
         let mass_b: f64 = ys.iter().map(|&y| self.weight_b[usize::from(y)]).sum();
         if mass_a == 0.0 || mass_b == 0.0 {
             return 0.0;
         }
+        // One pass over the matches gives each word's best match on both sides.
+        column_best.clear();
+        column_best.resize(ys.len(), 0.0);
         let covered_a: f64 = xs
             .iter()
             .map(|&x| {
-                let best = ys.iter().map(|&y| at(x, y)).fold(0.0, f64::max);
+                let row = &self.strength[usize::from(x) * self.columns..][..self.columns];
+                let mut best = 0.0f64;
+                for (&y, column) in ys.iter().zip(column_best.iter_mut()) {
+                    let strength = row[usize::from(y)];
+                    best = best.max(strength);
+                    *column = column.max(strength);
+                }
                 self.weight_a[usize::from(x)] * best
             })
             .sum();
         let covered_b: f64 = ys
             .iter()
-            .map(|&y| {
-                let best = xs.iter().map(|&x| at(x, y)).fold(0.0, f64::max);
-                self.weight_b[usize::from(y)] * best
-            })
+            .zip(column_best.iter())
+            .map(|(&y, &best)| self.weight_b[usize::from(y)] * best)
             .sum();
         let dice = (covered_a + covered_b) / (mass_a + mass_b);
         // Containment says "this claim is inside that sentence"; a statement of one or two
