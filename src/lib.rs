@@ -51,7 +51,7 @@ pub use load::Doc;
 pub use model::{Evidence, Pair, Reason, ReasonKind, Relation, Side, Span, StatementId};
 pub use report::{PairReport, Report, SideReport, StatementReport, Summary, REPORT_VERSION};
 
-use align::{align_with, AlignOptions};
+use align::{align_keeping_sole_matches, AlignOptions};
 use classify::{judge_with_speakers, Claim};
 use normalize::Token;
 use rayon::prelude::*;
@@ -251,9 +251,24 @@ pub struct Claims {
     pub profile: Option<Profile>,
 }
 
-/// [`compare`], also handing back each side's claims taken whole.
-pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report, Pair<Claims>) {
-    let (report, sides) = compare_analysed(left, right, config, &progress::Silent);
+/// What the alignment worked out for two documents of one claim each, for a caller that
+/// compares them whole (pair mode): the documents taken whole are then those claims.
+pub struct SoleClaims {
+    /// The weights of the two claims' words.
+    pub weights: Weights,
+    /// The matches of the left claim's words with the right claim's, weighed by the claims'
+    /// profiles (their attributions weigh less).
+    pub matches: similarity::Matches,
+}
+
+/// [`compare`], also handing back each side's claims taken whole, and what the alignment worked
+/// out for them when each side is one claim.
+pub fn compare_with_tokens(
+    left: &Doc,
+    right: &Doc,
+    config: &Config,
+) -> (Report, Pair<Claims>, Option<SoleClaims>) {
+    let (report, sides, sole) = compare_analysed(left, right, config, &progress::Silent);
     let claims = |analysed: Analysed| -> Claims {
         let mut kept = analysed
             .statements
@@ -272,16 +287,20 @@ pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report,
             profile: analysed.whole_profile,
         }
     };
-    (report, Pair::new(claims(sides.left), claims(sides.right)))
+    let (left, right) = (claims(sides.left), claims(sides.right));
+    // The sole claims' analysis stands for the documents whole when both were kept whole.
+    let sole = sole.filter(|_| left.profile.is_some() && right.profile.is_some());
+    (report, Pair::new(left, right), sole)
 }
 
-/// The comparison, and the analysed documents it was made from.
+/// The comparison, the analysed documents it was made from, and what the alignment worked out
+/// when each document is one claim.
 fn compare_analysed<'a>(
     left: &'a Doc,
     right: &'a Doc,
     config: &Config,
     progress: &dyn progress::Progress,
-) -> (Report, Pair<Analysed<'a>>) {
+) -> (Report, Pair<Analysed<'a>>, Option<SoleClaims>) {
     progress.stage("reading", (left.text.len() + right.text.len()) as u64);
     let (left_analysed, right_analysed) =
         if left.text == right.text && left.body_start == right.body_start {
@@ -304,7 +323,7 @@ fn compare_analysed<'a>(
             .chain(&sides.right.profiles)
             .flatten(),
     );
-    let links = align_with(
+    let (links, sole_matches) = align_keeping_sole_matches(
         &sides.left.profiles,
         &sides.right.profiles,
         &weights,
@@ -313,8 +332,8 @@ fn compare_analysed<'a>(
         progress,
     );
     // Scoring is done: free the profiles before the report is built, so long documents do not
-    // hold both at once.
-    drop(weights);
+    // hold both at once (the weights are kept only for two documents of one claim each).
+    let sole = sole_matches.map(|matches| SoleClaims { weights, matches });
     for side in [&mut sides.left, &mut sides.right] {
         side.whole_profile = side.take_sole_claim_profile();
         side.profiles = Vec::new();
@@ -405,7 +424,7 @@ fn compare_analysed<'a>(
         summary,
     };
     debug_assert!(every_statement_has_one_fate(&report));
-    (report, sides)
+    (report, sides, sole)
 }
 
 fn one_sided(statements: &[Statement], paired: &[bool]) -> Vec<StatementId> {

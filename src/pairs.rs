@@ -19,7 +19,7 @@ use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
 use crate::normalize::{Token, TokenKind};
 use crate::similarity::{similarity_of, Matches, Profile, Term, Weights};
-use crate::{compare_with_tokens, Claims, Config, Doc};
+use crate::{compare_with_tokens, Claims, Config, Doc, SoleClaims};
 
 mod input;
 use input::parse_line;
@@ -66,8 +66,8 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
         word_diffs: false,
         ..*config
     };
-    let (report, mut claims) = compare_with_tokens(&docs.0, &docs.1, &config);
-    let scores = whole_text_scores(&docs, &mut claims);
+    let (report, mut claims, sole) = compare_with_tokens(&docs.0, &docs.1, &config);
+    let scores = whole_text_scores(&docs, &mut claims, sole);
     let tokens = claims.map(|c| c.tokens);
     let claim_coverage = scores.claim_coverage;
     let one_side_negates = !same_polarity(&docs, &tokens);
@@ -201,8 +201,13 @@ impl WholeScores {
     }
 }
 
-/// The two texts compared whole (see [`WholeScores`]).
-fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScores {
+/// The two texts compared whole (see [`WholeScores`]). `sole` is what the comparison worked out
+/// when each text is one claim: the texts taken whole are those claims.
+fn whole_text_scores(
+    docs: &(Doc, Doc),
+    claims: &mut Pair<Claims>,
+    sole: Option<SoleClaims>,
+) -> WholeScores {
     // The comparison made these profiles already when a text is one claim.
     let whole = |doc: &Doc, claims: &mut Claims| {
         claims
@@ -212,10 +217,22 @@ fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScore
     };
     let source = whole(&docs.0, &mut claims.left);
     let claim = whole(&docs.1, &mut claims.right);
-    let weights = Weights::from_profiles([&source, &claim]);
-    // The claim's words matched with the source's, once: how much they touch and how much of the
+    // The alignment matched the words of two one-claim texts already, and weighed them over the
+    // same two profiles; only an attribution is weighed differently whole.
+    let (weights, source_matches) = match sole {
+        Some(SoleClaims { weights, matches }) => {
+            let matches = matches.reweighed(&source, &claim, &weights);
+            (weights, matches)
+        }
+        None => {
+            let weights = Weights::from_profiles([&source, &claim]);
+            let matches = Matches::new(&source, &claim, &weights);
+            (weights, matches)
+        }
+    };
+    // The claim's words matched with the source's: how much they touch and how much of the
     // claim the source says both read these strengths.
-    let claim_matches = Matches::new(&claim, &source, &weights);
+    let claim_matches = source_matches.transposed(&source, &claim);
     // The more general words of each word, read once for all the words it is tested against.
     let ancestors_of = |profile: &Profile| -> Vec<SymList> {
         profile
@@ -270,7 +287,7 @@ fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScore
         similarity: if source.terms.is_empty() || claim.terms.is_empty() {
             0.0
         } else {
-            similarity_of(&source, &claim, &claim_matches.transposed(&claim, &source))
+            similarity_of(&source, &claim, &source_matches)
         },
         claim_coverage: said_share(&claim, &source, &weights, &claim_matches, &source_ancestors),
         touched: (

@@ -491,6 +491,18 @@ impl Matches {
         }
     }
 
+    /// The same matches for profiles of the same terms weighed otherwise (`a` and `b`, with
+    /// `weights`): the match strengths depend on the words alone.
+    pub fn reweighed(self, a: &Profile, b: &Profile, weights: &Weights) -> Matches {
+        debug_assert_eq!(self.weight_a.len(), a.terms.len());
+        debug_assert_eq!(self.weight_b.len(), b.terms.len());
+        Matches {
+            weight_a: a.terms.iter().map(|t| weights.of(t)).collect(),
+            weight_b: b.terms.iter().map(|t| weights.of(t)).collect(),
+            ..self
+        }
+    }
+
     /// The matches of `b` with `a`, made from those of `a` with `b` (`self`): [`term_match`] is
     /// the same both ways (its antonym tables list each pair both ways) except for the
     /// Jaro-Winkler comparison of two spellings, which is made anew for the pairs of words that
