@@ -360,7 +360,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         if let Some((quantity, used)) = quantity {
             let last = &words[i + used - 1];
             let number_facts = word_facts(lower);
-            let key = Sym::new(&format!("#{}", quantity.value));
+            let key = number_key(quantity.value);
             tokens.push(Token {
                 span: Span::new(offset + word.start, offset + last.start + last.text.len()),
                 lemma: lower,
@@ -621,6 +621,29 @@ fn phrase_senses(phrase: Sym) -> SymList {
         },
         leak_list,
     )
+}
+
+/// The key of a number token, `#` and its value: formatted once per distinct value for the run,
+/// since formatting a float costs more than looking it up.
+fn number_key(value: f64) -> Sym {
+    type Table = std::sync::RwLock<rustc_hash::FxHashMap<u64, Sym>>;
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(Default::default);
+    // Keyed by the bits: equal values print alike, and 0.0 and -0.0 print differently.
+    let bits = value.to_bits();
+    if let Some(&key) = table
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(&bits)
+    {
+        return key;
+    }
+    let key = Sym::new(&format!("#{value}"));
+    *table
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .entry(bits)
+        .or_insert(key)
 }
 
 /// The key standing for a word family: a lemma and the lemmas derived from it share it.
@@ -958,18 +981,23 @@ fn parse_clock(lower: &str) -> Option<f64> {
 
 /// Reads "about", "more than", "up to"... just before a number.
 fn precision_before(words: &[Word]) -> Precision {
-    let last_two: Vec<String> = words
-        .iter()
-        .rev()
-        .take(2)
-        .map(|w| w.text.to_lowercase())
-        .collect();
-    let one = last_two.first().cloned().unwrap_or_default();
-    let two = match last_two.as_slice() {
-        [b, a] => format!("{a} {b}"),
-        _ => String::new(),
+    // The last word, and the last two joined by a space ("" when there are fewer), lowercase;
+    // a listed phrase is compared with the two words piece by piece rather than built.
+    let one = words.last().map_or("".into(), |w| lowercase(w.text));
+    let two = match words {
+        [.., a, b] => Some((lowercase(a.text), lowercase(b.text))),
+        _ => None,
     };
-    let hit = |list: &[&str]| list.contains(&one.as_str()) || list.contains(&two.as_str());
+    let is_two = |listed: &str| match &two {
+        Some((a, b)) => {
+            listed.len() == a.len() + 1 + b.len()
+                && listed.starts_with(a.as_ref())
+                && listed[a.len()..].starts_with(' ')
+                && listed.ends_with(b.as_ref())
+        }
+        None => listed.is_empty(),
+    };
+    let hit = |list: &[&str]| list.iter().any(|&listed| listed == one || is_two(listed));
     if hit(lexicon::LOWER_BOUNDS) {
         Precision::AtLeast
     } else if hit(lexicon::UPPER_BOUNDS) {
