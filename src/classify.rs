@@ -1146,11 +1146,12 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     let is_absent_name = |t: &Token, other: Claim| {
         // Capitalized common words ("Chairman", "Representative", "World") are titles and
         // headline case, not names.
+        // The other statement is read before WordNet: most names are on both sides.
         t.proper
             && matches!(t.kind, TokenKind::Content)
+            && absent_from(other, &t.key)
             && !crate::thesaurus::has_synsets(&t.lower)
             && crate::thesaurus::frequency(&t.lemma) == 0
-            && absent_from(other, &t.key)
     };
     let holds_absent_name =
         |claim: Claim, other: Claim| claim.tokens.iter().any(|t| is_absent_name(t, other));
