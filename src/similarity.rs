@@ -85,7 +85,14 @@ impl Profile {
                 .and_then(|i| u16::try_from(i).ok())
         };
         let mut clauses: Vec<Vec<u16>> = Vec::new();
-        for range in clauses_of(text, tokens) {
+        let ranges = clauses_of(text, tokens);
+        // Clauses are kept only when there are two or more: one range is the whole statement.
+        let ranges = if ranges.len() >= 2 {
+            ranges
+        } else {
+            Vec::new()
+        };
+        for range in ranges {
             let mut members: Vec<u16> = Vec::with_capacity(range.len());
             for token in tokens[range].iter().filter(|t| t.is_content()) {
                 if let Some(i) = position(token.key) {
@@ -443,10 +450,11 @@ pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
 
 /// [`similarity`] of two profiles with terms, from their [`Matches`].
 pub fn similarity_of(a: &Profile, b: &Profile, matches: &Matches) -> f64 {
-    let all = |p: &Profile| (0..p.terms.len() as u16).collect::<Vec<u16>>();
-    let (all_a, all_b) = (all(a), all(b));
+    // The indices of all terms of either profile, one vector for both.
+    let all: Vec<u16> = (0..a.terms.len().max(b.terms.len()) as u16).collect();
+    let (all_a, all_b) = (&all[..a.terms.len()], &all[..b.terms.len()]);
     let mut column_best = Vec::new();
-    let whole = matches.overlap(&all_a, &all_b, &mut column_best);
+    let whole = matches.overlap(all_a, all_b, &mut column_best);
     if a.clauses.is_empty() && b.clauses.is_empty() {
         return whole;
     }
@@ -459,7 +467,7 @@ pub fn similarity_of(a: &Profile, b: &Profile, matches: &Matches) -> f64 {
             p.clauses.iter().map(Vec::as_slice).collect()
         }
     }
-    let (pieces_a, pieces_b) = (pieces(a, &all_a), pieces(b, &all_b));
+    let (pieces_a, pieces_b) = (pieces(a, all_a), pieces(b, all_b));
     let best_clause = pieces_a
         .iter()
         .flat_map(|x| pieces_b.iter().map(move |y| (x, y)))
