@@ -60,7 +60,8 @@ pub struct PairJudgment {
 /// agree when some align, none disagrees and the left text says (nearly) all the right one says
 /// — the right text is the claim, the left its source; unrelated otherwise.
 pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
-    let docs = (Doc::from_text("left", left), Doc::from_text("right", right));
+    // The documents need no names: a judgment line does not print them.
+    let docs = (Doc::from_text("", left), Doc::from_text("", right));
     // A judgment line carries no word diff: computing them was a tenth of the time.
     let config = Config {
         word_diffs: false,

@@ -200,6 +200,13 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
             _ => pieces.push(span),
         }
     }
+    // Pieces are trimmed already: one within the limit is its own only part.
+    if pieces
+        .iter()
+        .all(|piece| piece.len() <= MAX_STATEMENT_BYTES)
+    {
+        return pieces;
+    }
     pieces
         .into_iter()
         .flat_map(|piece| split_overlong(text, piece))
