@@ -92,10 +92,11 @@ fn asks_yes_or_no(claim: Claim) -> bool {
     let (Some(first), Some(last)) = (claim.tokens.first(), claim.tokens.last()) else {
         return false;
     };
-    lexicon::AUXILIARY_VERBS.contains(&first.lower.as_str())
-        && claim.text[last.span.end..]
-            .trim_start_matches(['"', '\'', '”', '’', ')'])
-            .starts_with('?')
+    // The question mark first: most statements end otherwise, and the list is scanned.
+    claim.text[last.span.end..]
+        .trim_start_matches(['"', '\'', '”', '’', ')'])
+        .starts_with('?')
+        && lexicon::AUXILIARY_VERBS.contains(&first.lower.as_str())
 }
 
 /// The conflicts the typed checks find, reading the pair from left to right. Three checks are
