@@ -462,34 +462,32 @@ struct Written {
     facts: Analysis,
 }
 
-/// [`Written`] of a word, worked out once per distinct spelling for the whole run: lowercasing,
-/// interning and the analysis lookup cost more than one lookup of the spelling.
+/// [`Written`] of a word, worked out once per distinct spelling by each thread: lowercasing,
+/// interning and the analysis lookup cost more than one lookup of the spelling. The table is the
+/// thread's own, so that threads tokenizing at once do not contend for a lock on every word;
+/// what it holds is cheap to work out again (the analyses are shared, [`analysis`]).
 fn written(word: &str) -> Written {
-    type Table = std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, Written>>;
-    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(Default::default);
-    if let Some(&found) = table
-        .read()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .get(word)
-    {
-        return found;
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Written>> =
+            Default::default();
     }
-    let full = lowercase(word);
-    let stripped = strip_possessive(&full);
-    let lower = Sym::new(stripped);
-    let found = Written {
-        lower,
-        possessive: stripped.len() != full.len(),
-        capitalized: word.chars().next().is_some_and(char::is_uppercase),
-        month: month_name(word, &lower),
-        facts: analysis(lower),
-    };
-    *table
-        .write()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .entry(word.into())
-        .or_insert(found)
+    SEEN.with(|seen| {
+        if let Some(&found) = seen.borrow().get(word) {
+            return found;
+        }
+        let full = lowercase(word);
+        let stripped = strip_possessive(&full);
+        let lower = Sym::new(stripped);
+        let found = Written {
+            lower,
+            possessive: stripped.len() != full.len(),
+            capitalized: word.chars().next().is_some_and(char::is_uppercase),
+            month: month_name(word, &lower),
+            facts: analysis(lower),
+        };
+        seen.borrow_mut().insert(word.into(), found);
+        found
+    })
 }
 
 /// What a lowercase word means for comparison, independent of where it stands.
