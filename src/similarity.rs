@@ -157,7 +157,7 @@ impl Profile {
                 emphasis,
                 prior: prior_weight(token, emphasis),
                 signature: signature(token),
-                initials: initials(&token),
+                initials: initials(token),
             });
         }
         Profile {
