@@ -600,10 +600,20 @@ fn analysis(lower: Sym) -> Analysis {
 }
 
 /// Whether WordNet knows a word as written, and how often its corpus uses it: looked up once
-/// per distinct word for the run, like [`analysis`].
+/// per distinct word by each thread.
 fn word_facts(word: Sym) -> (bool, u32) {
-    static MEMO: Memo<(bool, u32)> = Memo::new();
-    MEMO.get_or_insert_with(word, || thesaurus::known_and_frequency(&word))
+    // Each thread keeps its own: a shared table's lock, taken by all threads, costs more than
+    // looking the word up again.
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Sym, (bool, u32)>> =
+            Default::default();
+    }
+    SEEN.with(|seen| {
+        *seen
+            .borrow_mut()
+            .entry(word)
+            .or_insert_with(|| thesaurus::known_and_frequency(&word))
+    })
 }
 
 /// The WordNet synonym sets of a multi-word lemma, stored once per phrase.
@@ -621,27 +631,21 @@ fn phrase_senses(phrase: Sym) -> SymList {
     )
 }
 
-/// The key of a number token, `#` and its value: formatted once per distinct value for the run,
-/// since formatting a float costs more than looking it up.
+/// The key of a number token, `#` and its value: formatted once per distinct value by each
+/// thread, since formatting a float costs more than looking it up.
 fn number_key(value: f64) -> Sym {
-    type Table = std::sync::RwLock<rustc_hash::FxHashMap<u64, Sym>>;
-    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(Default::default);
-    // Keyed by the bits: equal values print alike, and 0.0 and -0.0 print differently.
-    let bits = value.to_bits();
-    if let Some(&key) = table
-        .read()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .get(&bits)
-    {
-        return key;
+    // Each thread keeps its own table (see `word_facts`); the keys are interned, so all
+    // threads find the same symbol.
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<u64, Sym>> = Default::default();
     }
-    let key = Sym::new(&format!("#{value}"));
-    *table
-        .write()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .entry(bits)
-        .or_insert(key)
+    // Keyed by the bits: equal values print alike, and 0.0 and -0.0 print differently.
+    SEEN.with(|seen| {
+        *seen
+            .borrow_mut()
+            .entry(value.to_bits())
+            .or_insert_with(|| Sym::new(&format!("#{value}")))
+    })
 }
 
 /// The key standing for a word family: a lemma and the lemmas derived from it share it.
