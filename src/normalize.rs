@@ -201,6 +201,28 @@ impl Token {
         if !self.can_oppose {
             return (0, 0);
         }
+        // Worked out once per word by each thread: every profile of every statement asks. The
+        // signatures depend on the lemma, the key and the list of further meanings (stored once
+        // per word, so its address tells it).
+        thread_local! {
+            static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<(Sym, Sym, usize), (u64, u64)>> =
+                Default::default();
+        }
+        let word = (
+            self.lemma,
+            self.key,
+            std::ptr::from_ref(self.senses) as usize,
+        );
+        SEEN.with(|seen| {
+            *seen
+                .borrow_mut()
+                .entry(word)
+                .or_insert_with(|| self.work_out_opposition_signatures())
+        })
+    }
+
+    /// [`Token::opposition_signatures`] of a token that can oppose, worked out.
+    fn work_out_opposition_signatures(&self) -> (u64, u64) {
         fn bit(word: &str) -> u64 {
             use std::hash::{Hash, Hasher};
             let mut hasher = rustc_hash::FxHasher::default();
