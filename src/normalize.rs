@@ -204,8 +204,10 @@ impl Token {
         // Worked out once per word by each thread: every profile of every statement asks. The
         // signatures depend on the lemma, the key and the list of further meanings (stored once
         // per word, so its address tells it).
+        /// A word as its signatures see it: lemma, key, and the address of its further meanings.
+        type Word = (Sym, Sym, usize);
         thread_local! {
-            static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<(Sym, Sym, usize), (u64, u64)>> =
+            static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Word, (u64, u64)>> =
                 Default::default();
         }
         let word = (
