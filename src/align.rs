@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 use crate::model::StatementId;
 use crate::progress::Progress;
 use crate::similarity::{
-    anchors, anchors_in, similarity, similarity_of, Matches, Profile, Weights,
+    anchors, anchors_back, anchors_in, similarity, similarity_of, Matches, Profile, Weights,
 };
 
 /// Alignment settings; see [`crate::Config`] for the defaults and why.
@@ -103,7 +103,22 @@ pub fn align_with(
     candidates: Candidates,
     progress: &dyn Progress,
 ) -> Vec<Link> {
+    align_keeping_sole_matches(left, right, weights, options, candidates, progress).0
+}
+
+/// [`align_with`], also handing back the word matches of the left statement with the right one
+/// when each side is one statement with a profile of some terms: a caller that compares the two
+/// sides whole (pair mode) then has them already.
+pub fn align_keeping_sole_matches(
+    left: &[Option<Profile>],
+    right: &[Option<Profile>],
+    weights: &Weights,
+    options: AlignOptions,
+    candidates: Candidates,
+    progress: &dyn Progress,
+) -> (Vec<Link>, Option<Matches>) {
     progress.stage("aligning", left.len() as u64);
+    let sole_pair = left.len() == 1 && right.len() == 1;
     let exhaustive = match candidates {
         Candidates::Exhaustive => true,
         Candidates::Indexed => false,
@@ -122,6 +137,8 @@ pub fn align_with(
         sum_left: Vec<(StatementId, f64, f64)>,
         sum_right: Vec<f64>,
         top_right: Vec<f64>,
+        /// The matches of the only pair, when each side is one statement.
+        sole_matches: Option<Matches>,
     }
     impl Scores {
         fn empty(right: usize) -> Scores {
@@ -130,6 +147,7 @@ pub fn align_with(
                 sum_left: Vec::new(),
                 sum_right: vec![0.0; right],
                 top_right: vec![0.0; right],
+                sole_matches: None,
             }
         }
     }
@@ -168,7 +186,11 @@ pub fn align_with(
                         let forward = matches
                             .as_ref()
                             .map_or(0, |m| anchors_in(profile, other, m));
-                        let anchored = forward.min(anchors(other, profile)) >= needed;
+                        let backward = matches.as_ref().map_or_else(
+                            || anchors(other, profile),
+                            |m| anchors_back(profile, other, m),
+                        );
+                        let anchored = forward.min(backward) >= needed;
                         let link = Link {
                             left: left_id,
                             right: right_id,
@@ -176,6 +198,9 @@ pub fn align_with(
                             in_context: false,
                         };
                         acc.links.push((link, anchored));
+                    }
+                    if sole_pair {
+                        acc.sole_matches = matches;
                     }
                 }
                 acc.sum_left.push((left_id, sum, top));
@@ -193,6 +218,7 @@ pub fn align_with(
                 for (x, y) in a.top_right.iter_mut().zip(b.top_right) {
                     *x = x.max(y);
                 }
+                a.sole_matches = a.sole_matches.or(b.sole_matches);
                 a
             },
         );
@@ -261,8 +287,9 @@ pub fn align_with(
         link.similarity >= options.near_best * best_left[link.left]
             || link.similarity >= options.near_best * best_right[link.right]
     });
+    let sole_matches = scores.sole_matches;
     if !options.in_context {
-        return scored;
+        return (scored, sole_matches);
     }
     let between = links_in_context(left, right, weights, &scored, (&top_left, &top_right))
         .into_iter()
@@ -272,7 +299,7 @@ pub fn align_with(
         scored.extend(between);
         scored.sort_unstable_by_key(|link| (link.left, link.right));
     }
-    scored
+    (scored, sole_matches)
 }
 
 /// Below this similarity a pair is not kept even in the context of aligned neighbours.

@@ -1,7 +1,6 @@
 //! Who a statement says is speaking: "…, police said", "according to the FBI", "Obama told CNN",
 //! "North Korea denied …". Used to name both speakers when sources report conflicting claims.
 
-use crate::lexicon;
 use crate::model::Span;
 use crate::normalize::{Token, TokenKind};
 
@@ -19,7 +18,7 @@ pub struct Speaker {
 /// Words that cannot be part of a speaker's name.
 fn is_speaker_word(token: &Token) -> bool {
     !matches!(token.kind, TokenKind::Number(_))
-        && !lexicon::is_reporting_verb(&token.lower)
+        && !token.cues.reporting_verb()
         && !matches!(
             token.lower.as_str(),
             "that"
@@ -62,8 +61,9 @@ pub fn attribution_span(text: &str, tokens: &[Token]) -> Option<Span> {
     find(text, tokens).map(|(_, span)| span)
 }
 
-/// The speaker, and the span of the whole attribution.
-fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
+/// The speaker, and the span of the whole attribution: both [`speaker`] and
+/// [`attribution_span`] at the cost of one.
+pub fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
     let with = |speaker: Option<Speaker>, first: usize, last: usize| {
         speaker.map(|s| {
             let span = Span::new(
@@ -111,7 +111,7 @@ fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
     }
 
     for (i, token) in tokens.iter().enumerate() {
-        if !lexicon::is_reporting_verb(&token.lower) {
+        if !token.cues.reporting_verb() {
             continue;
         }
         // "X said": up to four speaker words right before the verb, no punctuation between.

@@ -34,6 +34,24 @@ pub struct Judgment {
 /// the left: exchanging the two gives the same relation and the same reasons with their evidence
 /// exchanged.
 pub fn judge(claims: Pair<Claim>) -> Judgment {
+    let speakers = Pair::new(
+        speaker(claims.left.text, claims.left.tokens),
+        speaker(claims.right.text, claims.right.tokens),
+    );
+    let (relation, reasons) = judge_with_speakers(claims, speakers.as_ref().map(Option::as_ref));
+    Judgment {
+        relation,
+        reasons,
+        speakers,
+    }
+}
+
+/// [`judge`], for a caller that found each statement's speaker ([`speaker`]) already: the
+/// relation and the reasons.
+pub fn judge_with_speakers(
+    claims: Pair<Claim>,
+    speakers: Pair<Option<&Speaker>>,
+) -> (Relation, Vec<Reason>) {
     let mut reasons = if asks_yes_or_no(claims.left) || asks_yes_or_no(claims.right) {
         // "Is the video real?" asserts nothing, so it contradicts nothing.
         Vec::new()
@@ -46,12 +64,8 @@ pub fn judge(claims: Pair<Claim>) -> Judgment {
             .collect()
     };
 
-    let speakers = Pair::new(
-        speaker(claims.left.text, claims.left.tokens),
-        speaker(claims.right.text, claims.right.tokens),
-    );
     if !reasons.is_empty() {
-        if let (Some(l), Some(r)) = (&speakers.left, &speakers.right) {
+        if let (Some(l), Some(r)) = (speakers.left, speakers.right) {
             if l.differs_from(r) {
                 reasons.push(reason(
                     ReasonKind::Attribution,
@@ -68,11 +82,7 @@ pub fn judge(claims: Pair<Claim>) -> Judgment {
     } else {
         Relation::Disagree
     };
-    Judgment {
-        relation,
-        reasons,
-        speakers,
-    }
+    (relation, reasons)
 }
 
 /// Whether a statement is a yes-or-no question ("Is the video real?", "Did Apple buy Beats?"):
@@ -82,10 +92,11 @@ fn asks_yes_or_no(claim: Claim) -> bool {
     let (Some(first), Some(last)) = (claim.tokens.first(), claim.tokens.last()) else {
         return false;
     };
-    lexicon::AUXILIARY_VERBS.contains(&first.lower.as_str())
-        && claim.text[last.span.end..]
-            .trim_start_matches(['"', '\'', '”', '’', ')'])
-            .starts_with('?')
+    // The question mark first: most statements end otherwise, and the list is scanned.
+    claim.text[last.span.end..]
+        .trim_start_matches(['"', '\'', '”', '’', ')'])
+        .starts_with('?')
+        && lexicon::AUXILIARY_VERBS.contains(&first.lower.as_str())
 }
 
 /// The conflicts the typed checks find, reading the pair from left to right. Three checks are
@@ -354,8 +365,7 @@ fn stops_the_same(claim: Claim, i: usize, other: Claim) -> bool {
     (0..other.tokens.len())
         .filter(|&k| {
             let o = &other.tokens[k];
-            lexicon::CESSATION_WORDS.contains(&o.lemma.as_str())
-                || lexicon::NON_OCCURRENCE.contains(&o.lower.as_str())
+            lexicon::CESSATION_WORDS.contains(&o.lemma.as_str()) || o.cues.non_occurrence()
         })
         .any(|k| {
             governed(other, k).iter().any(|&g| {
@@ -371,7 +381,7 @@ fn stops_the_same(claim: Claim, i: usize, other: Claim) -> bool {
 /// non-occurrence under any modal is a possibility too ("the meeting could be canceled").
 fn modal_negation(claim: Claim, i: usize) -> bool {
     let cue = claim.tokens[i].lower.as_str();
-    let non_occurrence = lexicon::NON_OCCURRENCE.contains(&cue);
+    let non_occurrence = claim.tokens[i].cues.non_occurrence();
     let modal = |word: &str| {
         lexicon::NON_FACTUAL_MODALS.contains(&word)
             || (non_occurrence && lexicon::MODALS.contains(&word))
@@ -392,6 +402,21 @@ fn modal_negation(claim: Claim, i: usize) -> bool {
 /// other claim states as a fact ([`factual`]); any word of the topic will do for
 /// [`Scope::AnyWord`].
 fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a Token> {
+    // Whether the token at `i` may deny what follows; most statements hold no such word, and are
+    // spared reading the clauses of both statements below.
+    let may_be_cue = |i: usize, token: &Token| {
+        token.cues.negation()
+            || token.cues.non_occurrence()
+            || token.lower == "free" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "of")
+    };
+    if !claim
+        .tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| may_be_cue(i, t))
+    {
+        return Vec::new();
+    }
     let asserted = asserted(claim);
     let other_factual = factual(other);
     let other_content: Vec<&Token> = other
@@ -412,12 +437,11 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
             .collect()
     });
     for (i, token) in claim.tokens.iter().enumerate() {
-        let non_occurrence = lexicon::NON_OCCURRENCE.contains(&token.lower.as_str());
+        let non_occurrence = token.cues.non_occurrence();
         // "Free of charge" says "no charge": "free of" denies what follows like "without".
         let privative =
             token.lower == "free" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "of");
-        if !asserted[i] || !(lexicon::is_negation_cue(&token.lower) || non_occurrence || privative)
-        {
+        if !asserted[i] || !(token.cues.negation() || non_occurrence || privative) {
             continue;
         }
         // "not only" adds rather than denies; "no doubt" affirms.
@@ -656,10 +680,14 @@ fn about_someone_else(claim: Claim, cue: usize, other: Claim) -> bool {
 /// Whether a statement negates what it asserts: a negation cue in an asserted clause ("not
 /// only" adds rather than denies).
 pub fn negates(claim: Claim) -> bool {
+    // Most statements hold no cue: their clauses need not be read.
+    if !claim.tokens.iter().any(|t| t.cues.negation()) {
+        return false;
+    }
     let asserted = asserted(claim);
     claim.tokens.iter().enumerate().any(|(i, t)| {
         asserted[i]
-            && lexicon::is_negation_cue(&t.lower)
+            && t.cues.negation()
             && !(t.lower == "not" && claim.tokens.get(i + 1).is_some_and(|n| n.lower == "only"))
             && !doubt_follows(claim, i)
     })
@@ -936,10 +964,7 @@ fn object_of_rejection<'a>(claim: Claim<'a>, i: usize) -> Option<Vec<&'a Token>>
 /// ("fake passports", "no real progress"; but "a false report").
 fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
     let tokens = claim.tokens;
-    if !tokens
-        .iter()
-        .any(|t| lexicon::may_refute(&t.lower, &t.lemma))
-    {
+    if !tokens.iter().any(|t| t.cues.may_refute()) {
         return Vec::new();
     }
     let breaks = |i: usize| gap(claim, i).contains([',', ';', '—', ':', '.', '?', '!']);
@@ -977,7 +1002,7 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
             && next_in_clause(i, 3).any(|j| lemma_in(j, lexicon::REPORT_NOUNS))
     };
     let denies_truth = |i: usize| {
-        lexicon::is_negation_cue(&tokens[i].lower)
+        tokens[i].cues.negation()
             && next_in_clause(i, 2).any(|j| {
                 (lemma_in(j, lexicon::TRUTH_WORDS) && !names_a_kind(j))
                     || lemma_in(j, lexicon::EVIDENCE_WORDS)
@@ -1030,7 +1055,7 @@ fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
         (i.saturating_sub(3)..i)
             .rev()
             .take_while(|&j| !breaks(j))
-            .any(|j| lexicon::is_negation_cue(&tokens[j].lower))
+            .any(|j| tokens[j].cues.negation())
     };
     let in_question = |i: usize| {
         let mut j = i;
@@ -1065,10 +1090,14 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
     let mentions =
         |claim: Claim, token: &Token| claim.tokens.iter().any(|t| t.shares_meaning(token));
     // Words that can carry an opposite: content words outside names. "North" Korea and "South"
-    // Korea, "West" Palm Beach are parts of names, not opposite claims.
+    // Korea, "West" Palm Beach are parts of names, not opposite claims. A word with no known
+    // antonym opposes nothing ([`Token::opposes`]), and is left out before reading its text.
     let candidates = |claim: Claim<'_>| -> Vec<usize> {
         (0..claim.tokens.len())
-            .filter(|&i| claim.tokens[i].is_content() && !in_a_name(claim, i))
+            .filter(|&i| {
+                let token = &claim.tokens[i];
+                token.can_oppose && token.is_content() && !in_a_name(claim, i)
+            })
             .collect()
     };
     let (left_words, right_words) = (candidates(claims.left), candidates(claims.right));
@@ -1529,6 +1558,27 @@ fn claims_key<'a>(claim: Claim<'a>, i: usize) -> &'a str {
 }
 
 fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
+    let absent_from = |claim: Claim, key: &str| !claim.tokens.iter().any(|t| t.key == key);
+    // Whether token `t` of `claim` may be a name the other statement does not hold: a slot
+    // replaced by a name on each side needs one on each side, and most pairs (sharing all their
+    // names) are spared the word diff.
+    let is_absent_name = |t: &Token, other: Claim| {
+        // Capitalized common words ("Chairman", "Representative", "World") are titles and
+        // headline case, not names.
+        // The other statement is read before WordNet: most names are on both sides.
+        t.proper
+            && matches!(t.kind, TokenKind::Content)
+            && absent_from(other, &t.key)
+            && !crate::thesaurus::has_synsets(&t.lower)
+            && crate::thesaurus::frequency(&t.lemma) == 0
+    };
+    let holds_absent_name =
+        |claim: Claim, other: Claim| claim.tokens.iter().any(|t| is_absent_name(t, other));
+    if !holds_absent_name(claims.left, claims.right)
+        || !holds_absent_name(claims.right, claims.left)
+    {
+        return Vec::new();
+    }
     let content = |claim: Claim<'_>| -> Vec<usize> {
         claim
             .tokens
@@ -1551,7 +1601,6 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         .collect();
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &left_keys, &right_keys);
 
-    let absent_from = |claim: Claim, key: &str| !claim.tokens.iter().any(|t| t.key == key);
     let is_place = |claim: Claim, i: usize| {
         i > 0 && lexicon::PLACE_PREPOSITIONS.contains(&claim.tokens[i - 1].lower.as_str())
     };
@@ -1572,15 +1621,7 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
                     .iter()
                     .copied()
                     .filter(|&i| {
-                        let t = &claim.tokens[i];
-                        // Capitalized common words ("Chairman", "Representative", "World") are
-                        // titles and headline case, not names.
-                        t.proper
-                            && matches!(t.kind, TokenKind::Content)
-                            && !crate::thesaurus::has_synsets(&t.lower)
-                            && crate::thesaurus::frequency(&t.lemma) == 0
-                            && absent_from(other, &t.key)
-                            && !same_name_in(claim, i, other)
+                        is_absent_name(&claim.tokens[i], other) && !same_name_in(claim, i, other)
                     })
                     .collect()
             };

@@ -51,8 +51,8 @@ pub use load::Doc;
 pub use model::{Evidence, Pair, Reason, ReasonKind, Relation, Side, Span, StatementId};
 pub use report::{PairReport, Report, SideReport, StatementReport, Summary, REPORT_VERSION};
 
-use align::{align_with, AlignOptions};
-use classify::{judge, Claim};
+use align::{align_keeping_sole_matches, AlignOptions};
+use classify::{judge_with_speakers, Claim};
 use normalize::Token;
 use rayon::prelude::*;
 use segment::Statement;
@@ -141,8 +141,11 @@ struct Analysed<'a> {
     profiles: Vec<Option<Profile>>,
     /// Whether each statement's profile weighs an attribution ("police said") less.
     attributed: Vec<bool>,
+    /// Who each statement says is speaking ([`attribution::speaker`]), boilerplate included:
+    /// found once with the attribution's span, read by judging and the report.
+    speakers: Vec<Option<attribution::Speaker>>,
     /// The profile of the document's claims taken whole, kept from `profiles` when the document
-    /// is a single claim without attribution (see [`compare_with_tokens`]).
+    /// is a single claim (see [`compare_with_tokens`]).
     whole_profile: Option<Profile>,
 }
 
@@ -159,32 +162,57 @@ impl<'a> Analysed<'a> {
         // The bytes between statements count as read too.
         let in_statements: usize = statements.iter().map(|s| s.span.len()).sum();
         progress.advance(doc.text.len().saturating_sub(in_statements) as u64);
-        let (profiles, attributed) = statements
+        let analysed: Vec<(Option<Profile>, Option<attribution::Speaker>)> = statements
             .par_iter()
             .zip(&tokens)
-            .map(|(s, t)| match s.boilerplate {
-                Some(_) => (None, false),
-                None => {
-                    let speaker = attribution::attribution_span(&doc.text, t);
-                    (Some(Profile::new(&doc.text, t, speaker)), speaker.is_some())
-                }
+            .map(|(s, t)| {
+                let (speaker, span) = attribution::find(&doc.text, t).unzip();
+                let profile = match s.boilerplate {
+                    Some(_) => None,
+                    None => Some(Profile::new(&doc.text, t, span)),
+                };
+                (profile, speaker)
             })
-            .unzip();
+            .collect();
+        let attributed = statements
+            .iter()
+            .zip(&analysed)
+            .map(|(s, (_, speaker))| s.boilerplate.is_none() && speaker.is_some())
+            .collect();
+        let (profiles, speakers) = analysed.into_iter().unzip();
         Analysed {
             doc,
             statements,
             tokens,
             profiles,
             attributed,
+            speakers,
             whole_profile: None,
         }
     }
 
-    /// The profile of the only statement, when it is a claim without attribution: then it is
-    /// also the profile of the document's claims taken whole.
+    /// The analysis of `doc`, a document of the same text (and body start) as the one analysed:
+    /// a copy, not worked out again. Both texts of a pair are often the same (a claim quoted
+    /// whole).
+    fn copied_for<'b>(&self, doc: &'b Doc) -> Analysed<'b> {
+        debug_assert!(doc.text == self.doc.text && doc.body_start == self.doc.body_start);
+        Analysed {
+            doc,
+            statements: self.statements.clone(),
+            tokens: self.tokens.clone(),
+            profiles: self.profiles.clone(),
+            attributed: self.attributed.clone(),
+            speakers: self.speakers.clone(),
+            whole_profile: self.whole_profile.clone(),
+        }
+    }
+
+    /// The profile of the only statement, when it is a claim: with its attribution weighed like
+    /// the rest, it is also the profile of the document's claims taken whole.
     fn take_sole_claim_profile(&mut self) -> Option<Profile> {
         match (self.profiles.as_mut_slice(), self.attributed.as_slice()) {
             ([profile @ Some(_)], [false]) => profile.take(),
+            ([profile @ Some(_)], [true]) => profile.take().map(Profile::without_attribution),
             _ => None,
         }
     }
@@ -220,41 +248,73 @@ pub struct Claims {
     /// The tokens of the side's claims (boilerplate left out), in document order.
     pub tokens: Vec<Token>,
     /// `Profile::new(text, &tokens, None)`, when the comparison had made it already: the side
-    /// is one claim without attribution (most texts of a sentence pair are).
+    /// is one claim (most texts of a sentence pair are).
     pub profile: Option<Profile>,
 }
 
-/// [`compare`], also handing back each side's claims taken whole.
-pub fn compare_with_tokens(left: &Doc, right: &Doc, config: &Config) -> (Report, Pair<Claims>) {
-    let (report, sides) = compare_analysed(left, right, config, &progress::Silent);
+/// What the alignment worked out for two documents of one claim each, for a caller that
+/// compares them whole (pair mode): the documents taken whole are then those claims.
+pub struct SoleClaims {
+    /// The weights of the two claims' words.
+    pub weights: Weights,
+    /// The matches of the left claim's words with the right claim's, weighed by the claims'
+    /// profiles (their attributions weigh less).
+    pub matches: similarity::Matches,
+}
+
+/// [`compare`], also handing back each side's claims taken whole, and what the alignment worked
+/// out for them when each side is one claim.
+pub fn compare_with_tokens(
+    left: &Doc,
+    right: &Doc,
+    config: &Config,
+) -> (Report, Pair<Claims>, Option<SoleClaims>) {
+    let (report, sides, sole) = compare_analysed(left, right, config, &progress::Silent);
     let claims = |analysed: Analysed| -> Claims {
-        let tokens = analysed
+        let mut kept = analysed
             .statements
             .iter()
             .zip(analysed.tokens)
             .filter(|(s, _)| s.boilerplate.is_none())
-            .flat_map(|(_, tokens)| tokens)
-            .collect();
+            .map(|(_, tokens)| tokens);
+        // The first claim's tokens are taken as they are, not copied: most texts of a sentence
+        // pair are one claim.
+        let mut tokens = kept.next().unwrap_or_default();
+        for more in kept {
+            tokens.extend(more);
+        }
         Claims {
             tokens,
             profile: analysed.whole_profile,
         }
     };
-    (report, Pair::new(claims(sides.left), claims(sides.right)))
+    let (left, right) = (claims(sides.left), claims(sides.right));
+    // The sole claims' analysis stands for the documents whole when both were kept whole.
+    let sole = sole.filter(|_| left.profile.is_some() && right.profile.is_some());
+    (report, Pair::new(left, right), sole)
 }
 
-/// The comparison, and the analysed documents it was made from.
+/// The comparison, the analysed documents it was made from, and what the alignment worked out
+/// when each document is one claim.
 fn compare_analysed<'a>(
     left: &'a Doc,
     right: &'a Doc,
     config: &Config,
     progress: &dyn progress::Progress,
-) -> (Report, Pair<Analysed<'a>>) {
+) -> (Report, Pair<Analysed<'a>>, Option<SoleClaims>) {
     progress.stage("reading", (left.text.len() + right.text.len()) as u64);
-    let (left_analysed, right_analysed) = rayon::join(
-        || Analysed::new(left, progress),
-        || Analysed::new(right, progress),
-    );
+    let (left_analysed, right_analysed) =
+        if left.text == right.text && left.body_start == right.body_start {
+            let analysed = Analysed::new(left, progress);
+            progress.advance(right.text.len() as u64);
+            let copy = analysed.copied_for(right);
+            (analysed, copy)
+        } else {
+            rayon::join(
+                || Analysed::new(left, progress),
+                || Analysed::new(right, progress),
+            )
+        };
     let mut sides = Pair::new(left_analysed, right_analysed);
     let weights = Weights::from_profiles(
         sides
@@ -264,7 +324,7 @@ fn compare_analysed<'a>(
             .chain(&sides.right.profiles)
             .flatten(),
     );
-    let links = align_with(
+    let (links, sole_matches) = align_keeping_sole_matches(
         &sides.left.profiles,
         &sides.right.profiles,
         &weights,
@@ -278,48 +338,43 @@ fn compare_analysed<'a>(
         links
     };
     // Scoring is done: free the profiles before the report is built, so long documents do not
-    // hold both at once.
-    drop(weights);
+    // hold both at once (the weights are kept only for two documents of one claim each).
+    let sole = sole_matches.map(|matches| SoleClaims { weights, matches });
     for side in [&mut sides.left, &mut sides.right] {
         side.whole_profile = side.take_sole_claim_profile();
         side.profiles = Vec::new();
     }
 
     progress.stage("judging", links.len() as u64);
-    let judged: Vec<(PairReport, Pair<Option<attribution::Speaker>>)> = links
+    let pairs: Vec<PairReport> = links
         .par_iter()
         .map(|link| {
             progress.advance(1);
-            let judgment = judge(Pair::new(
-                sides.left.claim(link.left),
-                sides.right.claim(link.right),
-            ));
+            let (relation, reasons) = judge_with_speakers(
+                Pair::new(sides.left.claim(link.left), sides.right.claim(link.right)),
+                Pair::new(
+                    sides.left.speakers[link.left].as_ref(),
+                    sides.right.speakers[link.right].as_ref(),
+                ),
+            );
             let texts = Pair::new(
                 left.slice(sides.left.statements[link.left].span),
                 right.slice(sides.right.statements[link.right].span),
             );
-            let pair = PairReport {
+            PairReport {
                 ids: Pair::new(link.left, link.right),
-                relation: judgment.relation,
+                relation,
                 similarity: link.similarity,
                 in_context: link.in_context,
-                reasons: judgment.reasons,
+                reasons,
                 diff: if config.word_diffs {
                     diff::word_diff(texts.left, texts.right)
                 } else {
                     Vec::new()
                 },
-            };
-            (pair, judgment.speakers)
+            }
         })
         .collect();
-    let mut speakers = sides.as_ref().map(|s| vec![None; s.statements.len()]);
-    let mut pairs = Vec::with_capacity(judged.len());
-    for (pair, pair_speakers) in judged {
-        speakers.left[pair.ids.left] = pair_speakers.left;
-        speakers.right[pair.ids.right] = pair_speakers.right;
-        pairs.push(pair);
-    }
 
     let mut paired = sides.as_ref().map(|s| vec![false; s.statements.len()]);
     for pair in &pairs {
@@ -331,29 +386,23 @@ fn compare_analysed<'a>(
         one_sided(&sides.right.statements, &paired.right),
     );
 
-    let side_report =
-        |analysed: &Analysed, speakers: &mut Vec<Option<attribution::Speaker>>| SideReport {
-            path: analysed.doc.name.clone(),
-            statements: analysed
-                .statements
-                .par_iter()
-                .zip(speakers.par_iter_mut())
-                .map(|(s, speaker)| StatementReport {
-                    id: s.id,
-                    span: s.span,
-                    line: s.line,
-                    text: analysed.doc.slice(s.span).to_string(),
-                    boilerplate: s.boilerplate,
-                    speaker: speaker.take().or_else(|| {
-                        attribution::speaker(&analysed.doc.text, &analysed.tokens[s.id])
-                    }),
-                })
-                .collect(),
-        };
-    let sides_report = Pair::new(
-        side_report(&sides.left, &mut speakers.left),
-        side_report(&sides.right, &mut speakers.right),
-    );
+    let side_report = |analysed: &mut Analysed| SideReport {
+        path: analysed.doc.name.clone(),
+        statements: analysed
+            .statements
+            .par_iter()
+            .zip(analysed.speakers.par_iter_mut())
+            .map(|(s, speaker)| StatementReport {
+                id: s.id,
+                span: s.span,
+                line: s.line,
+                text: analysed.doc.slice(s.span).to_string(),
+                boilerplate: s.boilerplate,
+                speaker: speaker.take(),
+            })
+            .collect(),
+    };
+    let sides_report = Pair::new(side_report(&mut sides.left), side_report(&mut sides.right));
     let count_boilerplate = |s: &SideReport| {
         s.statements
             .iter()
@@ -381,7 +430,7 @@ fn compare_analysed<'a>(
         summary,
     };
     debug_assert!(every_statement_has_one_fate(&report));
-    (report, sides)
+    (report, sides, sole)
 }
 
 /// `links` with a link for each statement that denies the statement before it ("Reports said

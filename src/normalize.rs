@@ -132,6 +132,55 @@ pub struct Token {
     /// How often WordNet's corpus uses the dictionary form: how common, and so how little
     /// telling, the word is. Kept here because scoring weighs every occurrence.
     pub frequency: u32,
+    /// The cue lists of the lexicon the word is on.
+    pub cues: Cues,
+}
+
+/// Which of the lexicon's cue lists a token's word is on, looked up when the token is made:
+/// judging asks it of every token of every pair, and most words are on none. One byte, so that
+/// a token stays as small as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cues(u8);
+
+impl Cues {
+    const NEGATION: u8 = 1;
+    const NON_OCCURRENCE: u8 = 2;
+    const REPORTING_VERB: u8 = 4;
+    const MAY_REFUTE: u8 = 8;
+
+    /// The cues of a word written `lower` (lowercase) whose dictionary form is `lemma`.
+    fn of(lower: &str, lemma: &str) -> Cues {
+        let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+        Cues(
+            flag(lexicon::is_negation_cue(lower), Cues::NEGATION)
+                | flag(
+                    lexicon::NON_OCCURRENCE.contains(&lower),
+                    Cues::NON_OCCURRENCE,
+                )
+                | flag(lexicon::is_reporting_verb(lower), Cues::REPORTING_VERB)
+                | flag(lexicon::may_refute(lower, lemma), Cues::MAY_REFUTE),
+        )
+    }
+
+    /// [`lexicon::is_negation_cue`] of the word.
+    pub fn negation(self) -> bool {
+        self.0 & Cues::NEGATION != 0
+    }
+
+    /// Whether the word is on [`lexicon::NON_OCCURRENCE`].
+    pub fn non_occurrence(self) -> bool {
+        self.0 & Cues::NON_OCCURRENCE != 0
+    }
+
+    /// [`lexicon::is_reporting_verb`] of the word.
+    pub fn reporting_verb(self) -> bool {
+        self.0 & Cues::REPORTING_VERB != 0
+    }
+
+    /// [`lexicon::may_refute`] of the word and its dictionary form.
+    pub fn may_refute(self) -> bool {
+        self.0 & Cues::MAY_REFUTE != 0
+    }
 }
 
 impl Token {
@@ -152,6 +201,30 @@ impl Token {
         if !self.can_oppose {
             return (0, 0);
         }
+        // Worked out once per word by each thread: every profile of every statement asks. The
+        // signatures depend on the lemma, the key and the list of further meanings (stored once
+        // per word, so its address tells it).
+        /// A word as its signatures see it: lemma, key, and the address of its further meanings.
+        type Word = (Sym, Sym, usize);
+        thread_local! {
+            static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Word, (u64, u64)>> =
+                Default::default();
+        }
+        let word = (
+            self.lemma,
+            self.key,
+            std::ptr::from_ref(self.senses) as usize,
+        );
+        SEEN.with(|seen| {
+            *seen
+                .borrow_mut()
+                .entry(word)
+                .or_insert_with(|| self.work_out_opposition_signatures())
+        })
+    }
+
+    /// [`Token::opposition_signatures`] of a token that can oppose, worked out.
+    fn work_out_opposition_signatures(&self) -> (u64, u64) {
         fn bit(word: &str) -> u64 {
             use std::hash::{Hash, Hasher};
             let mut hasher = rustc_hash::FxHasher::default();
@@ -207,32 +280,23 @@ struct Word<'a> {
 /// Tokenizes a statement whose text starts at byte `offset` of its document.
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     let words = words(text);
-    // Each word's lowercase form, possessive removed, and whether a possessive was: the facts
-    // of a word as written (its `Analysis`) stand for the whole word only without one.
-    let (lowers, possessive): (Vec<Sym>, Vec<bool>) = words
-        .iter()
-        .map(|w| {
-            let full = lowercase(w.text);
-            let stripped = strip_possessive(&full);
-            (Sym::new(stripped), stripped.len() != full.len())
-        })
-        .unzip();
-    let analyses: Vec<Analysis> = lowers.iter().map(|&lower| analysis(lower)).collect();
-    let stems: Vec<Sym> = analyses.iter().map(|a| a.stem).collect();
+    let written: Vec<Written> = words.iter().map(|w| written(w.text)).collect();
     let mut tokens = Vec::with_capacity(words.len());
     // A Title Case Headline capitalizes every word: no word of it is a name by its capital.
-    let capitalized = words
-        .iter()
-        .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
-        .count();
+    let capitalized = written.iter().filter(|w| w.capitalized).count();
     let title_case = words.len() >= 3 && capitalized * 3 > words.len() * 2;
     let mut i = 0;
     while i < words.len() {
         let word = &words[i];
-        let lower = lowers[i];
-        let facts = &analyses[i];
-        let first_char_upper = word.text.chars().next().is_some_and(|c| c.is_uppercase());
-        let proper = first_char_upper && i > 0 && !facts.stop;
+        let Written {
+            lower,
+            possessive,
+            capitalized: first_char_upper,
+            month,
+            facts,
+        } = &written[i];
+        let lower = *lower;
+        let proper = *first_char_upper && i > 0 && !facts.stop;
 
         // Multi-word aliases ("United States") first, then phrases with a meaning of their own
         // ("fought back", "cyber-attack"), then WordNet's multi-word lemmas ("laid off"). The
@@ -245,14 +309,20 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             .or_else(|| {
                 facts
                     .starts_phrase
-                    .then(|| lexicon::phrase_at(&stems[i..(i + 4).min(words.len())]))
+                    .then(|| {
+                        let stems: Vec<Sym> = written[i..(i + 4).min(words.len())]
+                            .iter()
+                            .map(|w| w.facts.stem)
+                            .collect();
+                        lexicon::phrase_at(&stems)
+                    })
                     .flatten()
                     .map(|(len, key)| (len, Sym::new(key), &NO_SYMS, lower, false))
             })
             .or_else(|| {
-                let may_start = possessive[i] || facts.may_start_lemma_phrase;
+                let may_start = *possessive || facts.may_start_lemma_phrase;
                 may_start
-                    .then(|| thesaurus_phrase(&words, i))
+                    .then(|| thesaurus_phrase(&words, &written, i))
                     .flatten()
                     .map(|(len, phrase)| {
                         let phrase = Sym::new(&phrase);
@@ -272,6 +342,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 can_oppose: can_oppose(lemma, key, senses),
                 known: word_facts(lemma).0,
                 frequency: word_facts(lemma).1,
+                cues: Cues::of(&lower, &lemma),
             });
             i += len;
             continue;
@@ -301,18 +372,19 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 can_oppose: false,
                 known: facts.0,
                 frequency: facts.1,
+                cues: written[i].facts.cues_as_written,
             });
             i += 1;
             continue;
         }
 
-        let quantity = (possessive[i] || facts.may_start_number)
+        let quantity = (*possessive || facts.may_start_number)
             .then(|| read_quantity(text, &words, i))
             .flatten();
         if let Some((quantity, used)) = quantity {
             let last = &words[i + used - 1];
             let number_facts = word_facts(lower);
-            let key = Sym::new(&format!("#{}", quantity.value));
+            let key = number_key(quantity.value);
             tokens.push(Token {
                 span: Span::new(offset + word.start, offset + last.start + last.text.len()),
                 lemma: lower,
@@ -325,6 +397,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 // Number words ("several", "dozens") are words too.
                 known: number_facts.0,
                 frequency: number_facts.1,
+                cues: facts.cues_as_written,
             });
             i += used;
             continue;
@@ -332,7 +405,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
 
         let kind = if let Some(day) = facts.weekday {
             TokenKind::Weekday(day)
-        } else if let Some(month) = month_name(word.text, &lower) {
+        } else if let Some(month) = *month {
             TokenKind::Month(month)
         } else if word.text != "US" && (facts.stop || facts.negation_cue) {
             TokenKind::Stop
@@ -373,6 +446,12 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 facts.can_oppose_as_written,
             ),
         };
+        // A content word's dictionary form is its analysis's; other words are their own.
+        let cues = if lemma == facts.lemma {
+            facts.cues
+        } else {
+            facts.cues_as_written
+        };
         tokens.push(Token {
             span: Span::new(offset + word.start, offset + word.start + word.text.len()),
             lower,
@@ -384,10 +463,55 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             can_oppose: opposable,
             known,
             frequency,
+            cues,
         });
         i += 1;
     }
     tokens
+}
+
+/// A word as written, as tokenizing reads it before looking at its neighbours.
+#[derive(Clone, Copy)]
+struct Written {
+    /// Lowercase, possessive removed.
+    lower: Sym,
+    /// Whether a possessive was removed: the facts of the word (its `Analysis`) then stand for
+    /// the word without it.
+    possessive: bool,
+    /// Whether the word starts with an uppercase letter.
+    capitalized: bool,
+    /// The month the word names, when capitalized ([`month_name`]).
+    month: Option<u8>,
+    /// The analysis of `lower`.
+    facts: Analysis,
+}
+
+/// [`Written`] of a word, worked out once per distinct spelling by each thread: lowercasing,
+/// interning and the analysis lookup cost more than one lookup of the spelling. The table is the
+/// thread's own, so that threads tokenizing at once do not contend for a lock on every word;
+/// what it holds is cheap to work out again (the analyses are shared, [`analysis`]).
+fn written(word: &str) -> Written {
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Written>> =
+            Default::default();
+    }
+    SEEN.with(|seen| {
+        if let Some(&found) = seen.borrow().get(word) {
+            return found;
+        }
+        let full = lowercase(word);
+        let stripped = strip_possessive(&full);
+        let lower = Sym::new(stripped);
+        let found = Written {
+            lower,
+            possessive: stripped.len() != full.len(),
+            capitalized: word.chars().next().is_some_and(char::is_uppercase),
+            month: month_name(word, &lower),
+            facts: analysis(lower),
+        };
+        seen.borrow_mut().insert(word.into(), found);
+        found
+    })
 }
 
 /// What a lowercase word means for comparison, independent of where it stands.
@@ -426,6 +550,9 @@ struct Analysis {
     /// (a stop word, a weekday: the word is its key and lemma).
     can_oppose: bool,
     can_oppose_as_written: bool,
+    /// The [`Cues`] of the word with its dictionary form, and as its own dictionary form.
+    cues: Cues,
+    cues_as_written: Cues,
 }
 
 /// Whether any antonym is known for a token of this lemma, key and further meanings (see
@@ -489,16 +616,28 @@ fn analysis(lower: Sym) -> Analysis {
                     || lexicon::vague_number(&lower).is_some(),
                 can_oppose: can_oppose(lemma, key, senses),
                 can_oppose_as_written: can_oppose(lower, lower, &NO_SYMS),
+                cues: Cues::of(&lower, &lemma),
+                cues_as_written: Cues::of(&lower, &lower),
             }
         },
     )
 }
 
 /// Whether WordNet knows a word as written, and how often its corpus uses it: looked up once
-/// per distinct word for the run, like [`analysis`].
+/// per distinct word by each thread.
 fn word_facts(word: Sym) -> (bool, u32) {
-    static MEMO: Memo<(bool, u32)> = Memo::new();
-    MEMO.get_or_insert_with(word, || thesaurus::known_and_frequency(&word))
+    // Each thread keeps its own: a shared table's lock, taken by all threads, costs more than
+    // looking the word up again.
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Sym, (bool, u32)>> =
+            Default::default();
+    }
+    SEEN.with(|seen| {
+        *seen
+            .borrow_mut()
+            .entry(word)
+            .or_insert_with(|| thesaurus::known_and_frequency(&word))
+    })
 }
 
 /// The WordNet synonym sets of a multi-word lemma, stored once per phrase.
@@ -516,6 +655,23 @@ fn phrase_senses(phrase: Sym) -> SymList {
     )
 }
 
+/// The key of a number token, `#` and its value: formatted once per distinct value by each
+/// thread, since formatting a float costs more than looking it up.
+fn number_key(value: f64) -> Sym {
+    // Each thread keeps its own table (see `word_facts`); the keys are interned, so all
+    // threads find the same symbol.
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<u64, Sym>> = Default::default();
+    }
+    // Keyed by the bits: equal values print alike, and 0.0 and -0.0 print differently.
+    SEEN.with(|seen| {
+        *seen
+            .borrow_mut()
+            .entry(value.to_bits())
+            .or_insert_with(|| Sym::new(&format!("#{value}")))
+    })
+}
+
 /// The key standing for a word family: a lemma and the lemmas derived from it share it.
 fn derivation_key(lemma: &str) -> String {
     format!("^{lemma}")
@@ -528,21 +684,40 @@ fn synset_key(id: u32) -> String {
 
 /// A WordNet lemma of two or three words starting at word `i`, if any: its length in words and
 /// its text. Phrases start with a content word, so "in fact" or "of course" stay function words.
-fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
-    let first = words[i].text.to_lowercase();
+/// `written` holds each word's [`Written`].
+fn thesaurus_phrase(words: &[Word], written: &[Written], i: usize) -> Option<(usize, String)> {
+    // A word lowercase, possessive kept: its `Written` has it unless a possessive was removed.
+    let lowercase_at = |k: usize| -> std::borrow::Cow<'_, str> {
+        if written[k].possessive {
+            lowercase(words[k].text)
+        } else {
+            written[k].lower.as_str().into()
+        }
+    };
+    let first = lowercase_at(i);
     if lexicon::is_stop_word(&first) || first.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let first = analysis(Sym::new(&first));
+    let first = if written[i].possessive {
+        analysis(Sym::new(&first))
+    } else {
+        written[i].facts
+    };
     if first.phrases.is_empty() {
         return None;
     }
     // The next two words, lowercase; a phrase is compared piece by piece, so that only the one
     // found is built.
-    let next: Vec<_> = words[(i + 1).min(words.len())..(i + 3).min(words.len())]
-        .iter()
-        .map(|w| lowercase(w.text))
+    let next: Vec<_> = ((i + 1).min(words.len())..(i + 3).min(words.len()))
+        .map(lowercase_at)
         .collect();
+    // Every phrase found below holds the next word: one search of the list tells most words
+    // apart, which start none of their lemma's phrases.
+    match next.first() {
+        Some(second)
+            if memchr::memmem::find(first.phrases.as_bytes(), second.as_bytes()).is_some() => {}
+        _ => return None,
+    }
     let is_phrase = |known: &str, rest: &[std::borrow::Cow<str>]| {
         let mut known = known.strip_prefix(first.lemma.as_str());
         for word in rest {
@@ -697,12 +872,16 @@ fn multiword_alias(words: &[Word]) -> Option<(usize, &'static str)> {
 /// used. `None` when the word is not a number.
 fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usize)> {
     let word = &words[i];
-    let lower = word.text.to_lowercase();
+    let lower = lowercase(word.text);
     let mut used = 1;
     let mut vague = false;
     let mut value = if let Some(clock) = parse_clock(&lower) {
         clock
-    } else if let Ok(v) = lower.replace(',', "").parse::<f64>() {
+    } else if let Ok(v) = if lower.contains(',') {
+        lower.replace(',', "").parse::<f64>()
+    } else {
+        lower.parse::<f64>()
+    } {
         if !v.is_finite() {
             return None;
         }
@@ -728,7 +907,7 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
         unit = Unit::Clock;
     }
     while let Some(next) = words.get(i + used) {
-        let next_lower = next.text.to_lowercase();
+        let next_lower = lowercase(next.text);
         if !adjacent(text, &words[i + used - 1], next) {
             break;
         }
@@ -752,15 +931,15 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
     let after_end = words[i + used - 1].start + words[i + used - 1].text.len();
     let after = &text[after_end..];
     if let Some(next) = words.get(i + used) {
-        let next_lower = next.text.to_lowercase();
+        let next_lower = lowercase(next.text);
         if adjacent(text, &words[i + used - 1], next) && unit == Unit::Count {
-            if matches!(next_lower.as_str(), "a.m" | "am" | "p.m" | "pm") && value < 24.0 {
+            if matches!(&*next_lower, "a.m" | "am" | "p.m" | "pm") && value < 24.0 {
                 let pm = next_lower.starts_with('p');
                 let hours = value.trunc() % 12.0 + if pm { 12.0 } else { 0.0 };
                 value = hours * 60.0 + (value.fract() * 100.0).round();
                 unit = Unit::Clock;
                 used += 1;
-            } else if matches!(next_lower.as_str(), "percent" | "pct") {
+            } else if matches!(&*next_lower, "percent" | "pct") {
                 unit = Unit::Percent;
                 used += 1;
             } else if next_lower == "per"
@@ -790,8 +969,8 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
             unit = Unit::Money(sign);
         } else if let Some(previous) = i.checked_sub(1).map(|p| &words[p]) {
             if let Some(month) =
-                month_name(previous.text, &previous.text.to_lowercase()).or_else(|| {
-                    lexicon::month(&previous.text.to_lowercase())
+                month_name(previous.text, &lowercase(previous.text)).or_else(|| {
+                    lexicon::month(&lowercase(previous.text))
                         .filter(|_| previous.text.chars().next().is_some_and(char::is_uppercase))
                 })
             {
@@ -812,14 +991,11 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
         }
         if unit == Unit::Count {
             if let Some(next) = words.get(i + used) {
-                if matches!(
-                    next.text.to_lowercase().as_str(),
-                    "dollars" | "dollar" | "usd"
-                ) {
+                if matches!(&*lowercase(next.text), "dollars" | "dollar" | "usd") {
                     unit = Unit::Money('$');
-                } else if matches!(next.text.to_lowercase().as_str(), "euros" | "euro") {
+                } else if matches!(&*lowercase(next.text), "euros" | "euro") {
                     unit = Unit::Money('€');
-                } else if matches!(next.text.to_lowercase().as_str(), "pounds" | "pound") {
+                } else if matches!(&*lowercase(next.text), "pounds" | "pound") {
                     unit = Unit::Money('£');
                 }
             }
@@ -862,18 +1038,23 @@ fn parse_clock(lower: &str) -> Option<f64> {
 
 /// Reads "about", "more than", "up to"... just before a number.
 fn precision_before(words: &[Word]) -> Precision {
-    let last_two: Vec<String> = words
-        .iter()
-        .rev()
-        .take(2)
-        .map(|w| w.text.to_lowercase())
-        .collect();
-    let one = last_two.first().cloned().unwrap_or_default();
-    let two = match last_two.as_slice() {
-        [b, a] => format!("{a} {b}"),
-        _ => String::new(),
+    // The last word, and the last two joined by a space ("" when there are fewer), lowercase;
+    // a listed phrase is compared with the two words piece by piece rather than built.
+    let one = words.last().map_or("".into(), |w| lowercase(w.text));
+    let two = match words {
+        [.., a, b] => Some((lowercase(a.text), lowercase(b.text))),
+        _ => None,
     };
-    let hit = |list: &[&str]| list.contains(&one.as_str()) || list.contains(&two.as_str());
+    let is_two = |listed: &str| match &two {
+        Some((a, b)) => {
+            listed.len() == a.len() + 1 + b.len()
+                && listed.starts_with(a.as_ref())
+                && listed[a.len()..].starts_with(' ')
+                && listed.ends_with(b.as_ref())
+        }
+        None => listed.is_empty(),
+    };
+    let hit = |list: &[&str]| list.iter().any(|&listed| listed == one || is_two(listed));
     if hit(lexicon::LOWER_BOUNDS) {
         Precision::AtLeast
     } else if hit(lexicon::UPPER_BOUNDS) {

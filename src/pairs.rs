@@ -13,14 +13,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::classify::{term_says, term_says_at, FIRM_MATCH};
+use crate::classify::{term_says_at, FIRM_MATCH};
 use crate::intern::SymList;
 use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
 use crate::normalize::{Token, TokenKind};
-use crate::similarity::{similarity_of, token_match, Matches, Profile, Term, Weights};
-use crate::thesaurus::is_hypernym_of;
-use crate::{compare_with_tokens, Claims, Config, Doc};
+use crate::similarity::{similarity_of, Matches, Profile, Term, Weights};
+use crate::{compare_with_tokens, Claims, Config, Doc, SoleClaims};
 
 mod input;
 use input::parse_line;
@@ -61,14 +60,15 @@ pub struct PairJudgment {
 /// agree when some align, none disagrees and the left text says (nearly) all the right one says
 /// — the right text is the claim, the left its source; unrelated otherwise.
 pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
-    let docs = (Doc::from_text("left", left), Doc::from_text("right", right));
+    // The documents need no names: a judgment line does not print them.
+    let docs = (Doc::from_text("", left), Doc::from_text("", right));
     // A judgment line carries no word diff: computing them was a tenth of the time.
     let config = Config {
         word_diffs: false,
         ..*config
     };
-    let (report, mut claims) = compare_with_tokens(&docs.0, &docs.1, &config);
-    let scores = whole_text_scores(&docs, &mut claims);
+    let (report, mut claims, sole) = compare_with_tokens(&docs.0, &docs.1, &config);
+    let scores = whole_text_scores(&docs, &mut claims, sole);
     let tokens = claims.map(|c| c.tokens);
     let claim_coverage = scores.claim_coverage;
     let one_side_negates = !same_polarity(&docs, &tokens);
@@ -202,9 +202,14 @@ impl WholeScores {
     }
 }
 
-/// The two texts compared whole (see [`WholeScores`]).
-fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScores {
-    // The comparison made these profiles already when a text is one claim without attribution.
+/// The two texts compared whole (see [`WholeScores`]). `sole` is what the comparison worked out
+/// when each text is one claim: the texts taken whole are those claims.
+fn whole_text_scores(
+    docs: &(Doc, Doc),
+    claims: &mut Pair<Claims>,
+    sole: Option<SoleClaims>,
+) -> WholeScores {
+    // The comparison made these profiles already when a text is one claim.
     let whole = |doc: &Doc, claims: &mut Claims| {
         claims
             .profile
@@ -213,7 +218,31 @@ fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScore
     };
     let source = whole(&docs.0, &mut claims.left);
     let claim = whole(&docs.1, &mut claims.right);
-    let weights = Weights::from_profiles([&source, &claim]);
+    // The alignment matched the words of two one-claim texts already, and weighed them over the
+    // same two profiles; only an attribution is weighed differently whole.
+    let (weights, source_matches) = match sole {
+        Some(SoleClaims { weights, matches }) => {
+            let matches = matches.reweighed(&source, &claim, &weights);
+            (weights, matches)
+        }
+        None => {
+            let weights = Weights::from_profiles([&source, &claim]);
+            let matches = Matches::new(&source, &claim, &weights);
+            (weights, matches)
+        }
+    };
+    // The claim's words matched with the source's: how much they touch and how much of the
+    // claim the source says both read these strengths.
+    let claim_matches = source_matches.transposed(&source, &claim);
+    // The more general words of each word, read once for all the words it is tested against.
+    let ancestors_of = |profile: &Profile| -> Vec<SymList> {
+        profile
+            .terms
+            .iter()
+            .map(|t| crate::thesaurus::ancestors(t.token.lemma))
+            .collect()
+    };
+    let (claim_ancestors, source_ancestors) = (ancestors_of(&claim), ancestors_of(&source));
     // Which word of the claim touches which word of the source: one pass over the word pairs
     // gives both directions. A word more general than the other touches it fully too, but that
     // is looked up only for words not yet fully touched: most words of a related pair have their
@@ -223,7 +252,7 @@ fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScore
     let mut opposed = false;
     for (i, c) in claim.terms.iter().enumerate() {
         for (j, s) in source.terms.iter().enumerate() {
-            let (strength, opposite) = touches(&c.token, &s.token);
+            let (strength, opposite) = touches(claim_matches.strength(i, j), c, s);
             opposed |= opposite;
             claim_touched[i] = claim_touched[i].max(strength);
             source_touched[j] = source_touched[j].max(strength);
@@ -232,7 +261,10 @@ fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScore
     for (i, c) in claim.terms.iter().enumerate() {
         for (j, s) in source.terms.iter().enumerate() {
             if (claim_touched[i] < 1.0 || source_touched[j] < 1.0)
-                && one_is_more_general(&c.token, &s.token)
+                && one_is_more_general(
+                    (&c.token, claim_ancestors[i]),
+                    (&s.token, source_ancestors[j]),
+                )
             {
                 claim_touched[i] = 1.0;
                 source_touched[j] = 1.0;
@@ -256,9 +288,9 @@ fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScore
         similarity: if source.terms.is_empty() || claim.terms.is_empty() {
             0.0
         } else {
-            similarity_of(&source, &claim, &Matches::new(&source, &claim, &weights))
+            similarity_of(&source, &claim, &source_matches)
         },
-        claim_coverage: said_share(&claim, &source, &weights, None),
+        claim_coverage: said_share(&claim, &source, &weights, &claim_matches, &source_ancestors),
         touched: (
             share(&claim, &claim_touched),
             share(&source, &source_touched),
@@ -269,55 +301,51 @@ fn whole_text_scores(docs: &(Doc, Doc), claims: &mut Pair<Claims>) -> WholeScore
 
 /// How strongly two words are about the same thing, whatever they say of it: 1 when one says
 /// the other ([`says`], either way; a more general word is looked up apart, see
-/// [`one_is_more_general`]) or they are opposites, else their [`token_match`]; and whether they
-/// are opposites. Relatedness asks what the texts are about, so "man" touches "woman" and "dog"
-/// touches "poodle" fully.
-fn touches(a: &Token, b: &Token) -> (f64, bool) {
-    let strength = token_match(a, b);
+/// [`one_is_more_general`]) or they are opposites, else their match `strength`
+/// ([`crate::similarity::term_match`]); and whether they are opposites. Relatedness asks what
+/// the texts are about, so "man" touches "woman" and "dog" touches "poodle" fully.
+fn touches(strength: f64, a: &Term, b: &Term) -> (f64, bool) {
     if strength >= FIRM_MATCH {
         return (1.0, false);
     }
-    if a.opposes(b) {
+    if a.may_oppose(b) && a.token.opposes(&b.token) {
         return (1.0, true);
     }
     (strength, false)
 }
 
-/// Whether one of two words names the other more generally ("dog" / "poodle"), either way.
-fn one_is_more_general(a: &Token, b: &Token) -> bool {
+/// Whether one of two words names the other more generally ("dog" / "poodle"), either way; each
+/// word comes with its [`crate::thesaurus::ancestors`].
+fn one_is_more_general(
+    (a, a_ancestors): (&Token, SymList),
+    (b, b_ancestors): (&Token, SymList),
+) -> bool {
     let content = |t: &Token| matches!(t.kind, TokenKind::Content);
-    content(a)
-        && content(b)
-        && (is_hypernym_of(a.lemma, b.lemma) || is_hypernym_of(b.lemma, a.lemma))
+    content(a) && content(b) && (b_ancestors.contains(&a.lemma) || a_ancestors.contains(&b.lemma))
 }
 
 /// How much of `claim`'s content `source` says: the weighted share of `claim`'s words that a word
 /// of `source` says ([`says`]: the same meaning, a compatible number, or a more specific word).
 /// 0 when a word of `claim` that `source` does not say is the opposite of one of `source`'s ("a
 /// man is cooking" does not say "a woman is cooking").
-/// `matches`, when given, are those of `claim` with `source` ([`Matches::new`] in that order).
+/// `matches` are those of `claim` with `source` ([`Matches::new`] in that order), and
+/// `source_ancestors` the [`crate::thesaurus::ancestors`] of each word of `source`.
 fn said_share(
     claim: &Profile,
     source: &Profile,
     weights: &Weights,
-    matches: Option<&Matches>,
+    matches: &Matches,
+    source_ancestors: &[SymList],
 ) -> f64 {
     let mass = weights.mass(claim);
     if mass == 0.0 {
         return 1.0;
     }
-    // Each source word is tested against every claim word: its ancestors are read once.
-    let ancestors: Vec<SymList> = source
-        .terms
-        .iter()
-        .map(|u| crate::thesaurus::ancestors(u.token.lemma))
-        .collect();
     let mut said = 0.0;
     for (i, term) in claim.terms.iter().enumerate() {
-        let mut sources = source.terms.iter().zip(&ancestors).enumerate();
-        let says = |(j, (u, &ancestors)): (usize, (&Term, &SymList))| match matches {
-            Some(m) => term_says_at(m.strength(i, j), u, term, ancestors),
-            None => term_says(u, term, ancestors),
+        let mut sources = source.terms.iter().zip(source_ancestors).enumerate();
+        let says = |(j, (u, &ancestors)): (usize, (&Term, &SymList))| {
+            term_says_at(matches.strength(i, j), u, term, ancestors)
         };
         if sources.any(says) {
             said += weights.of(term);

@@ -214,6 +214,13 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
             _ => pieces.push(span),
         }
     }
+    // Pieces are trimmed already: one within the limit is its own only part.
+    if pieces
+        .iter()
+        .all(|piece| piece.len() <= MAX_STATEMENT_BYTES)
+    {
+        return pieces;
+    }
     pieces
         .into_iter()
         .flat_map(|piece| split_overlong(text, piece))
@@ -472,7 +479,7 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     // Beyond ten words (more than any listed phrase has, more than a short line's prefix or a
     // prompt may have), only a link label ("Read more: ...") or a copyright sign is left to
     // find: most statements end here.
-    if word_count > 10 && !lower.contains([':', '|', '»', '>']) {
+    if word_count > 10 && !holds_label_mark(&lower) {
         return text
             .trim_start()
             .starts_with('©')
@@ -543,16 +550,23 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     None
 }
 
+/// Whether `text` holds a mark that ends a link label (`:`, `|`, `»`, `>`): byte searches, since
+/// every statement is asked.
+fn holds_label_mark(text: &str) -> bool {
+    memchr::memchr3(b':', b'|', b'>', text.as_bytes()).is_some() || text.contains('»')
+}
+
 /// The number of words `detect_boilerplate` splits ASCII text into: runs of letters, digits and
 /// apostrophes. A byte loop, since every statement is counted.
 fn ascii_word_count(text: &str) -> usize {
-    let in_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'\'';
-    let bytes = text.as_bytes();
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, b)| in_word(b) && (i == 0 || !in_word(&bytes[i - 1])))
-        .count()
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let word_byte = b.is_ascii_alphanumeric() || b == b'\'';
+        count += usize::from(word_byte && !in_word);
+        in_word = word_byte;
+    }
+    count
 }
 
 /// How much of a statement's single-spaced words [`detect_boilerplate`] joins: more than the
@@ -619,6 +633,17 @@ const IMAGE_EXTENSIONS: &[&str] = &[
 ];
 
 fn has_image_file_name(lower: &str) -> bool {
+    // Each extension starts with a full stop, and most statements hold none followed by one:
+    // looked for at each full stop before reading the words.
+    let bytes = lower.as_bytes();
+    let at_extension = |dot: usize| {
+        IMAGE_EXTENSIONS
+            .iter()
+            .any(|ext| bytes[dot..].starts_with(ext.as_bytes()))
+    };
+    if !memchr::memchr_iter(b'.', bytes).any(at_extension) {
+        return false;
+    }
     lower.split_whitespace().any(|word| {
         let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         IMAGE_EXTENSIONS

@@ -53,6 +53,9 @@ pub struct Term {
     /// [`Token::opposition_signatures`].
     own_bits: u64,
     opposite_bits: u64,
+    /// The first bytes of the key and of the word as written (0 when empty): two content words
+    /// that share neither, share no spelling either ([`match_apart_from_meaning`]).
+    initials: (u8, u8),
 }
 
 /// The content of one statement, ready for scoring.
@@ -82,7 +85,14 @@ impl Profile {
                 .and_then(|i| u16::try_from(i).ok())
         };
         let mut clauses: Vec<Vec<u16>> = Vec::new();
-        for range in clauses_of(text, tokens) {
+        let ranges = clauses_of(text, tokens);
+        // Clauses are kept only when there are two or more: one range is the whole statement.
+        let ranges = if ranges.len() >= 2 {
+            ranges
+        } else {
+            Vec::new()
+        };
+        for range in ranges {
             let mut members: Vec<u16> = Vec::with_capacity(range.len());
             for token in tokens[range].iter().filter(|t| t.is_content()) {
                 if let Some(i) = position(token.key) {
@@ -113,9 +123,20 @@ impl Profile {
                 .map(char::len_utf8)
                 .sum::<usize>();
             profile.quotes =
-                text[first.span.start - before..last.span.end + after].contains(['"', '“', '”']);
+                holds_quotation_mark(&text[first.span.start - before..last.span.end + after]);
         }
         profile
+    }
+
+    /// The profile as [`Profile::new`] makes it without an attribution span: its words of
+    /// attribution count fully. Terms, clauses and quotes do not depend on the span, so this
+    /// spares making the profile anew.
+    pub fn without_attribution(mut self) -> Profile {
+        for term in &mut self.terms {
+            term.emphasis = 1.0;
+            term.prior = prior_weight(&term.token, 1.0);
+        }
+        self
     }
 
     fn of_tokens(tokens: &[Token], attribution: Option<Span>) -> Profile {
@@ -136,6 +157,7 @@ impl Profile {
                 emphasis,
                 prior: prior_weight(token, emphasis),
                 signature: signature(token),
+                initials: initials(token),
             });
         }
         Profile {
@@ -191,6 +213,15 @@ impl Profile {
     }
 }
 
+/// Whether `text` holds a quotation mark (`"`, `“`, `”`): byte searches, since every statement
+/// is asked, and the curly marks are looked for only in text that has a byte of their encoding.
+fn holds_quotation_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // `“` and `”` are encoded E2 80 9C and E2 80 9D.
+    memchr::memchr(b'"', bytes).is_some()
+        || (memchr::memchr(0xE2, bytes).is_some() && text.contains(['“', '”']))
+}
+
 /// Informativeness of each key within the two compared documents.
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
@@ -201,19 +232,22 @@ pub struct Weights {
 impl Weights {
     /// Inverse document frequency over all given profiles (both documents' statements).
     pub fn from_profiles<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> Weights {
-        let mut frequency: FxHashMap<Sym, usize> = FxHashMap::default();
+        // Each key's document frequency, turned into its weight in place: one table, and no
+        // second one built from the first (pair mode weighs two short texts per pair).
+        let mut idf: FxHashMap<Sym, f64> = FxHashMap::default();
         let mut count = 0usize;
         for profile in profiles {
             count += 1;
+            idf.reserve(profile.terms.len());
             for term in &profile.terms {
-                *frequency.entry(term.token.key).or_default() += 1;
+                *idf.entry(term.token.key).or_default() += 1.0;
             }
         }
         let n = count as f64;
-        let idf = frequency
-            .into_iter()
-            .map(|(key, df)| (key, (1.0 + n / df as f64).ln()))
-            .collect();
+        for weight in idf.values_mut() {
+            let df = *weight;
+            *weight = (1.0 + n / df).ln();
+        }
         Weights {
             idf,
             default: (1.0 + n.max(1.0)).ln(),
@@ -278,12 +312,30 @@ pub fn term_match(a: &Term, b: &Term) -> f64 {
         return 1.0;
     }
     let may_oppose = a.may_oppose(b);
+    // Most word pairs of two statements are two content words that are not opposites; they
+    // match only as spellings, one stem extending the other (the same first bytes) or a typo
+    // (the same first letter): told from the initials without reading the words.
+    let content = |t: &Term| matches!(t.token.kind, TokenKind::Content);
+    if !may_oppose
+        && content(a)
+        && content(b)
+        && a.initials.0 != b.initials.0
+        && a.initials.1 != b.initials.1
+    {
+        return 0.0;
+    }
     match_apart_from_meaning(
         &a.token,
         &b.token,
         a.token.known && b.token.known,
         may_oppose,
     )
+}
+
+/// The initials of a token (see [`Term`]).
+fn initials(token: &Token) -> (u8, u8) {
+    let first = |word: Sym| word.as_bytes().first().copied().unwrap_or(0);
+    (first(token.key), first(token.lower))
 }
 
 /// The bits of a token's signature (see [`Term`]): one per key, chosen by the key's address.
@@ -334,21 +386,57 @@ fn match_apart_from_meaning(a: &Token, b: &Token, both_known: bool, may_oppose: 
     {
         return NEAR_MISS_MATCH;
     }
-    // Typos keep the first letter and about the length; checking that first spares most of the
-    // Jaro-Winkler computations, which dominate the run time otherwise.
-    if !both_known
-        && a.lower.len() >= 5
-        && b.lower.len() >= 5
-        && a.lower.as_bytes()[0] == b.lower.as_bytes()[0]
-        && a.lower.len().abs_diff(b.lower.len()) <= 2
-    {
-        let jw = strsim::jaro_winkler(&a.lower, &b.lower);
+    if may_be_typos(a, b, both_known) {
         // Two dictionary words are two words ("county", "counted"), not one misspelled.
-        if jw >= NEAR_MISS_MIN && !both_known {
+        if may_reach_jaro_winkler(&a.lower, &b.lower, NEAR_MISS_MIN)
+            && strsim::jaro_winkler(&a.lower, &b.lower) >= NEAR_MISS_MIN
+            && !both_known
+        {
             return NEAR_MISS_MATCH;
         }
     }
     0.0
+}
+
+/// Whether two words may be one misspelled ([`match_apart_from_meaning`] then compares their
+/// spellings). Typos keep the first letter and about the length; checking that first spares
+/// most of the Jaro-Winkler computations, which dominate the run time otherwise.
+fn may_be_typos(a: &Token, b: &Token, both_known: bool) -> bool {
+    !both_known
+        && a.lower.len() >= 5
+        && b.lower.len() >= 5
+        && a.lower.as_bytes()[0] == b.lower.as_bytes()[0]
+        && a.lower.len().abs_diff(b.lower.len()) <= 2
+}
+
+/// Whether the Jaro-Winkler similarity of two words may reach `min`, told from the letters they
+/// share: a bound that spares most of the Jaro-Winkler computations (two names of one initial
+/// share few letters), and never says false when the similarity reaches `min`.
+///
+/// Jaro is `(m/|a| + m/|b| + (m-t)/m) / 3` with `m` matching letters and `t` transpositions, so
+/// at most `(c/|a| + c/|b| + 1) / 3` where `c` counts the letters the words have in common
+/// (each as often as both have it). Winkler's bonus for a common prefix of up to four letters
+/// makes it at most `0.6 * jaro + 0.4`. Only ASCII words are bounded; others always may.
+fn may_reach_jaro_winkler(a: &str, b: &str, min: f64) -> bool {
+    if !a.is_ascii() || !b.is_ascii() || a.is_empty() || b.is_empty() {
+        return true;
+    }
+    let mut left = [0u32; 128];
+    for &byte in a.as_bytes() {
+        left[usize::from(byte)] += 1;
+    }
+    let mut common = 0usize;
+    for &byte in b.as_bytes() {
+        let count = &mut left[usize::from(byte)];
+        if *count > 0 {
+            *count -= 1;
+            common += 1;
+        }
+    }
+    let common = common as f64;
+    let jaro_bound = (common / a.len() as f64 + common / b.len() as f64 + 1.0) / 3.0;
+    // A margin far above rounding errors keeps the bound safe.
+    0.6 * jaro_bound + 0.4 >= min - 1e-9
 }
 
 /// The similarity of two statements (see the module docs).
@@ -362,26 +450,28 @@ pub fn similarity(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
 
 /// [`similarity`] of two profiles with terms, from their [`Matches`].
 pub fn similarity_of(a: &Profile, b: &Profile, matches: &Matches) -> f64 {
-    let all = |p: &Profile| (0..p.terms.len() as u16).collect::<Vec<u16>>();
-    let (all_a, all_b) = (all(a), all(b));
-    let whole = matches.overlap(&all_a, &all_b);
+    // The indices of all terms of either profile, one vector for both.
+    let all: Vec<u16> = (0..a.terms.len().max(b.terms.len()) as u16).collect();
+    let (all_a, all_b) = (&all[..a.terms.len()], &all[..b.terms.len()]);
+    let mut column_best = Vec::new();
+    let whole = matches.overlap(all_a, all_b, &mut column_best);
     if a.clauses.is_empty() && b.clauses.is_empty() {
         return whole;
     }
     // News packs several claims into one sentence ("X will cut 120 jobs, mostly in sales, as
     // demand weakens"); two sentences sharing one claim match best clause to clause.
-    let pieces = |p: &'_ Profile, all: &'_ [u16]| -> Vec<Vec<u16>> {
+    fn pieces<'p>(p: &'p Profile, all: &'p [u16]) -> Vec<&'p [u16]> {
         if p.clauses.is_empty() {
-            vec![all.to_vec()]
+            vec![all]
         } else {
-            p.clauses.clone()
+            p.clauses.iter().map(Vec::as_slice).collect()
         }
-    };
-    let (pieces_a, pieces_b) = (pieces(a, &all_a), pieces(b, &all_b));
+    }
+    let (pieces_a, pieces_b) = (pieces(a, all_a), pieces(b, all_b));
     let best_clause = pieces_a
         .iter()
         .flat_map(|x| pieces_b.iter().map(move |y| (x, y)))
-        .map(|(x, y)| matches.overlap(x, y))
+        .map(|(x, y)| matches.overlap(x, y, &mut column_best))
         .fold(0.0, f64::max);
     whole.max(CLAUSE_SHARE * best_clause)
 }
@@ -409,6 +499,42 @@ impl Matches {
         }
     }
 
+    /// The same matches for profiles of the same terms weighed otherwise (`a` and `b`, with
+    /// `weights`): the match strengths depend on the words alone.
+    pub fn reweighed(self, a: &Profile, b: &Profile, weights: &Weights) -> Matches {
+        debug_assert_eq!(self.weight_a.len(), a.terms.len());
+        debug_assert_eq!(self.weight_b.len(), b.terms.len());
+        Matches {
+            weight_a: a.terms.iter().map(|t| weights.of(t)).collect(),
+            weight_b: b.terms.iter().map(|t| weights.of(t)).collect(),
+            ..self
+        }
+    }
+
+    /// The matches of `b` with `a`, made from those of `a` with `b` (`self`): [`term_match`] is
+    /// the same both ways (its antonym tables list each pair both ways) except for the
+    /// Jaro-Winkler comparison of two spellings, which is made anew for the pairs of words that
+    /// may be typos.
+    pub fn transposed(&self, a: &Profile, b: &Profile) -> Matches {
+        let mut strength = Vec::with_capacity(self.strength.len());
+        for (y, u) in b.terms.iter().enumerate() {
+            strength.extend(a.terms.iter().enumerate().map(|(x, t)| {
+                let known = t.token.known && u.token.known;
+                if may_be_typos(&u.token, &t.token, known) {
+                    term_match(u, t)
+                } else {
+                    self.strength(x, y)
+                }
+            }));
+        }
+        Matches {
+            strength,
+            columns: a.terms.len(),
+            weight_a: self.weight_b.clone(),
+            weight_b: self.weight_a.clone(),
+        }
+    }
+
     /// [`term_match`] of term `x` of the first profile with term `y` of the second.
     pub fn strength(&self, x: usize, y: usize) -> f64 {
         self.strength[x * self.columns + y]
@@ -416,26 +542,38 @@ impl Matches {
 
     /// The overlap of the words `xs` of the first statement with the words `ys` of the second:
     /// soft Dice mixed with containment.
-    fn overlap(&self, xs: &[u16], ys: &[u16]) -> f64 {
-        let at = |x: u16, y: u16| self.strength[usize::from(x) * self.columns + usize::from(y)];
+    /// `column_best` is scratch space, kept by the caller across calls.
+    fn overlap(&self, xs: &[u16], ys: &[u16], column_best: &mut Vec<f64>) -> f64 {
         let mass_a: f64 = xs.iter().map(|&x| self.weight_a[usize::from(x)]).sum();
         let mass_b: f64 = ys.iter().map(|&y| self.weight_b[usize::from(y)]).sum();
         if mass_a == 0.0 || mass_b == 0.0 {
             return 0.0;
         }
+        // One pass over the matches gives each word's best match on both sides. Strengths are
+        // never NaN, so a plain comparison finds the same maximum as `f64::max`, cheaper.
+        column_best.clear();
+        column_best.resize(ys.len(), 0.0);
         let covered_a: f64 = xs
             .iter()
             .map(|&x| {
-                let best = ys.iter().map(|&y| at(x, y)).fold(0.0, f64::max);
+                let row = &self.strength[usize::from(x) * self.columns..][..self.columns];
+                let mut best = 0.0f64;
+                for (&y, column) in ys.iter().zip(column_best.iter_mut()) {
+                    let strength = row[usize::from(y)];
+                    if strength > best {
+                        best = strength;
+                    }
+                    if strength > *column {
+                        *column = strength;
+                    }
+                }
                 self.weight_a[usize::from(x)] * best
             })
             .sum();
         let covered_b: f64 = ys
             .iter()
-            .map(|&y| {
-                let best = xs.iter().map(|&x| at(x, y)).fold(0.0, f64::max);
-                self.weight_b[usize::from(y)] * best
-            })
+            .zip(column_best.iter())
+            .map(|(&y, &best)| self.weight_b[usize::from(y)] * best)
             .sum();
         let dice = (covered_a + covered_b) / (mass_a + mass_b);
         // Containment says "this claim is inside that sentence"; a statement of one or two
@@ -485,6 +623,19 @@ pub fn anchors(a: &Profile, b: &Profile) -> usize {
 /// order) rather than matching the words again.
 pub fn anchors_in(a: &Profile, b: &Profile, matches: &Matches) -> usize {
     count_anchors(a, b, |_, _, i, j| matches.strength(i, j))
+}
+
+/// [`anchors`] of `b` in `a`, reading the match strengths from the [`Matches`] of `a` with `b`
+/// (made in that order): [`term_match`] is the same both ways but for the spellings of
+/// possible typos, which are compared anew (see [`Matches::transposed`]).
+pub fn anchors_back(a: &Profile, b: &Profile, matches: &Matches) -> usize {
+    count_anchors(b, a, |t, u, i, j| {
+        if may_be_typos(&t.token, &u.token, t.token.known && u.token.known) {
+            term_match(t, u)
+        } else {
+            matches.strength(j, i)
+        }
+    })
 }
 
 /// [`anchors`], with `strength(t, u, i, j)` the [`term_match`] of term `i` of `a` (`t`) with
@@ -605,6 +756,94 @@ mod tests {
         assert_eq!(token_match(county, count), 0.0);
         let (hack, hacker) = (&tokenize("hack", 0)[0], &tokenize("hacker", 0)[0]);
         assert_eq!(token_match(hack, hacker), NEAR_MISS_MATCH);
+    }
+
+    #[test]
+    fn a_profile_without_its_attribution_is_the_profile_made_without_one() {
+        let text = "\"We will rebuild the bridge,\" said Mayor Ann Cole, the city's leader.";
+        let tokens = tokenize(text, 0);
+        let span = crate::attribution::attribution_span(text, &tokens);
+        assert!(span.is_some());
+        let derived = Profile::new(text, &tokens, span).without_attribution();
+        let made = Profile::new(text, &tokens, None);
+        assert_eq!(format!("{derived:?}"), format!("{made:?}"));
+    }
+
+    #[test]
+    fn the_jaro_winkler_bound_holds() {
+        let words = [
+            "jusviathez",
+            "jusvaithez",
+            "jusviatez",
+            "justice",
+            "jurisdiction",
+            "stiarkheim",
+            "stairkheim",
+            "stiarkhiem",
+            "travsail",
+            "travail",
+            "travsial",
+            "abcde",
+            "edcba",
+            "aaaaa",
+            "aaaab",
+            "martha",
+            "marhta",
+            "dwayne",
+            "duane",
+        ];
+        for a in words {
+            for b in words {
+                for min in [0.5, 0.8, 0.9, NEAR_MISS_MIN, 0.97, 1.0] {
+                    if strsim::jaro_winkler(a, b) >= min {
+                        assert!(may_reach_jaro_winkler(a, b, min), "{a} {b} {min}");
+                    }
+                }
+            }
+        }
+        assert!(!may_reach_jaro_winkler(
+            "jusviathez",
+            "jurisdiction",
+            NEAR_MISS_MIN
+        ));
+    }
+
+    proptest::proptest! {
+        /// The bound never rules out a pair whose Jaro-Winkler similarity reaches the minimum.
+        #[test]
+        fn jaro_winkler_bound_never_rules_out_a_near_miss(
+            a in "[a-eé]{1,12}",
+            b in "[a-eé]{1,12}",
+            min in 0.0f64..=1.0,
+        ) {
+            if strsim::jaro_winkler(&a, &b) >= min {
+                proptest::prop_assert!(may_reach_jaro_winkler(&a, &b, min), "{} {} {}", a, b, min);
+            }
+        }
+    }
+
+    #[test]
+    fn transposed_matches_are_the_matches_the_other_way() {
+        let texts = [
+            "Shares of Travsail Holdings rose 21% on Sunday, Helga Jusviathez said.",
+            "Travsial Holdngs shares fell 12 percent on Monday, said Helga Jusvaithez.",
+            "The council did not approve the new budget for the northern county.",
+            "Counted votes show the councilor approved an old budget in the south.",
+        ];
+        for a in texts {
+            for b in texts {
+                let (a, b) = (profile(a), profile(b));
+                let weights = Weights::from_profiles([&a, &b]);
+                let forward = Matches::new(&a, &b, &weights);
+                let backward = Matches::new(&b, &a, &weights);
+                let transposed = forward.transposed(&a, &b);
+                assert_eq!(transposed.strength, backward.strength);
+                assert_eq!(transposed.columns, backward.columns);
+                assert_eq!(transposed.weight_a, backward.weight_a);
+                assert_eq!(transposed.weight_b, backward.weight_b);
+                assert_eq!(anchors_back(&a, &b, &forward), anchors(&b, &a));
+            }
+        }
     }
 
     #[test]

@@ -184,20 +184,33 @@ pub fn is_hypernym_of(general: Sym, specific: Sym) -> bool {
 
 /// The more general words WordNet places `specific` under (see [`is_hypernym`]), read once per
 /// lemma for the run; for callers that test one word against many.
+///
+/// Each thread remembers the lists it has asked for: judging asks for them again and again, and
+/// the shared table's lock, taken by every thread at once, costs more than the lookup.
 pub fn ancestors(specific: Sym) -> SymList {
+    thread_local! {
+        static SEEN: std::cell::RefCell<FxHashMap<Sym, SymList>> = Default::default();
+    }
     static MEMO: Memo<SymList> = Memo::new();
-    MEMO.get_or_store(
-        specific,
-        || {
-            HYPERNYMS
-                .get(&specific)
-                .into_iter()
-                .flat_map(|list| list.split(','))
-                .map(Sym::new)
-                .collect()
-        },
-        leak_list,
-    )
+    SEEN.with(|seen| {
+        if let Some(&found) = seen.borrow().get(&specific) {
+            return found;
+        }
+        let found = MEMO.get_or_store(
+            specific,
+            || {
+                HYPERNYMS
+                    .get(&specific)
+                    .into_iter()
+                    .flat_map(|list| list.split(','))
+                    .map(Sym::new)
+                    .collect()
+            },
+            leak_list,
+        );
+        seen.borrow_mut().insert(specific, found);
+        found
+    })
 }
 
 /// Whether WordNet places the lemma under more general words (see [`is_hypernym`]).
