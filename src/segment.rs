@@ -229,7 +229,7 @@ fn is_one_sentence(text: &str) -> bool {
             b'.' | b'!' | b'?' | b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}'
         ) || is_sentence_space(b)
     };
-    if !text.chars().all(|c| c.is_ascii() || is_latin_letter(c)) {
+    if !text.is_ascii() && !text.chars().all(|c| c.is_ascii() || is_latin_letter(c)) {
         return false;
     }
     let tail = bytes
