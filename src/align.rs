@@ -326,6 +326,10 @@ fn links_in_context(
     aligned: &[Link],
     (top_left, top_right): (&[f64], &[f64]),
 ) -> Vec<Link> {
+    // A side of one statement has no neighbours (two texts of a sentence pair seldom have more).
+    if left.len() < 2 || right.len() < 2 {
+        return Vec::new();
+    }
     // Neighbours skip boilerplate: a caption between two paragraphs does not break the story.
     let step = |side: &[Option<Profile>], from: StatementId, forward: bool| {
         let mut id = from;

@@ -1,6 +1,7 @@
 //! Who a statement says is speaking: "…, police said", "according to the FBI", "Obama told CNN",
 //! "North Korea denied …". Used to name both speakers when sources report conflicting claims.
 
+use crate::intern::Sym;
 use crate::model::Span;
 use crate::normalize::{Token, TokenKind};
 
@@ -12,7 +13,7 @@ pub struct Speaker {
     pub span: Span,
     /// Comparison keys of the speaker's words, to tell whether two speakers are the same.
     #[serde(skip)]
-    pub keys: Vec<String>,
+    pub keys: Vec<Sym>,
 }
 
 /// Words that cannot be part of a speaker's name.
@@ -90,7 +91,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
             keys: tokens[from..to]
                 .iter()
                 .filter(|t| t.is_content())
-                .map(|t| t.key.to_string())
+                .map(|t| t.key)
                 .collect(),
         })
     };

@@ -280,7 +280,7 @@ struct Word<'a> {
 /// Tokenizes a statement whose text starts at byte `offset` of its document.
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     let words = words(text);
-    let written: Vec<Written> = words.iter().map(|w| written(w.text)).collect();
+    let written: Vec<&Written> = words.iter().map(|w| written(w.text)).collect();
     let mut tokens = Vec::with_capacity(words.len());
     // A Title Case Headline capitalizes every word: no word of it is a name by its capital.
     let capitalized = written.iter().filter(|w| w.capitalized).count();
@@ -294,7 +294,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             capitalized: first_char_upper,
             month,
             facts,
-        } = &written[i];
+        } = written[i];
         let lower = *lower;
         let proper = *first_char_upper && i > 0 && !facts.stop;
 
@@ -489,10 +489,12 @@ struct Written {
 /// [`Written`] of a word, worked out once per distinct spelling by each thread: lowercasing,
 /// interning and the analysis lookup cost more than one lookup of the spelling. The table is the
 /// thread's own, so that threads tokenizing at once do not contend for a lock on every word;
-/// what it holds is cheap to work out again (the analyses are shared, [`analysis`]).
-fn written(word: &str) -> Written {
+/// what it holds is cheap to work out again (the analyses are shared, [`analysis`]). Each entry
+/// is stored for the rest of the run, like interned words, so that a statement's words are a
+/// vector of references rather than of copies.
+fn written(word: &str) -> &'static Written {
     thread_local! {
-        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Written>> =
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, &'static Written>> =
             Default::default();
     }
     SEEN.with(|seen| {
@@ -502,13 +504,13 @@ fn written(word: &str) -> Written {
         let full = lowercase(word);
         let stripped = strip_possessive(&full);
         let lower = Sym::new(stripped);
-        let found = Written {
+        let found: &'static Written = Box::leak(Box::new(Written {
             lower,
             possessive: stripped.len() != full.len(),
             capitalized: word.chars().next().is_some_and(char::is_uppercase),
             month: month_name(word, &lower),
             facts: analysis(lower),
-        };
+        }));
         seen.borrow_mut().insert(word.into(), found);
         found
     })
@@ -685,7 +687,7 @@ fn synset_key(id: u32) -> String {
 /// A WordNet lemma of two or three words starting at word `i`, if any: its length in words and
 /// its text. Phrases start with a content word, so "in fact" or "of course" stay function words.
 /// `written` holds each word's [`Written`].
-fn thesaurus_phrase(words: &[Word], written: &[Written], i: usize) -> Option<(usize, String)> {
+fn thesaurus_phrase(words: &[Word], written: &[&Written], i: usize) -> Option<(usize, String)> {
     // A word lowercase, possessive kept: its `Written` has it unless a possessive was removed.
     let lowercase_at = |k: usize| -> std::borrow::Cow<'_, str> {
         if written[k].possessive {

@@ -220,15 +220,11 @@ fn whole_text_scores(
     let claim = whole(&docs.1, &mut claims.right);
     // The alignment matched the words of two one-claim texts already, and weighed them over the
     // same two profiles; only an attribution is weighed differently whole.
-    let (weights, source_matches) = match sole {
-        Some(SoleClaims { weights, matches }) => {
-            let matches = matches.reweighed(&source, &claim, &weights);
-            (weights, matches)
-        }
+    let source_matches = match sole {
+        Some(SoleClaims { weights, matches }) => matches.reweighed(&source, &claim, &weights),
         None => {
             let weights = Weights::from_profiles([&source, &claim]);
-            let matches = Matches::new(&source, &claim, &weights);
-            (weights, matches)
+            Matches::new(&source, &claim, &weights)
         }
     };
     // The claim's words matched with the source's: how much they touch and how much of the
@@ -271,17 +267,14 @@ fn whole_text_scores(
             }
         }
     }
-    let share = |profile: &Profile, touched: &[f64]| {
-        let mass = weights.mass(profile);
+    // The matches carry each word's weight already: read there rather than looked up again.
+    let (claim_weights, source_weights) = claim_matches.weights();
+    let share = |word_weights: &[f64], touched: &[f64]| {
+        let mass: f64 = word_weights.iter().copied().sum();
         if mass == 0.0 {
             return 1.0;
         }
-        let hit: f64 = profile
-            .terms
-            .iter()
-            .zip(touched)
-            .map(|(t, x)| weights.of(t) * x)
-            .sum();
+        let hit: f64 = word_weights.iter().zip(touched).map(|(w, x)| w * x).sum();
         hit / mass
     };
     WholeScores {
@@ -290,10 +283,10 @@ fn whole_text_scores(
         } else {
             similarity_of(&source, &claim, &source_matches)
         },
-        claim_coverage: said_share(&claim, &source, &weights, &claim_matches, &source_ancestors),
+        claim_coverage: said_share(&claim, &source, &claim_matches, &source_ancestors),
         touched: (
-            share(&claim, &claim_touched),
-            share(&source, &source_touched),
+            share(claim_weights, &claim_touched),
+            share(source_weights, &source_touched),
         ),
         opposed,
     }
@@ -328,16 +321,17 @@ fn one_is_more_general(
 /// of `source` says ([`says`]: the same meaning, a compatible number, or a more specific word).
 /// 0 when a word of `claim` that `source` does not say is the opposite of one of `source`'s ("a
 /// man is cooking" does not say "a woman is cooking").
-/// `matches` are those of `claim` with `source` ([`Matches::new`] in that order), and
+/// `matches` are those of `claim` with `source` ([`Matches::new`] in that order), weighed as
+/// in the comparison, and
 /// `source_ancestors` the [`crate::thesaurus::ancestors`] of each word of `source`.
 fn said_share(
     claim: &Profile,
     source: &Profile,
-    weights: &Weights,
     matches: &Matches,
     source_ancestors: &[SymList],
 ) -> f64 {
-    let mass = weights.mass(claim);
+    let weight = matches.weights().0;
+    let mass: f64 = weight.iter().copied().sum();
     if mass == 0.0 {
         return 1.0;
     }
@@ -348,7 +342,7 @@ fn said_share(
             term_says_at(matches.strength(i, j), u, term, ancestors)
         };
         if sources.any(says) {
-            said += weights.of(term);
+            said += weight[i];
         } else if source
             .terms
             .iter()

@@ -243,7 +243,7 @@ fn is_one_sentence(text: &str) -> bool {
             b'.' | b'!' | b'?' | b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}'
         ) || is_sentence_space(b)
     };
-    if !text.chars().all(|c| c.is_ascii() || is_latin_letter(c)) {
+    if !text.is_ascii() && !text.chars().all(|c| c.is_ascii() || is_latin_letter(c)) {
         return false;
     }
     let tail = bytes
@@ -559,11 +559,25 @@ fn holds_label_mark(text: &str) -> bool {
 /// The number of words `detect_boilerplate` splits ASCII text into: runs of letters, digits and
 /// apostrophes. A byte loop, since every statement is counted.
 fn ascii_word_count(text: &str) -> usize {
+    /// 1 for the bytes of a word (ASCII letters, digits, apostrophe), 0 for others: a table
+    /// read per byte costs less than the comparisons.
+    const WORD_BYTE: [u8; 256] = {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            if byte.is_ascii_alphanumeric() || byte == b'\'' {
+                table[b] = 1;
+            }
+            b += 1;
+        }
+        table
+    };
     let mut count = 0;
-    let mut in_word = false;
+    let mut in_word = 0u8;
     for &b in text.as_bytes() {
-        let word_byte = b.is_ascii_alphanumeric() || b == b'\'';
-        count += usize::from(word_byte && !in_word);
+        let word_byte = WORD_BYTE[usize::from(b)];
+        count += usize::from(word_byte & !in_word & 1);
         in_word = word_byte;
     }
     count

@@ -535,6 +535,12 @@ impl Matches {
         }
     }
 
+    /// The weights of the first profile's words and of the second's, in term order: what
+    /// [`Weights::of`] gives for them.
+    pub fn weights(&self) -> (&[f64], &[f64]) {
+        (&self.weight_a, &self.weight_b)
+    }
+
     /// [`term_match`] of term `x` of the first profile with term `y` of the second.
     pub fn strength(&self, x: usize, y: usize) -> f64 {
         self.strength[x * self.columns + y]
