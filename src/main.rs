@@ -14,11 +14,6 @@ use crosscheck::render;
 use crosscheck::render::style::printable;
 use crosscheck::{compare, compare_with_progress, Doc, Error, Pair, Report};
 
-/// mimalloc instead of the system allocator: judging allocates many small short-lived vectors
-/// on every thread, and glibc's malloc and free were 15% of pair mode's instructions.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Exit codes, as `diff` uses them.
 const SAME: u8 = 0;
 const DIFFERENT: u8 = 1;
