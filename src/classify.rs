@@ -271,13 +271,17 @@ fn dismisses_no_claim(claim: Claim, i: usize) -> bool {
         return false;
     }
     let clause = clause_around(claim, i);
-    // "Reports" is also a reporting verb, kept as it is written: read its singular.
-    !(i + 1..clause.end.min(i + 4)).any(|k| {
-        let (lemma, lower) = (tokens[k].lemma.as_str(), tokens[k].lower.as_str());
-        [lemma, lower.strip_suffix('s').unwrap_or(lower)]
-            .iter()
-            .any(|w| lexicon::REPORT_NOUNS.contains(w) || lexicon::DISMISSED_NOUNS.contains(w))
-    })
+    !(i + 1..clause.end.min(i + 4)).any(|k| names_a_claim(&tokens[k]))
+}
+
+/// Whether a token names a claim someone may deny or dismiss: a report ("the reports", "claims
+/// that ...") or a concern, an idea, a charge. "Reports" is also a reporting verb, a stop word
+/// kept as it is written: its singular is read too.
+fn names_a_claim(token: &Token) -> bool {
+    let (lemma, lower) = (token.lemma.as_str(), token.lower.as_str());
+    [lemma, lower.strip_suffix('s').unwrap_or(lower)]
+        .iter()
+        .any(|w| lexicon::REPORT_NOUNS.contains(w) || lexicon::DISMISSED_NOUNS.contains(w))
 }
 
 /// Whether the negation cue at `i` describes rather than denies: "false" or "wrong" before a
@@ -536,10 +540,15 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
     cues
 }
 
+/// Where a token of `claim` stands in it: tokens are told apart by their spans.
+fn index_of(claim: Claim, token: &Token) -> Option<usize> {
+    claim.tokens.iter().position(|t| t.span == token.span)
+}
+
 /// Whether `word` of `claim` comes right after a determiner ("the questions", "his reply"):
 /// a noun, not a verb.
 fn after_determiner(claim: Claim, word: &Token) -> bool {
-    let Some(at) = claim.tokens.iter().position(|t| t.span == word.span) else {
+    let Some(at) = index_of(claim, word) else {
         return false;
     };
     at > 0
@@ -553,7 +562,7 @@ fn after_determiner(claim: Claim, word: &Token) -> bool {
 /// phrase and the "and" / "or" of a list, comes a preposition ("from steel and aluminum
 /// tariffs", "a tariff on steel").
 fn in_prepositional_phrase(claim: Claim, word: &Token) -> bool {
-    let Some(at) = claim.tokens.iter().position(|t| t.span == word.span) else {
+    let Some(at) = index_of(claim, word) else {
         return false;
     };
     claim.tokens[..at]
@@ -763,7 +772,7 @@ pub fn denies_the_statement_before(claim: Claim, before: Claim) -> bool {
         return false;
     }
     let refers_back = cues.iter().all(|cue| {
-        let Some(i) = claim.tokens.iter().position(|t| t.span == cue.span) else {
+        let Some(i) = index_of(claim, cue) else {
             return false;
         };
         !rejecting_verb(cue)
@@ -831,7 +840,7 @@ fn about_the_other<'a>(claim: Claim<'a>, cues: Vec<&'a Token>, other: Claim) -> 
         .filter(|cue| {
             let lower = cue.lower.as_str();
             if rejecting_verb(cue) {
-                let at = claim.tokens.iter().position(|t| t.span == cue.span);
+                let at = index_of(claim, cue);
                 return at.map_or(true, |i| rejects_what_the_other_says(claim, i, other));
             }
             let bare = matches!(lower, "not" | "no" | "never" | "nope")
@@ -841,7 +850,7 @@ fn about_the_other<'a>(claim: Claim<'a>, cues: Vec<&'a Token>, other: Claim) -> 
                 return true;
             }
             // "It should never have been made": a rule, not a verdict on the claim.
-            let at = claim.tokens.iter().position(|t| t.span == cue.span);
+            let at = index_of(claim, cue);
             if at.is_some_and(|i| modal_negation(claim, i)) {
                 return false;
             }
@@ -925,13 +934,7 @@ fn rejects_what_the_other_says(claim: Claim, i: usize, other: Claim) -> bool {
 fn object_of_rejection<'a>(claim: Claim<'a>, i: usize) -> Option<Vec<&'a Token>> {
     let tokens = claim.tokens;
     let clause = clause_around(claim, i);
-    // "Report" is also a reporting verb, a stop word: read it and its plural as nouns here.
-    let reports = |k: usize| {
-        let (lemma, lower) = (tokens[k].lemma.as_str(), tokens[k].lower.as_str());
-        [lemma, lower.strip_suffix('s').unwrap_or(lower)]
-            .iter()
-            .any(|w| lexicon::REPORT_NOUNS.contains(w) || lexicon::DISMISSED_NOUNS.contains(w))
-    };
+    let reports = |k: usize| names_a_claim(&tokens[k]);
     // A report stands for the claim it reports, not for a word of it: "denies Jobs role
     // rumours" rejects what "Bale will play Jobs" says.
     let content_from = |from: usize| -> Vec<&'a Token> {
