@@ -658,7 +658,8 @@ fn denied_said_by(claim: Claim, cue: usize, other: Claim) -> f64 {
     said as f64 / denied.len() as f64
 }
 
-/// Whether a token is a name: capitalized inside the statement, and a word no dictionary knows.
+/// Whether a token is a name: capitalized inside the statement, and a word no dictionary knows
+/// (capitalized common words, "Chairman", "World", are titles and headline case).
 fn is_name(token: &Token) -> bool {
     token.proper
         && matches!(token.kind, TokenKind::Content)
@@ -1565,16 +1566,9 @@ fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     // Whether token `t` of `claim` may be a name the other statement does not hold: a slot
     // replaced by a name on each side needs one on each side, and most pairs (sharing all their
     // names) are spared the word diff.
-    let is_absent_name = |t: &Token, other: Claim| {
-        // Capitalized common words ("Chairman", "Representative", "World") are titles and
-        // headline case, not names.
-        // The other statement is read before WordNet: most names are on both sides.
-        t.proper
-            && matches!(t.kind, TokenKind::Content)
-            && absent_from(other, &t.key)
-            && !crate::thesaurus::has_synsets(&t.lower)
-            && crate::thesaurus::frequency(&t.lemma) == 0
-    };
+    // The other statement is read before WordNet: most names are on both sides.
+    let is_absent_name =
+        |t: &Token, other: Claim| t.proper && absent_from(other, &t.key) && is_name(t);
     let holds_absent_name =
         |claim: Claim, other: Claim| claim.tokens.iter().any(|t| is_absent_name(t, other));
     if !holds_absent_name(claims.left, claims.right)
