@@ -106,9 +106,16 @@ pub fn align_with(
     align_keeping_sole_matches(left, right, weights, options, candidates, progress).0
 }
 
-/// [`align_with`], also handing back the word matches of the left statement with the right one
-/// when each side is one statement with a profile of some terms: a caller that compares the two
-/// sides whole (pair mode) then has them already.
+/// The only pair of statements of two one-statement sides, as scored: its word matches and its
+/// similarity.
+pub struct SolePair {
+    pub matches: Matches,
+    pub similarity: f64,
+}
+
+/// [`align_with`], also handing back the word matches of the left statement with the right one,
+/// and their similarity, when each side is one statement with a profile of some terms: a caller
+/// that compares the two sides whole (pair mode) then has them already.
 pub fn align_keeping_sole_matches(
     left: &[Option<Profile>],
     right: &[Option<Profile>],
@@ -116,7 +123,7 @@ pub fn align_keeping_sole_matches(
     options: AlignOptions,
     candidates: Candidates,
     progress: &dyn Progress,
-) -> (Vec<Link>, Option<Matches>) {
+) -> (Vec<Link>, Option<SolePair>) {
     progress.stage("aligning", left.len() as u64);
     let sole_pair = left.len() == 1 && right.len() == 1;
     let exhaustive = match candidates {
@@ -137,8 +144,8 @@ pub fn align_keeping_sole_matches(
         sum_left: Vec<(StatementId, f64, f64)>,
         sum_right: Vec<f64>,
         top_right: Vec<f64>,
-        /// The matches of the only pair, when each side is one statement.
-        sole_matches: Option<Matches>,
+        /// The only pair, when each side is one statement.
+        sole_pair: Option<SolePair>,
     }
     impl Scores {
         fn empty(right: usize) -> Scores {
@@ -147,7 +154,7 @@ pub fn align_keeping_sole_matches(
                 sum_left: Vec::new(),
                 sum_right: vec![0.0; right],
                 top_right: vec![0.0; right],
-                sole_matches: None,
+                sole_pair: None,
             }
         }
     }
@@ -200,7 +207,10 @@ pub fn align_keeping_sole_matches(
                         acc.links.push((link, anchored));
                     }
                     if sole_pair {
-                        acc.sole_matches = matches;
+                        acc.sole_pair = matches.map(|matches| SolePair {
+                            matches,
+                            similarity: score,
+                        });
                     }
                 }
                 acc.sum_left.push((left_id, sum, top));
@@ -218,7 +228,7 @@ pub fn align_keeping_sole_matches(
                 for (x, y) in a.top_right.iter_mut().zip(b.top_right) {
                     *x = x.max(y);
                 }
-                a.sole_matches = a.sole_matches.or(b.sole_matches);
+                a.sole_pair = a.sole_pair.or(b.sole_pair);
                 a
             },
         );
@@ -287,9 +297,9 @@ pub fn align_keeping_sole_matches(
         link.similarity >= options.near_best * best_left[link.left]
             || link.similarity >= options.near_best * best_right[link.right]
     });
-    let sole_matches = scores.sole_matches;
+    let sole_pair = scores.sole_pair;
     if !options.in_context {
-        return (scored, sole_matches);
+        return (scored, sole_pair);
     }
     let between = links_in_context(left, right, weights, &scored, (&top_left, &top_right))
         .into_iter()
@@ -299,7 +309,7 @@ pub fn align_keeping_sole_matches(
         scored.extend(between);
         scored.sort_unstable_by_key(|link| (link.left, link.right));
     }
-    (scored, sole_matches)
+    (scored, sole_pair)
 }
 
 /// Below this similarity a pair is not kept even in the context of aligned neighbours.

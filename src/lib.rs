@@ -51,7 +51,7 @@ pub use load::Doc;
 pub use model::{Evidence, Pair, Reason, ReasonKind, Relation, Side, Span, StatementId};
 pub use report::{PairReport, Report, SideReport, StatementReport, Summary, REPORT_VERSION};
 
-use align::{align_keeping_sole_matches, AlignOptions};
+use align::{align_keeping_sole_matches, AlignOptions, SolePair};
 use classify::{judge_with_speakers, Claim};
 use normalize::Token;
 use rayon::prelude::*;
@@ -260,6 +260,12 @@ pub struct SoleClaims {
     /// The matches of the left claim's words with the right claim's, weighed by the claims'
     /// profiles (their attributions weigh less).
     pub matches: similarity::Matches,
+    /// The similarity of the two claims, from `matches`.
+    pub similarity: f64,
+    /// Whether either claim has an attribution, which the alignment weighed less: the documents
+    /// taken whole weigh it fully, so `matches` must be reweighed and `similarity` worked out
+    /// anew. Without one, they hold for the documents whole as they are.
+    pub attribution_weighed: bool,
 }
 
 /// [`compare`], also handing back each side's claims taken whole, and what the alignment worked
@@ -324,7 +330,7 @@ fn compare_analysed<'a>(
             .chain(&sides.right.profiles)
             .flatten(),
     );
-    let (links, sole_matches) = align_keeping_sole_matches(
+    let (links, sole_pair) = align_keeping_sole_matches(
         &sides.left.profiles,
         &sides.right.profiles,
         &weights,
@@ -339,7 +345,19 @@ fn compare_analysed<'a>(
     };
     // Scoring is done: free the profiles before the report is built, so long documents do not
     // hold both at once (the weights are kept only for two documents of one claim each).
-    let sole = sole_matches.map(|matches| SoleClaims { weights, matches });
+    let attribution_weighed =
+        sides.left.attributed.contains(&true) || sides.right.attributed.contains(&true);
+    let sole = sole_pair.map(
+        |SolePair {
+             matches,
+             similarity,
+         }| SoleClaims {
+            weights,
+            matches,
+            similarity,
+            attribution_weighed,
+        },
+    );
     for side in [&mut sides.left, &mut sides.right] {
         side.whole_profile = side.take_sole_claim_profile();
         side.profiles = Vec::new();

@@ -220,11 +220,20 @@ fn whole_text_scores(
     let claim = whole(&docs.1, &mut claims.right);
     // The alignment matched the words of two one-claim texts already, and weighed them over the
     // same two profiles; only an attribution is weighed differently whole.
-    let source_matches = match sole {
-        Some(SoleClaims { weights, matches }) => matches.reweighed(&source, &claim, &weights),
+    // Without an attribution, the weights and similarity are those of the alignment too.
+    let (source_matches, similarity) = match sole {
+        Some(SoleClaims {
+            matches,
+            similarity,
+            attribution_weighed: false,
+            ..
+        }) => (matches, Some(similarity)),
+        Some(SoleClaims {
+            weights, matches, ..
+        }) => (matches.reweighed(&source, &claim, &weights), None),
         None => {
             let weights = Weights::from_profiles([&source, &claim]);
-            Matches::new(&source, &claim, &weights)
+            (Matches::new(&source, &claim, &weights), None)
         }
     };
     // The claim's words matched with the source's: how much they touch and how much of the
@@ -278,11 +287,13 @@ fn whole_text_scores(
         hit / mass
     };
     WholeScores {
-        similarity: if source.terms.is_empty() || claim.terms.is_empty() {
-            0.0
-        } else {
-            similarity_of(&source, &claim, &source_matches)
-        },
+        similarity: similarity.unwrap_or_else(|| {
+            if source.terms.is_empty() || claim.terms.is_empty() {
+                0.0
+            } else {
+                similarity_of(&source, &claim, &source_matches)
+            }
+        }),
         claim_coverage: said_share(&claim, &source, &claim_matches, &source_ancestors),
         touched: (
             share(claim_weights, &claim_touched),
