@@ -227,7 +227,13 @@ impl<'a> Analysed<'a> {
 
 /// Compares two documents.
 pub fn compare(left: &Doc, right: &Doc, config: &Config) -> Report {
-    compare_analysed(left, right, config, &progress::Silent).0
+    compare_analysed(
+        Pair::new(left, right),
+        Pair::new(None, None),
+        config,
+        &progress::Silent,
+    )
+    .0
 }
 
 /// [`compare`], telling `progress` how far it has got: for long documents, which take seconds.
@@ -237,7 +243,13 @@ pub fn compare_with_progress(
     config: &Config,
     progress: &dyn progress::Progress,
 ) -> Report {
-    let report = compare_analysed(left, right, config, progress).0;
+    let report = compare_analysed(
+        Pair::new(left, right),
+        Pair::new(None, None),
+        config,
+        progress,
+    )
+    .0;
     progress.finish();
     report
 }
@@ -268,6 +280,22 @@ pub struct SoleClaims {
     pub attribution_weighed: bool,
 }
 
+/// A document analysed for comparison, kept to be compared with several others: pair mode
+/// analyses once a text that several pairs of its batch share (a claim checked against many
+/// headlines, a sentence of several SICK pairs).
+pub struct Analysis<'a>(Analysed<'a>);
+
+impl<'a> Analysis<'a> {
+    pub fn new(doc: &'a Doc) -> Analysis<'a> {
+        Analysis(Analysed::new(doc, &progress::Silent))
+    }
+
+    /// The document analysed.
+    pub fn doc(&self) -> &'a Doc {
+        self.0.doc
+    }
+}
+
 /// [`compare`], also handing back each side's claims taken whole, and what the alignment worked
 /// out for them when each side is one claim.
 pub fn compare_with_tokens(
@@ -275,7 +303,18 @@ pub fn compare_with_tokens(
     right: &Doc,
     config: &Config,
 ) -> (Report, Pair<Claims>, Option<SoleClaims>) {
-    let (report, sides, sole) = compare_analysed(left, right, config, &progress::Silent);
+    compare_with_tokens_using(Pair::new(left, right), Pair::new(None, None), config)
+}
+
+/// [`compare_with_tokens`], with a side's analysis taken from `analyses` when given: the
+/// analysis of a document of the same text (and body start), copied rather than worked out
+/// again.
+pub fn compare_with_tokens_using(
+    docs: Pair<&Doc>,
+    analyses: Pair<Option<&Analysis>>,
+    config: &Config,
+) -> (Report, Pair<Claims>, Option<SoleClaims>) {
+    let (report, sides, sole) = compare_analysed(docs, analyses, config, &progress::Silent);
     let claims = |analysed: Analysed| -> Claims {
         let mut kept = analysed
             .statements
@@ -303,24 +342,36 @@ pub fn compare_with_tokens(
 /// The comparison, the analysed documents it was made from, and what the alignment worked out
 /// when each document is one claim.
 fn compare_analysed<'a>(
-    left: &'a Doc,
-    right: &'a Doc,
+    docs: Pair<&'a Doc>,
+    analyses: Pair<Option<&Analysis>>,
     config: &Config,
     progress: &dyn progress::Progress,
 ) -> (Report, Pair<Analysed<'a>>, Option<SoleClaims>) {
+    let (left, right) = (docs.left, docs.right);
     progress.stage("reading", (left.text.len() + right.text.len()) as u64);
-    let (left_analysed, right_analysed) =
-        if left.text == right.text && left.body_start == right.body_start {
+    let same_text = |a: &Doc, b: &Doc| a.text == b.text && a.body_start == b.body_start;
+    let analyse = |doc: &'a Doc, given: Option<&Analysis>| match given {
+        Some(analysis) => {
+            progress.advance(doc.text.len() as u64);
+            analysis.0.copied_for(doc)
+        }
+        None => Analysed::new(doc, progress),
+    };
+    let (left_analysed, right_analysed) = match (analyses.left, analyses.right) {
+        (Some(_), _) | (_, Some(_)) => {
+            (analyse(left, analyses.left), analyse(right, analyses.right))
+        }
+        (None, None) if same_text(left, right) => {
             let analysed = Analysed::new(left, progress);
             progress.advance(right.text.len() as u64);
             let copy = analysed.copied_for(right);
             (analysed, copy)
-        } else {
-            rayon::join(
-                || Analysed::new(left, progress),
-                || Analysed::new(right, progress),
-            )
-        };
+        }
+        (None, None) => rayon::join(
+            || Analysed::new(left, progress),
+            || Analysed::new(right, progress),
+        ),
+    };
     let mut sides = Pair::new(left_analysed, right_analysed);
     let weights = Weights::from_profiles(
         sides

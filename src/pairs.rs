@@ -7,9 +7,11 @@
 //! Lines are processed in batches, each batch in parallel, so memory stays bounded however long
 //! the input is.
 
+use std::hash::{Hash, Hasher};
 use std::io::{self, BufRead, Write};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -19,7 +21,7 @@ use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
 use crate::normalize::{Token, TokenKind};
 use crate::similarity::{similarity_of, Matches, Profile, Term, Weights};
-use crate::{compare_with_tokens, Claims, Config, Doc, SoleClaims};
+use crate::{compare_with_tokens_using, Analysis, Claims, Config, Doc, SoleClaims};
 
 mod input;
 use input::parse_line;
@@ -62,16 +64,27 @@ pub struct PairJudgment {
 pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
     // The documents need no names: a judgment line does not print them.
     let docs = (Doc::from_text("", left), Doc::from_text("", right));
+    judge_docs(&docs, Pair::new(None, None), config)
+}
+
+/// [`judge_texts`] of two documents, a side's analysis copied from `analyses` when given (the
+/// analysis of a document of the same text).
+fn judge_docs(
+    docs: &(Doc, Doc),
+    analyses: Pair<Option<&Analysis>>,
+    config: &Config,
+) -> PairJudgment {
     // A judgment line carries no word diff: computing them was a tenth of the time.
     let config = Config {
         word_diffs: false,
         ..*config
     };
-    let (report, mut claims, sole) = compare_with_tokens(&docs.0, &docs.1, &config);
-    let scores = whole_text_scores(&docs, &mut claims, sole);
+    let (report, mut claims, sole) =
+        compare_with_tokens_using(Pair::new(&docs.0, &docs.1), analyses, &config);
+    let scores = whole_text_scores(docs, &mut claims, sole);
     let tokens = claims.map(|c| c.tokens);
     let claim_coverage = scores.claim_coverage;
-    let one_side_negates = !same_polarity(&docs, &tokens);
+    let one_side_negates = !same_polarity(docs, &tokens);
     let similarity = scores.relatedness(one_side_negates);
     // Two texts about the same claim need not align statement to statement, and the statement
     // that calls the claim false may not be the one that aligned ("That shark on the highway? A
@@ -140,6 +153,90 @@ fn same_polarity(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> bool {
         })
     };
     claim(&docs.0, &tokens.left) == claim(&docs.1, &tokens.right)
+}
+
+/// Judges a batch of numbered input lines, in order. A text that several pairs of the batch
+/// share is analysed once: a claim checked against many headlines, a body against many claims,
+/// a sentence of several SICK pairs.
+fn judge_batch(batch: &[(usize, String)], config: &Config) -> Vec<(usize, LineOutcome)> {
+    let parsed: Vec<Result<ParsedPair, String>> = batch
+        .par_iter()
+        .map(|(_, line)| parse_line(line).map(ParsedPair::new))
+        .collect();
+    // How many pairs tell each text, and a document of it; a text both sides of one pair tell
+    // counts once (the comparison analyses it once already). Texts are counted by the hash
+    // worked out with the parsing, on all cores; two different texts of the same hash (rare)
+    // are not counted together, the second is simply analysed in each pair.
+    let mut told: FxHashMap<u64, (usize, &Doc)> =
+        FxHashMap::with_capacity_and_hasher(2 * parsed.len(), Default::default());
+    for pair in parsed.iter().flatten() {
+        let sides = [(pair.keys.0, &pair.docs.0), (pair.keys.1, &pair.docs.1)];
+        let sides = if pair.keys.0 == pair.keys.1 && pair.docs.0.text == pair.docs.1.text {
+            &sides[..1]
+        } else {
+            &sides[..]
+        };
+        for &(key, doc) in sides {
+            let (count, first) = told.entry(key).or_insert((0, doc));
+            if first.text == doc.text {
+                *count += 1;
+            }
+        }
+    }
+    let repeated: Vec<(u64, &Doc)> = told
+        .into_iter()
+        .filter(|&(_, (count, _))| count >= 2)
+        .map(|(key, (_, doc))| (key, doc))
+        .collect();
+    let analyses: Vec<(u64, Analysis)> = repeated
+        .par_iter()
+        .map(|&(key, doc)| (key, Analysis::new(doc)))
+        .collect();
+    let analysis_of: FxHashMap<u64, &Analysis> = analyses
+        .iter()
+        .map(|(key, analysis)| (*key, analysis))
+        .collect();
+    let given = |key: u64, doc: &Doc| {
+        analysis_of
+            .get(&key)
+            .copied()
+            .filter(|analysis| analysis.doc().text == doc.text)
+    };
+    batch
+        .par_iter()
+        .zip(&parsed)
+        .map(|((number, _), parsed)| {
+            let result = parsed.as_ref().map_err(Clone::clone).map(|pair| {
+                let analyses = Pair::new(
+                    given(pair.keys.0, &pair.docs.0),
+                    given(pair.keys.1, &pair.docs.1),
+                );
+                output_line(&pair.id, &judge_docs(&pair.docs, analyses, config))
+            });
+            (*number, result)
+        })
+        .collect()
+}
+
+/// A line of input read as a pair: its id, its two texts as documents, and the texts' hashes.
+struct ParsedPair {
+    id: Value,
+    docs: (Doc, Doc),
+    keys: (u64, u64),
+}
+
+impl ParsedPair {
+    fn new((id, left, right): input::PairLine) -> ParsedPair {
+        let key = |text: &str| {
+            let mut hasher = rustc_hash::FxHasher::default();
+            text.hash(&mut hasher);
+            hasher.finish()
+        };
+        let keys = (key(&left), key(&right));
+        // The documents need no names: a judgment line does not print them.
+        let docs = (Doc::from_text("", left), Doc::from_text("", right));
+        ParsedPair { id, docs, keys }
+    }
 }
 
 /// A judged line, serialized (its output line, newline included, and whether it disagrees), or
@@ -435,14 +532,7 @@ pub fn run(
         if batch.is_empty() {
             return Ok(stats);
         }
-        let judged: Vec<(usize, LineOutcome)> = batch
-            .par_iter()
-            .map(|(number, line)| {
-                let result = parse_line(line)
-                    .map(|(id, left, right)| output_line(&id, &judge_texts(&left, &right, config)));
-                (*number, result)
-            })
-            .collect();
+        let judged = judge_batch(&batch, config);
         for (number, result) in judged {
             match result {
                 Ok(judged) => {
