@@ -501,7 +501,15 @@ pub struct PairStats {
 pub enum PairsError {
     #[error(transparent)]
     BadLine(#[from] BadLine),
-    #[error("{0}")]
+    /// A line of input that could not be read (not UTF-8, or the reading failed).
+    #[error("{source_name}:{line}: cannot read")]
+    Read {
+        source_name: String,
+        /// 1-based line number.
+        line: usize,
+        source: io::Error,
+    },
+    #[error(transparent)]
     Io(#[from] io::Error),
 }
 
@@ -515,49 +523,125 @@ pub fn run(
     config: &Config,
     on_bad_line: OnBadLine,
 ) -> Result<PairStats, PairsError> {
+    run_in_batches(input, source_name, out, errors, config, on_bad_line, BATCH)
+}
+
+/// [`run`], `batch_size` lines at a time.
+fn run_in_batches(
+    input: impl BufRead,
+    source_name: &str,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+    config: &Config,
+    on_bad_line: OnBadLine,
+    batch_size: usize,
+) -> Result<PairStats, PairsError> {
     let mut stats = PairStats::default();
-    let mut batch: Vec<(usize, String)> = Vec::with_capacity(BATCH);
     let mut lines = input.lines().enumerate();
-    loop {
-        batch.clear();
-        for (index, line) in lines.by_ref() {
-            let line = line?;
-            if !line.trim().is_empty() {
-                batch.push((index + 1, line));
-            }
-            if batch.len() == BATCH {
-                break;
-            }
+    // A line that cannot be read ends the input: the lines before it are judged and written,
+    // then the error is returned.
+    let mut read_error: Option<ReadError> = None;
+    let mut read = |read_error: &mut Option<ReadError>| {
+        let (batch, error) = next_batch(&mut lines, batch_size);
+        *read_error = error;
+        batch
+    };
+    let mut batch = read(&mut read_error);
+    let mut judged: Vec<(usize, LineOutcome)> = Vec::new();
+    let mut write = |judged: Vec<(usize, LineOutcome)>, stats: &mut PairStats| {
+        write_judged(judged, stats, out, errors, source_name, on_bad_line)
+    };
+    // While the cores judge a batch, this thread writes the judgments of the batch before and
+    // reads the next one: done in turn, reading and writing left the cores idle.
+    while !batch.is_empty() {
+        let (now_judged, written, next) = std::thread::scope(|scope| {
+            let judging = scope.spawn(|| judge_batch(&batch, config));
+            let written = write(std::mem::take(&mut judged), &mut stats);
+            // A bad line that stops the run, or a read error, stops the reading too.
+            let next = match written {
+                Ok(()) if read_error.is_none() => read(&mut read_error),
+                _ => Vec::new(),
+            };
+            (judging.join(), written, next)
+        });
+        written?;
+        judged = now_judged.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        batch = next;
+    }
+    write(judged, &mut stats)?;
+    match read_error {
+        Some((line, source)) => Err(PairsError::Read {
+            source_name: source_name.to_string(),
+            line,
+            source,
+        }),
+        None => Ok(stats),
+    }
+}
+
+/// A line of input and its 1-based number.
+type NumberedLine = (usize, String);
+
+/// An error reading the input, and the 1-based number of the line it stopped at.
+type ReadError = (usize, io::Error);
+
+/// The next batch of numbered non-blank lines, at most `size`, and the error that stopped the
+/// reading with its line number, if one did; an empty batch at the end of input.
+fn next_batch(
+    lines: &mut impl Iterator<Item = (usize, io::Result<String>)>,
+    size: usize,
+) -> (Vec<NumberedLine>, Option<ReadError>) {
+    let mut batch = Vec::with_capacity(size);
+    for (index, line) in lines.by_ref() {
+        let line = match line {
+            Ok(line) => line,
+            Err(error) => return (batch, Some((index + 1, error))),
+        };
+        if !line.trim().is_empty() {
+            batch.push((index + 1, line));
         }
-        if batch.is_empty() {
-            return Ok(stats);
+        if batch.len() == size {
+            break;
         }
-        let judged = judge_batch(&batch, config);
-        for (number, result) in judged {
-            match result {
-                Ok(judged) => {
-                    let (line, disagrees) = judged?;
-                    stats.judged += 1;
-                    stats.disagree += usize::from(disagrees);
-                    out.write_all(&line)?;
-                }
-                Err(message) => {
-                    let bad = BadLine {
-                        source_name: source_name.to_string(),
-                        line: number,
-                        message,
-                    };
-                    match on_bad_line {
-                        OnBadLine::Fail => return Err(bad.into()),
-                        OnBadLine::Skip => {
-                            stats.skipped += 1;
-                            writeln!(errors, "crosscheck: skipped {bad}")?;
-                        }
+    }
+    (batch, None)
+}
+
+/// Writes judged lines in order, counting them in `stats`; a bad line stops the run or is
+/// reported to `errors`, as `on_bad_line` says.
+fn write_judged(
+    judged: Vec<(usize, LineOutcome)>,
+    stats: &mut PairStats,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+    source_name: &str,
+    on_bad_line: OnBadLine,
+) -> Result<(), PairsError> {
+    for (number, result) in judged {
+        match result {
+            Ok(judged) => {
+                let (line, disagrees) = judged?;
+                stats.judged += 1;
+                stats.disagree += usize::from(disagrees);
+                out.write_all(&line)?;
+            }
+            Err(message) => {
+                let bad = BadLine {
+                    source_name: source_name.to_string(),
+                    line: number,
+                    message,
+                };
+                match on_bad_line {
+                    OnBadLine::Fail => return Err(bad.into()),
+                    OnBadLine::Skip => {
+                        stats.skipped += 1;
+                        writeln!(errors, "crosscheck: skipped {bad}")?;
                     }
                 }
             }
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -716,6 +800,92 @@ mod tests {
         assert_eq!(lines[0]["reasons"][0]["type"], "date");
         assert_eq!(lines[1]["id"], "b");
         assert_eq!(lines[1]["relation"], "agree");
+    }
+
+    /// Pair lines: `count` pairs of the same two texts apart from a number, every other pair
+    /// sharing its left text with the pair before (so that batches hold repeated texts).
+    fn numbered_pairs(count: usize) -> Vec<String> {
+        (0..count)
+            .map(|i| {
+                let left = format!("The bridge reopened after {} days.", i / 2 + 2);
+                let right = format!("The bridge reopened after {} days.", i % 3 + 2);
+                format!("{{\"id\": {i}, \"left\": \"{left}\", \"right\": \"{right}\"}}")
+            })
+            .collect()
+    }
+
+    fn run_small_batches(
+        input: impl BufRead,
+        on_bad_line: OnBadLine,
+    ) -> (Result<PairStats, PairsError>, String, String) {
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        let result = run_in_batches(
+            input,
+            "in",
+            &mut out,
+            &mut errors,
+            &Config::default(),
+            on_bad_line,
+            2,
+        );
+        let text = |bytes| String::from_utf8(bytes).unwrap();
+        (result, text(out), text(errors))
+    }
+
+    #[test]
+    fn batches_judge_each_line_as_alone() {
+        let lines = numbered_pairs(7);
+        let (result, out, _) = run_small_batches(lines.join("\n").as_bytes(), OnBadLine::Fail);
+        assert_eq!(result.unwrap().judged, 7);
+        let expected: String = lines
+            .iter()
+            .map(|line| {
+                let (id, left, right) = parse_line(line).unwrap();
+                let (bytes, _) =
+                    output_line(&id, &judge_texts(&left, &right, &Config::default())).unwrap();
+                String::from_utf8(bytes).unwrap()
+            })
+            .collect();
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn a_bad_line_in_a_later_batch_stops_after_the_lines_before_it() {
+        let mut lines = numbered_pairs(7);
+        lines[4] = "not json".to_string();
+        let (result, out, _) = run_small_batches(lines.join("\n").as_bytes(), OnBadLine::Fail);
+        assert_eq!(
+            result.unwrap_err().to_string(),
+            "in:5: not JSON: expected ident at line 1 column 2"
+        );
+        assert_eq!(out.lines().count(), 4);
+
+        let (result, out, errors) = run_small_batches(lines.join("\n").as_bytes(), OnBadLine::Skip);
+        let stats = result.unwrap();
+        assert_eq!((stats.judged, stats.skipped), (6, 1));
+        assert_eq!(out.lines().count(), 6);
+        assert!(errors.contains("in:5: not JSON"), "{errors}");
+    }
+
+    #[test]
+    fn a_read_error_comes_after_the_lines_read_before_it() {
+        /// Fails every read.
+        struct Broken;
+        impl io::Read for Broken {
+            fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                Err(io::Error::other("disk gone"))
+            }
+        }
+        let text = numbered_pairs(5).join("\n") + "\n";
+        let input = io::BufReader::new(io::Read::chain(text.as_bytes(), Broken));
+        let (result, out, _) = run_small_batches(input, OnBadLine::Fail);
+        let error = result.unwrap_err();
+        assert_eq!(error.to_string(), "in:6: cannot read");
+        assert_eq!(
+            std::error::Error::source(&error).unwrap().to_string(),
+            "disk gone"
+        );
+        assert_eq!(out.lines().count(), 5);
     }
 
     #[test]

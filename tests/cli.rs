@@ -1234,6 +1234,24 @@ fn pair_mode_bad_line_is_an_error_naming_the_line() {
 }
 
 #[test]
+fn pair_mode_judges_the_lines_before_one_it_cannot_read_and_names_that_line() {
+    let mut input = PAIRS.as_bytes().to_vec();
+    input.extend(b"{\"id\": 4, \"left\": \"caf\xe9\", \"right\": \"cafe\"}\n");
+    let output = crosscheck()
+        .args(["--pairs", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 3);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("-:4: cannot read: stream did not contain valid UTF-8"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn pair_mode_can_skip_bad_lines_and_report_them() {
     let output = crosscheck()
         .args(["--pairs", "-", "--skip-bad-lines"])
