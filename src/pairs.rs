@@ -7,6 +7,7 @@
 //! Lines are processed in batches, each batch in parallel, so memory stays bounded however long
 //! the input is.
 
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 use std::io::{self, BufRead, Write};
 
@@ -163,34 +164,40 @@ fn judge_batch(batch: &[(usize, String)], config: &Config) -> Vec<(usize, LineOu
         .par_iter()
         .map(|(_, line)| parse_line(line).map(ParsedPair::new))
         .collect();
-    // How many pairs tell each text, and a document of it; a text both sides of one pair tell
-    // counts once (the comparison analyses it once already). Texts are counted by the hash
-    // worked out with the parsing, on all cores; two different texts of the same hash (rare)
-    // are not counted together, the second is simply analysed in each pair.
-    let mut told: FxHashMap<u64, (usize, &Doc)> =
-        FxHashMap::with_capacity_and_hasher(2 * parsed.len(), Default::default());
-    for pair in parsed.iter().flatten() {
-        let sides = [(pair.keys.0, &pair.docs.0), (pair.keys.1, &pair.docs.1)];
-        let sides = if pair.keys.0 == pair.keys.1 && pair.docs.0.text == pair.docs.1.text {
-            &sides[..1]
-        } else {
-            &sides[..]
-        };
-        for &(key, doc) in sides {
-            let (count, first) = told.entry(key).or_insert((0, doc));
-            if first.text == doc.text {
-                *count += 1;
+    // The texts that several pairs tell, each made a document of its own; a text both sides of
+    // one pair tell counts once (the comparison analyses it once already). Texts are counted by
+    // the hash worked out with the parsing, on all cores; two different texts of the same hash
+    // (rare) are not counted together, the second is simply analysed in each pair.
+    let repeated: Vec<(u64, &str)> = {
+        let mut told: FxHashMap<u64, (usize, &str)> =
+            FxHashMap::with_capacity_and_hasher(2 * parsed.len(), Default::default());
+        for pair in parsed.iter().flatten() {
+            let (left, right) = (&*pair.texts.0, &*pair.texts.1);
+            let sides = [(pair.keys.0, left), (pair.keys.1, right)];
+            let sides = if left == right {
+                &sides[..1]
+            } else {
+                &sides[..]
+            };
+            for &(key, text) in sides {
+                let (count, first) = told.entry(key).or_insert((0, text));
+                if *first == text {
+                    *count += 1;
+                }
             }
         }
-    }
-    let repeated: Vec<(u64, &Doc)> = told
-        .into_iter()
-        .filter(|&(_, (count, _))| count >= 2)
-        .map(|(key, (_, doc))| (key, doc))
+        told.into_iter()
+            .filter(|&(_, (count, _))| count >= 2)
+            .map(|(key, (_, text))| (key, text))
+            .collect()
+    };
+    let docs: Vec<(u64, Doc)> = repeated
+        .into_par_iter()
+        .map(|(key, text)| (key, Doc::from_text("", text)))
         .collect();
-    let analyses: Vec<(u64, Analysis)> = repeated
+    let analyses: Vec<(u64, Analysis)> = docs
         .par_iter()
-        .map(|&(key, doc)| (key, Analysis::new(doc)))
+        .map(|(key, doc)| (*key, Analysis::new(doc)))
         .collect();
     let analysis_of: FxHashMap<u64, &Analysis> = analyses
         .iter()
@@ -202,40 +209,48 @@ fn judge_batch(batch: &[(usize, String)], config: &Config) -> Vec<(usize, LineOu
             .copied()
             .filter(|analysis| analysis.doc().text == doc.text)
     };
-    batch
+    // Each pair's documents are made, judged and dropped on the thread that judges it.
+    let judged = batch
         .par_iter()
-        .zip(&parsed)
+        .zip(parsed)
         .map(|((number, _), parsed)| {
-            let result = parsed.as_ref().map_err(Clone::clone).map(|pair| {
-                let analyses = Pair::new(
-                    given(pair.keys.0, &pair.docs.0),
-                    given(pair.keys.1, &pair.docs.1),
+            let result = parsed.map(|pair| {
+                // The documents need no names: a judgment line does not print them.
+                let docs = (
+                    Doc::from_text("", pair.texts.0),
+                    Doc::from_text("", pair.texts.1),
                 );
-                output_line(&pair.id, &judge_docs(&pair.docs, analyses, config))
+                let analyses = Pair::new(given(pair.keys.0, &docs.0), given(pair.keys.1, &docs.1));
+                output_line(&pair.id, &judge_docs(&docs, analyses, config))
             });
             (*number, result)
         })
-        .collect()
+        .collect();
+    // Dropped on all cores too, not by this thread alone while the others wait.
+    analyses.into_par_iter().for_each(drop);
+    judged
 }
 
-/// A line of input read as a pair: its id, its two texts as documents, and the texts' hashes.
-struct ParsedPair {
+/// A line of input read as a pair: its id, its two texts and the texts' hashes.
+struct ParsedPair<'a> {
     id: Value,
-    docs: (Doc, Doc),
+    texts: (Cow<'a, str>, Cow<'a, str>),
     keys: (u64, u64),
 }
 
-impl ParsedPair {
-    fn new((id, left, right): input::PairLine) -> ParsedPair {
+impl<'a> ParsedPair<'a> {
+    fn new((id, left, right): input::PairLine<'a>) -> ParsedPair<'a> {
         let key = |text: &str| {
             let mut hasher = rustc_hash::FxHasher::default();
             text.hash(&mut hasher);
             hasher.finish()
         };
         let keys = (key(&left), key(&right));
-        // The documents need no names: a judgment line does not print them.
-        let docs = (Doc::from_text("", left), Doc::from_text("", right));
-        ParsedPair { id, docs, keys }
+        ParsedPair {
+            id,
+            texts: (left, right),
+            keys,
+        }
     }
 }
 
