@@ -244,9 +244,21 @@ impl Weights {
             }
         }
         let n = count as f64;
-        for weight in idf.values_mut() {
-            let df = *weight;
-            *weight = (1.0 + n / df).ln();
+        let weight_of = |df: f64| (1.0 + n / df).ln();
+        // Few profiles (two in pair mode) leave few frequencies: each weight is worked out once.
+        const TABULATED: usize = 16;
+        if count <= TABULATED {
+            let mut by_frequency = [0.0; TABULATED + 1];
+            for (df, weight) in by_frequency.iter_mut().enumerate().skip(1).take(count) {
+                *weight = weight_of(df as f64);
+            }
+            for weight in idf.values_mut() {
+                *weight = by_frequency[*weight as usize];
+            }
+        } else {
+            for weight in idf.values_mut() {
+                *weight = weight_of(*weight);
+            }
         }
         Weights {
             idf,
