@@ -151,11 +151,22 @@ fn blocks(doc: &Doc) -> Vec<Span> {
 /// taken from JSON ("he wrote in an email. \n  The lawsuit ...").
 fn line_break_after(text: &str, position: usize) -> (usize, usize) {
     let rest = &text[position..];
-    let newline = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
-    let escaped = memchr::memmem::find_iter(&rest.as_bytes()[..newline], b" \\n").find(|&i| {
-        let after = i + 3;
-        rest[after..].is_empty() || rest[after..].starts_with(char::is_whitespace)
-    });
+    let bytes = rest.as_bytes();
+    let newline = memchr::memchr(b'\n', bytes).unwrap_or(rest.len());
+    // Found from its backslash, a byte few lines hold: a substring search would build its
+    // searcher anew for every line.
+    let escaped = memchr::memchr_iter(b'\\', &bytes[..newline])
+        .filter(|&backslash| {
+            backslash > 0
+                && bytes[backslash - 1] == b' '
+                && backslash + 1 < newline
+                && bytes[backslash + 1] == b'n'
+        })
+        .map(|backslash| backslash - 1)
+        .find(|&i| {
+            let after = i + 3;
+            rest[after..].is_empty() || rest[after..].starts_with(char::is_whitespace)
+        });
     match escaped {
         Some(i) => (position + i, position + i + 3),
         None => (position + newline, position + newline + 1),
@@ -915,6 +926,23 @@ mod tests {
                 "It passed."
             ]
         );
+    }
+
+    proptest::proptest! {
+        /// Finding an escaped newline from its backslash finds what a substring search finds.
+        #[test]
+        fn escaped_newlines_are_found_as_a_substring_search_finds_them(
+            text in "[ \\\\n\n\ta]{0,16}"
+        ) {
+            let newline = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
+            let escaped = memchr::memmem::find_iter(&text.as_bytes()[..newline], b" \\n")
+                .find(|&i| text[i + 3..].is_empty() || text[i + 3..].starts_with(char::is_whitespace));
+            let expected = match escaped {
+                Some(i) => (i, i + 3),
+                None => (newline, newline + 1),
+            };
+            proptest::prop_assert_eq!(line_break_after(&text, 0), expected, "{:?}", text);
+        }
     }
 
     #[test]
