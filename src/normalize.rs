@@ -6,7 +6,7 @@
 //! numerals, number words, money, percentages, clock times, years, days of a month — become
 //! [`Quantity`] values so `$2.3 million` can be compared with `2,300,000 dollars`.
 
-use unicode_segmentation::UnicodeSegmentation;
+mod word_bounds;
 
 use crate::intern::{leak_list, Memo, Sym, SymList, NO_SYMS};
 use crate::lexicon;
@@ -815,19 +815,20 @@ fn month_name(surface: &str, lower: &str) -> Option<u8> {
 fn words(text: &str) -> Vec<Word<'_>> {
     // About one word in six bytes of English: most statements then fill the vector unmoved.
     let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
-    for (start, word) in text.unicode_word_indices() {
+    word_bounds::for_each_word(text, |start, word| {
         if let Some(previous) = words.last_mut() {
-            let gap = &text[previous.start + previous.text.len()..start];
-            if gap == ":"
+            let previous_end = previous.start + previous.text.len();
+            if start == previous_end + 1
+                && text.as_bytes()[previous_end] == b':'
                 && previous.text.bytes().all(|b| b.is_ascii_digit())
                 && word.bytes().all(|b| b.is_ascii_digit())
             {
                 previous.text = &text[previous.start..start + word.len()];
-                continue;
+                return;
             }
         }
         words.push(Word { start, text: word });
-    }
+    });
     words
 }
 
