@@ -275,15 +275,36 @@ impl Token {
 struct Word<'a> {
     start: usize,
     text: &'a str,
+    /// What the word is as written ([`written`]).
+    written: &'static Written,
+}
+
+impl<'a> Word<'a> {
+    fn new(start: usize, text: &'a str) -> Word<'a> {
+        Word {
+            start,
+            text,
+            written: written(text),
+        }
+    }
+
+    /// `lowercase(self.text)`, read from the word's analysis unless a possessive was removed
+    /// there.
+    fn lowercase(&self) -> std::borrow::Cow<'a, str> {
+        if self.written.possessive {
+            lowercase(self.text)
+        } else {
+            self.written.lower.as_str().into()
+        }
+    }
 }
 
 /// Tokenizes a statement whose text starts at byte `offset` of its document.
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     let words = words(text);
-    let written: Vec<&Written> = words.iter().map(|w| written(w.text)).collect();
     let mut tokens = Vec::with_capacity(words.len());
     // A Title Case Headline capitalizes every word: no word of it is a name by its capital.
-    let capitalized = written.iter().filter(|w| w.capitalized).count();
+    let capitalized = words.iter().filter(|w| w.written.capitalized).count();
     let title_case = words.len() >= 3 && capitalized * 3 > words.len() * 2;
     let mut i = 0;
     while i < words.len() {
@@ -294,7 +315,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             capitalized: first_char_upper,
             month,
             facts,
-        } = written[i];
+        } = words[i].written;
         let lower = *lower;
         let proper = *first_char_upper && i > 0 && !facts.stop;
 
@@ -310,11 +331,13 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 facts
                     .starts_phrase
                     .then(|| {
-                        let stems: Vec<Sym> = written[i..(i + 4).min(words.len())]
-                            .iter()
-                            .map(|w| w.facts.stem)
-                            .collect();
-                        lexicon::phrase_at(&stems)
+                        // The stems of this word and the next three, at most.
+                        let mut stems = [facts.stem; 4];
+                        let next = &words[i..(i + 4).min(words.len())];
+                        for (stem, word) in stems.iter_mut().zip(next) {
+                            *stem = word.written.facts.stem;
+                        }
+                        lexicon::phrase_at(&stems[..next.len()])
                     })
                     .flatten()
                     .map(|(len, key)| (len, Sym::new(key), &NO_SYMS, lower, false))
@@ -322,7 +345,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             .or_else(|| {
                 let may_start = *possessive || facts.may_start_lemma_phrase;
                 may_start
-                    .then(|| thesaurus_phrase(&words, &written, i))
+                    .then(|| thesaurus_phrase(&words, i))
                     .flatten()
                     .map(|(len, phrase)| {
                         let phrase = Sym::new(&phrase);
@@ -360,7 +383,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                         .all(|c| c == ' ')
             });
         if names_a_thing {
-            let facts = word_facts(lower);
+            let (known, frequency) = word_facts(lower);
             tokens.push(Token {
                 span: Span::new(offset + word.start, offset + word.start + word.text.len()),
                 lower,
@@ -370,9 +393,9 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 kind: TokenKind::Content,
                 proper: true,
                 can_oppose: false,
-                known: facts.0,
-                frequency: facts.1,
-                cues: written[i].facts.cues_as_written,
+                known,
+                frequency,
+                cues: facts.cues_as_written,
             });
             i += 1;
             continue;
@@ -686,40 +709,30 @@ fn synset_key(id: u32) -> String {
 
 /// A WordNet lemma of two or three words starting at word `i`, if any: its length in words and
 /// its text. Phrases start with a content word, so "in fact" or "of course" stay function words.
-/// `written` holds each word's [`Written`].
-fn thesaurus_phrase(words: &[Word], written: &[&Written], i: usize) -> Option<(usize, String)> {
-    // A word lowercase, possessive kept: its `Written` has it unless a possessive was removed.
-    let lowercase_at = |k: usize| -> std::borrow::Cow<'_, str> {
-        if written[k].possessive {
-            lowercase(words[k].text)
-        } else {
-            written[k].lower.as_str().into()
-        }
-    };
-    let first = lowercase_at(i);
+fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
+    let word = &words[i];
+    let first = word.lowercase();
     if lexicon::is_stop_word(&first) || first.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let first = if written[i].possessive {
+    let first = if word.written.possessive {
         analysis(Sym::new(&first))
     } else {
-        written[i].facts
+        word.written.facts
     };
     if first.phrases.is_empty() {
         return None;
     }
-    // The next two words, lowercase; a phrase is compared piece by piece, so that only the one
-    // found is built.
-    let next: Vec<_> = ((i + 1).min(words.len())..(i + 3).min(words.len()))
-        .map(lowercase_at)
-        .collect();
     // Every phrase found below holds the next word: one search of the list tells most words
     // apart, which start none of their lemma's phrases.
-    match next.first() {
-        Some(second)
-            if memchr::memmem::find(first.phrases.as_bytes(), second.as_bytes()).is_some() => {}
-        _ => return None,
-    }
+    let second = words.get(i + 1)?.lowercase();
+    memchr::memmem::find(first.phrases.as_bytes(), second.as_bytes())?;
+    // The next two words (or the one left), lowercase; a phrase is compared piece by piece, so
+    // that only the one found is built.
+    let third = words.get(i + 2).map(Word::lowercase);
+    let following = usize::from(third.is_some()) + 1;
+    let next = [second, third.unwrap_or_default()];
+    let next = &next[..following];
     let is_phrase = |known: &str, rest: &[std::borrow::Cow<str>]| {
         let mut known = known.strip_prefix(first.lemma.as_str());
         for word in rest {
@@ -815,20 +828,24 @@ fn month_name(surface: &str, lower: &str) -> Option<u8> {
 fn words(text: &str) -> Vec<Word<'_>> {
     // About one word in six bytes of English: most statements then fill the vector unmoved.
     let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
+    // The last word found, kept back until the next one tells whether the two are a clock time.
+    let mut pending: Option<(usize, &str)> = None;
     word_bounds::for_each_word(text, |start, word| {
-        if let Some(previous) = words.last_mut() {
-            let previous_end = previous.start + previous.text.len();
+        if let Some((previous_start, previous)) = pending {
+            let previous_end = previous_start + previous.len();
             if start == previous_end + 1
                 && text.as_bytes()[previous_end] == b':'
-                && previous.text.bytes().all(|b| b.is_ascii_digit())
+                && previous.bytes().all(|b| b.is_ascii_digit())
                 && word.bytes().all(|b| b.is_ascii_digit())
             {
-                previous.text = &text[previous.start..start + word.len()];
+                pending = Some((previous_start, &text[previous_start..start + word.len()]));
                 return;
             }
+            words.push(Word::new(previous_start, previous));
         }
-        words.push(Word { start, text: word });
+        pending = Some((start, word));
     });
+    words.extend(pending.map(|(start, word)| Word::new(start, word)));
     words
 }
 
@@ -875,7 +892,7 @@ fn multiword_alias(words: &[Word]) -> Option<(usize, &'static str)> {
 /// used. `None` when the word is not a number.
 fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usize)> {
     let word = &words[i];
-    let lower = lowercase(word.text);
+    let lower = word.lowercase();
     let mut used = 1;
     let mut vague = false;
     let mut value = if let Some(clock) = parse_clock(&lower) {
@@ -910,7 +927,7 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
         unit = Unit::Clock;
     }
     while let Some(next) = words.get(i + used) {
-        let next_lower = lowercase(next.text);
+        let next_lower = next.lowercase();
         if !adjacent(text, &words[i + used - 1], next) {
             break;
         }
@@ -934,7 +951,7 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
     let after_end = words[i + used - 1].start + words[i + used - 1].text.len();
     let after = &text[after_end..];
     if let Some(next) = words.get(i + used) {
-        let next_lower = lowercase(next.text);
+        let next_lower = next.lowercase();
         if adjacent(text, &words[i + used - 1], next) && unit == Unit::Count {
             if matches!(&*next_lower, "a.m" | "am" | "p.m" | "pm") && value < 24.0 {
                 let pm = next_lower.starts_with('p');
@@ -971,12 +988,10 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
         {
             unit = Unit::Money(sign);
         } else if let Some(previous) = i.checked_sub(1).map(|p| &words[p]) {
-            if let Some(month) =
-                month_name(previous.text, &lowercase(previous.text)).or_else(|| {
-                    lexicon::month(&lowercase(previous.text))
-                        .filter(|_| previous.text.chars().next().is_some_and(char::is_uppercase))
-                })
-            {
+            if let Some(month) = month_name(previous.text, &previous.lowercase()).or_else(|| {
+                lexicon::month(&previous.lowercase())
+                    .filter(|_| previous.text.chars().next().is_some_and(char::is_uppercase))
+            }) {
                 if is_numeral && (1.0..=31.0).contains(&value) && value.fract() == 0.0 {
                     unit = Unit::DayOf(month);
                 }
@@ -987,18 +1002,18 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
             let month = words
                 .get(i + 1)
                 .filter(|next| adjacent(text, word, next))
-                .and_then(|next| month_name(next.text, &next.text.to_lowercase()));
+                .and_then(|next| month_name(next.text, &next.lowercase()));
             if let Some(month) = month.filter(|_| (1.0..=31.0).contains(&value)) {
                 unit = Unit::DayOf(month);
             }
         }
         if unit == Unit::Count {
             if let Some(next) = words.get(i + used) {
-                if matches!(&*lowercase(next.text), "dollars" | "dollar" | "usd") {
+                if matches!(&*next.lowercase(), "dollars" | "dollar" | "usd") {
                     unit = Unit::Money('$');
-                } else if matches!(&*lowercase(next.text), "euros" | "euro") {
+                } else if matches!(&*next.lowercase(), "euros" | "euro") {
                     unit = Unit::Money('€');
-                } else if matches!(&*lowercase(next.text), "pounds" | "pound") {
+                } else if matches!(&*next.lowercase(), "pounds" | "pound") {
                     unit = Unit::Money('£');
                 }
             }
@@ -1043,9 +1058,9 @@ fn parse_clock(lower: &str) -> Option<f64> {
 fn precision_before(words: &[Word]) -> Precision {
     // The last word, and the last two joined by a space ("" when there are fewer), lowercase;
     // a listed phrase is compared with the two words piece by piece rather than built.
-    let one = words.last().map_or("".into(), |w| lowercase(w.text));
+    let one = words.last().map_or("".into(), Word::lowercase);
     let two = match words {
-        [.., a, b] => Some((lowercase(a.text), lowercase(b.text))),
+        [.., a, b] => Some((a.lowercase(), b.lowercase())),
         _ => None,
     };
     let is_two = |listed: &str| match &two {
