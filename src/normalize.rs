@@ -571,6 +571,9 @@ struct Analysis {
     /// Whether the word as written may start a number ([`read_quantity`]): only digits and
     /// number words do.
     may_start_number: bool,
+    /// Whether the word ends a phrase of [`precision_before`] ("about", "more than"): the word
+    /// before a number seldom does, and is then spared the lists.
+    may_end_precision_phrase: bool,
     /// [`can_oppose`] of the word as a content word (its key, senses and lemma), and as itself
     /// (a stop word, a weekday: the word is its key and lemma).
     can_oppose: bool,
@@ -636,6 +639,7 @@ fn analysis(lower: Sym) -> Analysis {
                 may_start_lemma_phrase: !stop
                     && !lower.bytes().any(|b| b.is_ascii_digit())
                     && !phrases.is_empty(),
+                may_end_precision_phrase: ends_precision_phrase(&lower),
                 may_start_number: lower.bytes().any(|b| b.is_ascii_digit())
                     || lexicon::number_word(&lower).is_some()
                     || lexicon::vague_number(&lower).is_some(),
@@ -1054,8 +1058,33 @@ fn parse_clock(lower: &str) -> Option<f64> {
     (h < 24.0 && m < 60.0).then_some(h * 60.0 + m)
 }
 
+/// Whether `lower` is the last word of a phrase on the lexicon's lists of precision words.
+fn ends_precision_phrase(lower: &str) -> bool {
+    [
+        lexicon::LOWER_BOUNDS,
+        lexicon::UPPER_BOUNDS,
+        lexicon::APPROXIMATORS,
+    ]
+    .iter()
+    .flat_map(|list| list.iter())
+    .any(|listed| {
+        listed
+            .strip_suffix(lower)
+            .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+    })
+}
+
 /// Reads "about", "more than", "up to"... just before a number.
 fn precision_before(words: &[Word]) -> Precision {
+    // A listed phrase ends with the word before the number, lowercase: its analysis tells
+    // whether any does, unless that analysis is of the word without a possessive.
+    match words.last() {
+        None => return Precision::Exact,
+        Some(last) if !last.written.possessive && !last.written.facts.may_end_precision_phrase => {
+            return Precision::Exact
+        }
+        Some(_) => {}
+    }
     // The last word, and the last two joined by a space ("" when there are fewer), lowercase;
     // a listed phrase is compared with the two words piece by piece rather than built.
     let one = words.last().map_or("".into(), Word::lowercase);
@@ -1212,6 +1241,21 @@ mod tests {
         let q = quantities("about 200 people, more than 50 cars, up to 10 days");
         let p: Vec<Precision> = q.iter().map(|q| q.precision).collect();
         assert_eq!(p, [Precision::About, Precision::AtLeast, Precision::AtMost]);
+    }
+
+    #[test]
+    fn every_listed_precision_phrase_is_read() {
+        // Only the last two words count: "no more than" reads as "more than".
+        let lists = [
+            lexicon::LOWER_BOUNDS,
+            lexicon::UPPER_BOUNDS,
+            lexicon::APPROXIMATORS,
+        ];
+        for listed in lists.iter().flat_map(|list| list.iter()) {
+            for text in [listed.to_string(), listed.to_uppercase()] {
+                assert_ne!(precision_before(&words(&text)), Precision::Exact, "{text}");
+            }
+        }
     }
 
     #[test]
