@@ -261,11 +261,14 @@ fn is_one_sentence(text: &str) -> bool {
         .iter()
         .rposition(|&b| !closing(b))
         .map_or(0, |i| i + 1);
-    let body_is_one = bytes[..tail].iter().enumerate().all(|(i, &b)| match b {
-        b'!' | b'?' | b'\n' | b'\r' => false,
-        // A full stop in the body is followed by a byte of the body: the body ends with a byte
-        // that is not a terminator.
-        b'.' => {
+    // The body holds no other terminator and no line break, and each of its full stops keeps
+    // the sentence going: byte searches, since every statement is asked.
+    let body = &bytes[..tail];
+    let body_is_one = memchr::memchr3(b'!', b'?', b'\n', body).is_none()
+        && memchr::memchr(b'\r', body).is_none()
+        && memchr::memchr_iter(b'.', body).all(|i| {
+            // A full stop in the body is followed by a byte of the body: the body ends with a
+            // byte that is not a terminator.
             let next = bytes[i + 1];
             let after_spaces = bytes[i + 1..].iter().find(|&&b| b != b' ');
             next.is_ascii_digit()
@@ -273,9 +276,7 @@ fn is_one_sentence(text: &str) -> bool {
                 || (next.is_ascii_uppercase() && i > 0 && bytes[i - 1].is_ascii_alphabetic())
                 // "10 a.m. on Thursday": spaces, then a lowercase letter (SB8).
                 || after_spaces.is_some_and(u8::is_ascii_lowercase)
-        }
-        _ => true,
-    });
+        });
     let mut after_terminator = false;
     let mut after_space = false;
     let tail_is_one = bytes[tail..].iter().all(|&b| match b {
