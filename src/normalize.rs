@@ -830,8 +830,9 @@ fn month_name(surface: &str, lower: &str) -> Option<u8> {
 
 /// Words by UAX #29, with `11:30` kept as one word.
 fn words(text: &str) -> Vec<Word<'_>> {
-    // About one word in six bytes of English: most statements then fill the vector unmoved.
-    let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
+    // About one word in six bytes of English, seldom more than one in four: nearly every
+    // statement then fills the vector unmoved.
+    let mut words: Vec<Word> = Vec::with_capacity(text.len() / 4 + 1);
     // The last word found, kept back until the next one tells whether the two are a clock time.
     let mut pending: Option<(usize, &str)> = None;
     word_bounds::for_each_word(text, |start, word| {
