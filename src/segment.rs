@@ -476,7 +476,8 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
     };
-    let word_count = if lower.is_ascii() {
+    let ascii = lower.is_ascii();
+    let word_count = if ascii {
         ascii_word_count(&lower)
     } else {
         words().count()
@@ -491,7 +492,7 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     // Beyond ten words (more than any listed phrase has, more than a short line's prefix or a
     // prompt may have), only a link label ("Read more: ...") or a copyright sign is left to
     // find: most statements end here.
-    if word_count > 10 && !holds_label_mark(&lower) {
+    if word_count > 10 && !holds_label_mark(&lower, ascii) {
         return text
             .trim_start()
             .starts_with('©')
@@ -563,9 +564,9 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
 }
 
 /// Whether `text` holds a mark that ends a link label (`:`, `|`, `»`, `>`): byte searches, since
-/// every statement is asked.
-fn holds_label_mark(text: &str) -> bool {
-    memchr::memchr3(b':', b'|', b'>', text.as_bytes()).is_some() || text.contains('»')
+/// every statement is asked, and only for the ASCII marks when the text is `ascii`.
+fn holds_label_mark(text: &str, ascii: bool) -> bool {
+    memchr::memchr3(b':', b'|', b'>', text.as_bytes()).is_some() || !ascii && text.contains('»')
 }
 
 /// The number of words `detect_boilerplate` splits ASCII text into: runs of letters, digits and
@@ -718,19 +719,18 @@ const CREDIT_WORDS: &[&str] = &["photo", "image", "getty", "shutterstock", "cour
 
 /// A photo or image credit: `(Photo : Reuters)`, `(AP Photo/Evan Vucci)`, `Photo: Getty Images`.
 fn is_caption_credit(lower: &str) -> bool {
-    static WORD_FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+    // The words are looked for all at once, by a SIMD search where the processor has one
+    // (`None` where not).
+    static WORD_FINDER: std::sync::OnceLock<Option<aho_corasick::packed::Searcher>> =
         std::sync::OnceLock::new();
-    let word_finders = WORD_FINDERS.get_or_init(|| {
-        CREDIT_WORDS
-            .iter()
-            .map(memchr::memmem::Finder::new)
-            .collect()
-    });
+    let holds_credit_word =
+        || match WORD_FINDER.get_or_init(|| aho_corasick::packed::Searcher::new(CREDIT_WORDS)) {
+            Some(finder) => finder.find(lower).is_some(),
+            None => CREDIT_WORDS.iter().any(|word| lower.contains(word)),
+        };
     let [a, b, c] = CREDIT_BYTES;
-    let may_hold_credit = memchr::memchr3(a, b, c, lower.as_bytes()).is_some()
-        || word_finders
-            .iter()
-            .any(|finder| finder.find(lower.as_bytes()).is_some());
+    let may_hold_credit =
+        memchr::memchr3(a, b, c, lower.as_bytes()).is_some() || holds_credit_word();
     if !may_hold_credit {
         return false;
     }
