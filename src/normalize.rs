@@ -516,27 +516,56 @@ struct Written {
 /// is stored for the rest of the run, like interned words, so that a statement's words are a
 /// vector of references rather than of copies.
 fn written(word: &str) -> &'static Written {
+    type Seen<K> = std::cell::RefCell<rustc_hash::FxHashMap<K, &'static Written>>;
     thread_local! {
-        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, &'static Written>> =
-            Default::default();
+        // Most words are short, and found by their packed spelling (see `short_spelling`).
+        static SEEN_SHORT: Seen<u128> = Default::default();
+        static SEEN_LONG: Seen<Box<str>> = Default::default();
     }
-    SEEN.with(|seen| {
-        if let Some(&found) = seen.borrow().get(word) {
-            return found;
-        }
-        let full = lowercase(word);
-        let stripped = strip_possessive(&full);
-        let lower = Sym::new(stripped);
-        let found: &'static Written = Box::leak(Box::new(Written {
-            lower,
-            possessive: stripped.len() != full.len(),
-            capitalized: word.chars().next().is_some_and(char::is_uppercase),
-            month: month_name(word, &lower),
-            facts: analysis(lower),
-        }));
-        seen.borrow_mut().insert(word.into(), found);
-        found
-    })
+    match short_spelling(word) {
+        Some(spelling) => SEEN_SHORT.with(|seen| {
+            if let Some(&found) = seen.borrow().get(&spelling) {
+                return found;
+            }
+            let found = work_out_written(word);
+            seen.borrow_mut().insert(spelling, found);
+            found
+        }),
+        None => SEEN_LONG.with(|seen| {
+            if let Some(&found) = seen.borrow().get(word) {
+                return found;
+            }
+            let found = work_out_written(word);
+            seen.borrow_mut().insert(word.into(), found);
+            found
+        }),
+    }
+}
+
+/// A spelling of at most 15 bytes packed in one integer, its length in the last byte: a
+/// different integer for each such spelling, which hashes and compares at once, where a string
+/// key is hashed and compared byte by byte behind a pointer.
+fn short_spelling(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut packed = [0u8; 16];
+    let length = u8::try_from(bytes.len()).ok().filter(|&n| n < 16)?;
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = length;
+    Some(u128::from_le_bytes(packed))
+}
+
+/// [`Written`] of a word not seen before, stored for the rest of the run.
+fn work_out_written(word: &str) -> &'static Written {
+    let full = lowercase(word);
+    let stripped = strip_possessive(&full);
+    let lower = Sym::new(stripped);
+    Box::leak(Box::new(Written {
+        lower,
+        possessive: stripped.len() != full.len(),
+        capitalized: word.chars().next().is_some_and(char::is_uppercase),
+        month: month_name(word, &lower),
+        facts: analysis(lower),
+    }))
 }
 
 /// What a lowercase word means for comparison, independent of where it stands.
@@ -1242,6 +1271,31 @@ mod tests {
         let q = quantities("about 200 people, more than 50 cars, up to 10 days");
         let p: Vec<Precision> = q.iter().map(|q| q.precision).collect();
         assert_eq!(p, [Precision::About, Precision::AtLeast, Precision::AtMost]);
+    }
+
+    #[test]
+    fn short_spellings_differ_for_different_words() {
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "ba",
+            "abcdefghijklmno",
+            "abcdefghijklmnp",
+        ];
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                assert_ne!(short_spelling(a), short_spelling(b), "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(short_spelling("abcdefghijklmnop"), None);
+        // The same word spelled the same way twice is one entry.
+        assert!(std::ptr::eq(written("Duvale"), written("Duvale")));
+        assert!(std::ptr::eq(
+            written("abcdefghijklmnop"),
+            written("abcdefghijklmnop")
+        ));
     }
 
     #[test]
