@@ -102,48 +102,54 @@ fn count_newlines(text: &str, from: usize, to: usize) -> usize {
 const BULLETS: &[char] = &['•', '·', '▪', '◦', '‣', '●', '*', '-', '–', '—', '>'];
 
 /// Cuts the document into paragraphs, headlines and bullets (see the module docs for the rules):
-/// the span of each run of lines that forms one.
-fn blocks(doc: &Doc) -> Vec<Span> {
+/// the span of each run of lines that forms one, given out as the line after it ends it (the
+/// last at the end of the text), so that no vector holds them.
+fn blocks(doc: &Doc) -> impl Iterator<Item = Span> + '_ {
     let text = &doc.text;
-    let mut blocks: Vec<Span> = Vec::new();
     let mut current: Option<Span> = None;
     let mut previous_line_open = false; // the previous line did not end a sentence
     let mut position = doc.body_start;
-    let flush = |current: &mut Option<Span>, blocks: &mut Vec<Span>| blocks.extend(current.take());
-    while position < text.len() {
-        let (line_end, next_line) = line_break_after(text, position);
-        let line = &text[position..line_end];
-        let trimmed_start = line.len() - line.trim_start().len();
-        let content = line.trim();
-        if content.is_empty() {
-            flush(&mut current, &mut blocks);
-            previous_line_open = false;
-        } else {
-            let mut start = position + trimmed_start;
-            let mut is_bullet = false;
-            if let Some(rest) = strip_bullet(content) {
-                is_bullet = true;
-                start += content.len() - rest.len();
-            }
-            let end = start + text[start..line_end].trim_end().len();
-            let continues = !is_bullet
-                && previous_line_open
-                && content.chars().next().is_some_and(|c| c.is_lowercase());
-            match (&mut current, continues) {
-                (Some(span), true) => span.end = end,
-                _ => {
-                    flush(&mut current, &mut blocks);
-                    if start < end {
-                        current = Some(Span::new(start, end));
+    std::iter::from_fn(move || {
+        while position < text.len() {
+            let line_start = position;
+            let (line_end, next_line) = line_break_after(text, line_start);
+            position = next_line;
+            let line = &text[line_start..line_end];
+            let trimmed_start = line.len() - line.trim_start().len();
+            let content = line.trim();
+            // The block this line ends, if it ends one.
+            let mut ended = None;
+            if content.is_empty() {
+                ended = current.take();
+                previous_line_open = false;
+            } else {
+                let mut start = line_start + trimmed_start;
+                let mut is_bullet = false;
+                if let Some(rest) = strip_bullet(content) {
+                    is_bullet = true;
+                    start += content.len() - rest.len();
+                }
+                let end = start + text[start..line_end].trim_end().len();
+                let continues = !is_bullet
+                    && previous_line_open
+                    && content.chars().next().is_some_and(|c| c.is_lowercase());
+                match (&mut current, continues) {
+                    (Some(span), true) => span.end = end,
+                    _ => {
+                        ended = current.take();
+                        if start < end {
+                            current = Some(Span::new(start, end));
+                        }
                     }
                 }
+                previous_line_open = !content.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'']);
             }
-            previous_line_open = !content.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'']);
+            if ended.is_some() {
+                return ended;
+            }
         }
-        position = next_line;
-    }
-    flush(&mut current, &mut blocks);
-    blocks
+        current.take()
+    })
 }
 
 /// Where the line starting at `position` ends, and where the next one starts. A line break is a
@@ -189,7 +195,7 @@ fn strip_bullet(line: &str) -> Option<&str> {
 }
 
 /// Sentence spans inside one block, in order, trimmed.
-fn sentences(text: &str, block: Span) -> Vec<Span> {
+fn sentences(text: &str, block: Span) -> impl Iterator<Item = Span> {
     // Line breaks inside a block are wrapped lines: segment as if they were spaces. Replacing
     // one ASCII byte by another keeps every offset valid.
     let block_text = &text[block.start..block.end];
@@ -199,10 +205,19 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
         } else {
             block_text.into()
         };
+    let one_sentence = is_one_sentence(&flattened);
+    if one_sentence {
+        // Most blocks (and every text of a pair) are one sentence: no vector to collect it in.
+        let sentence = trim(text, block);
+        if sentence.len() <= MAX_STATEMENT_BYTES {
+            let sentence = Some(sentence).filter(|s| !s.is_empty());
+            return sentence.into_iter().chain(Vec::new());
+        }
+    }
     let mut pieces: Vec<Span> = Vec::new();
     let mut whole = std::iter::once((0, flattened.as_ref()));
     let mut bounds = flattened.split_sentence_bound_indices();
-    let bounds: &mut dyn Iterator<Item = (usize, &str)> = if is_one_sentence(&flattened) {
+    let bounds: &mut dyn Iterator<Item = (usize, &str)> = if one_sentence {
         &mut whole
     } else {
         &mut bounds
@@ -230,12 +245,13 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
         .iter()
         .all(|piece| piece.len() <= MAX_STATEMENT_BYTES)
     {
-        return pieces;
+        return None.into_iter().chain(pieces);
     }
-    pieces
+    let parts: Vec<Span> = pieces
         .into_iter()
         .flat_map(|piece| split_overlong(text, piece))
-        .collect()
+        .collect();
+    None.into_iter().chain(parts)
 }
 
 /// Whether UAX #29 finds no sentence boundary inside `text`, told without running it: the
