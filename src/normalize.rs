@@ -775,21 +775,23 @@ fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
         }
         known == Some("")
     };
-    (2..=3).rev().find_map(|len| {
-        let rest = next.get(..len - 1)?;
-        first
-            .phrases
-            .split(',')
-            .any(|known| is_phrase(known, rest))
-            .then(|| {
-                let mut phrase = first.lemma.to_string();
-                for word in rest {
-                    phrase.push(' ');
-                    phrase.push_str(word);
-                }
-                (len, phrase)
-            })
-    })
+    // One pass over the lemma's phrases for both lengths: the longer phrase wins.
+    let (mut three_words, mut two_words) = (false, false);
+    for known in first.phrases.split(',') {
+        three_words |= next.len() == 2 && is_phrase(known, next);
+        two_words |= is_phrase(known, &next[..1]);
+    }
+    let len = match (three_words, two_words) {
+        (true, _) => 3,
+        (false, true) => 2,
+        (false, false) => return None,
+    };
+    let mut phrase = first.lemma.to_string();
+    for word in &next[..len - 1] {
+        phrase.push(' ');
+        phrase.push_str(word);
+    }
+    Some((len, phrase))
 }
 
 /// The comparison key of a content word (alias, else synonym group of its stem) and the keys of
