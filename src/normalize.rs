@@ -6,7 +6,7 @@
 //! numerals, number words, money, percentages, clock times, years, days of a month — become
 //! [`Quantity`] values so `$2.3 million` can be compared with `2,300,000 dollars`.
 
-use unicode_segmentation::UnicodeSegmentation;
+mod word_bounds;
 
 use crate::intern::{leak_list, Memo, Sym, SymList, NO_SYMS};
 use crate::lexicon;
@@ -275,15 +275,36 @@ impl Token {
 struct Word<'a> {
     start: usize,
     text: &'a str,
+    /// What the word is as written ([`written`]).
+    written: &'static Written,
+}
+
+impl<'a> Word<'a> {
+    fn new(start: usize, text: &'a str) -> Word<'a> {
+        Word {
+            start,
+            text,
+            written: written(text),
+        }
+    }
+
+    /// `lowercase(self.text)`, read from the word's analysis unless a possessive was removed
+    /// there.
+    fn lowercase(&self) -> std::borrow::Cow<'a, str> {
+        if self.written.possessive {
+            lowercase(self.text)
+        } else {
+            self.written.lower.as_str().into()
+        }
+    }
 }
 
 /// Tokenizes a statement whose text starts at byte `offset` of its document.
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     let words = words(text);
-    let written: Vec<&Written> = words.iter().map(|w| written(w.text)).collect();
     let mut tokens = Vec::with_capacity(words.len());
     // A Title Case Headline capitalizes every word: no word of it is a name by its capital.
-    let capitalized = written.iter().filter(|w| w.capitalized).count();
+    let capitalized = words.iter().filter(|w| w.written.capitalized).count();
     let title_case = words.len() >= 3 && capitalized * 3 > words.len() * 2;
     let mut i = 0;
     while i < words.len() {
@@ -294,7 +315,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             capitalized: first_char_upper,
             month,
             facts,
-        } = written[i];
+        } = words[i].written;
         let lower = *lower;
         let proper = *first_char_upper && i > 0 && !facts.stop;
 
@@ -310,11 +331,13 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 facts
                     .starts_phrase
                     .then(|| {
-                        let stems: Vec<Sym> = written[i..(i + 4).min(words.len())]
-                            .iter()
-                            .map(|w| w.facts.stem)
-                            .collect();
-                        lexicon::phrase_at(&stems)
+                        // The stems of this word and the next three, at most.
+                        let mut stems = [facts.stem; 4];
+                        let next = &words[i..(i + 4).min(words.len())];
+                        for (stem, word) in stems.iter_mut().zip(next) {
+                            *stem = word.written.facts.stem;
+                        }
+                        lexicon::phrase_at(&stems[..next.len()])
                     })
                     .flatten()
                     .map(|(len, key)| (len, Sym::new(key), &NO_SYMS, lower, false))
@@ -322,7 +345,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             .or_else(|| {
                 let may_start = *possessive || facts.may_start_lemma_phrase;
                 may_start
-                    .then(|| thesaurus_phrase(&words, &written, i))
+                    .then(|| thesaurus_phrase(&words, i))
                     .flatten()
                     .map(|(len, phrase)| {
                         let phrase = Sym::new(&phrase);
@@ -360,7 +383,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                         .all(|c| c == ' ')
             });
         if names_a_thing {
-            let facts = word_facts(lower);
+            let (known, frequency) = word_facts(lower);
             tokens.push(Token {
                 span: Span::new(offset + word.start, offset + word.start + word.text.len()),
                 lower,
@@ -370,9 +393,9 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 kind: TokenKind::Content,
                 proper: true,
                 can_oppose: false,
-                known: facts.0,
-                frequency: facts.1,
-                cues: written[i].facts.cues_as_written,
+                known,
+                frequency,
+                cues: facts.cues_as_written,
             });
             i += 1;
             continue;
@@ -493,27 +516,56 @@ struct Written {
 /// is stored for the rest of the run, like interned words, so that a statement's words are a
 /// vector of references rather than of copies.
 fn written(word: &str) -> &'static Written {
+    type Seen<K> = std::cell::RefCell<rustc_hash::FxHashMap<K, &'static Written>>;
     thread_local! {
-        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, &'static Written>> =
-            Default::default();
+        // Most words are short, and found by their packed spelling (see `short_spelling`).
+        static SEEN_SHORT: Seen<u128> = Default::default();
+        static SEEN_LONG: Seen<Box<str>> = Default::default();
     }
-    SEEN.with(|seen| {
-        if let Some(&found) = seen.borrow().get(word) {
-            return found;
-        }
-        let full = lowercase(word);
-        let stripped = strip_possessive(&full);
-        let lower = Sym::new(stripped);
-        let found: &'static Written = Box::leak(Box::new(Written {
-            lower,
-            possessive: stripped.len() != full.len(),
-            capitalized: word.chars().next().is_some_and(char::is_uppercase),
-            month: month_name(word, &lower),
-            facts: analysis(lower),
-        }));
-        seen.borrow_mut().insert(word.into(), found);
-        found
-    })
+    match short_spelling(word) {
+        Some(spelling) => SEEN_SHORT.with(|seen| {
+            if let Some(&found) = seen.borrow().get(&spelling) {
+                return found;
+            }
+            let found = work_out_written(word);
+            seen.borrow_mut().insert(spelling, found);
+            found
+        }),
+        None => SEEN_LONG.with(|seen| {
+            if let Some(&found) = seen.borrow().get(word) {
+                return found;
+            }
+            let found = work_out_written(word);
+            seen.borrow_mut().insert(word.into(), found);
+            found
+        }),
+    }
+}
+
+/// A spelling of at most 15 bytes packed in one integer, its length in the last byte: a
+/// different integer for each such spelling, which hashes and compares at once, where a string
+/// key is hashed and compared byte by byte behind a pointer.
+fn short_spelling(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut packed = [0u8; 16];
+    let length = u8::try_from(bytes.len()).ok().filter(|&n| n < 16)?;
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = length;
+    Some(u128::from_le_bytes(packed))
+}
+
+/// [`Written`] of a word not seen before, stored for the rest of the run.
+fn work_out_written(word: &str) -> &'static Written {
+    let full = lowercase(word);
+    let stripped = strip_possessive(&full);
+    let lower = Sym::new(stripped);
+    Box::leak(Box::new(Written {
+        lower,
+        possessive: stripped.len() != full.len(),
+        capitalized: word.chars().next().is_some_and(char::is_uppercase),
+        month: month_name(word, &lower),
+        facts: analysis(lower),
+    }))
 }
 
 /// What a lowercase word means for comparison, independent of where it stands.
@@ -548,6 +600,9 @@ struct Analysis {
     /// Whether the word as written may start a number ([`read_quantity`]): only digits and
     /// number words do.
     may_start_number: bool,
+    /// Whether the word ends a phrase of [`precision_before`] ("about", "more than"): the word
+    /// before a number seldom does, and is then spared the lists.
+    may_end_precision_phrase: bool,
     /// [`can_oppose`] of the word as a content word (its key, senses and lemma), and as itself
     /// (a stop word, a weekday: the word is its key and lemma).
     can_oppose: bool,
@@ -613,6 +668,7 @@ fn analysis(lower: Sym) -> Analysis {
                 may_start_lemma_phrase: !stop
                     && !lower.bytes().any(|b| b.is_ascii_digit())
                     && !phrases.is_empty(),
+                may_end_precision_phrase: ends_precision_phrase(&lower),
                 may_start_number: lower.bytes().any(|b| b.is_ascii_digit())
                     || lexicon::number_word(&lower).is_some()
                     || lexicon::vague_number(&lower).is_some(),
@@ -686,40 +742,30 @@ fn synset_key(id: u32) -> String {
 
 /// A WordNet lemma of two or three words starting at word `i`, if any: its length in words and
 /// its text. Phrases start with a content word, so "in fact" or "of course" stay function words.
-/// `written` holds each word's [`Written`].
-fn thesaurus_phrase(words: &[Word], written: &[&Written], i: usize) -> Option<(usize, String)> {
-    // A word lowercase, possessive kept: its `Written` has it unless a possessive was removed.
-    let lowercase_at = |k: usize| -> std::borrow::Cow<'_, str> {
-        if written[k].possessive {
-            lowercase(words[k].text)
-        } else {
-            written[k].lower.as_str().into()
-        }
-    };
-    let first = lowercase_at(i);
+fn thesaurus_phrase(words: &[Word], i: usize) -> Option<(usize, String)> {
+    let word = &words[i];
+    let first = word.lowercase();
     if lexicon::is_stop_word(&first) || first.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let first = if written[i].possessive {
+    let first = if word.written.possessive {
         analysis(Sym::new(&first))
     } else {
-        written[i].facts
+        word.written.facts
     };
     if first.phrases.is_empty() {
         return None;
     }
-    // The next two words, lowercase; a phrase is compared piece by piece, so that only the one
-    // found is built.
-    let next: Vec<_> = ((i + 1).min(words.len())..(i + 3).min(words.len()))
-        .map(lowercase_at)
-        .collect();
     // Every phrase found below holds the next word: one search of the list tells most words
     // apart, which start none of their lemma's phrases.
-    match next.first() {
-        Some(second)
-            if memchr::memmem::find(first.phrases.as_bytes(), second.as_bytes()).is_some() => {}
-        _ => return None,
-    }
+    let second = words.get(i + 1)?.lowercase();
+    memchr::memmem::find(first.phrases.as_bytes(), second.as_bytes())?;
+    // The next two words (or the one left), lowercase; a phrase is compared piece by piece, so
+    // that only the one found is built.
+    let third = words.get(i + 2).map(Word::lowercase);
+    let following = usize::from(third.is_some()) + 1;
+    let next = [second, third.unwrap_or_default()];
+    let next = &next[..following];
     let is_phrase = |known: &str, rest: &[std::borrow::Cow<str>]| {
         let mut known = known.strip_prefix(first.lemma.as_str());
         for word in rest {
@@ -729,21 +775,23 @@ fn thesaurus_phrase(words: &[Word], written: &[&Written], i: usize) -> Option<(u
         }
         known == Some("")
     };
-    (2..=3).rev().find_map(|len| {
-        let rest = next.get(..len - 1)?;
-        first
-            .phrases
-            .split(',')
-            .any(|known| is_phrase(known, rest))
-            .then(|| {
-                let mut phrase = first.lemma.to_string();
-                for word in rest {
-                    phrase.push(' ');
-                    phrase.push_str(word);
-                }
-                (len, phrase)
-            })
-    })
+    // One pass over the lemma's phrases for both lengths: the longer phrase wins.
+    let (mut three_words, mut two_words) = (false, false);
+    for known in first.phrases.split(',') {
+        three_words |= next.len() == 2 && is_phrase(known, next);
+        two_words |= is_phrase(known, &next[..1]);
+    }
+    let len = match (three_words, two_words) {
+        (true, _) => 3,
+        (false, true) => 2,
+        (false, false) => return None,
+    };
+    let mut phrase = first.lemma.to_string();
+    for word in &next[..len - 1] {
+        phrase.push(' ');
+        phrase.push_str(word);
+    }
+    Some((len, phrase))
 }
 
 /// The comparison key of a content word (alias, else synonym group of its stem) and the keys of
@@ -813,21 +861,27 @@ fn month_name(surface: &str, lower: &str) -> Option<u8> {
 
 /// Words by UAX #29, with `11:30` kept as one word.
 fn words(text: &str) -> Vec<Word<'_>> {
-    // About one word in six bytes of English: most statements then fill the vector unmoved.
-    let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
-    for (start, word) in text.unicode_word_indices() {
-        if let Some(previous) = words.last_mut() {
-            let gap = &text[previous.start + previous.text.len()..start];
-            if gap == ":"
-                && previous.text.bytes().all(|b| b.is_ascii_digit())
+    // About one word in six bytes of English, seldom more than one in four: nearly every
+    // statement then fills the vector unmoved.
+    let mut words: Vec<Word> = Vec::with_capacity(text.len() / 4 + 1);
+    // The last word found, kept back until the next one tells whether the two are a clock time.
+    let mut pending: Option<(usize, &str)> = None;
+    word_bounds::for_each_word(text, |start, word| {
+        if let Some((previous_start, previous)) = pending {
+            let previous_end = previous_start + previous.len();
+            if start == previous_end + 1
+                && text.as_bytes()[previous_end] == b':'
+                && previous.bytes().all(|b| b.is_ascii_digit())
                 && word.bytes().all(|b| b.is_ascii_digit())
             {
-                previous.text = &text[previous.start..start + word.len()];
-                continue;
+                pending = Some((previous_start, &text[previous_start..start + word.len()]));
+                return;
             }
+            words.push(Word::new(previous_start, previous));
         }
-        words.push(Word { start, text: word });
-    }
+        pending = Some((start, word));
+    });
+    words.extend(pending.map(|(start, word)| Word::new(start, word)));
     words
 }
 
@@ -874,7 +928,7 @@ fn multiword_alias(words: &[Word]) -> Option<(usize, &'static str)> {
 /// used. `None` when the word is not a number.
 fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usize)> {
     let word = &words[i];
-    let lower = lowercase(word.text);
+    let lower = word.lowercase();
     let mut used = 1;
     let mut vague = false;
     let mut value = if let Some(clock) = parse_clock(&lower) {
@@ -909,7 +963,7 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
         unit = Unit::Clock;
     }
     while let Some(next) = words.get(i + used) {
-        let next_lower = lowercase(next.text);
+        let next_lower = next.lowercase();
         if !adjacent(text, &words[i + used - 1], next) {
             break;
         }
@@ -933,7 +987,7 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
     let after_end = words[i + used - 1].start + words[i + used - 1].text.len();
     let after = &text[after_end..];
     if let Some(next) = words.get(i + used) {
-        let next_lower = lowercase(next.text);
+        let next_lower = next.lowercase();
         if adjacent(text, &words[i + used - 1], next) && unit == Unit::Count {
             if matches!(&*next_lower, "a.m" | "am" | "p.m" | "pm") && value < 24.0 {
                 let pm = next_lower.starts_with('p');
@@ -970,12 +1024,10 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
         {
             unit = Unit::Money(sign);
         } else if let Some(previous) = i.checked_sub(1).map(|p| &words[p]) {
-            if let Some(month) =
-                month_name(previous.text, &lowercase(previous.text)).or_else(|| {
-                    lexicon::month(&lowercase(previous.text))
-                        .filter(|_| previous.text.chars().next().is_some_and(char::is_uppercase))
-                })
-            {
+            if let Some(month) = month_name(previous.text, &previous.lowercase()).or_else(|| {
+                lexicon::month(&previous.lowercase())
+                    .filter(|_| previous.text.chars().next().is_some_and(char::is_uppercase))
+            }) {
                 if is_numeral && (1.0..=31.0).contains(&value) && value.fract() == 0.0 {
                     unit = Unit::DayOf(month);
                 }
@@ -986,18 +1038,18 @@ fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Quantity, usiz
             let month = words
                 .get(i + 1)
                 .filter(|next| adjacent(text, word, next))
-                .and_then(|next| month_name(next.text, &next.text.to_lowercase()));
+                .and_then(|next| month_name(next.text, &next.lowercase()));
             if let Some(month) = month.filter(|_| (1.0..=31.0).contains(&value)) {
                 unit = Unit::DayOf(month);
             }
         }
         if unit == Unit::Count {
             if let Some(next) = words.get(i + used) {
-                if matches!(&*lowercase(next.text), "dollars" | "dollar" | "usd") {
+                if matches!(&*next.lowercase(), "dollars" | "dollar" | "usd") {
                     unit = Unit::Money('$');
-                } else if matches!(&*lowercase(next.text), "euros" | "euro") {
+                } else if matches!(&*next.lowercase(), "euros" | "euro") {
                     unit = Unit::Money('€');
-                } else if matches!(&*lowercase(next.text), "pounds" | "pound") {
+                } else if matches!(&*next.lowercase(), "pounds" | "pound") {
                     unit = Unit::Money('£');
                 }
             }
@@ -1038,13 +1090,38 @@ fn parse_clock(lower: &str) -> Option<f64> {
     (h < 24.0 && m < 60.0).then_some(h * 60.0 + m)
 }
 
+/// Whether `lower` is the last word of a phrase on the lexicon's lists of precision words.
+fn ends_precision_phrase(lower: &str) -> bool {
+    [
+        lexicon::LOWER_BOUNDS,
+        lexicon::UPPER_BOUNDS,
+        lexicon::APPROXIMATORS,
+    ]
+    .iter()
+    .flat_map(|list| list.iter())
+    .any(|listed| {
+        listed
+            .strip_suffix(lower)
+            .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+    })
+}
+
 /// Reads "about", "more than", "up to"... just before a number.
 fn precision_before(words: &[Word]) -> Precision {
+    // A listed phrase ends with the word before the number, lowercase: its analysis tells
+    // whether any does, unless that analysis is of the word without a possessive.
+    match words.last() {
+        None => return Precision::Exact,
+        Some(last) if !last.written.possessive && !last.written.facts.may_end_precision_phrase => {
+            return Precision::Exact
+        }
+        Some(_) => {}
+    }
     // The last word, and the last two joined by a space ("" when there are fewer), lowercase;
     // a listed phrase is compared with the two words piece by piece rather than built.
-    let one = words.last().map_or("".into(), |w| lowercase(w.text));
+    let one = words.last().map_or("".into(), Word::lowercase);
     let two = match words {
-        [.., a, b] => Some((lowercase(a.text), lowercase(b.text))),
+        [.., a, b] => Some((a.lowercase(), b.lowercase())),
         _ => None,
     };
     let is_two = |listed: &str| match &two {
@@ -1196,6 +1273,46 @@ mod tests {
         let q = quantities("about 200 people, more than 50 cars, up to 10 days");
         let p: Vec<Precision> = q.iter().map(|q| q.precision).collect();
         assert_eq!(p, [Precision::About, Precision::AtLeast, Precision::AtMost]);
+    }
+
+    #[test]
+    fn short_spellings_differ_for_different_words() {
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "ba",
+            "abcdefghijklmno",
+            "abcdefghijklmnp",
+        ];
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                assert_ne!(short_spelling(a), short_spelling(b), "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(short_spelling("abcdefghijklmnop"), None);
+        // The same word spelled the same way twice is one entry.
+        assert!(std::ptr::eq(written("Duvale"), written("Duvale")));
+        assert!(std::ptr::eq(
+            written("abcdefghijklmnop"),
+            written("abcdefghijklmnop")
+        ));
+    }
+
+    #[test]
+    fn every_listed_precision_phrase_is_read() {
+        // Only the last two words count: "no more than" reads as "more than".
+        let lists = [
+            lexicon::LOWER_BOUNDS,
+            lexicon::UPPER_BOUNDS,
+            lexicon::APPROXIMATORS,
+        ];
+        for listed in lists.iter().flat_map(|list| list.iter()) {
+            for text in [listed.to_string(), listed.to_uppercase()] {
+                assert_ne!(precision_before(&words(&text)), Precision::Exact, "{text}");
+            }
+        }
     }
 
     #[test]

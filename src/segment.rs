@@ -102,48 +102,54 @@ fn count_newlines(text: &str, from: usize, to: usize) -> usize {
 const BULLETS: &[char] = &['•', '·', '▪', '◦', '‣', '●', '*', '-', '–', '—', '>'];
 
 /// Cuts the document into paragraphs, headlines and bullets (see the module docs for the rules):
-/// the span of each run of lines that forms one.
-fn blocks(doc: &Doc) -> Vec<Span> {
+/// the span of each run of lines that forms one, given out as the line after it ends it (the
+/// last at the end of the text), so that no vector holds them.
+fn blocks(doc: &Doc) -> impl Iterator<Item = Span> + '_ {
     let text = &doc.text;
-    let mut blocks: Vec<Span> = Vec::new();
     let mut current: Option<Span> = None;
     let mut previous_line_open = false; // the previous line did not end a sentence
     let mut position = doc.body_start;
-    let flush = |current: &mut Option<Span>, blocks: &mut Vec<Span>| blocks.extend(current.take());
-    while position < text.len() {
-        let (line_end, next_line) = line_break_after(text, position);
-        let line = &text[position..line_end];
-        let trimmed_start = line.len() - line.trim_start().len();
-        let content = line.trim();
-        if content.is_empty() {
-            flush(&mut current, &mut blocks);
-            previous_line_open = false;
-        } else {
-            let mut start = position + trimmed_start;
-            let mut is_bullet = false;
-            if let Some(rest) = strip_bullet(content) {
-                is_bullet = true;
-                start += content.len() - rest.len();
-            }
-            let end = start + text[start..line_end].trim_end().len();
-            let continues = !is_bullet
-                && previous_line_open
-                && content.chars().next().is_some_and(|c| c.is_lowercase());
-            match (&mut current, continues) {
-                (Some(span), true) => span.end = end,
-                _ => {
-                    flush(&mut current, &mut blocks);
-                    if start < end {
-                        current = Some(Span::new(start, end));
+    std::iter::from_fn(move || {
+        while position < text.len() {
+            let line_start = position;
+            let (line_end, next_line) = line_break_after(text, line_start);
+            position = next_line;
+            let line = &text[line_start..line_end];
+            let trimmed_start = line.len() - line.trim_start().len();
+            let content = line.trim();
+            // The block this line ends, if it ends one.
+            let mut ended = None;
+            if content.is_empty() {
+                ended = current.take();
+                previous_line_open = false;
+            } else {
+                let mut start = line_start + trimmed_start;
+                let mut is_bullet = false;
+                if let Some(rest) = strip_bullet(content) {
+                    is_bullet = true;
+                    start += content.len() - rest.len();
+                }
+                let end = start + text[start..line_end].trim_end().len();
+                let continues = !is_bullet
+                    && previous_line_open
+                    && content.chars().next().is_some_and(|c| c.is_lowercase());
+                match (&mut current, continues) {
+                    (Some(span), true) => span.end = end,
+                    _ => {
+                        ended = current.take();
+                        if start < end {
+                            current = Some(Span::new(start, end));
+                        }
                     }
                 }
+                previous_line_open = !content.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'']);
             }
-            previous_line_open = !content.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'']);
+            if ended.is_some() {
+                return ended;
+            }
         }
-        position = next_line;
-    }
-    flush(&mut current, &mut blocks);
-    blocks
+        current.take()
+    })
 }
 
 /// Where the line starting at `position` ends, and where the next one starts. A line break is a
@@ -151,11 +157,22 @@ fn blocks(doc: &Doc) -> Vec<Span> {
 /// taken from JSON ("he wrote in an email. \n  The lawsuit ...").
 fn line_break_after(text: &str, position: usize) -> (usize, usize) {
     let rest = &text[position..];
-    let newline = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
-    let escaped = memchr::memmem::find_iter(&rest.as_bytes()[..newline], b" \\n").find(|&i| {
-        let after = i + 3;
-        rest[after..].is_empty() || rest[after..].starts_with(char::is_whitespace)
-    });
+    let bytes = rest.as_bytes();
+    let newline = memchr::memchr(b'\n', bytes).unwrap_or(rest.len());
+    // Found from its backslash, a byte few lines hold: a substring search would build its
+    // searcher anew for every line.
+    let escaped = memchr::memchr_iter(b'\\', &bytes[..newline])
+        .filter(|&backslash| {
+            backslash > 0
+                && bytes[backslash - 1] == b' '
+                && backslash + 1 < newline
+                && bytes[backslash + 1] == b'n'
+        })
+        .map(|backslash| backslash - 1)
+        .find(|&i| {
+            let after = i + 3;
+            rest[after..].is_empty() || rest[after..].starts_with(char::is_whitespace)
+        });
     match escaped {
         Some(i) => (position + i, position + i + 3),
         None => (position + newline, position + newline + 1),
@@ -178,7 +195,7 @@ fn strip_bullet(line: &str) -> Option<&str> {
 }
 
 /// Sentence spans inside one block, in order, trimmed.
-fn sentences(text: &str, block: Span) -> Vec<Span> {
+fn sentences(text: &str, block: Span) -> impl Iterator<Item = Span> {
     // Line breaks inside a block are wrapped lines: segment as if they were spaces. Replacing
     // one ASCII byte by another keeps every offset valid.
     let block_text = &text[block.start..block.end];
@@ -188,10 +205,19 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
         } else {
             block_text.into()
         };
+    let one_sentence = is_one_sentence(&flattened);
+    if one_sentence {
+        // Most blocks (and every text of a pair) are one sentence: no vector to collect it in.
+        let sentence = trim(text, block);
+        if sentence.len() <= MAX_STATEMENT_BYTES {
+            let sentence = Some(sentence).filter(|s| !s.is_empty());
+            return sentence.into_iter().chain(Vec::new());
+        }
+    }
     let mut pieces: Vec<Span> = Vec::new();
     let mut whole = std::iter::once((0, flattened.as_ref()));
     let mut bounds = flattened.split_sentence_bound_indices();
-    let bounds: &mut dyn Iterator<Item = (usize, &str)> = if is_one_sentence(&flattened) {
+    let bounds: &mut dyn Iterator<Item = (usize, &str)> = if one_sentence {
         &mut whole
     } else {
         &mut bounds
@@ -219,12 +245,13 @@ fn sentences(text: &str, block: Span) -> Vec<Span> {
         .iter()
         .all(|piece| piece.len() <= MAX_STATEMENT_BYTES)
     {
-        return pieces;
+        return None.into_iter().chain(pieces);
     }
-    pieces
+    let parts: Vec<Span> = pieces
         .into_iter()
         .flat_map(|piece| split_overlong(text, piece))
-        .collect()
+        .collect();
+    None.into_iter().chain(parts)
 }
 
 /// Whether UAX #29 finds no sentence boundary inside `text`, told without running it: the
@@ -250,11 +277,14 @@ fn is_one_sentence(text: &str) -> bool {
         .iter()
         .rposition(|&b| !closing(b))
         .map_or(0, |i| i + 1);
-    let body_is_one = bytes[..tail].iter().enumerate().all(|(i, &b)| match b {
-        b'!' | b'?' | b'\n' | b'\r' => false,
-        // A full stop in the body is followed by a byte of the body: the body ends with a byte
-        // that is not a terminator.
-        b'.' => {
+    // The body holds no other terminator and no line break, and each of its full stops keeps
+    // the sentence going: byte searches, since every statement is asked.
+    let body = &bytes[..tail];
+    let body_is_one = memchr::memchr3(b'!', b'?', b'\n', body).is_none()
+        && memchr::memchr(b'\r', body).is_none()
+        && memchr::memchr_iter(b'.', body).all(|i| {
+            // A full stop in the body is followed by a byte of the body: the body ends with a
+            // byte that is not a terminator.
             let next = bytes[i + 1];
             let after_spaces = bytes[i + 1..].iter().find(|&&b| b != b' ');
             next.is_ascii_digit()
@@ -262,9 +292,7 @@ fn is_one_sentence(text: &str) -> bool {
                 || (next.is_ascii_uppercase() && i > 0 && bytes[i - 1].is_ascii_alphabetic())
                 // "10 a.m. on Thursday": spaces, then a lowercase letter (SB8).
                 || after_spaces.is_some_and(u8::is_ascii_lowercase)
-        }
-        _ => true,
-    });
+        });
     let mut after_terminator = false;
     let mut after_space = false;
     let tail_is_one = bytes[tail..].iter().all(|&b| match b {
@@ -464,7 +492,8 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
     };
-    let word_count = if lower.is_ascii() {
+    let ascii = lower.is_ascii();
+    let word_count = if ascii {
         ascii_word_count(&lower)
     } else {
         words().count()
@@ -479,7 +508,7 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     // Beyond ten words (more than any listed phrase has, more than a short line's prefix or a
     // prompt may have), only a link label ("Read more: ...") or a copyright sign is left to
     // find: most statements end here.
-    if word_count > 10 && !holds_label_mark(&lower) {
+    if word_count > 10 && !holds_label_mark(&lower, ascii) {
         return text
             .trim_start()
             .starts_with('©')
@@ -551,9 +580,9 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
 }
 
 /// Whether `text` holds a mark that ends a link label (`:`, `|`, `»`, `>`): byte searches, since
-/// every statement is asked.
-fn holds_label_mark(text: &str) -> bool {
-    memchr::memchr3(b':', b'|', b'>', text.as_bytes()).is_some() || text.contains('»')
+/// every statement is asked, and only for the ASCII marks when the text is `ascii`.
+fn holds_label_mark(text: &str, ascii: bool) -> bool {
+    memchr::memchr3(b':', b'|', b'>', text.as_bytes()).is_some() || !ascii && text.contains('»')
 }
 
 /// The number of words `detect_boilerplate` splits ASCII text into: runs of letters, digits and
@@ -706,19 +735,18 @@ const CREDIT_WORDS: &[&str] = &["photo", "image", "getty", "shutterstock", "cour
 
 /// A photo or image credit: `(Photo : Reuters)`, `(AP Photo/Evan Vucci)`, `Photo: Getty Images`.
 fn is_caption_credit(lower: &str) -> bool {
-    static WORD_FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+    // The words are looked for all at once, by a SIMD search where the processor has one
+    // (`None` where not).
+    static WORD_FINDER: std::sync::OnceLock<Option<aho_corasick::packed::Searcher>> =
         std::sync::OnceLock::new();
-    let word_finders = WORD_FINDERS.get_or_init(|| {
-        CREDIT_WORDS
-            .iter()
-            .map(memchr::memmem::Finder::new)
-            .collect()
-    });
+    let holds_credit_word =
+        || match WORD_FINDER.get_or_init(|| aho_corasick::packed::Searcher::new(CREDIT_WORDS)) {
+            Some(finder) => finder.find(lower).is_some(),
+            None => CREDIT_WORDS.iter().any(|word| lower.contains(word)),
+        };
     let [a, b, c] = CREDIT_BYTES;
-    let may_hold_credit = memchr::memchr3(a, b, c, lower.as_bytes()).is_some()
-        || word_finders
-            .iter()
-            .any(|finder| finder.find(lower.as_bytes()).is_some());
+    let may_hold_credit =
+        memchr::memchr3(a, b, c, lower.as_bytes()).is_some() || holds_credit_word();
     if !may_hold_credit {
         return false;
     }
@@ -915,6 +943,23 @@ mod tests {
                 "It passed."
             ]
         );
+    }
+
+    proptest::proptest! {
+        /// Finding an escaped newline from its backslash finds what a substring search finds.
+        #[test]
+        fn escaped_newlines_are_found_as_a_substring_search_finds_them(
+            text in "[ \\\\n\n\ta]{0,16}"
+        ) {
+            let newline = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
+            let escaped = memchr::memmem::find_iter(&text.as_bytes()[..newline], b" \\n")
+                .find(|&i| text[i + 3..].is_empty() || text[i + 3..].starts_with(char::is_whitespace));
+            let expected = match escaped {
+                Some(i) => (i, i + 3),
+                None => (newline, newline + 1),
+            };
+            proptest::prop_assert_eq!(line_break_after(&text, 0), expected, "{:?}", text);
+        }
     }
 
     #[test]
