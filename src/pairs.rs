@@ -159,7 +159,7 @@ fn same_polarity(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> bool {
 /// Judges a batch of numbered input lines, in order. A text that several pairs of the batch
 /// share is analysed once: a claim checked against many headlines, a body against many claims,
 /// a sentence of several SICK pairs.
-fn judge_batch(batch: &[(usize, String)], config: &Config) -> Vec<(usize, LineOutcome)> {
+fn judge_batch(batch: &[NumberedLine], config: &Config) -> Vec<(usize, LineOutcome)> {
     let parsed: Vec<Result<ParsedPair, String>> = batch
         .par_iter()
         .map(|(_, line)| parse_line(line).map(ParsedPair::new))
