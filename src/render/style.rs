@@ -87,10 +87,15 @@ pub fn printable(text: &str) -> String {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
-            // Bidirectional overrides can reorder what the terminal shows.
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32))
-            }
+            // Bidirectional overrides and marks can reorder what the terminal shows, unseen;
+            // the line and paragraph separators break a line where no line break shows.
+            '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{061c}'
+            | '\u{2028}'
+            | '\u{2029}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
     }
@@ -112,5 +117,13 @@ mod tests {
     fn control_characters_never_pass_raw() {
         assert_eq!(printable("a\u{1b}[31mred\u{7}"), "a\\x1b[31mred\\x07");
         assert_eq!(printable("two\r\nlines"), "two  lines");
+    }
+
+    #[test]
+    fn invisible_direction_marks_and_separators_are_shown() {
+        assert_eq!(
+            printable("a\u{200e}b\u{200f}c\u{61c}d\u{2028}e\u{2029}f\u{202e}g"),
+            "a\\u{200e}b\\u{200f}c\\u{61c}d\\u{2028}e\\u{2029}f\\u{202e}g"
+        );
     }
 }
