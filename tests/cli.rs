@@ -730,7 +730,7 @@ fn markdown_article_text_cannot_inject_markup() {
     for escaped in [
         "\\<script\\>alert(1)\\</script\\>",
         "\\<img src=x onerror=alert(1)\\>",
-        "\\[a link\\](https://example.org) \\| \\*bold\\* \\`code\\` \\@editor \\#12 \\&amp;",
+        "\\[a link\\](https\\://example.org) \\| \\*bold\\* \\`code\\` \\@editor \\#12 \\&amp;",
     ] {
         assert!(report.contains(escaped), "no {escaped:?} in:\n{report}");
     }

@@ -179,16 +179,44 @@ fn statement(side: Side, statement: &StatementReport) -> String {
 pub fn escape(text: &str) -> String {
     let text = printable(text);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        if matches!(
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        let escaped = matches!(
             c,
             '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '&' | '|' | '$' | '@' | '#'
-        ) {
+        ) || opens_autolink(&out, rest);
+        if escaped {
             out.push('\\');
         }
         out.push(c);
+        rest = &rest[c.len_utf8()..];
     }
     out
+}
+
+/// Whether the character that starts `rest` would let GitHub's autolinking (the GFM extension
+/// that links bare `http://…`, `www.…` and e-mail addresses) make a link, `written` being the
+/// text before it. A backslash before it breaks the link and still renders the same character:
+/// the colon of any `scheme://`, and the dot of a `www.` that starts a word. E-mail addresses
+/// are broken by their `@`, which is always escaped.
+fn opens_autolink(written: &str, rest: &str) -> bool {
+    if rest.starts_with("://") {
+        return true;
+    }
+    if !rest.starts_with('.') {
+        return false;
+    }
+    let Some(word_start) = written.len().checked_sub(3) else {
+        return false;
+    };
+    // `get` is None when the three bytes are not three whole characters, so not "www".
+    let www = written
+        .get(word_start..)
+        .is_some_and(|word| word.eq_ignore_ascii_case("www"));
+    www && written[..word_start]
+        .chars()
+        .next_back()
+        .map_or(true, |c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]
@@ -203,7 +231,7 @@ mod tests {
         );
         assert_eq!(
             escape("[click](http://x) ![img](y) **bold** `code`"),
-            "\\[click\\](http://x) !\\[img\\](y) \\*\\*bold\\*\\* \\`code\\`"
+            "\\[click\\](http\\://x) !\\[img\\](y) \\*\\*bold\\*\\* \\`code\\`"
         );
         assert_eq!(escape("a | b"), "a \\| b");
         assert_eq!(
@@ -217,6 +245,22 @@ mod tests {
     fn text_stays_on_one_line_without_control_characters() {
         assert_eq!(escape("one\ntwo\r\n"), "one two  ");
         assert_eq!(escape("\u{1b}[31mred"), "\\\\x1b\\[31mred");
+    }
+
+    #[test]
+    fn bare_addresses_cannot_autolink() {
+        assert_eq!(
+            escape("see http://x.example/a and HTTPS://y.example"),
+            "see http\\://x.example/a and HTTPS\\://y.example"
+        );
+        assert_eq!(
+            escape("www.x.example, (WWW.y.example) but awww.z"),
+            "www\\.x.example, (WWW\\.y.example) but awww.z"
+        );
+        assert_eq!(escape("tips@x.example"), "tips\\@x.example");
+        assert_eq!(escape("the time: 10:30"), "the time: 10:30");
+        assert_eq!(escape("éwww.x"), "éwww.x");
+        assert_eq!(escape("ww.x w.x .x"), "ww.x w.x .x");
     }
 
     #[test]
