@@ -14,6 +14,12 @@ pub enum Error {
     IsDirectory { name: String },
     #[error("{name}: looks like a binary file (NUL byte at offset {offset}); crosscheck compares text files")]
     Binary { name: String, offset: usize },
+    /// Found from its byte order mark, or from NUL bytes at every other offset.
+    #[error("{name}: looks like UTF-16 ({endianness}); crosscheck reads UTF-8: convert it, e.g. with `iconv -f UTF-16 -t UTF-8 {name} > {name}.utf8.txt`")]
+    Utf16 {
+        name: String,
+        endianness: &'static str,
+    },
     #[error("{name}: is not valid UTF-8 (first bad byte at offset {offset}); convert it to UTF-8, e.g. with iconv, or pass --lossy to read bad bytes as U+FFFD")]
     InvalidUtf8 { name: String, offset: usize },
     /// `size` is the file's size, or for a stream (stdin, a pipe) the bytes read before giving

@@ -2,7 +2,9 @@
 //!
 //! The text is kept exactly as read — no CRLF folding, no BOM stripping — so that every byte span
 //! the later stages produce is an offset into the file on disk. A BOM is skipped by recording where
-//! the body starts; carriage returns are simply whitespace to the segmenter.
+//! the body starts; carriage returns are simply whitespace to the segmenter, except in a file of
+//! old Mac line ends (CR alone, no LF anywhere), where each CR ends a line: see
+//! [`Doc::line_break`].
 //!
 //! Bytes that are not UTF-8 are refused, unless the caller asks for [`Decoding::Lossy`]: then each
 //! invalid sequence becomes one U+FFFD REPLACEMENT CHARACTER (3 bytes) in [`Doc::text`], and the
@@ -59,6 +61,10 @@ pub struct Doc {
     pub text: String,
     /// Where the text proper starts: 3 after a UTF-8 BOM, else 0.
     pub body_start: usize,
+    /// The byte that ends a line: `\n`, or `\r` in a file that has carriage returns and no line
+    /// feed at all (old Mac line ends), where otherwise every statement would be on line 1 and a
+    /// headline would run into the sentence under it.
+    pub line_break: u8,
     /// The replacements a lossy decoding made, in text order; empty for valid UTF-8.
     replacements: Vec<Replacement>,
 }
@@ -73,7 +79,10 @@ impl Doc {
     /// is an error either way: such a file is binary, not text in another encoding.
     pub fn decode(name: impl Into<String>, bytes: Vec<u8>, decoding: Decoding) -> Result<Doc> {
         let name = name.into();
-        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        if let Some(endianness) = utf16_endianness(&bytes) {
+            return Err(Error::Utf16 { name, endianness });
+        }
+        if let Some(offset) = memchr::memchr(0, &bytes) {
             return Err(Error::Binary { name, offset });
         }
         let (text, replacements) = match String::from_utf8(bytes) {
@@ -87,6 +96,7 @@ impl Doc {
         let body_start = if text.starts_with(BOM) { BOM.len() } else { 0 };
         Ok(Doc {
             name,
+            line_break: line_break_of(&text),
             text,
             body_start,
             replacements,
@@ -99,6 +109,7 @@ impl Doc {
         let body_start = if text.starts_with(BOM) { BOM.len() } else { 0 };
         Doc {
             name: name.into(),
+            line_break: line_break_of(&text),
             text,
             body_start,
             replacements: Vec::new(),
@@ -148,10 +159,7 @@ impl Doc {
 
     /// The 1-based line number of a byte offset.
     pub fn line_of(&self, offset: usize) -> usize {
-        1 + self.text.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
+        1 + memchr::memchr_iter(self.line_break, &self.text.as_bytes()[..offset]).count()
     }
 
     /// How many invalid sequences a lossy decoding replaced (0 for valid UTF-8).
@@ -180,6 +188,42 @@ impl Doc {
             None => offset,
             Some(r) => r.file.end + offset.saturating_sub(r.text_start + REPLACEMENT_LEN),
         }
+    }
+}
+
+/// "little-endian" or "big-endian" when `bytes` look like UTF-16 text: they start with its byte
+/// order mark (FF FE or FE FF), or, without one, their first bytes are text whose every other byte
+/// is NUL (ASCII characters in UTF-16). A UTF-16 file would otherwise be called binary for its
+/// first NUL byte, which tells the user nothing about how to read it.
+fn utf16_endianness(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("little-endian"),
+        [0xFE, 0xFF, ..] => return Some("big-endian"),
+        _ => {}
+    }
+    // Enough code units to tell, few enough to stay within an article's first line.
+    let head = &bytes[..bytes.len().min(64) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let nul_at = |parity: usize| head.iter().skip(parity).step_by(2).all(|&b| b == 0);
+    let text_at = |parity: usize| head.iter().skip(parity).step_by(2).all(|&b| b != 0);
+    if nul_at(1) && text_at(0) {
+        Some("little-endian")
+    } else if nul_at(0) && text_at(1) {
+        Some("big-endian")
+    } else {
+        None
+    }
+}
+
+/// The line end of `text` (see [`Doc::line_break`]).
+fn line_break_of(text: &str) -> u8 {
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_some() {
+        b'\r'
+    } else {
+        b'\n'
     }
 }
 
@@ -287,6 +331,42 @@ mod tests {
         let doc = Doc::from_bytes("x", "Zoë said no.".as_bytes().to_vec()).unwrap();
         assert_eq!(doc.replaced(), 0);
         assert_eq!(doc.file_span(Span::new(2, 6)), Span::new(2, 6));
+    }
+
+    #[test]
+    fn utf16_is_named_with_its_byte_order() {
+        let utf16 = |text: &str, bom: &[u8], little: bool| {
+            let mut bytes = bom.to_vec();
+            for unit in text.encode_utf16() {
+                let pair = if little {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                };
+                bytes.extend(pair);
+            }
+            bytes
+        };
+        let text = "The bridge closes on Monday.";
+        for (bytes, endianness) in [
+            (utf16(text, &[0xFF, 0xFE], true), "little-endian"),
+            (utf16(text, &[0xFE, 0xFF], false), "big-endian"),
+            (utf16(text, &[], true), "little-endian"),
+            (utf16(text, &[], false), "big-endian"),
+        ] {
+            for decoding in [Decoding::Strict, Decoding::Lossy] {
+                let err = Doc::decode("a.txt", bytes.clone(), decoding).unwrap_err();
+                assert!(
+                    matches!(err, Error::Utf16 { endianness: e, .. } if e == endianness),
+                    "{err}"
+                );
+                assert!(err.to_string().contains("iconv -f UTF-16"), "{err}");
+            }
+        }
+        // A binary file whose NUL bytes do not alternate is still binary.
+        let err =
+            Doc::from_bytes("x", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec()).unwrap_err();
+        assert!(matches!(err, Error::Binary { .. }), "{err}");
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub fn segment(doc: &Doc) -> Vec<Statement> {
     for block in blocks(doc) {
         let furniture = detect_boilerplate(doc.slice(block));
         for span in sentences(&doc.text, block) {
-            line += count_newlines(&doc.text, counted_to, span.start);
+            line += count_line_breaks(doc, counted_to, span.start);
             counted_to = span.start;
             statements.push(Statement {
                 id: statements.len(),
@@ -91,11 +91,8 @@ pub fn segment(doc: &Doc) -> Vec<Statement> {
     statements
 }
 
-fn count_newlines(text: &str, from: usize, to: usize) -> usize {
-    text.as_bytes()[from..to]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
+fn count_line_breaks(doc: &Doc, from: usize, to: usize) -> usize {
+    memchr::memchr_iter(doc.line_break, &doc.text.as_bytes()[from..to]).count()
 }
 
 /// Characters that mark a list item when they start a line.
@@ -112,7 +109,7 @@ fn blocks(doc: &Doc) -> impl Iterator<Item = Span> + '_ {
     std::iter::from_fn(move || {
         while position < text.len() {
             let line_start = position;
-            let (line_end, next_line) = line_break_after(text, line_start);
+            let (line_end, next_line) = line_break_after(text, line_start, doc.line_break);
             position = next_line;
             let line = &text[line_start..line_end];
             let trimmed_start = line.len() - line.trim_start().len();
@@ -152,13 +149,14 @@ fn blocks(doc: &Doc) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// Where the line starting at `position` ends, and where the next one starts. A line break is a
-/// newline, or a newline escape written out (`\n` between spaces), which scrapers leave in text
+/// Where the line starting at `position` ends, and where the next one starts. A line break is
+/// the document's line-end byte (`line_break`: a newline, or a carriage return in a file of old
+/// Mac line ends), or a newline escape written out (`\n` between spaces), which scrapers leave in text
 /// taken from JSON ("he wrote in an email. \n  The lawsuit ...").
-fn line_break_after(text: &str, position: usize) -> (usize, usize) {
+fn line_break_after(text: &str, position: usize, line_break: u8) -> (usize, usize) {
     let rest = &text[position..];
     let bytes = rest.as_bytes();
-    let newline = memchr::memchr(b'\n', bytes).unwrap_or(rest.len());
+    let newline = memchr::memchr(line_break, bytes).unwrap_or(rest.len());
     // Found from its backslash, a byte few lines hold: a substring search would build its
     // searcher anew for every line.
     let escaped = memchr::memchr_iter(b'\\', &bytes[..newline])
@@ -958,8 +956,33 @@ mod tests {
                 Some(i) => (i, i + 3),
                 None => (newline, newline + 1),
             };
-            proptest::prop_assert_eq!(line_break_after(&text, 0), expected, "{:?}", text);
+            proptest::prop_assert_eq!(line_break_after(&text, 0, b'\n'), expected, "{:?}", text);
         }
+    }
+
+    #[test]
+    fn carriage_returns_end_lines_in_a_file_without_line_feeds() {
+        let doc = Doc::from_text(
+            "t",
+            "Bridge to close\rThe bridge closes on Monday.\r\rIt reopens in May.\r",
+        );
+        let statements = segment(&doc);
+        let lines: Vec<(&str, usize)> = statements
+            .iter()
+            .map(|s| (doc.slice(s.span), s.line))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("Bridge to close", 1),
+                ("The bridge closes on Monday.", 2),
+                ("It reopens in May.", 4)
+            ]
+        );
+        // Where line feeds are the line ends, a carriage return stays white space.
+        let doc = Doc::from_text("t", "One\rtwo.\nThree.\n");
+        let texts: Vec<&str> = segment(&doc).iter().map(|s| doc.slice(s.span)).collect();
+        assert_eq!(texts, ["One\rtwo.", "Three."]);
     }
 
     #[test]

@@ -284,7 +284,13 @@ fn write_article(
             }
             write!(out, "<p>")?;
         }
-        last_line = Some(statement.line + statement.text.matches('\n').count());
+        // A statement of a file of old Mac line ends (CR alone) breaks its lines with CRs.
+        let line_break = if statement.text.contains('\n') {
+            '\n'
+        } else {
+            '\r'
+        };
+        last_line = Some(statement.line + statement.text.matches(line_break).count());
 
         let fate = fates[statement.id];
         let partners: Vec<(&PairReport, StatementId)> = report
