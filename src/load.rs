@@ -122,6 +122,11 @@ impl Doc {
             source,
         };
         let bytes = if path.as_os_str() == "-" {
+            // A closed stdin reads as empty (the runtime put /dev/null there): an empty article
+            // would be compared without a word of warning.
+            if crate::stdio::stdin_is_closed() {
+                return Err(Error::StdinClosed);
+            }
             read_limited(std::io::stdin().lock(), 0).map_err(read_error)?
         } else {
             let meta = std::fs::metadata(path).map_err(read_error)?;
