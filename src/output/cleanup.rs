@@ -35,7 +35,13 @@ pub fn remove_temporary_files_on_signals() -> io::Result<()> {
     if INSTALLED.swap(true, Ordering::SeqCst) {
         return Ok(());
     }
-    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    // A signal ignored from the start stays ignored: `nohup` ignores SIGHUP, and a shell
+    // ignores SIGINT in its background jobs, so that the run outlives the terminal or Ctrl-C.
+    let watched: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+        .into_iter()
+        .filter(|&signal| !is_ignored(signal))
+        .collect();
+    let mut signals = signal_hook::iterator::Signals::new(watched)?;
     std::thread::Builder::new()
         .name("signal cleanup".into())
         .spawn(move || {
@@ -44,6 +50,17 @@ pub fn remove_temporary_files_on_signals() -> io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+/// Whether `signal`'s disposition is "ignore", as inherited from the parent.
+#[cfg(unix)]
+fn is_ignored(signal: i32) -> bool {
+    // SAFETY: a null new action only reads the current one into `current`, which is plain data.
+    unsafe {
+        let mut current: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(signal, std::ptr::null(), &mut current) == 0
+            && current.sa_sigaction == libc::SIG_IGN
+    }
 }
 
 /// Elsewhere an interrupted run may leave its temporary file behind.
