@@ -114,7 +114,8 @@ impl Doc {
     ///
     /// A regular file over [`MAX_INPUT_BYTES`] is refused before it is read; standard input, pipes
     /// (`<(curl ...)`) and other special files are read up to the limit and refused past it.
-    /// A named pipe is read like `cat` reads it: until its writer closes it.
+    /// A named pipe is read like `cat` reads it: until its writer closes it. `-` when the process
+    /// was started with standard input closed is [`Error::StdinClosed`], not an empty document.
     pub fn read_as(path: &Path, decoding: Decoding) -> Result<Doc> {
         let name = path.display().to_string();
         let read_error = |source| Error::Read {

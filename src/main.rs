@@ -59,11 +59,7 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<u8> {
     let settings = Args::parse_checked().resolve();
     colored::control::set_override(settings.text.style.color);
-    if settings
-        .output
-        .as_deref()
-        .is_some_and(|path| path.as_os_str() != "-")
-    {
+    if settings.output.is_some() {
         output::remove_temporary_files_on_signals()
             .context("cannot watch for signals to remove temporary files on")?;
     }
