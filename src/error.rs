@@ -1,6 +1,6 @@
 //! Errors a user can act on. Every message names the input it is about.
 
-/// What can go wrong while reading or comparing documents.
+/// What can go wrong while reading or comparing documents, or writing the report.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The cause is the error's source, which `{:#}` (anyhow) prints after the message.
@@ -28,6 +28,38 @@ pub enum Error {
     TooLarge { name: String, size: u64, limit: u64 },
     #[error("both inputs are standard input ('-'); at most one side can be read from stdin")]
     StdinTwice,
+    /// The process was started with standard input closed (`<&-`): `-` would read as empty.
+    #[error("-: cannot read: standard input is closed; give a file, or pipe the input in")]
+    StdinClosed,
+    /// `--output` names an input (the same file, through any path): replacing it would destroy
+    /// the input.
+    #[error("{output}: is the input {input}; write the report to another file")]
+    OutputIsInput { output: String, input: String },
+    /// `name` is the output path as the user gave it, never the temporary file's.
+    #[error("{name}: cannot write the report")]
+    Write {
+        name: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot write to standard output")]
+    WriteStdout {
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// Whether the report's reader went away early (`crosscheck a b | head`), which is not an
+    /// error: the reader has what it wanted.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Write { source, .. } | Error::WriteStdout { source } => {
+                source.kind() == std::io::ErrorKind::BrokenPipe
+            }
+            _ => false,
+        }
+    }
 }
 
 /// "1234 bytes, over ", or just "over " when reading a stream stopped one byte past the limit.

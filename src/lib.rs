@@ -44,6 +44,7 @@ pub mod render;
 pub mod report;
 pub mod segment;
 pub mod similarity;
+pub mod stdio;
 pub mod thesaurus;
 
 pub use error::{Error, Result};

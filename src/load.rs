@@ -125,7 +125,8 @@ impl Doc {
     ///
     /// A regular file over [`MAX_INPUT_BYTES`] is refused before it is read; standard input, pipes
     /// (`<(curl ...)`) and other special files are read up to the limit and refused past it.
-    /// A named pipe is read like `cat` reads it: until its writer closes it.
+    /// A named pipe is read like `cat` reads it: until its writer closes it. `-` when the process
+    /// was started with standard input closed is [`Error::StdinClosed`], not an empty document.
     pub fn read_as(path: &Path, decoding: Decoding) -> Result<Doc> {
         let name = path.display().to_string();
         let read_error = |source| Error::Read {
@@ -133,6 +134,11 @@ impl Doc {
             source,
         };
         let bytes = if path.as_os_str() == "-" {
+            // A closed stdin reads as empty (the runtime put /dev/null there): an empty article
+            // would be compared without a word of warning.
+            if crate::stdio::stdin_is_closed() {
+                return Err(Error::StdinClosed);
+            }
             read_limited(std::io::stdin().lock(), 0).map_err(read_error)?
         } else {
             let meta = std::fs::metadata(path).map_err(read_error)?;

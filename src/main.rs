@@ -8,7 +8,7 @@ use anyhow::Context;
 
 use crosscheck::cli::{progress_bar, Args, Job, Settings};
 use crosscheck::load::Decoding;
-use crosscheck::output::AtomicFile;
+use crosscheck::output::{self, Destination};
 use crosscheck::pairs::{self, OnBadLine};
 use crosscheck::render;
 use crosscheck::render::style::printable;
@@ -23,6 +23,22 @@ use crosscheck::{compare, compare_with_progress, Doc, Error, Pair, Report};
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// Notes which standard streams the process was started without, before Rust's runtime hides
+/// that by opening /dev/null in their place (see `crosscheck::stdio`). Functions in this
+/// section run before `main`, in every ELF and Mach-O program; the static lives in the binary so
+/// that the linker cannot leave it out.
+#[cfg(unix)]
+#[used]
+#[cfg_attr(
+    any(target_os = "macos", target_os = "ios"),
+    link_section = "__DATA,__mod_init_func"
+)]
+#[cfg_attr(
+    not(any(target_os = "macos", target_os = "ios")),
+    link_section = ".init_array"
+)]
+static RECORD_CLOSED_STREAMS: extern "C" fn() = crosscheck::stdio::record_closed_streams;
 
 /// Exit codes, as `diff` uses them.
 const SAME: u8 = 0;
@@ -43,6 +59,10 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<u8> {
     let settings = Args::parse_checked().resolve();
     colored::control::set_override(settings.text.style.color);
+    if settings.output.is_some() {
+        output::remove_temporary_files_on_signals()
+            .context("cannot watch for signals to remove temporary files on")?;
+    }
     match &settings.job {
         Job::Articles {
             left,
@@ -65,6 +85,9 @@ fn compare_articles(
     if left.as_os_str() == "-" && right.as_os_str() == "-" {
         return Err(Error::StdinTwice.into());
     }
+    // Opened first: an output that is an input is refused before the work, and an output that
+    // cannot be written is found out before it, not after.
+    let destination = Destination::open(settings.output.as_deref(), &[left, right])?;
     let docs = Pair::new(
         Doc::read_as(left, decoding)?,
         Doc::read_as(right, decoding)?,
@@ -91,7 +114,7 @@ fn compare_articles(
     };
     restore_file_offsets(&mut report, docs.as_ref());
 
-    deliver(&report, settings)?;
+    deliver(&report, settings, destination)?;
     Ok(if report.has_disagreements() {
         DIFFERENT
     } else {
@@ -114,30 +137,19 @@ fn work_on_this_thread() {
 }
 
 /// Renders the report straight into its destination: the report of two long documents runs to
-/// hundreds of megabytes, too much to hold a second copy of. Rendering cannot fail by itself; an
-/// `--output` file is written atomically, so a failed write leaves nothing behind.
-fn deliver(report: &Report, settings: &Settings) -> anyhow::Result<()> {
-    let render = |out: &mut dyn Write| render::write(report, settings.format, settings.text, out);
-    if let Some(path) = settings.output.as_deref() {
-        let mut file =
-            io::BufWriter::new(AtomicFile::create(path).with_context(|| cannot_write(path))?);
-        render(&mut file).with_context(|| cannot_write(path))?;
-        return file
-            .into_inner()
-            .map_err(io::IntoInnerError::into_error)
-            .and_then(AtomicFile::commit)
-            .with_context(|| cannot_write(path));
-    }
-    let mut stdout = io::BufWriter::new(io::stdout().lock());
-    match render(&mut stdout).and_then(|()| stdout.flush()) {
+/// hundreds of megabytes, too much to hold a second copy of. Rendering cannot fail by itself; a
+/// failed write leaves an `--output` file as it was.
+fn deliver(
+    report: &Report,
+    settings: &Settings,
+    mut destination: Destination,
+) -> anyhow::Result<()> {
+    let written = render::write(report, settings.format, settings.text, &mut destination);
+    match destination.finish(written) {
         // A reader that stops early (`crosscheck a b | head`) is not an error.
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        result => result.context("writing the report"),
+        Err(err) if err.is_broken_pipe() => Ok(()),
+        result => Ok(result?),
     }
-}
-
-fn cannot_write(path: &Path) -> String {
-    format!("{}: cannot write the report", path.display())
 }
 
 /// Turns the report's spans, which index each document's text, into offsets into the files:
@@ -169,7 +181,11 @@ fn restore_file_offsets(report: &mut Report, docs: Pair<&Doc>) {
 /// Pair mode streams its output: a judgment a line, as the batches come.
 fn judge_pairs(settings: &Settings, input: &Path, skip_bad_lines: bool) -> anyhow::Result<u8> {
     let name = input.display().to_string();
+    let mut destination = Destination::open(settings.output.as_deref(), &[input])?;
     let reader: Box<dyn io::BufRead> = if input.as_os_str() == "-" {
+        if crosscheck::stdio::stdin_is_closed() {
+            return Err(Error::StdinClosed.into());
+        }
         Box::new(io::stdin().lock())
     } else {
         let file = std::fs::File::open(input).with_context(|| format!("{name}: cannot read"))?;
@@ -190,24 +206,13 @@ fn judge_pairs(settings: &Settings, input: &Path, skip_bad_lines: bool) -> anyho
             on_bad_line,
         )
     };
-    let result = match &settings.output {
-        // Judgments stream into the temporary file, which becomes the output only when all
-        // lines are judged: a bad line or a failed write leaves nothing behind.
-        Some(path) => {
-            let mut file =
-                io::BufWriter::new(AtomicFile::create(path).with_context(|| cannot_write(path))?);
-            let stats = judge(&mut file)?;
-            file.into_inner()
-                .map_err(io::IntoInnerError::into_error)
-                .and_then(AtomicFile::commit)
-                .with_context(|| cannot_write(path))?;
-            Ok(stats)
-        }
-        None => {
-            let mut stdout = io::BufWriter::new(io::stdout().lock());
-            judge(&mut stdout).and_then(|stats| Ok(stdout.flush().map(|()| stats)?))
-        }
-    };
+    // Judgments stream into the destination; an output file changes only when all lines are
+    // judged: a bad line or a failed write leaves it as it was.
+    let result =
+        judge(&mut destination).and_then(|stats| Ok(destination.flush().map(|()| stats)?));
+    if result.is_ok() {
+        destination.commit()?;
+    }
     match result {
         Ok(stats) => Ok(if stats.disagree > 0 { DIFFERENT } else { SAME }),
         // A reader that stops early is not an error.

@@ -89,9 +89,12 @@ pub struct Args {
     #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
 
-    /// Write the report to FILE instead of standard output. The file is replaced only once the
-    /// whole report is written (through a temporary file in the same directory), so a failure
-    /// leaves no partial report behind. Auto color is off: a file is not a terminal.
+    /// Write the report to FILE instead of standard output (`-` is standard output). A regular
+    /// file is replaced only once the whole report is written (through a temporary file in the
+    /// same directory), keeping its permissions and owner, so a failure leaves no partial report
+    /// behind; a file with hard links is rewritten in place, a symlink's target is written, and
+    /// a device, FIFO or socket is written directly. An input cannot be the output. Auto color
+    /// is off: a file is not a terminal.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -142,7 +145,8 @@ pub struct Settings {
     pub format: Format,
     pub config: Config,
     pub text: TextOptions,
-    /// Where the report goes: a file written atomically, or standard output when `None`.
+    /// Where the report goes (see `output::Destination`): the `--output` path, or standard
+    /// output when `None` (no `--output`, or `-`).
     pub output: Option<PathBuf>,
     /// Whether a progress bar may be drawn on stderr (stderr is a terminal, the report is not
     /// JSON). It is drawn only for inputs long enough to take a while.
@@ -178,8 +182,9 @@ impl Args {
 
     /// Resolves flags against the environment.
     pub fn resolve(self) -> Settings {
+        let output = self.output.filter(|path| path.as_os_str() != "-");
         // Only a report on standard output can reach a terminal.
-        let stdout_is_terminal = self.output.is_none() && std::io::stdout().is_terminal();
+        let stdout_is_terminal = output.is_none() && std::io::stdout().is_terminal();
         let env_set =
             |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
         let color = match self.color {
@@ -230,7 +235,7 @@ impl Args {
                 show_boilerplate: self.show_boilerplate,
                 side_by_side: self.side_by_side,
             },
-            output: self.output,
+            output,
             progress,
         }
     }
