@@ -188,35 +188,69 @@ fn judge_pairs(settings: &Settings, input: &Path, skip_bad_lines: bool) -> anyho
         }
         Box::new(io::stdin().lock())
     } else {
-        let file = std::fs::File::open(input).with_context(|| format!("{name}: cannot read"))?;
-        Box::new(io::BufReader::new(file))
+        let read_error = |source| Error::Read {
+            name: name.clone(),
+            source,
+        };
+        if std::fs::metadata(input).map_err(read_error)?.is_dir() {
+            return Err(Error::IsDirectory { name }.into());
+        }
+        Box::new(io::BufReader::new(
+            std::fs::File::open(input).map_err(read_error)?,
+        ))
     };
     let on_bad_line = if skip_bad_lines {
         OnBadLine::Skip
     } else {
         OnBadLine::Fail
     };
-    let judge = |out: &mut dyn Write| {
-        pairs::run(
-            reader,
-            &name,
-            out,
-            &mut io::stderr(),
-            &settings.config,
-            on_bad_line,
-        )
+    // SAFETY: this job is the process's only use of the library, and pair mode holds no word
+    // from one batch to the next: it may forget them (see `crosscheck::intern`).
+    unsafe { crosscheck::intern::allow_forgetting() };
+    let outcome = pairs::run(
+        reader,
+        &name,
+        &mut destination,
+        &mut io::stderr(),
+        &settings.config,
+        on_bad_line,
+    )
+    .and_then(|stats| match destination.flush() {
+        Ok(()) => Ok(stats),
+        Err(source) => Err(pairs::Stopped {
+            stats,
+            error: pairs::PairsError::Write(source),
+        }),
+    });
+    let exit = |stats: pairs::PairStats| if stats.disagree > 0 { DIFFERENT } else { SAME };
+    // A reader that stops early (`| head`) is not an error: what it read decides the exit.
+    let committed = |destination: Destination| match destination.commit() {
+        Err(err) if err.is_broken_pipe() => Ok(()),
+        result => result,
     };
-    // Judgments stream into the destination; an output file changes only when all lines are
-    // judged: a bad line or a failed write leaves it as it was.
-    let result =
-        judge(&mut destination).and_then(|stats| Ok(destination.flush().map(|()| stats)?));
-    if result.is_ok() {
-        destination.commit()?;
-    }
-    match result {
-        Ok(stats) => Ok(if stats.disagree > 0 { DIFFERENT } else { SAME }),
-        // A reader that stops early is not an error.
-        Err(pairs::PairsError::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(SAME),
-        Err(err) => Err(err.into()),
+    match outcome {
+        Ok(stats) => {
+            committed(destination)?;
+            Ok(exit(stats))
+        }
+        Err(pairs::Stopped {
+            stats,
+            error: pairs::PairsError::Write(source),
+        }) => {
+            let err = destination.write_error(source);
+            if err.is_broken_pipe() {
+                Ok(exit(stats))
+            } else {
+                // A file destination is left as it was.
+                Err(err.into())
+            }
+        }
+        // The pairs judged before a bad line are good: an output file gets them, and the run
+        // still fails.
+        Err(stopped) if stopped.error.is_about_input() => {
+            committed(destination)?;
+            Err(stopped.error.into())
+        }
+        Err(stopped) => Err(stopped.error.into()),
     }
 }

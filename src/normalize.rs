@@ -8,7 +8,7 @@
 
 mod word_bounds;
 
-use crate::intern::{leak_list, Memo, Sym, SymList, NO_SYMS};
+use crate::intern::{keep, keep_list, Memo, Sym, SymList, ThreadMemo, NO_SYMS};
 use crate::lexicon;
 use crate::model::Span;
 use crate::thesaurus;
@@ -207,20 +207,14 @@ impl Token {
         /// A word as its signatures see it: lemma, key, and the address of its further meanings.
         type Word = (Sym, Sym, usize);
         thread_local! {
-            static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Word, (u64, u64)>> =
-                Default::default();
+            static SEEN: ThreadMemo<Word, (u64, u64)> = ThreadMemo::new();
         }
         let word = (
             self.lemma,
             self.key,
             std::ptr::from_ref(self.senses) as usize,
         );
-        SEEN.with(|seen| {
-            *seen
-                .borrow_mut()
-                .entry(word)
-                .or_insert_with(|| self.work_out_opposition_signatures())
-        })
+        SEEN.with(|seen| seen.get_or_insert_with(word, || self.work_out_opposition_signatures()))
     }
 
     /// [`Token::opposition_signatures`] of a token that can oppose, worked out.
@@ -513,30 +507,25 @@ struct Written {
 /// interning and the analysis lookup cost more than one lookup of the spelling. The table is the
 /// thread's own, so that threads tokenizing at once do not contend for a lock on every word;
 /// what it holds is cheap to work out again (the analyses are shared, [`analysis`]). Each entry
-/// is stored for the rest of the run, like interned words, so that a statement's words are a
+/// is stored with the words' generation, like interned words, so that a statement's words are a
 /// vector of references rather than of copies.
 fn written(word: &str) -> &'static Written {
-    type Seen<K> = std::cell::RefCell<rustc_hash::FxHashMap<K, &'static Written>>;
+    type Seen<K> = ThreadMemo<K, &'static Written>;
     thread_local! {
         // Most words are short, and found by their packed spelling (see `short_spelling`).
-        static SEEN_SHORT: Seen<u128> = Default::default();
-        static SEEN_LONG: Seen<Box<str>> = Default::default();
+        static SEEN_SHORT: Seen<u128> = ThreadMemo::new();
+        static SEEN_LONG: Seen<Box<str>> = ThreadMemo::new();
     }
     match short_spelling(word) {
-        Some(spelling) => SEEN_SHORT.with(|seen| {
-            if let Some(&found) = seen.borrow().get(&spelling) {
-                return found;
-            }
-            let found = work_out_written(word);
-            seen.borrow_mut().insert(spelling, found);
-            found
-        }),
+        Some(spelling) => {
+            SEEN_SHORT.with(|seen| seen.get_or_insert_with(spelling, || work_out_written(word)))
+        }
         None => SEEN_LONG.with(|seen| {
-            if let Some(&found) = seen.borrow().get(word) {
+            if let Some(&found) = seen.current().get(word) {
                 return found;
             }
             let found = work_out_written(word);
-            seen.borrow_mut().insert(word.into(), found);
+            seen.current().insert(word.into(), found);
             found
         }),
     }
@@ -554,18 +543,18 @@ fn short_spelling(word: &str) -> Option<u128> {
     Some(u128::from_le_bytes(packed))
 }
 
-/// [`Written`] of a word not seen before, stored for the rest of the run.
+/// [`Written`] of a word not seen before, stored with the current generation of words.
 fn work_out_written(word: &str) -> &'static Written {
     let full = lowercase(word);
     let stripped = strip_possessive(&full);
     let lower = Sym::new(stripped);
-    Box::leak(Box::new(Written {
+    keep(Written {
         lower,
         possessive: stripped.len() != full.len(),
         capitalized: word.chars().next().is_some_and(char::is_uppercase),
         month: month_name(word, &lower),
         facts: analysis(lower),
-    }))
+    })
 }
 
 /// What a lowercase word means for comparison, independent of where it stands.
@@ -646,9 +635,9 @@ fn analysis(lower: Sym) -> Analysis {
             let (stem, key, lemma) = (Sym::new(&stem), Sym::new(&key), Sym::new(&lemma));
             (stem, key, senses, lemma)
         },
-        // The senses are stored (leaked) only for the analysis kept.
+        // The senses are stored only for the analysis kept.
         |(stem, key, senses, lemma)| {
-            let senses = leak_list(senses);
+            let senses = keep_list(senses);
             let phrases = thesaurus::phrases_starting(&lemma);
             let stop = lexicon::is_stop_word(&lower);
             let (known, frequency) = thesaurus::known_and_frequency(&lemma);
@@ -687,15 +676,9 @@ fn word_facts(word: Sym) -> (bool, u32) {
     // Each thread keeps its own: a shared table's lock, taken by all threads, costs more than
     // looking the word up again.
     thread_local! {
-        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Sym, (bool, u32)>> =
-            Default::default();
+        static SEEN: ThreadMemo<Sym, (bool, u32)> = ThreadMemo::new();
     }
-    SEEN.with(|seen| {
-        *seen
-            .borrow_mut()
-            .entry(word)
-            .or_insert_with(|| thesaurus::known_and_frequency(&word))
-    })
+    SEEN.with(|seen| seen.get_or_insert_with(word, || thesaurus::known_and_frequency(&word)))
 }
 
 /// The WordNet synonym sets of a multi-word lemma, stored once per phrase.
@@ -709,7 +692,7 @@ fn phrase_senses(phrase: Sym) -> SymList {
                 .map(|id| Sym::new(&synset_key(id)))
                 .collect()
         },
-        leak_list,
+        keep_list,
     )
 }
 
@@ -719,15 +702,10 @@ fn number_key(value: f64) -> Sym {
     // Each thread keeps its own table (see `word_facts`); the keys are interned, so all
     // threads find the same symbol.
     thread_local! {
-        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<u64, Sym>> = Default::default();
+        static SEEN: ThreadMemo<u64, Sym> = ThreadMemo::new();
     }
     // Keyed by the bits: equal values print alike, and 0.0 and -0.0 print differently.
-    SEEN.with(|seen| {
-        *seen
-            .borrow_mut()
-            .entry(value.to_bits())
-            .or_insert_with(|| Sym::new(&format!("#{value}")))
-    })
+    SEEN.with(|seen| seen.get_or_insert_with(value.to_bits(), || Sym::new(&format!("#{value}"))))
 }
 
 /// The key standing for a word family: a lemma and the lemmas derived from it share it.
@@ -1168,7 +1146,7 @@ mod tests {
                 (first.join().unwrap(), second.join().unwrap())
             });
             assert!(!a.senses.is_empty(), "{word} has no senses to store");
-            // One stored list: a second one would be leaked memory nothing points to.
+            // One stored list: a second one would be memory nothing points to.
             assert!(std::ptr::eq(a.senses, b.senses), "{word}: stored twice");
         }
     }

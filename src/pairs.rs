@@ -25,10 +25,40 @@ use crate::similarity::{similarity_of, Matches, Profile, Term, Weights};
 use crate::{compare_with_tokens_using, Analysis, Claims, Config, Doc, SoleClaims};
 
 mod input;
+mod lines;
 use input::parse_line;
+use lines::{Lines, NumberedLine, ReadError};
 
-/// Lines judged together: enough to keep every core busy, few enough to bound memory.
-const BATCH: usize = 4096;
+/// How much pair mode holds at once. The defaults bound a run's memory whatever its input:
+/// lines as long as article mode's files, batches of a few megabytes, and the words of a few
+/// batches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Lines judged together: enough to keep every core busy, few enough to bound memory.
+    pub batch_lines: usize,
+    /// A batch ends once its lines hold this many bytes: a batch of long lines is shorter.
+    pub batch_bytes: usize,
+    /// The longest line taken, in bytes; a longer one is a bad line, refused after reading
+    /// this much of it.
+    pub line_bytes: usize,
+    /// How many bytes of words (see [`crate::intern`]) are kept from batch to batch before
+    /// they are forgotten, when forgetting is allowed ([`crate::intern::allow_forgetting`]).
+    pub vocabulary_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            batch_lines: 4096,
+            batch_bytes: 16 << 20,
+            line_bytes: crate::load::MAX_INPUT_BYTES as usize,
+            // Measured on one million lines of new words (the README's "Memory"): forgetting
+            // after every batch, or past 32 MiB, made no difference in time on SICK, whose
+            // vocabulary stays far below the bound.
+            vocabulary_bytes: 32 << 20,
+        }
+    }
+}
 
 /// The verdict on one pair of texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -162,7 +192,12 @@ fn same_polarity(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> bool {
 fn judge_batch(batch: &[NumberedLine], config: &Config) -> Vec<(usize, LineOutcome)> {
     let parsed: Vec<Result<ParsedPair, String>> = batch
         .par_iter()
-        .map(|(_, line)| parse_line(line).map(ParsedPair::new))
+        .map(|(_, line)| {
+            line.as_deref()
+                .map_err(Clone::clone)
+                .and_then(parse_line)
+                .map(ParsedPair::new)
+        })
         .collect();
     // The texts that several pairs tell, each made a document of its own; a text both sides of
     // one pair tell counts once (the comparison analyses it once already). Texts are counted by
@@ -506,8 +541,10 @@ pub enum OnBadLine {
 /// Counts of a pair-mode run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PairStats {
+    /// Pairs judged and written.
     pub judged: usize,
     pub skipped: usize,
+    /// Of the pairs written, those that disagree.
     pub disagree: usize,
 }
 
@@ -516,7 +553,7 @@ pub struct PairStats {
 pub enum PairsError {
     #[error(transparent)]
     BadLine(#[from] BadLine),
-    /// A line of input that could not be read (not UTF-8, or the reading failed).
+    /// The input could not be read.
     #[error("{source_name}:{line}: cannot read")]
     Read {
         source_name: String,
@@ -524,8 +561,41 @@ pub enum PairsError {
         line: usize,
         source: io::Error,
     },
-    #[error(transparent)]
-    Io(#[from] io::Error),
+    /// The judgments could not be written: the caller knows the output's name.
+    #[error("cannot write the judgments")]
+    Write(#[source] io::Error),
+    /// A skipped line could not be reported.
+    #[error("cannot write to the error stream")]
+    Report(#[source] io::Error),
+}
+
+impl PairsError {
+    /// Whether the run stopped at something wrong with its input (a bad line, a failed read):
+    /// what was judged before it is good, and worth keeping.
+    pub fn is_about_input(&self) -> bool {
+        matches!(self, PairsError::BadLine(_) | PairsError::Read { .. })
+    }
+}
+
+/// A run that stopped early, with what it had written by then. It reads as its error.
+#[derive(Debug)]
+pub struct Stopped {
+    /// The pairs written before the run stopped: a run whose reader went away (`| head`) still
+    /// disagrees when a pair it wrote does.
+    pub stats: PairStats,
+    pub error: PairsError,
+}
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+impl std::error::Error for Stopped {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.error)
+    }
 }
 
 /// Reads pairs from `input`, writes one judgment a line to `out`, in input order. Bad lines
@@ -537,27 +607,36 @@ pub fn run(
     errors: &mut dyn Write,
     config: &Config,
     on_bad_line: OnBadLine,
-) -> Result<PairStats, PairsError> {
-    run_in_batches(input, source_name, out, errors, config, on_bad_line, BATCH)
+) -> Result<PairStats, Stopped> {
+    run_within(
+        input,
+        source_name,
+        out,
+        errors,
+        config,
+        on_bad_line,
+        Limits::default(),
+    )
 }
 
-/// [`run`], `batch_size` lines at a time.
-fn run_in_batches(
+/// [`run`] within the given limits.
+pub fn run_within(
     input: impl BufRead,
     source_name: &str,
     out: &mut dyn Write,
     errors: &mut dyn Write,
     config: &Config,
     on_bad_line: OnBadLine,
-    batch_size: usize,
-) -> Result<PairStats, PairsError> {
+    limits: Limits,
+) -> Result<PairStats, Stopped> {
     let mut stats = PairStats::default();
-    let mut lines = input.lines().enumerate();
+    let stopping = on_bad_line == OnBadLine::Fail;
+    let mut lines = Lines::new(input, limits.line_bytes, stopping);
     // A line that cannot be read ends the input: the lines before it are judged and written,
     // then the error is returned.
     let mut read_error: Option<ReadError> = None;
     let mut read = |read_error: &mut Option<ReadError>| {
-        let (batch, error) = next_batch(&mut lines, batch_size);
+        let (batch, error) = lines.next_batch(limits.batch_lines, limits.batch_bytes);
         *read_error = error;
         batch
     };
@@ -566,6 +645,7 @@ fn run_in_batches(
     let mut write = |judged: Vec<(usize, LineOutcome)>, stats: &mut PairStats| {
         write_judged(judged, stats, out, errors, source_name, on_bad_line)
     };
+    let stop = |stats: PairStats, error: PairsError| Stopped { stats, error };
     // While the cores judge a batch, this thread writes the judgments of the batch before and
     // reads the next one: done in turn, reading and writing left the cores idle.
     while !batch.is_empty() {
@@ -579,47 +659,28 @@ fn run_in_batches(
             };
             (judging.join(), written, next)
         });
-        written?;
+        if let Err(error) = written {
+            return Err(stop(stats, error));
+        }
         judged = now_judged.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         batch = next;
+        // No word is in use between two batches: the judgments are bytes, the lines text.
+        crate::intern::forget_words_over(limits.vocabulary_bytes);
     }
-    write(judged, &mut stats)?;
+    if let Err(error) = write(judged, &mut stats) {
+        return Err(stop(stats, error));
+    }
     match read_error {
-        Some((line, source)) => Err(PairsError::Read {
-            source_name: source_name.to_string(),
-            line,
-            source,
-        }),
+        Some((line, source)) => Err(stop(
+            stats,
+            PairsError::Read {
+                source_name: source_name.to_string(),
+                line,
+                source,
+            },
+        )),
         None => Ok(stats),
     }
-}
-
-/// A line of input and its 1-based number.
-type NumberedLine = (usize, String);
-
-/// An error reading the input, and the 1-based number of the line it stopped at.
-type ReadError = (usize, io::Error);
-
-/// The next batch of numbered non-blank lines, at most `size`, and the error that stopped the
-/// reading with its line number, if one did; an empty batch at the end of input.
-fn next_batch(
-    lines: &mut impl Iterator<Item = (usize, io::Result<String>)>,
-    size: usize,
-) -> (Vec<NumberedLine>, Option<ReadError>) {
-    let mut batch = Vec::with_capacity(size);
-    for (index, line) in lines.by_ref() {
-        let line = match line {
-            Ok(line) => line,
-            Err(error) => return (batch, Some((index + 1, error))),
-        };
-        if !line.trim().is_empty() {
-            batch.push((index + 1, line));
-        }
-        if batch.len() == size {
-            break;
-        }
-    }
-    (batch, None)
 }
 
 /// Writes judged lines in order, counting them in `stats`; a bad line stops the run or is
@@ -635,10 +696,10 @@ fn write_judged(
     for (number, result) in judged {
         match result {
             Ok(judged) => {
-                let (line, disagrees) = judged?;
+                let (line, disagrees) = judged.map_err(PairsError::Write)?;
+                out.write_all(&line).map_err(PairsError::Write)?;
                 stats.judged += 1;
                 stats.disagree += usize::from(disagrees);
-                out.write_all(&line)?;
             }
             Err(message) => {
                 let bad = BadLine {
@@ -650,7 +711,8 @@ fn write_judged(
                     OnBadLine::Fail => return Err(bad.into()),
                     OnBadLine::Skip => {
                         stats.skipped += 1;
-                        writeln!(errors, "crosscheck: skipped {bad}")?;
+                        writeln!(errors, "crosscheck: skipped {bad}")
+                            .map_err(PairsError::Report)?;
                     }
                 }
             }
@@ -832,16 +894,19 @@ mod tests {
     fn run_small_batches(
         input: impl BufRead,
         on_bad_line: OnBadLine,
-    ) -> (Result<PairStats, PairsError>, String, String) {
+    ) -> (Result<PairStats, Stopped>, String, String) {
         let (mut out, mut errors) = (Vec::new(), Vec::new());
-        let result = run_in_batches(
+        let result = run_within(
             input,
             "in",
             &mut out,
             &mut errors,
             &Config::default(),
             on_bad_line,
-            2,
+            Limits {
+                batch_lines: 2,
+                ..Limits::default()
+            },
         );
         let text = |bytes| String::from_utf8(bytes).unwrap();
         (result, text(out), text(errors))

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::intern::{leak_list, Memo, Sym, SymList};
+use crate::intern::{keep_list, Memo, Sym, SymList, ThreadMemo};
 
 const DATA: &str = include_str!("../data/thesaurus.tsv");
 
@@ -189,27 +189,24 @@ pub fn is_hypernym_of(general: Sym, specific: Sym) -> bool {
 /// the shared table's lock, taken by every thread at once, costs more than the lookup.
 pub fn ancestors(specific: Sym) -> SymList {
     thread_local! {
-        static SEEN: std::cell::RefCell<FxHashMap<Sym, SymList>> = Default::default();
+        static SEEN: ThreadMemo<Sym, SymList> = ThreadMemo::new();
     }
     static MEMO: Memo<SymList> = Memo::new();
     SEEN.with(|seen| {
-        if let Some(&found) = seen.borrow().get(&specific) {
-            return found;
-        }
-        let found = MEMO.get_or_store(
-            specific,
-            || {
-                HYPERNYMS
-                    .get(&specific)
-                    .into_iter()
-                    .flat_map(|list| list.split(','))
-                    .map(Sym::new)
-                    .collect()
-            },
-            leak_list,
-        );
-        seen.borrow_mut().insert(specific, found);
-        found
+        seen.get_or_insert_with(specific, || {
+            MEMO.get_or_store(
+                specific,
+                || {
+                    HYPERNYMS
+                        .get(&specific)
+                        .into_iter()
+                        .flat_map(|list| list.split(','))
+                        .map(Sym::new)
+                        .collect()
+                },
+                keep_list,
+            )
+        })
     })
 }
 

@@ -1234,21 +1234,30 @@ fn pair_mode_bad_line_is_an_error_naming_the_line() {
 }
 
 #[test]
-fn pair_mode_judges_the_lines_before_one_it_cannot_read_and_names_that_line() {
+fn pair_mode_judges_the_lines_before_one_that_is_not_utf8_and_names_that_line() {
     let mut input = PAIRS.as_bytes().to_vec();
     input.extend(b"{\"id\": 4, \"left\": \"caf\xe9\", \"right\": \"cafe\"}\n");
     let output = crosscheck()
         .args(["--pairs", "-"])
-        .write_stdin(input)
+        .write_stdin(input.clone())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 3);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("-:4: cannot read: stream did not contain valid UTF-8"),
+        stderr.contains("-:4: is not valid UTF-8 (first bad byte at offset 22 of the line)"),
         "{stderr}"
     );
+    // It is a bad line like any other: skipped on request, and the lines after it judged.
+    input.extend(PAIRS.as_bytes());
+    let output = crosscheck()
+        .args(["--pairs", "-", "--skip-bad-lines"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 6);
 }
 
 #[test]
@@ -1393,7 +1402,7 @@ fn output_into_an_unwritable_directory_is_an_error_and_leaves_nothing() {
 }
 
 #[test]
-fn output_in_pair_mode_is_written_whole_or_not_at_all() {
+fn output_in_pair_mode_keeps_the_pairs_judged_before_a_bad_line() {
     let dir = TempDir::new().unwrap();
     let target = dir.path().join("judgments.jsonl");
     crosscheck()
@@ -1413,7 +1422,9 @@ fn output_in_pair_mode_is_written_whole_or_not_at_all() {
             .write_stdin(format!("{PAIRS}not a pair\n")),
         &["-:4"],
     );
-    assert_eq!(names_in(dir.path()), ["judgments.jsonl"]);
+    // Judged before the bad line, they are kept; the run still fails.
+    assert_eq!(fs::read_to_string(&bad).unwrap().lines().count(), 3);
+    assert_eq!(names_in(dir.path()), ["bad.jsonl", "judgments.jsonl"]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -185,6 +185,23 @@ fn output_to_a_full_device_is_an_error_and_the_device_stays() {
 }
 
 #[test]
+fn a_failed_write_in_pair_mode_names_the_output() {
+    let dir = TempDir::new().unwrap();
+    fs::write(dir.path().join("pairs.jsonl"), PAIR).unwrap();
+    let Some(full) = make_device(dir.path(), "full", 1, 7) else {
+        return;
+    };
+    let stderr = trouble(
+        crosscheck(dir.path())
+            .args(["--pairs", "pairs.jsonl", "-o"])
+            .arg(&full),
+    );
+    assert!(stderr.contains("full: cannot write the report"), "{stderr}");
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+    assert!(fs::metadata(&full).unwrap().file_type().is_char_device());
+}
+
+#[test]
 fn output_to_a_fifo_reaches_its_reader() {
     let dir = TempDir::new().unwrap();
     let (left, right) = disagreeing_files(dir.path());

@@ -130,6 +130,15 @@ impl Destination {
     }
 }
 
+impl Destination {
+    /// The error of a failed write to this destination, naming it as the user gave it; for a
+    /// writer that reports its failures itself (pair mode) rather than through
+    /// [`Destination::finish`].
+    pub fn write_error(&self, source: io::Error) -> Error {
+        error_of(self.name.as_deref(), source)
+    }
+}
+
 impl Write for Destination {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.sink.write(buf)
