@@ -3,7 +3,7 @@
 //! directory handled as article mode handles them; the exit status of a run whose reader
 //! stops early.
 //!
-//! Memory on a million lines of new words is measured by `benches/pairs_memory.sh`, not here:
+//! Memory on a million lines of new words is measured by `scripts/pairs_memory.sh`, not here:
 //! a test must not depend on the machine's speed or load.
 
 use std::fs;
