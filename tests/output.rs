@@ -145,6 +145,25 @@ fn output_dash_is_standard_output() {
     assert_eq!(names_in(dir.path()), ["left.txt", "right.txt"]);
 }
 
+/// `-o /dev/stdout`, spelled through `/proc` so that no test names the machine's `/dev`.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_the_path_of_standard_output_writes_standard_output() {
+    let dir = TempDir::new().unwrap();
+    disagreeing_files(dir.path());
+    let args = ["-o", "/proc/self/fd/1", "left.txt", "right.txt"];
+    // Standard output a regular file: written through, not replaced by another file.
+    let output = crosscheck_with(dir.path(), "> out.txt", &args);
+    assert_eq!(output.status.code(), Some(1), "{:?}", output);
+    let written = fs::read_to_string(dir.path().join("out.txt")).unwrap();
+    assert!(written.contains(REPORT_MARK), "{written}");
+    assert_eq!(names_in(dir.path()), ["left.txt", "out.txt", "right.txt"]);
+    // A pipe: its reader gets the report.
+    let output = crosscheck_with(dir.path(), "", &args);
+    assert_eq!(output.status.code(), Some(1), "{:?}", output);
+    assert!(String::from_utf8_lossy(&output.stdout).contains(REPORT_MARK));
+}
+
 #[test]
 fn output_to_a_character_device_writes_into_it() {
     let dir = TempDir::new().unwrap();
