@@ -8,7 +8,7 @@
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
 
 use tempfile::TempDir;
 
@@ -97,10 +97,9 @@ fn a_line_over_the_limit_is_a_bad_line() {
     );
 }
 
-#[test]
-fn a_huge_line_is_refused_within_the_limit_read() {
-    // Standard input offers 64 MiB without a line end; the run must stop reading after the
-    // limit (and what the pipe and the reader's buffer hold), not read on to the end.
+/// Pair mode started on its standard input, every stream a pipe; the input's end for the test
+/// to write.
+fn reading_standard_input() -> (Child, ChildStdin) {
     let mut child = pair_mode()
         .arg("-")
         .stdin(Stdio::piped())
@@ -108,7 +107,15 @@ fn a_huge_line_is_refused_within_the_limit_read() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
+    let stdin = child.stdin.take().unwrap();
+    (child, stdin)
+}
+
+#[test]
+fn a_huge_line_is_refused_within_the_limit_read() {
+    // Standard input offers 64 MiB without a line end; the run must stop reading after the
+    // limit (and what the pipe and the reader's buffer hold), not read on to the end.
+    let (child, mut stdin) = reading_standard_input();
     let writer = std::thread::spawn(move || {
         let chunk = vec![b'x'; 1 << 20];
         let mut accepted = 0;
@@ -139,14 +146,7 @@ fn a_reader_that_stops_early_still_gets_exit_1_for_a_disagreement_it_read() {
     // Enough lines that the output outgrows the pipe: the run is still writing when the reader
     // goes away, and meets a broken pipe.
     let input = DISAGREEING.repeat(20_000);
-    let mut child = pair_mode()
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
+    let (mut child, mut stdin) = reading_standard_input();
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(input.as_bytes());
     });
