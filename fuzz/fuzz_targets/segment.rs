@@ -1,6 +1,7 @@
 //! Reading and segmentation: any bytes either fail to load with an error or become statements
-//! that are in order, disjoint, non-empty, bounded, on the right line, and that slice the file's
-//! bytes back to their text — strictly decoded or lossily.
+//! that are in order, disjoint, non-empty, bounded, on the right line (lines end at LF, or at
+//! CR in a file without LF), and that slice the file's bytes back to their text — strictly
+//! decoded or lossily.
 
 #![no_main]
 
@@ -26,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(text.trim(), text);
             line += doc.text.as_bytes()[counted_to..span.start]
                 .iter()
-                .filter(|&&b| b == b'\n')
+                .filter(|&&b| b == doc.line_break)
                 .count();
             counted_to = span.start;
             assert_eq!(statement.line, line);
