@@ -1,7 +1,7 @@
 //! Prints, for every claim of LEFT, its closest statements in RIGHT with their similarity and
 //! the judgment: a tuning aid. `cargo run --example similarities -- LEFT RIGHT [N]`
 
-use crosscheck::classify::{judge, Claim};
+use crosscheck::judge::{judge, Claim};
 use crosscheck::normalize::tokenize;
 use crosscheck::segment::segment;
 use crosscheck::similarity::{similarity, Profile, Weights};

@@ -11,7 +11,7 @@
 //! normalize Statement -> Tokens            (stems, aliases, synonyms, numbers, dates)
 //! similarity Tokens -> Profile, score      (weighted soft overlap)
 //! align     scores -> Links                (many-to-many, any order)
-//! classify  Link -> Judgment               (agree / disagree with typed reasons and evidence)
+//! judge     Link -> Judgment               (agree / disagree with typed reasons and evidence)
 //! diff      Link -> word diff
 //! report    everything -> Report           (the only thing renderers see)
 //! ```
@@ -28,7 +28,7 @@
 
 pub mod align;
 pub mod attribution;
-pub mod classify;
+pub mod judge;
 pub mod cli;
 pub mod diff;
 pub mod error;
@@ -53,7 +53,7 @@ pub use model::{Evidence, Pair, Reason, ReasonKind, Relation, Side, Span, Statem
 pub use report::{PairReport, Report, SideReport, StatementReport, Summary, REPORT_VERSION};
 
 use align::{align_keeping_sole_matches, AlignOptions, SolePair};
-use classify::{judge_with_speakers, Claim};
+use judge::{judge_with_speakers, Claim};
 use normalize::Token;
 use rayon::prelude::*;
 use segment::Statement;
@@ -98,7 +98,7 @@ pub struct Config {
     pub word_diffs: bool,
     /// Whether a weak pair between aligned neighbours is aligned too (see
     /// [`align::AlignOptions::in_context`]), and a statement denying the one before it is paired
-    /// with that statement's partners (see [`classify::denies_the_statement_before`]). Default
+    /// with that statement's partners (see [`judge::denies_the_statement_before`]). Default
     /// on; off, the alignment does not depend on the order of the statements at all.
     pub in_context: bool,
 }
@@ -504,7 +504,7 @@ fn compare_analysed<'a>(
 }
 
 /// `links` with a link for each statement that denies the statement before it ("Reports said
-/// the bridge would close. Officials denied it.", see [`classify::denies_the_statement_before`])
+/// the bridge would close. Officials denied it.", see [`judge::denies_the_statement_before`])
 /// to what that statement is linked to: it speaks of the same claim, in words too few to align
 /// on. Such links are marked as aligned by context; they take the pair's own similarity.
 fn with_denials_of_aligned(
@@ -517,7 +517,7 @@ fn with_denials_of_aligned(
             && id < side.statements.len()
             && side.profiles[id].is_some()
             && side.profiles[id - 1].is_some()
-            && classify::denies_the_statement_before(side.claim(id), side.claim(id - 1))
+            && judge::denies_the_statement_before(side.claim(id), side.claim(id - 1))
     };
     let linked: std::collections::HashSet<(StatementId, StatementId)> =
         links.iter().map(|l| (l.left, l.right)).collect();

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::classify::{term_says_at, FIRM_MATCH};
+use crate::judge::{term_says_at, FIRM_MATCH};
 use crate::intern::SymList;
 use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
@@ -134,12 +134,12 @@ fn judge_docs(
         && report.sides.right.statements.len() == 1;
     let refutation = if !aligned_disagree && !judged_whole && scores.similarity >= config.threshold
     {
-        crate::classify::refutation(Pair::new(
-            crate::classify::Claim {
+        crate::judge::refutation(Pair::new(
+            crate::judge::Claim {
                 text: &docs.0.text,
                 tokens: &tokens.left,
             },
-            crate::classify::Claim {
+            crate::judge::Claim {
                 text: &docs.1.text,
                 tokens: &tokens.right,
             },
@@ -179,7 +179,7 @@ fn judge_docs(
 /// "a man is playing", however many words they share.
 fn same_polarity(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> bool {
     let claim = |doc: &Doc, tokens: &[Token]| {
-        crate::classify::negates(crate::classify::Claim {
+        crate::judge::negates(crate::judge::Claim {
             text: &doc.text,
             tokens,
         })
