@@ -28,11 +28,11 @@
 
 pub mod align;
 pub mod attribution;
-pub mod judge;
 pub mod cli;
 pub mod diff;
 pub mod error;
 pub mod intern;
+pub mod judge;
 pub mod lexicon;
 pub mod load;
 pub mod model;

@@ -16,8 +16,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::judge::{term_says_at, FIRM_MATCH};
 use crate::intern::SymList;
+use crate::judge::{term_says_at, FIRM_MATCH};
 use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
 use crate::normalize::{Token, TokenKind};

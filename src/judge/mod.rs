@@ -7,11 +7,17 @@
 //! words the other statement does not mention is not a denial of it.
 
 use crate::attribution::{speaker, Speaker};
-use crate::intern::{Sym, SymList};
+use crate::intern::Sym;
 use crate::lexicon;
 use crate::model::{Evidence, Pair, Reason, ReasonKind, Relation, Span};
 use crate::normalize::{Precision, Quantity, Token, TokenKind, Unit};
-use crate::similarity::{term_match, token_match, Term};
+use crate::similarity::token_match;
+
+mod sentence;
+mod words;
+
+use sentence::{asserted, clause_around, factual, gap, index_of, is_name};
+pub use words::{says, term_says, term_says_at, FIRM_MATCH};
 
 /// A statement as the judge sees it.
 #[derive(Debug, Clone, Copy)]
@@ -207,56 +213,6 @@ fn evidence_of(span: Span, text: &str) -> Evidence {
 
 fn token_evidence(claim: Claim, token: &Token) -> Evidence {
     evidence_of(token.span, &claim.text[token.span.start..token.span.end])
-}
-
-/// Text between two consecutive tokens of a claim.
-fn gap<'a>(claim: Claim<'a>, before: usize) -> &'a str {
-    let tokens = claim.tokens;
-    &claim.text[tokens[before].span.end..tokens[before + 1].span.start]
-}
-
-/// Indices of tokens in asserted clauses, i.e. not inside "if ...", "unless ..." up to the next
-/// comma or semicolon.
-fn asserted(claim: Claim) -> Vec<bool> {
-    let mut in_side_clause = false;
-    let mut result = Vec::with_capacity(claim.tokens.len());
-    for (i, token) in claim.tokens.iter().enumerate() {
-        if i > 0 && gap(claim, i - 1).contains([',', ';', '—', ':']) {
-            in_side_clause = false;
-        }
-        if lexicon::SIDE_CLAUSE_OPENERS.contains(&token.lower.as_str()) {
-            in_side_clause = true;
-        }
-        result.push(!in_side_clause);
-    }
-    result
-}
-
-/// Which tokens of a claim state a fact: not in a side clause ("if ..."), and not after a modal
-/// or the "to" of a verb of intention in their clause ("Mueller hopes to question the
-/// president", "North Korea can resume testing"): those are aims and possibilities, which a
-/// negation of the fact does not contradict.
-fn factual(claim: Claim) -> Vec<bool> {
-    let mut result = asserted(claim);
-    let tokens = claim.tokens;
-    let mut irrealis = false;
-    for i in 0..tokens.len() {
-        if i > 0 && gap(claim, i - 1).contains([',', ';', '—', ':', '.', '?', '!']) {
-            irrealis = false;
-        }
-        let lower = tokens[i].lower.as_str();
-        // "hopes to ...", and "is hoping that ..." too.
-        let intention_to = matches!(lower, "to" | "that")
-            && i > 0
-            && lexicon::INTENTION_VERBS.contains(&tokens[i - 1].lemma.as_str());
-        if intention_to || lexicon::MODALS.contains(&lower) {
-            irrealis = true;
-        }
-        if irrealis {
-            result[i] = false;
-        }
-    }
-    result
 }
 
 /// Whether the cue at `i` is "dismissed" not said of a claim: "the director, who was dismissed
@@ -540,11 +496,6 @@ fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a
     cues
 }
 
-/// Where a token of `claim` stands in it: tokens are told apart by their spans.
-fn index_of(claim: Claim, token: &Token) -> Option<usize> {
-    claim.tokens.iter().position(|t| t.span == token.span)
-}
-
 /// Whether `word` of `claim` comes right after a determiner ("the questions", "his reply"):
 /// a noun, not a verb.
 fn after_determiner(claim: Claim, word: &Token) -> bool {
@@ -572,38 +523,10 @@ fn in_prepositional_phrase(claim: Claim, word: &Token) -> bool {
         .is_some_and(|t| lexicon::PREPOSITIONS.contains(&t.lower.as_str()))
 }
 
-/// Match strength from which a word of one statement says a word of the other (the same
-/// meaning, a near-miss spelling, a compatible number); antonyms and different numbers are less.
-pub const FIRM_MATCH: f64 = 0.8;
-
-/// [`says`] of two terms of profiles, with what was computed for them beforehand: `ancestors`
-/// are those of `source`'s lemma ([`crate::thesaurus::ancestors`]), read once for all the words
-/// it is tested against.
-pub fn term_says(source: &Term, word: &Term, ancestors: SymList) -> bool {
-    term_says_at(term_match(word, source), source, word, ancestors)
-}
-
-/// [`term_says`], the [`term_match`] of `word` with `source` being known.
-pub fn term_says_at(strength: f64, source: &Term, word: &Term, ancestors: SymList) -> bool {
-    strength >= FIRM_MATCH
-        || (matches!(word.token.kind, TokenKind::Content)
-            && matches!(source.token.kind, TokenKind::Content)
-            && ancestors.contains(&word.token.lemma))
-}
-
 /// The share of the words a negation denies that the other statement must say for the negation
 /// to deny it (see [`denied_said_by`]). SICK train / trial disagree F1: 0.798 / 0.792 without
 /// the rule, 0.826 / 0.797 at 0.67, 0.829 / 0.806 at 1; the own fixtures are unchanged.
 const NEGATED_WORDS_SAID: f64 = 1.0;
-
-/// Whether `source` says what `word` says: the same meaning, a compatible number, or a more
-/// specific word ("slice" says "cut", "poodle" says "dog").
-pub fn says(source: &Token, word: &Token) -> bool {
-    token_match(word, source) >= FIRM_MATCH
-        || (matches!(word.kind, TokenKind::Content)
-            && matches!(source.kind, TokenKind::Content)
-            && crate::thesaurus::is_hypernym_of(word.lemma, source.lemma))
-}
 
 /// The share of the words a negation denies that `other` says too. A quantifier ("there is no
 /// man playing a guitar", "nobody is typing") denies that anything fits the whole description
@@ -656,15 +579,6 @@ fn denied_said_by(claim: Claim, cue: usize, other: Claim) -> f64 {
         .filter(|w| other.tokens.iter().any(|o| says(o, w) || o.opposes(w)))
         .count();
     said as f64 / denied.len() as f64
-}
-
-/// Whether a token is a name: capitalized inside the statement, and a word no dictionary knows
-/// (capitalized common words, "Chairman", "World", are titles and headline case).
-fn is_name(token: &Token) -> bool {
-    token.proper
-        && matches!(token.kind, TokenKind::Content)
-        && !crate::thesaurus::has_synsets(&token.lower)
-        && crate::thesaurus::frequency(&token.lemma) == 0
 }
 
 /// Whether the negation at `cue` is said of someone the other statement does not name, while
@@ -1132,21 +1046,6 @@ fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
         }
     }
     None
-}
-
-/// The clause token `i` stands in: from the punctuation before it to the punctuation after it
-/// (a comma, semicolon, dash, colon or sentence end).
-fn clause_around(claim: Claim, i: usize) -> std::ops::Range<usize> {
-    let breaks = |k: usize| gap(claim, k).contains([',', ';', '—', ':', '.', '?', '!']);
-    let mut start = i;
-    while start > 0 && !breaks(start - 1) {
-        start -= 1;
-    }
-    let mut end = i + 1;
-    while end < claim.tokens.len() && !breaks(end - 1) {
-        end += 1;
-    }
-    start..end
 }
 
 /// How many content words on each side of a word, within its clause, show what it is said of
