@@ -3,6 +3,7 @@
 
 use super::Claim;
 use crate::lexicon;
+
 use crate::normalize::{Token, TokenKind};
 
 /// Text between two consecutive tokens of a claim.

@@ -2,6 +2,7 @@
 //! specific word saying a more general one.
 
 use crate::intern::SymList;
+
 use crate::normalize::{Token, TokenKind};
 use crate::similarity::{term_match, token_match, Term};
 

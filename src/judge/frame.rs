@@ -1,0 +1,71 @@
+//! Whether two statements speak of the same occasion: the frame around a conflicting word
+//! (who or what it is said of, and when) must be shared before a difference counts.
+
+use super::quantity::value_of;
+use super::sentence::clause_around;
+use super::words::says;
+use super::Claim;
+use crate::model::Pair;
+use crate::normalize::Token;
+
+/// How many content words on each side of a word, within its clause, show what it is said of
+/// (see [`same_frame`]). A verb's subject and object, a noun's modifiers, lie within a few
+/// content words; a whole long clause of a news story mentions its protagonists anywhere.
+pub(super) const FRAME_REACH: usize = 5;
+
+/// Whether two words, one a side, stand in the same frame: within [`FRAME_REACH`] content words
+/// of each, in its clause, the two sides share a content word. Two statements of one story are
+/// aligned on what they share, and a word of one may oppose, or differ from, a word of the
+/// other that is about something else ("set Trump up for success" / "the Olympics would have
+/// been a failure"): a conflict needs the two words to be said of the same thing, which the
+/// words around them must show.
+pub(super) fn same_frame(claims: Pair<Claim>, i: usize, j: usize) -> bool {
+    fn words<'a>(claim: Claim<'a>, at: usize) -> Vec<&'a Token> {
+        let clause = clause_around(claim, at);
+        let content = |k: &usize| {
+            let t = &claim.tokens[*k];
+            t.is_content() && value_of(t).is_none()
+        };
+        let before: Vec<usize> = (clause.start..at).filter(content).collect();
+        let after = (at + 1..clause.end).filter(content).take(FRAME_REACH);
+        before[before.len().saturating_sub(FRAME_REACH)..]
+            .iter()
+            .copied()
+            .chain(after)
+            .map(|k| &claim.tokens[k])
+            .collect()
+    }
+    let (left, right) = (words(claims.left, i), words(claims.right, j));
+    if left.is_empty() || right.is_empty() {
+        // "Shares rose." / "Shares fell sharply.": nothing but the word itself to go on.
+        return true;
+    }
+    left.iter()
+        .any(|t| right.iter().any(|o| says(o, t) || says(t, o)))
+}
+
+/// Whether two dates, one a side, date the same event: the content words next to each in its
+/// clause (names, values and the words of the date itself aside) share a meaning. "Trump
+/// announced the tariffs on March 8" / "Trump on March 23 imposed a tariff", "Pompeo told
+/// senators on Thursday" / "Trump acknowledged the meeting in a Wednesday tweet": two events.
+pub(super) fn same_event(claims: Pair<Claim>, i: usize, j: usize) -> bool {
+    fn neighbours<'a>(claim: Claim<'a>, at: usize) -> Vec<&'a Token> {
+        let clause = clause_around(claim, at);
+        let plain = |k: &usize| {
+            let t = &claim.tokens[*k];
+            t.is_content() && value_of(t).is_none() && !t.proper
+        };
+        let before = (clause.start..at).rev().filter(plain).take(EVENT_REACH);
+        let after = (at + 1..clause.end).filter(plain).take(EVENT_REACH);
+        before.chain(after).map(|k| &claim.tokens[k]).collect()
+    }
+    let (left, right) = (neighbours(claims.left, i), neighbours(claims.right, j));
+    left.is_empty()
+        || right.is_empty()
+        || left
+            .iter()
+            .any(|t| right.iter().any(|o| says(o, t) || says(t, o)))
+}
+
+/// How many plain content words on each side of a date name its event (see [`same_event`]).
+pub(super) const EVENT_REACH: usize = 2;

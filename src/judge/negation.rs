@@ -1,0 +1,395 @@
+//! Negation: one statement denies, in its scope, what the other asserts ("did not approve").
+
+use super::cues::{describes_not_denies, doubt_follows, modal_negation, names_a_claim};
+use super::sentence::{asserted, clause_around, factual, gap, index_of, is_name};
+use super::words::says;
+use super::{denial, Claim};
+use crate::lexicon;
+use crate::model::{Pair, Reason};
+use crate::normalize::Token;
+use crate::similarity::token_match;
+
+/// Whether the cue at `i` is "dismissed" not said of a claim: "the director, who was dismissed
+/// by the president" was fired, and "dismissed the reports" (or concerns, allegations) denies
+/// them. A claim-like noun must follow within three words in the clause.
+pub(super) fn dismisses_no_claim(claim: Claim, i: usize) -> bool {
+    let tokens = claim.tokens;
+    if !matches!(
+        tokens[i].lower.as_str(),
+        "dismissed" | "dismisses" | "dismiss"
+    ) {
+        return false;
+    }
+    let clause = clause_around(claim, i);
+    !(i + 1..clause.end.min(i + 4)).any(|k| names_a_claim(&tokens[k]))
+}
+
+/// Whether the cue at `i` is a word of a name ("the March Without Borders"): capitalized inside
+/// a statement that is not a Title Case headline, next to a name.
+pub(super) fn cue_in_a_name(claim: Claim, i: usize) -> bool {
+    let tokens = claim.tokens;
+    let capitalized = |t: &Token| claim.text[t.span.start..].starts_with(char::is_uppercase);
+    let title_case = 3 * tokens.iter().filter(|t| capitalized(t)).count() > 2 * tokens.len();
+    // "NO COLLUSION" is shouted, not named.
+    let shouted =
+        !claim.text[tokens[i].span.start..tokens[i].span.end].contains(char::is_lowercase);
+    i > 0
+        && capitalized(&tokens[i])
+        && !shouted
+        && !title_case
+        && (tokens[i - 1].proper || tokens.get(i + 1).is_some_and(|t| t.proper))
+}
+
+/// Whether the cue at `i` stands in an exclamation ("No borders!", chanted at a march): a slogan
+/// or an outcry, not a statement of fact.
+pub(super) fn exclaimed(claim: Claim, i: usize) -> bool {
+    let tokens = claim.tokens;
+    let end = (i..tokens.len())
+        .map(|k| {
+            if k + 1 < tokens.len() {
+                gap(claim, k)
+            } else {
+                &claim.text[tokens[k].span.end..]
+            }
+        })
+        .find(|after| after.contains(['.', '?', '!']));
+    end.is_some_and(|after| {
+        after
+            .trim_start_matches(|c: char| c.is_whitespace() || "\"'”’)".contains(c))
+            .starts_with('!')
+    })
+}
+
+/// Whether the negation cue at `i` is itself called false: "Iran lied about never having a
+/// weapons program" says it had one, "falsely denied" admits. A lie or a falsity word a few
+/// words before the cue, in its clause, turns the negation around.
+pub(super) fn falsified(claim: Claim, i: usize) -> bool {
+    let tokens = claim.tokens;
+    let clause = clause_around(claim, i);
+    (clause.start.max(i.saturating_sub(4))..i).any(|k| {
+        let lower = tokens[k].lower.as_str();
+        let lie = matches!(lower, "lied" | "lie" | "lies" | "lying")
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "about" | "that"));
+        lie || matches!(lower, "falsely" | "wrongly")
+    })
+}
+
+/// Content words a stopping word governs: the activity it stops comes among the next few.
+pub(super) const STOPPED_WORDS: usize = 3;
+
+/// Whether `other` says that what the non-occurrence word at `i` stops is stopped too: one of the
+/// words it governs follows a word of stopping in `other` ("suspend nuclear tests" / "a
+/// moratorium on missile tests"). A stopping word with another object ("voted to ban leaf
+/// blowers" against "postponed a vote") says nothing of it.
+pub(super) fn stops_the_same(claim: Claim, i: usize, other: Claim) -> bool {
+    let governed = |c: Claim<'_>, at: usize| -> Vec<usize> {
+        let clause = clause_around(c, at);
+        (at + 1..clause.end)
+            .filter(|&k| c.tokens[k].is_content())
+            .take(STOPPED_WORDS)
+            .collect()
+    };
+    let stopped = governed(claim, i);
+    (0..other.tokens.len())
+        .filter(|&k| {
+            let o = &other.tokens[k];
+            lexicon::CESSATION_WORDS.contains(&o.lemma.as_str()) || o.cues.non_occurrence()
+        })
+        .any(|k| {
+            governed(other, k).iter().any(|&g| {
+                stopped
+                    .iter()
+                    .any(|&s| says(&other.tokens[g], &claim.tokens[s]))
+            })
+        })
+}
+
+/// Negation cues of a claim whose scope (the content words after the cue, up to the clause end)
+/// mentions something the other claim also talks about. A negated predicate must be one the
+/// other claim states as a fact ([`factual`]); any word of the topic will do for
+/// [`Scope::AnyWord`].
+pub(super) fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a Token> {
+    // Whether the token at `i` may deny what follows; most statements hold no such word, and are
+    // spared reading the clauses of both statements below.
+    let may_be_cue = |i: usize, token: &Token| {
+        token.cues.negation()
+            || token.cues.non_occurrence()
+            || token.lower == "free" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "of")
+    };
+    if !claim
+        .tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| may_be_cue(i, t))
+    {
+        return Vec::new();
+    }
+    let asserted = asserted(claim);
+    let other_factual = factual(other);
+    let other_content: Vec<&Token> = other
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| t.is_content() && (scope == Scope::AnyWord || other_factual[k]))
+        .map(|(_, t)| t)
+        .collect();
+    // "the vow to suspend nuclear tests": a cancellation aimed at, not one that took place.
+    let own_factual = factual(claim);
+    let mut cues = Vec::new();
+    static EPISTEMIC: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let epistemic = EPISTEMIC.get_or_init(|| {
+        lexicon::EPISTEMIC_VERBS
+            .iter()
+            .map(|v| lexicon::stem(v))
+            .collect()
+    });
+    for (i, token) in claim.tokens.iter().enumerate() {
+        let non_occurrence = token.cues.non_occurrence();
+        // "Free of charge" says "no charge": "free of" denies what follows like "without".
+        let privative =
+            token.lower == "free" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "of");
+        if !asserted[i] || !(token.cues.negation() || non_occurrence || privative) {
+            continue;
+        }
+        // "not only" adds rather than denies; "no doubt" affirms.
+        if token.lower == "not" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "only")
+            || doubt_follows(claim, i)
+            || dismisses_no_claim(claim, i)
+            || describes_not_denies(claim, i)
+            || exclaimed(claim, i)
+            || cue_in_a_name(claim, i)
+            || ((non_occurrence || scope == Scope::Predicate) && !own_factual[i])
+        {
+            continue;
+        }
+        // Both sides saying it was postponed agree on that; so do two that say the same
+        // activity stops in other words ("will suspend its tests" / "will stop nuclear tests").
+        if non_occurrence
+            && (other.tokens.iter().any(|o| o.shares_meaning(token))
+                || stops_the_same(claim, i, other))
+        {
+            continue;
+        }
+        // "Iran must never have nuclear weapons" is a rule, not a denial of a fact; it is still
+        // negative about the topic, so it keeps the other side's negation from standing alone.
+        if scope == Scope::Predicate && (modal_negation(claim, i) || falsified(claim, i)) {
+            continue;
+        }
+        // "has not been questioned" denies an event; "the questions" on the other side names a
+        // thing, which it does not deny.
+        let negates_a_verb = matches!(token.lower.as_str(), "not" | "never")
+            || token.lower.ends_with("n't")
+            || token.lower.ends_with("n’t");
+        let mut scope_hits = false;
+        let mut content_seen = 0;
+        // "no one": the "one" belongs to the cue.
+        let first =
+            if token.lower == "no" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "one") {
+                i + 2
+            } else {
+                i + 1
+            };
+        for j in first..claim.tokens.len() {
+            if gap(claim, j - 1).contains([',', ';', '—', '.', '?', '!']) {
+                break;
+            }
+            let scoped = &claim.tokens[j];
+            if !scoped.is_content() {
+                continue;
+            }
+            content_seen += 1;
+            // "have not determined the cause": not knowing denies nothing, unless the other
+            // side claims that very knowledge ("investigators determined the cause").
+            if content_seen == 1
+                && epistemic.iter().any(|v| scoped.all_keys().any(|k| k == v))
+                && !other_content.iter().any(|o| o.shares_meaning(scoped))
+            {
+                break;
+            }
+            // Any-word scope asks whether the negation is about the topic at all: a more
+            // general word on the other side is the topic too ("no cost" / "free of charge").
+            // What was postponed must be what the other side says took place, not a word of
+            // its prepositional phrase ("exempted Canada from the tariffs").
+            if other_content.iter().any(|o| {
+                (token_match(scoped, o) >= 0.7
+                    || says(o, scoped)
+                    || (scope == Scope::AnyWord && says(scoped, o)))
+                    && !(non_occurrence
+                        && scope == Scope::Predicate
+                        && in_prepositional_phrase(other, o))
+                    && !(scope == Scope::Predicate
+                        && negates_a_verb
+                        && !after_determiner(claim, scoped)
+                        && after_determiner(other, o))
+            }) {
+                scope_hits = true;
+                break;
+            }
+            if scope == Scope::Predicate {
+                break;
+            }
+            if content_seen >= 8 {
+                break;
+            }
+        }
+        // "The man is not slicing the bread for the soup" does not deny "the man is slicing
+        // bread": the negated clause says more than the other statement, and denies only that.
+        if scope_hits
+            && (scope == Scope::AnyWord || denied_said_by(claim, i, other) >= NEGATED_WORDS_SAID)
+        {
+            cues.push(token);
+        }
+    }
+    cues
+}
+
+/// The share of the words a negation denies that the other statement must say for the negation
+/// to deny it (see [`denied_said_by`]). SICK train / trial disagree F1: 0.798 / 0.792 without
+/// the rule, 0.826 / 0.797 at 0.67, 0.829 / 0.806 at 1; the own fixtures are unchanged.
+pub(super) const NEGATED_WORDS_SAID: f64 = 1.0;
+
+/// The share of the words a negation denies that `other` says too. A quantifier ("there is no
+/// man playing a guitar", "nobody is typing") denies that anything fits the whole description
+/// after it, to the clause end; a negated verb ("is not slicing the bread for the soup") denies
+/// the verb with its object, up to the first preposition (what follows is detail: "did not
+/// concede on Tuesday night" denies "conceded"). 1 when the denied words are all said; 0 when a
+/// word before the cue names a different referent than its counterpart in `other` ("a man is not
+/// playing" / "a woman is playing").
+pub(super) fn denied_said_by(claim: Claim, cue: usize, other: Claim) -> f64 {
+    let breaks = |i: usize| gap(claim, i).contains([',', ';', '—', ':', '.', '?', '!']);
+    let mut start = cue;
+    while start > 0 && !breaks(start - 1) {
+        start -= 1;
+    }
+    let mut end = cue + 1;
+    while end < claim.tokens.len() && !breaks(end - 1) {
+        end += 1;
+    }
+    let clashes = claim.tokens[start..cue].iter().any(|t| {
+        t.is_content()
+            && !other.tokens.iter().any(|o| says(o, t))
+            && other.tokens.iter().any(|o| t.opposes(o))
+    });
+    if clashes || about_someone_else(claim, cue, other) {
+        return 0.0;
+    }
+    let cue_word = claim.tokens[cue].lower.as_str();
+    let quantifier = lexicon::QUANTIFIER_NEGATIONS.contains(&cue_word);
+    let mut from = cue + 1;
+    // "no one": the "one" belongs to the cue.
+    if cue_word == "no" && claim.tokens.get(from).is_some_and(|t| t.lower == "one") {
+        from += 1;
+    }
+    let mut denied = Vec::new();
+    for token in &claim.tokens[from.min(end)..end] {
+        if !quantifier && lexicon::PREPOSITIONS.contains(&token.lower.as_str()) {
+            break;
+        }
+        if token.is_content() {
+            denied.push(token);
+        }
+    }
+    if denied.is_empty() {
+        return 1.0;
+    }
+    // An opposite counts as said: "did not rise" is about what "fell" says, and the two flips
+    // cancel (see `conflicts`).
+    let said = denied
+        .iter()
+        .filter(|w| other.tokens.iter().any(|o| says(o, w) || o.opposes(w)))
+        .count();
+    said as f64 / denied.len() as f64
+}
+
+/// Whether the negation at `cue` is said of someone the other statement does not name, while
+/// the other names someone else: "Manafort has maintained his innocence, pleading not guilty"
+/// does not deny "Flynn pleaded guilty". The names before the cue, outside the attribution
+/// ("according to Reuters"), are whom the negation is said of.
+pub(super) fn about_someone_else(claim: Claim, cue: usize, other: Claim) -> bool {
+    let attribution = crate::attribution::attribution_span(claim.text, claim.tokens);
+    let named = |c: Claim, t: &Token| c.tokens.iter().any(|o| o.key == t.key);
+    let own: Vec<&Token> = claim.tokens[..cue]
+        .iter()
+        .filter(|t| {
+            is_name(t)
+                && !attribution.is_some_and(|a| a.start <= t.span.start && t.span.end <= a.end)
+        })
+        .collect();
+    if own.is_empty() || own.iter().any(|t| named(other, t)) {
+        return false;
+    }
+    other.tokens.iter().any(|t| is_name(t) && !named(claim, t))
+}
+
+/// Whether a statement negates what it asserts: a negation cue in an asserted clause ("not
+/// only" adds rather than denies).
+pub fn negates(claim: Claim) -> bool {
+    // Most statements hold no cue: their clauses need not be read.
+    if !claim.tokens.iter().any(|t| t.cues.negation()) {
+        return false;
+    }
+    let asserted = asserted(claim);
+    claim.tokens.iter().enumerate().any(|(i, t)| {
+        asserted[i]
+            && t.cues.negation()
+            && !(t.lower == "not" && claim.tokens.get(i + 1).is_some_and(|n| n.lower == "only"))
+            && !doubt_follows(claim, i)
+    })
+}
+
+/// How much of a negation's scope the other statement must mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scope {
+    /// Any content word of the scope: enough to say a statement is negated about the topic.
+    AnyWord,
+    /// The negated predicate itself, the first content word after the cue: needed to say one
+    /// statement denies what the other asserts ("Trump was not being investigated" does not deny
+    /// "the investigation into Flynn").
+    Predicate,
+}
+
+pub(super) fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
+    let left = scoped_negations(claims.left, claims.right, Scope::Predicate);
+    let right = scoped_negations(claims.right, claims.left, Scope::Predicate);
+    if left.is_empty() == right.is_empty() {
+        return None;
+    }
+    // Both sides negating the topic agree, however loosely the other negation is scoped.
+    let loose =
+        |claim: Claim, other: Claim| !scoped_negations(claim, other, Scope::AnyWord).is_empty();
+    if (left.is_empty() && loose(claims.left, claims.right))
+        || (right.is_empty() && loose(claims.right, claims.left))
+    {
+        return None;
+    }
+    Some(denial(claims, &left, &right))
+}
+
+/// Whether `word` of `claim` comes right after a determiner ("the questions", "his reply"):
+/// a noun, not a verb.
+pub(super) fn after_determiner(claim: Claim, word: &Token) -> bool {
+    let Some(at) = index_of(claim, word) else {
+        return false;
+    };
+    at > 0
+        && matches!(
+            claim.tokens[at - 1].lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "these" | "those" | "this"
+        )
+}
+
+/// Whether `word` of `claim` stands in a prepositional phrase: before it, past the words of its
+/// phrase and the "and" / "or" of a list, comes a preposition ("from steel and aluminum
+/// tariffs", "a tariff on steel").
+pub(super) fn in_prepositional_phrase(claim: Claim, word: &Token) -> bool {
+    let Some(at) = index_of(claim, word) else {
+        return false;
+    };
+    claim.tokens[..at]
+        .iter()
+        .rev()
+        .find(|t| !t.is_content() && !matches!(t.lower.as_str(), "and" | "or" | "the" | "a" | "an"))
+        .is_some_and(|t| lexicon::PREPOSITIONS.contains(&t.lower.as_str()))
+}

@@ -1,0 +1,230 @@
+//! Quantity: different numbers, amounts of money, dates and times for the same thing.
+
+use super::frame::{same_event, same_frame};
+use super::sentence::gap;
+use super::{reason, token_evidence, Claim};
+use crate::model::{Evidence, Pair, Reason, ReasonKind};
+use crate::normalize::{Precision, Quantity, Token, TokenKind, Unit};
+
+/// The class of a value: numbers are compared only within one class.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum ValueClass {
+    Count,
+    /// A number set off by commas after a name: an age.
+    Age,
+    Money(char),
+    Percent,
+    Year,
+    Clock,
+    DayOfMonth,
+    Weekday,
+    Month,
+}
+
+impl ValueClass {
+    fn reason_kind(self) -> ReasonKind {
+        match self {
+            ValueClass::Count | ValueClass::Age | ValueClass::Money(_) | ValueClass::Percent => {
+                ReasonKind::Number
+            }
+            _ => ReasonKind::Date,
+        }
+    }
+}
+
+/// A token's value as a comparable quantity: days of a month become `month * 100 + day`.
+pub(super) fn value_of(token: &Token) -> Option<(ValueClass, Quantity)> {
+    let exact = |value: f64, unit| Quantity {
+        value,
+        unit,
+        precision: Precision::Exact,
+    };
+    match &token.kind {
+        TokenKind::Number(q) => {
+            let class = match q.unit {
+                Unit::Count => ValueClass::Count,
+                Unit::Money(c) => ValueClass::Money(c),
+                Unit::Percent => ValueClass::Percent,
+                Unit::Year => ValueClass::Year,
+                Unit::Clock => ValueClass::Clock,
+                Unit::DayOf(month) => {
+                    return Some((
+                        ValueClass::DayOfMonth,
+                        exact(f64::from(month) * 100.0 + q.value, Unit::Count),
+                    ))
+                }
+            };
+            Some((class, *q))
+        }
+        TokenKind::Weekday(d) => Some((ValueClass::Weekday, exact(f64::from(*d), Unit::Count))),
+        TokenKind::Month(m) => Some((ValueClass::Month, exact(f64::from(*m), Unit::Count))),
+        _ => None,
+    }
+}
+
+/// Numbers, dates and times that both sides give for one class of value and that cannot both be
+/// true. A value one side gives and the other does not is detail, not conflict.
+pub(super) fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
+    let values = |claim: Claim<'_>| -> Vec<(usize, ValueClass, Quantity)> {
+        claim
+            .tokens
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                value_of(t)
+                    .filter(|(c, _)| !(*c == ValueClass::Year && names_which(claim, i)))
+                    .map(|(c, q)| {
+                        let class = if c == ValueClass::Count && is_apposition(claim, i) {
+                            ValueClass::Age
+                        } else {
+                            c
+                        };
+                        (i, class, q)
+                    })
+            })
+            .collect()
+    };
+    let left = values(claims.left);
+    let right = values(claims.right);
+    let unmatched = |mine: &[(usize, ValueClass, Quantity)],
+                     theirs: &[(usize, ValueClass, Quantity)]| {
+        mine.iter()
+            .filter(|(_, class, q)| {
+                !theirs
+                    .iter()
+                    .any(|(_, c, other)| c == class && q.compatible(other))
+            })
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let left_open = unmatched(&left, &right);
+    let right_open = unmatched(&right, &left);
+
+    let mut found: Vec<(ReasonKind, Pair<Vec<Evidence>>)> = Vec::new();
+    for (rank, &(li, class, _)) in left_open.iter().enumerate() {
+        // The right value of the same class that counts the same thing ("120 jobs" / "150
+        // employees"); failing that, the one in the same position among the unmatched values.
+        // Values whose counted nouns differ ("58 years" / "1,300 votes") are not compared.
+        let same_class: Vec<usize> = right_open
+            .iter()
+            .filter(|(_, c, _)| *c == class)
+            .map(|(ri, _, _)| *ri)
+            .collect();
+        let left_head = counted_noun(claims.left, li);
+        let by_noun = same_class.iter().copied().find(|&ri| {
+            let right_head = counted_noun(claims.right, ri);
+            left_head
+                .zip(right_head)
+                .is_some_and(|(l, r)| l.shares_meaning(r))
+        });
+        let left_rank = left_open[..rank]
+            .iter()
+            .filter(|(_, c, _)| *c == class)
+            .count();
+        let by_position = same_class.get(left_rank).copied().filter(|&ri| {
+            let right_head = counted_noun(claims.right, ri);
+            match (left_head, right_head) {
+                (Some(l), Some(r)) => l.shares_meaning(r),
+                _ => true,
+            }
+        });
+        let Some(ri) = by_noun.or(by_position) else {
+            continue;
+        };
+        // "In July, North Korea tested its first ICBM" / "talks were held in March": two dates
+        // of two events. A value conflicts only with the value the other side gives for the
+        // same thing, which the words around the two must show.
+        let calendar = matches!(
+            class,
+            ValueClass::Weekday | ValueClass::DayOfMonth | ValueClass::Month | ValueClass::Year
+        );
+        if !same_frame(Pair::new(claims.left, claims.right), li, ri)
+            || (calendar && !same_event(Pair::new(claims.left, claims.right), li, ri))
+        {
+            continue;
+        }
+        let l = token_evidence(claims.left, &claims.left.tokens[li]);
+        let r = token_evidence(claims.right, &claims.right.tokens[ri]);
+        let kind = class.reason_kind();
+        match found.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, evidence)) => {
+                evidence.left.push(l);
+                evidence.right.push(r);
+            }
+            None => found.push((kind, Pair::new(vec![l], vec![r]))),
+        }
+    }
+    found
+        .into_iter()
+        .map(|(kind, evidence)| reason(kind, evidence))
+        .collect()
+}
+
+/// The noun a number counts: the word right after it ("120 jobs"), or after "of" and a
+/// determiner ("15% of its staff"). Words further on are about something else ("8.5% in
+/// after-hours trading" counts nothing).
+pub(super) fn counted_noun<'a>(claim: Claim<'a>, index: usize) -> Option<&'a Token> {
+    let tokens = claim.tokens;
+    let mut after_of = false;
+    for (j, token) in tokens.iter().enumerate().skip(index + 1).take(3) {
+        if gap(claim, j - 1).contains([',', ';', '.', '(', ')', ':']) {
+            return None;
+        }
+        if matches!(token.kind, TokenKind::Content) {
+            // "an 18-year-old brother": an age counts years of whoever follows.
+            if matches!(token.lemma.as_str(), "year" | "month" | "week" | "day")
+                && tokens.get(j + 1).is_some_and(|t| t.lower == "old")
+            {
+                return tokens.get(j + 2).filter(|t| t.is_content());
+            }
+            return Some(token);
+        }
+        let determiner = matches!(
+            token.lower.as_str(),
+            "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "a"
+                | "an"
+                | "all"
+                | "our"
+                | "these"
+                | "those"
+        );
+        // "four more years", "two other men": the count still counts the noun after.
+        let comparative = matches!(
+            token.lower.as_str(),
+            "more" | "fewer" | "less" | "other" | "additional" | "extra"
+        );
+        if token.lower == "of" {
+            after_of = true;
+        } else if !(comparative || after_of && determiner) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the year at `index` says which thing a noun is ("the 2016 campaign", "the 1953
+/// armistice") rather than when something happened ("in 2016"): it stands right before a noun.
+/// Two articles name different campaigns and wars by their years; such a year dates nothing the
+/// other statement tells.
+pub(super) fn names_which(claim: Claim, index: usize) -> bool {
+    claim.tokens.get(index + 1).is_some_and(|next| {
+        matches!(next.kind, TokenKind::Content)
+            && gap(claim, index)
+                .chars()
+                .all(|c| c.is_whitespace() || c == '-')
+    })
+}
+
+/// Whether a number stands between commas after a name, as ages do ("Hartwell, 58, is ...").
+pub(super) fn is_apposition(claim: Claim, index: usize) -> bool {
+    let tokens = claim.tokens;
+    index > 0
+        && index + 1 < tokens.len()
+        && gap(claim, index - 1).trim() == ","
+        && gap(claim, index).trim_start().starts_with(',')
+}

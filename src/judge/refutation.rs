@@ -1,0 +1,348 @@
+//! Refutation: one statement calls what the other says false ("a hoax", "dismissed the
+//! reports"), over the whole statement rather than the scope of a negation.
+
+use super::cues::{describes_not_denies, modal_negation, names_a_claim};
+use super::sentence::{asserted, clause_around, gap, index_of};
+use super::words::says;
+use super::{denial, negates, Claim};
+use crate::lexicon;
+use crate::model::{Pair, Reason, Span};
+use crate::normalize::Token;
+
+/// Content words a statement denying the one before it may add of its own: who denies it ("a
+/// Warner Bros. spokesman"), not a claim of its own.
+pub(super) const DENIER_WORDS: usize = 3;
+
+/// Whether `claim` refutes the statement just before it, `before`, rather than a claim of its
+/// own: "Reports said the bridge would close. Officials denied it." / "... The story is a hoax."
+/// Its refuting word has no object of its own but a pronoun or a report ("denied it", "denied
+/// the reports"), and it adds at most a few words the statement before does not say. Such a
+/// statement speaks of whatever the one before speaks of, so the alignment pairs it along (see
+/// `crate::compare`); judged on its own words it would be one-sided, and the article that
+/// reports a claim only to deny it would seem to agree with the one that asserts it.
+pub fn denies_the_statement_before(claim: Claim, before: Claim) -> bool {
+    let cues = about_the_other(claim, refutations(claim), before);
+    if cues.is_empty() {
+        return false;
+    }
+    let refers_back = cues.iter().all(|cue| {
+        let Some(i) = index_of(claim, cue) else {
+            return false;
+        };
+        !rejecting_verb(cue)
+            || object_of_rejection(claim, i).map_or(true, |object| object.is_empty())
+    });
+    if !refers_back {
+        return false;
+    }
+    let cue_spans: Vec<Span> = cues.iter().map(|c| c.span).collect();
+    let own_words = claim
+        .tokens
+        .iter()
+        .filter(|t| {
+            t.is_content()
+                && !cue_spans.contains(&t.span)
+                && !lexicon::REPORT_NOUNS.contains(&t.lemma.as_str())
+                && !before.tokens.iter().any(|o| says(o, t))
+        })
+        .count();
+    own_words <= DENIER_WORDS
+}
+
+/// The refutation check alone (see [`refutation_conflict`]), for two texts that are about the
+/// same claim without aligning statement to statement (pair mode).
+pub fn refutation(claims: Pair<Claim>) -> Option<Reason> {
+    refutation_conflict(claims)
+}
+
+/// One statement calls what the other asserts false: a hoax, a fake, debunked, denied, retracted
+/// ([`lexicon::REFUTATION_CUES`]). Unlike a negation, such a word refutes the whole statement it
+/// stands in, wherever it stands ("the shark photo is a fake", "Debunked: ..."); the pair being
+/// aligned says the two are about the same claim. Not a conflict when both sides refute or the
+/// other side negates too.
+pub(super) fn refutation_conflict(claims: Pair<Claim>) -> Option<Reason> {
+    let (left, right) = (
+        about_the_other(claims.left, refutations(claims.left), claims.right),
+        about_the_other(claims.right, refutations(claims.right), claims.left),
+    );
+    if left.is_empty() == right.is_empty() {
+        return None;
+    }
+    let other = if left.is_empty() {
+        claims.left
+    } else {
+        claims.right
+    };
+    if negates(other) {
+        return None;
+    }
+    Some(denial(claims, &left, &right))
+}
+
+/// Content words just before a bare negation that say what it denies (see [`about_the_other`]).
+pub(super) const DENIED_BEFORE: usize = 3;
+
+/// The refutation cues of `claim` that refute what `other` says. A refuting word ("a hoax")
+/// calls its whole statement false. A bare negation ("Probably not.", "It's not.", "is not
+/// true") denies what was just said before it: "Will the bridge close in May? Probably not."
+/// refutes "the bridge will close in May", but "The announcement sounds like a victory for the
+/// U.S. It's not." refutes only the victory, not the announcement another statement reports. So
+/// the other statement must say most of the last few content words before such a cue (when
+/// there are any: "No, the bridge will stay open" denies what follows).
+pub(super) fn about_the_other<'a>(
+    claim: Claim<'a>,
+    cues: Vec<&'a Token>,
+    other: Claim,
+) -> Vec<&'a Token> {
+    cues.into_iter()
+        .filter(|cue| {
+            let lower = cue.lower.as_str();
+            if rejecting_verb(cue) {
+                let at = index_of(claim, cue);
+                return at.map_or(true, |i| rejects_what_the_other_says(claim, i, other));
+            }
+            let bare = matches!(lower, "not" | "no" | "never" | "nope")
+                || lower.ends_with("n't")
+                || lower.ends_with("n’t");
+            if !bare {
+                return true;
+            }
+            // "It should never have been made": a rule, not a verdict on the claim.
+            let at = index_of(claim, cue);
+            if at.is_some_and(|i| modal_negation(claim, i)) {
+                return false;
+            }
+            let before: Vec<&Token> = claim
+                .tokens
+                .iter()
+                .take_while(|t| t.span.start < cue.span.start)
+                .filter(|t| {
+                    t.is_content() && !lexicon::CERTAINTY_ADVERBS.contains(&t.lower.as_str())
+                })
+                .collect();
+            let denied = &before[before.len().saturating_sub(DENIED_BEFORE)..];
+            let said = denied
+                .iter()
+                .filter(|w| other.tokens.iter().any(|o| says(o, w)))
+                .count();
+            denied.is_empty() || 2 * said >= denied.len()
+        })
+        .collect()
+}
+
+/// Whether a token is a verb of denying or rejecting ("denied", "dismisses"), by stem: the
+/// negation cues among them are stop words, whose lemma is the word as written.
+pub(super) fn rejecting_verb(token: &Token) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        ["deny", "doubt"]
+            .iter()
+            .chain(lexicon::REJECTING_VERBS)
+            .map(|verb| lexicon::stem(verb))
+            .collect()
+    });
+    let stem = lexicon::stem(&token.lower);
+    stems.contains(&stem) && token.lower != "denial"
+}
+
+/// How many content words of a denied or rejected object the other statement is checked for
+/// (see [`rejects_what_the_other_says`]).
+pub(super) const REJECTED_WORDS: usize = 5;
+
+/// Whether the denying or rejecting verb at `i` ("denied", "dismissed") rejects what `other`
+/// says. Unlike "a hoax", such a verb refutes its object, not its whole statement: "Denying any
+/// financial motivation, Perez said the lawsuit ..." refutes nothing about the lawsuit, and "Iran
+/// has denied seeking nuclear weapons" nothing about "Netanyahu disparages the nuclear deal". So
+/// the other side must say at least half of the object's first few content words; a report
+/// ("denied the report", "dismissed claims that ...") stands for the claim and is skipped. With no
+/// object in its clause ("which Trump denies", "Police denied."), the verb rejects what was said
+/// just before it, as a bare negation does (see [`about_the_other`]).
+pub(super) fn rejects_what_the_other_says(claim: Claim, i: usize, other: Claim) -> bool {
+    let said = |words: &[&Token]| {
+        let said = words
+            .iter()
+            .filter(|w| other.tokens.iter().any(|o| says(o, w)))
+            .count();
+        words.is_empty() || 2 * said >= words.len()
+    };
+    match object_of_rejection(claim, i) {
+        // "denies he will play Batman" rejects nothing "he will play Steve Jobs" says: a name
+        // in the object that the other side does not name makes it another claim.
+        Some(object) => {
+            said(&object)
+                && !object
+                    .iter()
+                    .any(|w| w.proper && !other.tokens.iter().any(|o| says(o, w)))
+        }
+        None => {
+            let before: Vec<&Token> = claim.tokens[..clause_around(claim, i).start]
+                .iter()
+                .filter(|t| t.is_content())
+                .collect();
+            said(&before[before.len().saturating_sub(DENIED_BEFORE)..])
+        }
+    }
+}
+
+/// What the denying or rejecting verb at `i` rejects, as its first few content words (see
+/// [`rejects_what_the_other_says`]): `None` when its clause names nothing after it ("which
+/// Trump denies", "denied it"), empty for a bare report ("denied the report": the claim stands
+/// for itself), and the words of the claim a report is of ("dismissed reports that the bridge
+/// would close").
+pub(super) fn object_of_rejection<'a>(claim: Claim<'a>, i: usize) -> Option<Vec<&'a Token>> {
+    let tokens = claim.tokens;
+    let clause = clause_around(claim, i);
+    let reports = |k: usize| names_a_claim(&tokens[k]);
+    // A report stands for the claim it reports, not for a word of it: "denies Jobs role
+    // rumours" rejects what "Bale will play Jobs" says.
+    let content_from = |from: usize| -> Vec<&'a Token> {
+        (from..clause.end)
+            .filter(|&k| tokens[k].is_content() && !reports(k))
+            .map(|k| &tokens[k])
+            .take(REJECTED_WORDS)
+            .collect()
+    };
+    // "denied it on Friday": the pronoun is the object, what follows is detail.
+    // ("Denied that ..." opens the claim denied.)
+    if i + 1 < clause.end && matches!(tokens[i + 1].lower.as_str(), "it" | "this" | "them" | "so") {
+        return None;
+    }
+    let first = (i + 1..clause.end).find(|&k| tokens[k].is_content() || reports(k))?;
+    if reports(first) {
+        // "denied the report" stands for the claim; "dismissed reports that the bridge would
+        // close" says which one.
+        let content = (first + 1..clause.end)
+            .find(|&k| matches!(tokens[k].lower.as_str(), "that" | "of" | "about"));
+        return Some(content.map_or_else(Vec::new, |k| content_from(k + 1)));
+    }
+    Some(content_from(first))
+}
+
+/// The refutation cues of a claim that call what it reports false: a refuting word, a rejecting
+/// verb whose object is a report ("dismissed the reports"), or a negated truth word ("the video is
+/// not real"); in an asserted clause, not negated themselves ("not a hoax", "no doubt"), not in a
+/// question ("Is the video fake?"), and not an adjective saying what kind of thing a noun is
+/// ("fake passports", "no real progress"; but "a false report").
+pub(super) fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
+    let tokens = claim.tokens;
+    if !tokens.iter().any(|t| t.cues.may_refute()) {
+        return Vec::new();
+    }
+    let breaks = |i: usize| gap(claim, i).contains([',', ';', '—', ':', '.', '?', '!']);
+    // The words after `i` in its clause, at most `n`.
+    let next_in_clause = |i: usize, n: usize| {
+        (i + 1..tokens.len().min(i + 1 + n)).take_while(move |&j| !breaks(j - 1))
+    };
+    let lemma_in = |j: usize, list: &[&str]| list.contains(&tokens[j].lemma.as_str());
+    // An adjective before a noun: "fake passports", "real progress"; "a false report" refutes.
+    let names_a_kind = |i: usize| {
+        tokens.get(i + 1).is_some_and(|next| {
+            next.is_content()
+                && gap(claim, i).chars().all(char::is_whitespace)
+                && !lexicon::REPORT_NOUNS.contains(&next.lemma.as_str())
+        })
+    };
+    // "A fraud" calls something false; "tax fraud charges", "charged with fraud" name a crime.
+    let names_a_crime = |i: usize| {
+        tokens[i].lower == "fraud"
+            && (names_a_kind(i)
+                || !(i.saturating_sub(2)..i)
+                    .any(|j| matches!(tokens[j].lower.as_str(), "a" | "an")))
+    };
+    let refuting_word = |i: usize| {
+        let lower = tokens[i].lower.as_str();
+        // A word naming a kind of thing ("fake passports", "fraud charges") refutes nothing.
+        let names_a_kind_of_thing = (lexicon::REFUTING_ADJECTIVES.contains(&lower)
+            && names_a_kind(i))
+            || names_a_crime(i)
+            || describes_not_denies(claim, i);
+        lexicon::REFUTATION_CUES.contains(&lower) && !names_a_kind_of_thing
+    };
+    let rejects_a_report = |i: usize| {
+        lemma_in(i, lexicon::REJECTING_VERBS)
+            && next_in_clause(i, 3).any(|j| lemma_in(j, lexicon::REPORT_NOUNS))
+    };
+    let denies_truth = |i: usize| {
+        tokens[i].cues.negation()
+            && next_in_clause(i, 2).any(|j| {
+                (lemma_in(j, lexicon::TRUTH_WORDS) && !names_a_kind(j))
+                    || lemma_in(j, lexicon::EVIDENCE_WORDS)
+            })
+    };
+    // "He made it up": the claim was invented.
+    let made_up = |i: usize| {
+        matches!(
+            tokens[i].lower.as_str(),
+            "made" | "make" | "makes" | "making"
+        ) && tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "it" | "that" | "this" | "everything"))
+            && tokens.get(i + 2).is_some_and(|t| t.lower == "up")
+    };
+    // "Probably not.", "No, ...", "It didn't.": a negation alone in its clause (but for function
+    // words and an adverb of certainty) denies the claim the text makes before or after it;
+    // "who voted no" is a vote.
+    let elliptical = |i: usize| {
+        let lower = tokens[i].lower.as_str();
+        let mut start = i;
+        while start > 0 && !breaks(start - 1) {
+            start -= 1;
+        }
+        let alone = |j: usize| {
+            j == i
+                || !tokens[j].is_content()
+                || lexicon::CERTAINTY_ADVERBS.contains(&tokens[j].lower.as_str())
+        };
+        (matches!(lower, "not" | "no" | "never" | "nope")
+            || lower.ends_with("n't")
+            || lower.ends_with("n’t"))
+            && (start..i).all(alone)
+            && next_in_clause(i, usize::MAX - i - 1).all(alone)
+    };
+    let candidates: Vec<usize> = (0..tokens.len())
+        .filter(|&i| {
+            refuting_word(i)
+                || rejects_a_report(i)
+                || denies_truth(i)
+                || elliptical(i)
+                || made_up(i)
+        })
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let asserted = asserted(claim);
+    let negated = |i: usize| {
+        (i.saturating_sub(3)..i)
+            .rev()
+            .take_while(|&j| !breaks(j))
+            .any(|j| tokens[j].cues.negation())
+    };
+    let in_question = |i: usize| {
+        let mut j = i;
+        while j + 1 < tokens.len() && !gap(claim, j).contains(['.', '?', '!']) {
+            j += 1;
+        }
+        let after = if j + 1 < tokens.len() {
+            gap(claim, j)
+        } else {
+            &claim.text[tokens[j].span.end..]
+        };
+        after.trim_start().starts_with('?')
+            || after.trim_start().starts_with(['"', '\'', '”', '’', ')']) && after.contains('?')
+    };
+    // "may be fake", "was allegedly doctored": a doubt, not a verdict.
+    let hedged = |i: usize| {
+        (0..i)
+            .rev()
+            .take_while(|&j| !breaks(j))
+            .any(|j| lexicon::MODAL_HEDGES.contains(&tokens[j].lower.as_str()))
+    };
+    candidates
+        .into_iter()
+        .filter(|&i| {
+            asserted[i] && (denies_truth(i) || !negated(i)) && !in_question(i) && !hedged(i)
+        })
+        .map(|i| &tokens[i])
+        .collect()
+}
