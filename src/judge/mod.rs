@@ -12,6 +12,7 @@ use crate::model::{Evidence, Pair, Reason, ReasonKind, Relation, Span};
 use crate::normalize::Token;
 
 mod antonym;
+mod attribution;
 mod cues;
 mod entity;
 mod frame;
@@ -22,6 +23,7 @@ mod sentence;
 mod words;
 
 use antonym::antonym_conflict;
+use attribution::attribution_conflict;
 use entity::entity_conflicts;
 pub use negation::negates;
 use negation::negation_conflict;
@@ -74,26 +76,18 @@ pub fn judge_with_speakers(
         // "Is the video real?" asserts nothing, so it contradicts nothing.
         Vec::new()
     } else if in_canonical_order(claims) {
-        conflicts(claims)
+        combine(claims)
     } else {
-        conflicts(claims.swapped())
+        combine(claims.swapped())
             .into_iter()
             .map(mirrored)
             .collect()
     };
 
+    // 4. Attribution, on the sides as given: only a pair that disagrees already says whose
+    //    word it is.
     if !reasons.is_empty() {
-        if let (Some(l), Some(r)) = (speakers.left, speakers.right) {
-            if l.differs_from(r) {
-                reasons.push(reason(
-                    ReasonKind::Attribution,
-                    Pair::new(
-                        vec![evidence_of(l.span, &l.text)],
-                        vec![evidence_of(r.span, &r.text)],
-                    ),
-                ));
-            }
-        }
+        reasons.extend(attribution_conflict(speakers));
     }
     let relation = if reasons.is_empty() {
         Relation::Agree
@@ -117,23 +111,83 @@ fn asks_yes_or_no(claim: Claim) -> bool {
         && lexicon::AUXILIARY_VERBS.contains(&first.lower.as_str())
 }
 
-/// The conflicts the typed checks find, reading the pair from left to right. Three checks are
-/// not symmetric on their own — the word diff that finds a name's slot breaks ties between
-/// equally long alignments by position, numbers are paired greedily from the left, and the
-/// first pair of opposites found wins — so [`judge`] runs them on the pair in canonical order.
-fn conflicts(claims: Pair<Claim>) -> Vec<Reason> {
-    let mut reasons = Vec::new();
-    let negation = negation_conflict(claims);
-    let antonym = antonym_conflict(claims);
-    // "prices did not rise" against "prices fell": two flips make no conflict.
-    match (negation, antonym) {
-        (Some(_), Some(_)) => {}
-        (Some(reason), None) | (None, Some(reason)) => reasons.push(reason),
-        // Neither a scoped negation nor an opposite: one side may still call the claim false.
-        (None, None) => reasons.extend(refutation_conflict(claims)),
-    }
-    reasons.extend(quantity_conflicts(claims));
-    reasons.extend(entity_conflicts(claims));
+/// One check of the judge: a kind of conflict it looks for, by name, so that a person can list
+/// the checks and a trace can say which one fired.
+#[derive(Debug, Clone, Copy)]
+pub struct Check {
+    /// Its name, as messages and traces print it.
+    pub name: &'static str,
+    /// The kinds of reason it gives.
+    pub kinds: &'static [ReasonKind],
+    /// What it finds in a pair, reading it from left to right: [`judge`] runs it on the pair in
+    /// canonical order.
+    pub run: fn(Pair<Claim>) -> Vec<Reason>,
+}
+
+/// One side denies, in its scope, what the other asserts ("did not approve" / "approved").
+pub const NEGATION: Check = Check {
+    name: "negation",
+    kinds: &[ReasonKind::Negation],
+    run: |claims| negation_conflict(claims).into_iter().collect(),
+};
+
+/// One side says the opposite word of the other about the same thing ("rose" / "fell").
+pub const ANTONYM: Check = Check {
+    name: "antonym",
+    kinds: &[ReasonKind::Antonym],
+    run: |claims| antonym_conflict(claims).into_iter().collect(),
+};
+
+/// One side calls what the other says false ("a hoax", "dismissed the reports"); its reason is
+/// a negation's.
+pub const REFUTATION: Check = Check {
+    name: "refutation",
+    kinds: &[ReasonKind::Negation],
+    run: |claims| refutation_conflict(claims).into_iter().collect(),
+};
+
+/// Different numbers, amounts, dates or times for the same thing.
+pub const QUANTITY: Check = Check {
+    name: "quantity",
+    kinds: &[ReasonKind::Number, ReasonKind::Date],
+    run: quantity_conflicts,
+};
+
+/// A different place or person in the same slot.
+pub const ENTITY: Check = Check {
+    name: "entity",
+    kinds: &[ReasonKind::Place, ReasonKind::Entity],
+    run: entity_conflicts,
+};
+
+/// Every check of a pair's statements, in the order their reasons are listed. Attribution
+/// ([`attribution::attribution_conflict`]) reads the speakers instead, after these.
+pub const CHECKS: [Check; 5] = [NEGATION, ANTONYM, REFUTATION, QUANTITY, ENTITY];
+
+/// The reasons of a pair read from left to right: how the checks' findings combine, rule by
+/// rule.
+///
+/// 1. Negation and antonym cancel: "prices did not rise" against "prices fell" is two flips,
+///    no conflict. Either one alone is a reason.
+/// 2. Refutation is asked only when neither negation nor antonym found anything: one side may
+///    still call the claim false without negating it.
+/// 3. Quantity and entity reasons are added whatever else was found, in that order.
+///
+/// Three checks are not symmetric on their own — the word diff that finds a name's slot breaks
+/// ties between equally long alignments by position, numbers are paired greedily from the left,
+/// and the first pair of opposites found wins — so [`judge`] combines them on the pair in
+/// canonical order.
+fn combine(claims: Pair<Claim>) -> Vec<Reason> {
+    let negation = (NEGATION.run)(claims);
+    let antonym = (ANTONYM.run)(claims);
+    let mut reasons = match (negation.is_empty(), antonym.is_empty()) {
+        (false, false) => Vec::new(),
+        (false, true) => negation,
+        (true, false) => antonym,
+        (true, true) => (REFUTATION.run)(claims),
+    };
+    reasons.extend((QUANTITY.run)(claims));
+    reasons.extend((ENTITY.run)(claims));
     reasons
 }
 
@@ -245,6 +299,81 @@ mod tests {
     use super::refutation::refutations;
     use super::*;
     use crate::normalize::tokenize;
+
+    #[test]
+    fn the_checks_have_one_name_each_and_give_every_kind_of_reason_but_attribution() {
+        let names: std::collections::BTreeSet<&str> = CHECKS.iter().map(|c| c.name).collect();
+        assert_eq!(names.len(), CHECKS.len());
+        for kind in [
+            ReasonKind::Negation,
+            ReasonKind::Antonym,
+            ReasonKind::Number,
+            ReasonKind::Date,
+            ReasonKind::Place,
+            ReasonKind::Entity,
+        ] {
+            assert!(
+                CHECKS.iter().any(|c| c.kinds.contains(&kind)),
+                "no check gives {kind:?}"
+            );
+        }
+        assert!(!CHECKS
+            .iter()
+            .any(|c| c.kinds.contains(&ReasonKind::Attribution)));
+    }
+
+    #[test]
+    fn a_check_gives_only_its_own_kinds() {
+        let pairs = [
+            ("The vote was on Tuesday.", "The vote was on Wednesday."),
+            ("Prices rose by 12%.", "Prices fell by 15%."),
+            (
+                "The council approved the plan.",
+                "The council did not approve the plan.",
+            ),
+            (
+                "The fire started in Dayton on Sunday.",
+                "The fire started in Columbus on Sunday.",
+            ),
+            (
+                "A shark swam on the highway.",
+                "The shark on the highway is a hoax.",
+            ),
+        ];
+        let mut fired = std::collections::BTreeSet::new();
+        for (left, right) in pairs {
+            let (lt, rt) = (tokenize(left, 0), tokenize(right, 0));
+            let claims = Pair::new(
+                Claim {
+                    text: left,
+                    tokens: &lt,
+                },
+                Claim {
+                    text: right,
+                    tokens: &rt,
+                },
+            );
+            // As the judge runs them.
+            let claims = if in_canonical_order(claims) {
+                claims
+            } else {
+                claims.swapped()
+            };
+            for check in CHECKS {
+                for found in (check.run)(claims) {
+                    assert!(
+                        check.kinds.contains(&found.kind),
+                        "{} gave {:?}",
+                        check.name,
+                        found.kind
+                    );
+                    fired.insert(check.name);
+                }
+            }
+        }
+        // Every check was tried on a pair it fires on.
+        assert_eq!(fired.len(), CHECKS.len(), "{fired:?}");
+    }
 
     fn judge_texts(left: &str, right: &str) -> Judgment {
         let (lt, rt) = (tokenize(left, 0), tokenize(right, 0));
