@@ -1,0 +1,304 @@
+//! What a word is, worked out once per spelling: its lower case, key, stem, lemma, further
+//! meanings and cues, remembered for the current generation of words (see `crate::intern`).
+
+use super::quantity::ends_precision_phrase;
+use super::{starts_multiword_alias, Cues};
+use crate::intern::{keep, keep_list, Memo, Sym, SymList, ThreadMemo, NO_SYMS};
+use crate::lexicon;
+use crate::thesaurus;
+
+/// A word as written, as tokenizing reads it before looking at its neighbours.
+#[derive(Clone, Copy)]
+pub(super) struct Written {
+    /// Lowercase, possessive removed.
+    pub(super) lower: Sym,
+    /// Whether a possessive was removed: the facts of the word (its `Analysis`) then stand for
+    /// the word without it.
+    pub(super) possessive: bool,
+    /// Whether the word starts with an uppercase letter.
+    pub(super) capitalized: bool,
+    /// The month the word names, when capitalized ([`month_name`]).
+    pub(super) month: Option<u8>,
+    /// The analysis of `lower`.
+    pub(super) facts: Analysis,
+}
+
+/// [`Written`] of a word, worked out once per distinct spelling by each thread: lowercasing,
+/// interning and the analysis lookup cost more than one lookup of the spelling. The table is the
+/// thread's own, so that threads tokenizing at once do not contend for a lock on every word;
+/// what it holds is cheap to work out again (the analyses are shared, [`analysis`]). Each entry
+/// is stored with the words' generation, like interned words, so that a statement's words are a
+/// vector of references rather than of copies.
+pub(super) fn written(word: &str) -> &'static Written {
+    type Seen<K> = ThreadMemo<K, &'static Written>;
+    thread_local! {
+        // Most words are short, and found by their packed spelling (see `short_spelling`).
+        static SEEN_SHORT: Seen<u128> = ThreadMemo::new();
+        static SEEN_LONG: Seen<Box<str>> = ThreadMemo::new();
+    }
+    match short_spelling(word) {
+        Some(spelling) => {
+            SEEN_SHORT.with(|seen| seen.get_or_insert_with(spelling, || work_out_written(word)))
+        }
+        None => SEEN_LONG.with(|seen| {
+            if let Some(&found) = seen.current().get(word) {
+                return found;
+            }
+            let found = work_out_written(word);
+            seen.current().insert(word.into(), found);
+            found
+        }),
+    }
+}
+
+/// A spelling of at most 15 bytes packed in one integer, its length in the last byte: a
+/// different integer for each such spelling, which hashes and compares at once, where a string
+/// key is hashed and compared byte by byte behind a pointer.
+pub(super) fn short_spelling(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut packed = [0u8; 16];
+    let length = u8::try_from(bytes.len()).ok().filter(|&n| n < 16)?;
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = length;
+    Some(u128::from_le_bytes(packed))
+}
+
+/// [`Written`] of a word not seen before, stored with the current generation of words.
+pub(super) fn work_out_written(word: &str) -> &'static Written {
+    let full = lowercase(word);
+    let stripped = strip_possessive(&full);
+    let lower = Sym::new(stripped);
+    keep(Written {
+        lower,
+        possessive: stripped.len() != full.len(),
+        capitalized: word.chars().next().is_some_and(char::is_uppercase),
+        month: month_name(word, &lower),
+        facts: analysis(lower),
+    })
+}
+
+/// What a lowercase word means for comparison, independent of where it stands.
+#[derive(Clone, Copy)]
+pub(super) struct Analysis {
+    /// Its Snowball stem, for the lexicon's phrases.
+    pub(super) stem: Sym,
+    /// Its key as a content word (see [`word_key`]).
+    pub(super) key: Sym,
+    /// Keys of its further meanings: hand-listed senses, WordNet synonym sets, word family.
+    pub(super) senses: SymList,
+    /// Its dictionary form.
+    pub(super) lemma: Sym,
+    /// Whether WordNet knows the dictionary form.
+    pub(super) known: bool,
+    /// How often WordNet's corpus uses the dictionary form ([`thesaurus::frequency`]).
+    pub(super) frequency: u32,
+    /// The multi-word lemmas the dictionary form begins ([`thesaurus::phrases_starting`]).
+    pub(super) phrases: &'static str,
+    /// Whether the word is a stop word, a negation cue, a weekday.
+    pub(super) stop: bool,
+    pub(super) negation_cue: bool,
+    pub(super) weekday: Option<u8>,
+    /// Whether a multi-word alias ([`multiword_alias`]) or a lexicon phrase
+    /// ([`lexicon::phrase_at`]) may start with the word: most words start neither, and are
+    /// spared the scan of the lists.
+    pub(super) starts_alias: bool,
+    pub(super) starts_phrase: bool,
+    /// Whether the word as written may start one of WordNet's multi-word lemmas
+    /// ([`thesaurus_phrase`]).
+    pub(super) may_start_lemma_phrase: bool,
+    /// Whether the word as written may start a number ([`read_quantity`]): only digits and
+    /// number words do.
+    pub(super) may_start_number: bool,
+    /// Whether the word ends a phrase of [`precision_before`] ("about", "more than"): the word
+    /// before a number seldom does, and is then spared the lists.
+    pub(super) may_end_precision_phrase: bool,
+    /// [`can_oppose`] of the word as a content word (its key, senses and lemma), and as itself
+    /// (a stop word, a weekday: the word is its key and lemma).
+    pub(super) can_oppose: bool,
+    pub(super) can_oppose_as_written: bool,
+    /// The [`Cues`] of the word with its dictionary form, and as its own dictionary form.
+    pub(super) cues: Cues,
+    pub(super) cues_as_written: Cues,
+}
+
+/// Whether any antonym is known for a token of this lemma, key and further meanings (see
+/// [`Token::can_oppose`]).
+pub(super) fn can_oppose(lemma: Sym, key: Sym, senses: SymList) -> bool {
+    thesaurus::has_antonyms(&lemma)
+        || std::iter::once(key.as_str())
+            .chain(senses.iter().map(Sym::as_str))
+            .filter(|k| !k.starts_with('~'))
+            .any(lexicon::has_antonyms)
+}
+
+/// The analysis of a lowercase word, computed once per distinct word for the whole run: stemming
+/// and the thesaurus lookups would otherwise be repeated for every occurrence.
+pub(super) fn analysis(lower: Sym) -> Analysis {
+    static MEMO: Memo<Analysis> = Memo::new();
+    MEMO.get_or_store(
+        lower,
+        || {
+            let stem = lexicon::stem(&lower);
+            let (key, mut senses) = word_key(&lower, &stem);
+            let lemma = thesaurus::lemma(&lower);
+            senses.extend(
+                thesaurus::senses_of_lemma(&lower, &lemma)
+                    .into_iter()
+                    .map(synset_key),
+            );
+            let mut related = thesaurus::derivations(&lemma).peekable();
+            if related.peek().is_some() {
+                senses.push(derivation_key(&lemma));
+                senses.extend(related.map(derivation_key));
+            }
+            let senses: Vec<Sym> = senses.iter().map(|s| Sym::new(s)).collect();
+            let (stem, key, lemma) = (Sym::new(&stem), Sym::new(&key), Sym::new(&lemma));
+            (stem, key, senses, lemma)
+        },
+        // The senses are stored only for the analysis kept.
+        |(stem, key, senses, lemma)| {
+            let senses = keep_list(senses);
+            let phrases = thesaurus::phrases_starting(&lemma);
+            let stop = lexicon::is_stop_word(&lower);
+            let (known, frequency) = thesaurus::known_and_frequency(&lemma);
+            Analysis {
+                stem,
+                key,
+                senses,
+                lemma,
+                known,
+                frequency,
+                phrases,
+                stop,
+                negation_cue: lexicon::is_negation_cue(&lower),
+                weekday: lexicon::weekday(&lower),
+                starts_alias: starts_multiword_alias(&lower),
+                starts_phrase: lexicon::starts_phrase(&stem),
+                may_start_lemma_phrase: !stop
+                    && !lower.bytes().any(|b| b.is_ascii_digit())
+                    && !phrases.is_empty(),
+                may_end_precision_phrase: ends_precision_phrase(&lower),
+                may_start_number: lower.bytes().any(|b| b.is_ascii_digit())
+                    || lexicon::number_word(&lower).is_some()
+                    || lexicon::vague_number(&lower).is_some(),
+                can_oppose: can_oppose(lemma, key, senses),
+                can_oppose_as_written: can_oppose(lower, lower, &NO_SYMS),
+                cues: Cues::of(&lower, &lemma),
+                cues_as_written: Cues::of(&lower, &lower),
+            }
+        },
+    )
+}
+
+/// Whether WordNet knows a word as written, and how often its corpus uses it: looked up once
+/// per distinct word by each thread.
+pub(super) fn word_facts(word: Sym) -> (bool, u32) {
+    // Each thread keeps its own: a shared table's lock, taken by all threads, costs more than
+    // looking the word up again.
+    thread_local! {
+        static SEEN: ThreadMemo<Sym, (bool, u32)> = ThreadMemo::new();
+    }
+    SEEN.with(|seen| seen.get_or_insert_with(word, || thesaurus::known_and_frequency(&word)))
+}
+
+/// The WordNet synonym sets of a multi-word lemma, stored once per phrase.
+pub(super) fn phrase_senses(phrase: Sym) -> SymList {
+    static MEMO: Memo<SymList> = Memo::new();
+    MEMO.get_or_store(
+        phrase,
+        || {
+            thesaurus::synsets(&phrase)
+                .into_iter()
+                .map(|id| Sym::new(&synset_key(id)))
+                .collect()
+        },
+        keep_list,
+    )
+}
+
+/// The key of a number token, `#` and its value: formatted once per distinct value by each
+/// thread, since formatting a float costs more than looking it up.
+pub(super) fn number_key(value: f64) -> Sym {
+    // Each thread keeps its own table (see `word_facts`); the keys are interned, so all
+    // threads find the same symbol.
+    thread_local! {
+        static SEEN: ThreadMemo<u64, Sym> = ThreadMemo::new();
+    }
+    // Keyed by the bits: equal values print alike, and 0.0 and -0.0 print differently.
+    SEEN.with(|seen| seen.get_or_insert_with(value.to_bits(), || Sym::new(&format!("#{value}"))))
+}
+
+/// The key standing for a word family: a lemma and the lemmas derived from it share it.
+pub(super) fn derivation_key(lemma: &str) -> String {
+    format!("^{lemma}")
+}
+
+/// The key standing for a WordNet synonym set.
+pub(super) fn synset_key(id: u32) -> String {
+    format!("~{id}")
+}
+
+/// The comparison key of a content word (alias, else synonym group of its stem) and the keys of
+/// its other meanings.
+pub(super) fn word_key(lower: &str, stem: &str) -> (String, Vec<String>) {
+    if let Some((_, key)) = lexicon::ALIASES.iter().find(|(alias, _)| *alias == lower) {
+        return (key.to_string(), Vec::new());
+    }
+    // "F.B.I." is "FBI": an initialism's dots are spelling, not meaning.
+    if let Some(initials) = dotless_initialism(lower) {
+        return word_key(&initials, &lexicon::stem(&initials));
+    }
+    match lexicon::synonym_groups(stem) {
+        Some(groups) => (
+            groups[0].to_string(),
+            groups[1..].iter().map(|s| s.to_string()).collect(),
+        ),
+        None => (stem.to_string(), Vec::new()),
+    }
+}
+
+/// The letters of an initialism written with dots ("f.b.i" → "fbi"), if `lower` is one: single
+/// letters joined by dots (the final dot is the sentence's or is cut off by tokenizing).
+pub(super) fn dotless_initialism(lower: &str) -> Option<String> {
+    let mut parts = lower.trim_end_matches('.').split('.');
+    let letters: Option<String> = parts
+        .by_ref()
+        .map(|part| {
+            let mut chars = part.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_alphabetic() => Some(c),
+                _ => None,
+            }
+        })
+        .collect();
+    letters.filter(|l| l.chars().count() >= 2)
+}
+
+pub(super) fn strip_possessive(lower: &str) -> &str {
+    lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(lower)
+}
+
+/// `text.to_lowercase()`, without a copy when the text is lowercase ASCII already.
+pub(super) fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    }
+}
+
+/// "May" is a month only when capitalized and not the modal verb at a sentence start; other
+/// months need a capital too ("march" is a verb).
+pub(super) fn month_name(surface: &str, lower: &str) -> Option<u8> {
+    let capitalized = surface.chars().next().is_some_and(|c| c.is_uppercase());
+    if !capitalized || lower == "may" || lower.len() <= 3 && lower != "jan" && lower != "feb" {
+        return None;
+    }
+    lexicon::month(lower)
+}
