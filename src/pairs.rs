@@ -16,18 +16,17 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::intern::SymList;
-use crate::judge::{term_says_at, FIRM_MATCH};
 use crate::model::Pair;
 use crate::model::{ReasonKind, Relation};
-use crate::normalize::{Token, TokenKind};
-use crate::similarity::{similarity_of, Matches, Profile, Term, Weights};
-use crate::{compare_with_tokens_using, Analysis, Claims, Config, Doc, SoleClaims};
+use crate::normalize::Token;
+use crate::{compare_with_tokens_using, Analysis, Config, Doc};
 
 mod input;
 mod lines;
+mod whole;
 use input::parse_line;
 use lines::{Lines, NumberedLine, ReadError};
+use whole::whole_text_scores;
 
 /// How much pair mode holds at once. The defaults bound a run's memory whatever its input:
 /// lines as long as article mode's files, batches of a few megabytes, and the words of a few
@@ -301,216 +300,6 @@ fn output_line(id: &Value, judgment: &PairJudgment) -> io::Result<(Vec<u8>, bool
     serde_json::to_writer(&mut line, &OutputLine { id, judgment }).map_err(io::Error::from)?;
     line.push(b'\n');
     Ok((line, judgment.relation == Verdict::Disagree))
-}
-
-/// What the two texts share, compared whole (not statement by statement, so that pairs that do
-/// not align are graded too).
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct WholeScores {
-    /// [`similarity`] of the two texts.
-    similarity: f64,
-    /// [`said_share`] of the right text by the left: how much of the claim the source says.
-    claim_coverage: f64,
-    /// The weighted share of the right text's words the left one touches at all (see
-    /// [`touches`]), and of the left's words the right touches.
-    touched: (f64, f64),
-    /// Whether a word of one text is the opposite of a word of the other.
-    opposed: bool,
-}
-
-/// The fitted blend behind the reported similarity, an estimate of SICK's 1–5 relatedness:
-/// `R[0] + R[1]·∛s + R[2]·max(t) + R[3]·min(t) + R[4]·n·max(t) + R[5]·o`, where `s` is the
-/// whole similarity, `t` the two touched shares, `n` 1 when only one text negates, `o` 1 when a
-/// word of one is the opposite of a word of the other. The coefficients are a least-squares fit
-/// on SICK train (4,500 pairs) against gold relatedness, checked on SICK trial; no other data
-/// was looked at. Pearson with relatedness, train / trial: 0.655 / 0.680 with the former fixed
-/// blend (half similarity, half mean said share); 0.659 / 0.686 refitting that blend; 0.734 /
-/// 0.745 with these features but `s` itself; 0.763 / 0.766 with its cube root. Relatedness
-/// rises fast with the first shared words and slowly after, hence the root (a fitted `s` and
-/// `s²` gave 0.769 / 0.770 but peaked at `s` = 0.7, ranking a paraphrase above a copy). A
-/// negation on one side only and an opposite word keep a pair related but lower it ("a man is
-/// (not) playing" is rated about 3.5, not 5).
-const RELATEDNESS: [f64; 6] = [1.581, 1.847, 0.740, 0.460, -0.877, -0.699];
-
-impl WholeScores {
-    /// The reported similarity: the relatedness estimate scaled so that a text compared with
-    /// itself gets 1 (the most the blend gives), clamped to 0–1. Scaling leaves Pearson as is.
-    fn relatedness(&self, one_side_negates: bool) -> f64 {
-        let [intercept, root, most, least, negated, opposed] = RELATEDNESS;
-        let (a, b) = self.touched;
-        let (max, min) = (a.max(b), a.min(b));
-        let estimate = intercept
-            + root * self.similarity.cbrt()
-            + most * max
-            + least * min
-            + negated * f64::from(u8::from(one_side_negates)) * max
-            + opposed * f64::from(u8::from(self.opposed));
-        let highest = intercept + root + most + least;
-        ((estimate - 1.0) / (highest - 1.0)).clamp(0.0, 1.0)
-    }
-}
-
-/// The two texts compared whole (see [`WholeScores`]). `sole` is what the comparison worked out
-/// when each text is one claim: the texts taken whole are those claims.
-fn whole_text_scores(
-    docs: &(Doc, Doc),
-    claims: &mut Pair<Claims>,
-    sole: Option<SoleClaims>,
-) -> WholeScores {
-    // The comparison made these profiles already when a text is one claim.
-    let whole = |doc: &Doc, claims: &mut Claims| {
-        claims
-            .profile
-            .take()
-            .unwrap_or_else(|| Profile::new(&doc.text, &claims.tokens, None))
-    };
-    let source = whole(&docs.0, &mut claims.left);
-    let claim = whole(&docs.1, &mut claims.right);
-    // The alignment matched the words of two one-claim texts already, and weighed them over the
-    // same two profiles; only an attribution is weighed differently whole.
-    // Without an attribution, the weights and similarity are those of the alignment too.
-    let (source_matches, similarity) = match sole {
-        Some(SoleClaims {
-            matches,
-            similarity,
-            attribution_weighed: false,
-            ..
-        }) => (matches, Some(similarity)),
-        Some(SoleClaims {
-            weights, matches, ..
-        }) => (matches.reweighed(&source, &claim, &weights), None),
-        None => {
-            let weights = Weights::from_profiles([&source, &claim]);
-            (Matches::new(&source, &claim, &weights), None)
-        }
-    };
-    // The claim's words matched with the source's: how much they touch and how much of the
-    // claim the source says both read these strengths.
-    let claim_matches = source_matches.transposed(&source, &claim);
-    // The more general words of each word, read once for all the words it is tested against.
-    let ancestors_of = |profile: &Profile| -> Vec<SymList> {
-        profile
-            .terms
-            .iter()
-            .map(|t| crate::thesaurus::ancestors(t.token.lemma))
-            .collect()
-    };
-    let (claim_ancestors, source_ancestors) = (ancestors_of(&claim), ancestors_of(&source));
-    // Which word of the claim touches which word of the source: one pass over the word pairs
-    // gives both directions. A word more general than the other touches it fully too, but that
-    // is looked up only for words not yet fully touched: most words of a related pair have their
-    // copy on the other side.
-    let mut claim_touched = vec![0.0f64; claim.terms.len()];
-    let mut source_touched = vec![0.0f64; source.terms.len()];
-    let mut opposed = false;
-    for (i, c) in claim.terms.iter().enumerate() {
-        for (j, s) in source.terms.iter().enumerate() {
-            let (strength, opposite) = touches(claim_matches.strength(i, j), c, s);
-            opposed |= opposite;
-            claim_touched[i] = claim_touched[i].max(strength);
-            source_touched[j] = source_touched[j].max(strength);
-        }
-    }
-    for (i, c) in claim.terms.iter().enumerate() {
-        for (j, s) in source.terms.iter().enumerate() {
-            if (claim_touched[i] < 1.0 || source_touched[j] < 1.0)
-                && one_is_more_general(
-                    (&c.token, claim_ancestors[i]),
-                    (&s.token, source_ancestors[j]),
-                )
-            {
-                claim_touched[i] = 1.0;
-                source_touched[j] = 1.0;
-            }
-        }
-    }
-    // The matches carry each word's weight already: read there rather than looked up again.
-    let (claim_weights, source_weights) = claim_matches.weights();
-    let share = |word_weights: &[f64], touched: &[f64]| {
-        let mass: f64 = word_weights.iter().copied().sum();
-        if mass == 0.0 {
-            return 1.0;
-        }
-        let hit: f64 = word_weights.iter().zip(touched).map(|(w, x)| w * x).sum();
-        hit / mass
-    };
-    WholeScores {
-        similarity: similarity.unwrap_or_else(|| {
-            if source.terms.is_empty() || claim.terms.is_empty() {
-                0.0
-            } else {
-                similarity_of(&source, &claim, &source_matches)
-            }
-        }),
-        claim_coverage: said_share(&claim, &source, &claim_matches, &source_ancestors),
-        touched: (
-            share(claim_weights, &claim_touched),
-            share(source_weights, &source_touched),
-        ),
-        opposed,
-    }
-}
-
-/// How strongly two words are about the same thing, whatever they say of it: 1 when one says
-/// the other ([`says`], either way; a more general word is looked up apart, see
-/// [`one_is_more_general`]) or they are opposites, else their match `strength`
-/// ([`crate::similarity::term_match`]); and whether they are opposites. Relatedness asks what
-/// the texts are about, so "man" touches "woman" and "dog" touches "poodle" fully.
-fn touches(strength: f64, a: &Term, b: &Term) -> (f64, bool) {
-    if strength >= FIRM_MATCH {
-        return (1.0, false);
-    }
-    if a.may_oppose(b) && a.token.opposes(&b.token) {
-        return (1.0, true);
-    }
-    (strength, false)
-}
-
-/// Whether one of two words names the other more generally ("dog" / "poodle"), either way; each
-/// word comes with its [`crate::thesaurus::ancestors`].
-fn one_is_more_general(
-    (a, a_ancestors): (&Token, SymList),
-    (b, b_ancestors): (&Token, SymList),
-) -> bool {
-    let content = |t: &Token| matches!(t.kind, TokenKind::Content);
-    content(a) && content(b) && (b_ancestors.contains(&a.lemma) || a_ancestors.contains(&b.lemma))
-}
-
-/// How much of `claim`'s content `source` says: the weighted share of `claim`'s words that a word
-/// of `source` says ([`says`]: the same meaning, a compatible number, or a more specific word).
-/// 0 when a word of `claim` that `source` does not say is the opposite of one of `source`'s ("a
-/// man is cooking" does not say "a woman is cooking").
-/// `matches` are those of `claim` with `source` ([`Matches::new`] in that order), weighed as
-/// in the comparison, and
-/// `source_ancestors` the [`crate::thesaurus::ancestors`] of each word of `source`.
-fn said_share(
-    claim: &Profile,
-    source: &Profile,
-    matches: &Matches,
-    source_ancestors: &[SymList],
-) -> f64 {
-    let weight = matches.weights().0;
-    let mass: f64 = weight.iter().copied().sum();
-    if mass == 0.0 {
-        return 1.0;
-    }
-    let mut said = 0.0;
-    for (i, term) in claim.terms.iter().enumerate() {
-        let mut sources = source.terms.iter().zip(source_ancestors).enumerate();
-        let says = |(j, (u, &ancestors)): (usize, (&Term, &SymList))| {
-            term_says_at(matches.strength(i, j), u, term, ancestors)
-        };
-        if sources.any(says) {
-            said += weight[i];
-        } else if source
-            .terms
-            .iter()
-            .any(|u| u.may_oppose(term) && u.token.opposes(&term.token))
-        {
-            return 0.0;
-        }
-    }
-    said / mass
 }
 
 #[derive(Serialize)]

@@ -1,0 +1,318 @@
+//! Page furniture: captions, credits, image file names, share prompts and navigation that a
+//! scraped article carries but that states no claim.
+
+/// Why a statement is page furniture rather than a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Boilerplate {
+    /// A photo caption or credit: `(Photo: Reuters)`, `Getty Images`.
+    Caption,
+    /// An image file name: `download (29).jpg`.
+    ImageFile,
+    /// A social-media or sharing prompt: `Like us on Facebook`, `Share this article`.
+    Social,
+    /// Site navigation: `Read more`, `Show comments`, `Related:`, `Click here`.
+    Navigation,
+    /// `Advertisement`, `Sponsored content`.
+    Advertisement,
+    /// Newsletter and subscription prompts.
+    Subscription,
+    /// Copyright and rights lines.
+    Copyright,
+}
+
+impl Boilerplate {
+    pub fn label(self) -> &'static str {
+        match self {
+            Boilerplate::Caption => "caption",
+            Boilerplate::ImageFile => "image file",
+            Boilerplate::Social => "social prompt",
+            Boilerplate::Navigation => "navigation",
+            Boilerplate::Advertisement => "advertisement",
+            Boilerplate::Subscription => "subscription prompt",
+            Boilerplate::Copyright => "copyright line",
+        }
+    }
+}
+
+/// Classifies a line or sentence as page furniture, if it is.
+pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
+    let lower = text.to_lowercase();
+    let words = || {
+        lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+    };
+    let ascii = lower.is_ascii();
+    let word_count = if ascii {
+        ascii_word_count(&lower)
+    } else {
+        words().count()
+    };
+
+    if word_count <= 12 && has_image_file_name(&lower) {
+        return Some(Boilerplate::ImageFile);
+    }
+    if is_caption_credit(&lower) {
+        return Some(Boilerplate::Caption);
+    }
+    // Beyond ten words (more than any listed phrase has, more than a short line's prefix or a
+    // prompt may have), only a link label ("Read more: ...") or a copyright sign is left to
+    // find: most statements end here.
+    if word_count > 10 && !holds_label_mark(&lower, ascii) {
+        return text
+            .trim_start()
+            .starts_with('©')
+            .then_some(Boilerplate::Copyright);
+    }
+    // The words single-spaced, up to the first PHRASE_HEAD_BYTES bytes at least: that is all
+    // the lists below can tell apart (every statement is asked, so no need to join all words).
+    let mut phrase = String::with_capacity(PHRASE_HEAD_BYTES + 16);
+    for word in words() {
+        if phrase.len() >= PHRASE_HEAD_BYTES {
+            break;
+        }
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        phrase.push_str(word);
+    }
+    if let Some((_, kind)) = EXACT.iter().find(|(p, _)| *p == phrase) {
+        return Some(*kind);
+    }
+    // Prefixes count only on short lines, or with the colon of a link label ("Read more: ..."),
+    // so that a real sentence opening with "Watch" or "Related" is kept.
+    let trimmed = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    for (prefix, kind) in PREFIXES {
+        if phrase.starts_with(prefix) {
+            let labelled = trimmed
+                .get(prefix.len()..)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '|', '»', '>']));
+            if word_count <= 8 || labelled {
+                return Some(*kind);
+            }
+        }
+    }
+    if text.trim_start().starts_with('©') {
+        return Some(Boilerplate::Copyright);
+    }
+    const NETWORKS: &[&str] = &[
+        "facebook",
+        "twitter",
+        "instagram",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "youtube",
+        "newsletter",
+        "rss",
+    ];
+    const ACTIONS: &[&str] = &[
+        "like",
+        "follow",
+        "share",
+        "join",
+        "subscribe",
+        "sign",
+        "tweet",
+        "email",
+    ];
+    if word_count <= 10
+        && words().any(|w| NETWORKS.contains(&w))
+        && words().any(|w| ACTIONS.contains(&w))
+    {
+        return Some(if words().any(|w| w == "newsletter") {
+            Boilerplate::Subscription
+        } else {
+            Boilerplate::Social
+        });
+    }
+    None
+}
+
+/// Whether `text` holds a mark that ends a link label (`:`, `|`, `»`, `>`): byte searches, since
+/// every statement is asked, and only for the ASCII marks when the text is `ascii`.
+pub(super) fn holds_label_mark(text: &str, ascii: bool) -> bool {
+    memchr::memchr3(b':', b'|', b'>', text.as_bytes()).is_some() || !ascii && text.contains('»')
+}
+
+/// The number of words `detect_boilerplate` splits ASCII text into: runs of letters, digits and
+/// apostrophes. A byte loop, since every statement is counted.
+pub(super) fn ascii_word_count(text: &str) -> usize {
+    /// 1 for the bytes of a word (ASCII letters, digits, apostrophe), 0 for others: a table
+    /// read per byte costs less than the comparisons.
+    const WORD_BYTE: [u8; 256] = {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            if byte.is_ascii_alphanumeric() || byte == b'\'' {
+                table[b] = 1;
+            }
+            b += 1;
+        }
+        table
+    };
+    let mut count = 0;
+    let mut in_word = 0u8;
+    for &b in text.as_bytes() {
+        let word_byte = WORD_BYTE[usize::from(b)];
+        count += usize::from(word_byte & !in_word & 1);
+        in_word = word_byte;
+    }
+    count
+}
+
+/// How much of a statement's single-spaced words [`detect_boilerplate`] joins: more than the
+/// longest of [`EXACT`] (so a longer statement equals none) and of [`PREFIXES`].
+pub(super) const PHRASE_HEAD_BYTES: usize = 40;
+
+/// Whole statements that are page furniture.
+pub(super) const EXACT: &[(&str, Boilerplate)] = &[
+    ("advertisement", Boilerplate::Advertisement),
+    ("advertising", Boilerplate::Advertisement),
+    ("sponsored", Boilerplate::Advertisement),
+    ("sponsored content", Boilerplate::Advertisement),
+    (
+        "story continues below advertisement",
+        Boilerplate::Advertisement,
+    ),
+    ("comments", Boilerplate::Navigation),
+    ("show comments", Boilerplate::Navigation),
+    ("hide comments", Boilerplate::Navigation),
+    ("view comments", Boilerplate::Navigation),
+    ("load comments", Boilerplate::Navigation),
+    ("read more", Boilerplate::Navigation),
+    ("continue reading", Boilerplate::Navigation),
+    ("continue reading below", Boilerplate::Navigation),
+    ("click here", Boilerplate::Navigation),
+    ("related", Boilerplate::Navigation),
+    ("related articles", Boilerplate::Navigation),
+    ("related stories", Boilerplate::Navigation),
+    ("recommended", Boilerplate::Navigation),
+    ("back to top", Boilerplate::Navigation),
+    ("scroll down for video", Boilerplate::Navigation),
+    ("print", Boilerplate::Navigation),
+    ("email", Boilerplate::Social),
+    ("share", Boilerplate::Social),
+    ("tweet", Boilerplate::Social),
+    ("share this", Boilerplate::Social),
+    ("subscribe", Boilerplate::Subscription),
+    ("all rights reserved", Boilerplate::Copyright),
+];
+
+/// Openings of page furniture, when the line is short or a link label.
+pub(super) const PREFIXES: &[(&str, Boilerplate)] = &[
+    ("read more", Boilerplate::Navigation),
+    ("read also", Boilerplate::Navigation),
+    ("see also", Boilerplate::Navigation),
+    ("related", Boilerplate::Navigation),
+    ("click here", Boilerplate::Navigation),
+    ("continue reading", Boilerplate::Navigation),
+    ("watch", Boilerplate::Navigation),
+    ("advertisement", Boilerplate::Advertisement),
+    ("copyright", Boilerplate::Copyright),
+    ("sign up for", Boilerplate::Subscription),
+    ("subscribe to", Boilerplate::Subscription),
+    ("like us on", Boilerplate::Social),
+    ("follow us on", Boilerplate::Social),
+    ("follow us", Boilerplate::Social),
+    ("share this", Boilerplate::Social),
+    ("share on", Boilerplate::Social),
+    ("join us on", Boilerplate::Social),
+];
+
+pub(super) const IMAGE_EXTENSIONS: &[&str] = &[
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg", ".tif", ".tiff", ".heic",
+];
+
+pub(super) fn has_image_file_name(lower: &str) -> bool {
+    // Each extension starts with a full stop, and most statements hold none followed by one:
+    // looked for at each full stop before reading the words.
+    let bytes = lower.as_bytes();
+    let at_extension = |dot: usize| {
+        IMAGE_EXTENSIONS
+            .iter()
+            .any(|ext| bytes[dot..].starts_with(ext.as_bytes()))
+    };
+    if !memchr::memchr_iter(b'.', bytes).any(at_extension) {
+        return false;
+    }
+    lower.split_whitespace().any(|word| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        IMAGE_EXTENSIONS
+            .iter()
+            .any(|ext| word.ends_with(ext) && word.len() > ext.len())
+    })
+}
+
+/// The phrases of photo and image credits.
+pub(super) const CREDITS: &[&str] = &[
+    "(photo",
+    "photo:",
+    "photo :",
+    "photo credit",
+    "(image",
+    "image:",
+    "image :",
+    "image credit",
+    "(credit",
+    "credit:",
+    "(picture",
+    "picture:",
+    "(pic",
+    "ap photo",
+    "getty images",
+    "(getty",
+    "(reuters)",
+    "(afp",
+    "/reuters",
+    "/ap)",
+    "/getty",
+    "(file photo",
+    "file photo",
+    "(screenshot",
+    "screenshot:",
+    "(video",
+    "shutterstock",
+    "(courtesy",
+    "courtesy of",
+];
+
+/// Every phrase of [`CREDITS`] holds one of these bytes or words (a test checks it): a
+/// statement that holds none is no credit, told without running the automaton.
+pub(super) const CREDIT_BYTES: [u8; 3] = [b'(', b':', b'/'];
+
+pub(super) const CREDIT_WORDS: &[&str] = &["photo", "image", "getty", "shutterstock", "courtesy"];
+
+/// A photo or image credit: `(Photo : Reuters)`, `(AP Photo/Evan Vucci)`, `Photo: Getty Images`.
+pub(super) fn is_caption_credit(lower: &str) -> bool {
+    // The words are looked for all at once, by a SIMD search where the processor has one
+    // (`None` where not).
+    static WORD_FINDER: std::sync::OnceLock<Option<aho_corasick::packed::Searcher>> =
+        std::sync::OnceLock::new();
+    let holds_credit_word =
+        || match WORD_FINDER.get_or_init(|| aho_corasick::packed::Searcher::new(CREDIT_WORDS)) {
+            Some(finder) => finder.find(lower).is_some(),
+            None => CREDIT_WORDS.iter().any(|word| lower.contains(word)),
+        };
+    let [a, b, c] = CREDIT_BYTES;
+    let may_hold_credit =
+        memchr::memchr3(a, b, c, lower.as_bytes()).is_some() || holds_credit_word();
+    if !may_hold_credit {
+        return false;
+    }
+
+    // One pass over the text for all the credit phrases, not one search each: every statement
+    // of every document goes through here.
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    // A non-contiguous NFA: building the default (a DFA for so few phrases) cost a fifth of a
+    // millisecond at start-up, more than the searches it speeds up in a run.
+    let finder = FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(CREDITS)
+            .expect("the credit phrases are a valid automaton")
+    });
+    finder.is_match(lower) && lower.split_whitespace().count() <= 40
+}
