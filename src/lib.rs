@@ -226,15 +226,17 @@ impl<'a> Analysed<'a> {
     }
 }
 
-/// Compares two documents.
+/// Compares two documents. The report's spans are byte offsets into the files as read: they
+/// differ from offsets into [`Doc::text`] only where `--lossy` decoding replaced invalid bytes.
 pub fn compare(left: &Doc, right: &Doc, config: &Config) -> Report {
-    compare_analysed(
+    let report = compare_analysed(
         Pair::new(left, right),
         Pair::new(None, None),
         config,
         &progress::Silent,
     )
-    .0
+    .0;
+    with_file_offsets(report, Pair::new(left, right))
 }
 
 /// [`compare`], telling `progress` how far it has got: for long documents, which take seconds.
@@ -252,6 +254,33 @@ pub fn compare_with_progress(
     )
     .0;
     progress.finish();
+    with_file_offsets(report, Pair::new(left, right))
+}
+
+/// Turns the report's spans, which index each document's text, into offsets into the files:
+/// they differ only where `--lossy` replaced invalid bytes.
+fn with_file_offsets(mut report: Report, docs: Pair<&Doc>) -> Report {
+    for (side, doc) in [
+        (&mut report.sides.left, docs.left),
+        (&mut report.sides.right, docs.right),
+    ] {
+        for statement in &mut side.statements {
+            statement.span = doc.file_span(statement.span);
+            if let Some(speaker) = &mut statement.speaker {
+                speaker.span = doc.file_span(speaker.span);
+            }
+        }
+    }
+    for reason in report.pairs.iter_mut().flat_map(|p| &mut p.reasons) {
+        for (evidence, doc) in [
+            (&mut reason.evidence.left, docs.left),
+            (&mut reason.evidence.right, docs.right),
+        ] {
+            for word in evidence {
+                word.span = doc.file_span(word.span);
+            }
+        }
+    }
     report
 }
 

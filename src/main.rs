@@ -106,13 +106,12 @@ fn compare_articles(
     if input_bytes < PARALLEL_MIN_BYTES {
         work_on_this_thread();
     }
-    let mut report = if settings.progress && input_bytes >= progress_bar::MIN_BYTES {
+    let report = if settings.progress && input_bytes >= progress_bar::MIN_BYTES {
         let bar = progress_bar::TerminalProgress::new();
         compare_with_progress(&docs.left, &docs.right, &settings.config, &bar)
     } else {
         compare(&docs.left, &docs.right, &settings.config)
     };
-    restore_file_offsets(&mut report, docs.as_ref());
 
     deliver(&report, settings, destination)?;
     Ok(if report.has_disagreements() {
@@ -149,32 +148,6 @@ fn deliver(
         // A reader that stops early (`crosscheck a b | head`) is not an error.
         Err(err) if err.is_broken_pipe() => Ok(()),
         result => Ok(result?),
-    }
-}
-
-/// Turns the report's spans, which index each document's text, into offsets into the files:
-/// they differ only where `--lossy` replaced invalid bytes.
-fn restore_file_offsets(report: &mut Report, docs: Pair<&Doc>) {
-    for (side, doc) in [
-        (&mut report.sides.left, docs.left),
-        (&mut report.sides.right, docs.right),
-    ] {
-        for statement in &mut side.statements {
-            statement.span = doc.file_span(statement.span);
-            if let Some(speaker) = &mut statement.speaker {
-                speaker.span = doc.file_span(speaker.span);
-            }
-        }
-    }
-    for reason in report.pairs.iter_mut().flat_map(|p| &mut p.reasons) {
-        for (evidence, doc) in [
-            (&mut reason.evidence.left, docs.left),
-            (&mut reason.evidence.right, docs.right),
-        ] {
-            for word in evidence {
-                word.span = doc.file_span(word.span);
-            }
-        }
     }
 }
 

@@ -258,15 +258,7 @@ pub(super) const NEGATED_WORDS_SAID: f64 = 1.0;
 /// word before the cue names a different referent than its counterpart in `other` ("a man is not
 /// playing" / "a woman is playing").
 pub(super) fn denied_said_by(claim: Claim, cue: usize, other: Claim) -> f64 {
-    let breaks = |i: usize| gap(claim, i).contains([',', ';', '—', ':', '.', '?', '!']);
-    let mut start = cue;
-    while start > 0 && !breaks(start - 1) {
-        start -= 1;
-    }
-    let mut end = cue + 1;
-    while end < claim.tokens.len() && !breaks(end - 1) {
-        end += 1;
-    }
+    let std::ops::Range { start, end } = clause_around(claim, cue);
     let clashes = claim.tokens[start..cue].iter().any(|t| {
         t.is_content()
             && !other.tokens.iter().any(|o| says(o, t))
@@ -295,7 +287,7 @@ pub(super) fn denied_said_by(claim: Claim, cue: usize, other: Claim) -> f64 {
         return 1.0;
     }
     // An opposite counts as said: "did not rise" is about what "fell" says, and the two flips
-    // cancel (see `conflicts`).
+    // cancel (see `combine`).
     let said = denied
         .iter()
         .filter(|w| other.tokens.iter().any(|o| says(o, w) || o.opposes(w)))

@@ -1,7 +1,7 @@
 //! Refutation: one statement calls what the other says false ("a hoax", "dismissed the
 //! reports"), over the whole statement rather than the scope of a negation.
 
-use super::cues::{describes_not_denies, modal_negation, names_a_claim};
+use super::cues::{describes_not_denies, is_bare_negation, modal_negation, names_a_claim};
 use super::sentence::{asserted, clause_around, gap, index_of};
 use super::words::says;
 use super::{denial, negates, Claim};
@@ -101,10 +101,7 @@ pub(super) fn about_the_other<'a>(
                 let at = index_of(claim, cue);
                 return at.map_or(true, |i| rejects_what_the_other_says(claim, i, other));
             }
-            let bare = matches!(lower, "not" | "no" | "never" | "nope")
-                || lower.ends_with("n't")
-                || lower.ends_with("n’t");
-            if !bare {
+            if !is_bare_negation(lower) {
                 return true;
             }
             // "It should never have been made": a rule, not a verdict on the claim.
@@ -283,19 +280,13 @@ pub(super) fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
     // words and an adverb of certainty) denies the claim the text makes before or after it;
     // "who voted no" is a vote.
     let elliptical = |i: usize| {
-        let lower = tokens[i].lower.as_str();
-        let mut start = i;
-        while start > 0 && !breaks(start - 1) {
-            start -= 1;
-        }
+        let start = clause_around(claim, i).start;
         let alone = |j: usize| {
             j == i
                 || !tokens[j].is_content()
                 || lexicon::CERTAINTY_ADVERBS.contains(&tokens[j].lower.as_str())
         };
-        (matches!(lower, "not" | "no" | "never" | "nope")
-            || lower.ends_with("n't")
-            || lower.ends_with("n’t"))
+        is_bare_negation(&tokens[i].lower)
             && (start..i).all(alone)
             && next_in_clause(i, usize::MAX - i - 1).all(alone)
     };
