@@ -101,6 +101,8 @@ pub struct Config {
     /// with that statement's partners (see [`judge::denies_the_statement_before`]). Default
     /// on; off, the alignment does not depend on the order of the statements at all.
     pub in_context: bool,
+    /// Keep a trace of what the judge did with each pair ([`judge::explain`]): `--explain`.
+    pub explain: bool,
 }
 
 impl Config {
@@ -129,6 +131,7 @@ impl Default for Config {
             candidates: align::Candidates::Auto,
             word_diffs: true,
             in_context: true,
+            explain: false,
         }
     }
 }
@@ -449,13 +452,12 @@ fn compare_analysed<'a>(
         .par_iter()
         .map(|link| {
             progress.advance(1);
-            let (relation, reasons) = judge_with_speakers(
-                Pair::new(sides.left.claim(link.left), sides.right.claim(link.right)),
-                Pair::new(
-                    sides.left.speakers[link.left].as_ref(),
-                    sides.right.speakers[link.right].as_ref(),
-                ),
+            let claims = Pair::new(sides.left.claim(link.left), sides.right.claim(link.right));
+            let speakers = Pair::new(
+                sides.left.speakers[link.left].as_ref(),
+                sides.right.speakers[link.right].as_ref(),
             );
+            let (relation, reasons) = judge_with_speakers(claims, speakers);
             let texts = Pair::new(
                 left.slice(sides.left.statements[link.left].span),
                 right.slice(sides.right.statements[link.right].span),
@@ -466,6 +468,7 @@ fn compare_analysed<'a>(
                 similarity: link.similarity,
                 in_context: link.in_context,
                 reasons,
+                trace: config.explain.then(|| judge::explain(claims, speakers)),
                 diff: if config.word_diffs {
                     diff::word_diff(texts.left, texts.right)
                 } else {

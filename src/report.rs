@@ -51,6 +51,8 @@ pub struct PairReport {
     pub reasons: Vec<Reason>,
     /// Word diff from the left statement to the right one.
     pub diff: Vec<DiffChunk>,
+    /// What the judge did with the pair, when asked (`--explain`).
+    pub trace: Option<crate::judge::Trace>,
 }
 
 /// Counts for the report header and scripts.

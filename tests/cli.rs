@@ -1936,3 +1936,90 @@ fn pair_mode_finds_debunking_headlines_and_not_their_look_alikes() {
     assert_eq!(judged.len(), expected.len());
     assert!(wrong.is_empty(), "judged wrongly: {wrong:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// --explain: what the judge did with each pair
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn explain_adds_a_trace_of_every_check_to_each_json_pair_and_changes_nothing_else() {
+    let plain = json_of(SEED_LEFT, SEED_RIGHT);
+    let explained =
+        report_json(crosscheck().args(["--format", "json", "--explain", SEED_LEFT, SEED_RIGHT]));
+    let pairs = explained["pairs"].as_array().unwrap();
+    assert!(!pairs.is_empty());
+    for pair in pairs {
+        let checks: Vec<&str> = pair["trace"]["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            checks,
+            ["negation", "antonym", "refutation", "quantity", "entity"]
+        );
+        // A disagreement's reasons are what its checks found.
+        for reason in pair["reasons"].as_array().unwrap() {
+            let explanation = reason["explanation"].as_str().unwrap();
+            let found = pair["trace"]["checks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|c| c["found"].as_array().unwrap())
+                .any(|f| f == explanation);
+            assert!(
+                found || reason["type"] == "attribution",
+                "{explanation} is not in {}",
+                pair["trace"]
+            );
+        }
+    }
+    // Without the trace, the report is the plain one.
+    let mut stripped = explained.clone();
+    for pair in stripped["pairs"].as_array_mut().unwrap() {
+        pair.as_object_mut().unwrap().remove("trace");
+    }
+    assert_eq!(stripped, plain);
+    assert!(plain["pairs"][0].get("trace").is_none());
+}
+
+#[test]
+fn explain_names_the_exemption_that_set_a_negation_aside() {
+    let dir = TempDir::new().unwrap();
+    let left = write_file(
+        &dir,
+        "l.txt",
+        "The new bridge is not only cheap but also strong.\n",
+    );
+    let right = write_file(&dir, "r.txt", "The new bridge is cheap and strong.\n");
+    let text = report_text(
+        crosscheck()
+            .args(["--explain", "--color", "never"])
+            .arg(&left)
+            .arg(&right),
+    );
+    assert!(
+        text.contains("set aside: LEFT \"not\" (\"not only\" adds)"),
+        "{text}"
+    );
+    assert!(text.contains("trace  checks"), "{text}");
+}
+
+#[test]
+fn explain_is_for_the_text_and_json_reports() {
+    for format in ["markdown", "html"] {
+        let output = crosscheck()
+            .args(["--explain", "--format", format, SEED_LEFT, SEED_RIGHT])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("--explain"), "{stderr}");
+    }
+    let output = crosscheck()
+        .args(["--explain", "--pairs", "fixtures/pairs-debunking.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -79,6 +79,12 @@ pub struct Args {
     #[arg(long)]
     pub no_context: bool,
 
+    /// Show, under each pair, what the judge did: every check of its table and what it found,
+    /// the rules that combined the findings, and the negation words it set aside with the
+    /// exemption that stopped each. For the text and JSON reports (a `trace` per pair).
+    #[arg(long, conflicts_with_all = ["pairs", "side_by_side"])]
+    pub explain: bool,
+
     /// Also list boilerplate (photo captions, share prompts, "Read more") in the text and
     /// Markdown reports. It is never judged; the HTML report always shows it, grayed, and the
     /// JSON report always includes it, flagged.
@@ -177,6 +183,20 @@ impl Args {
                 ),
             ));
         }
+        if let Some(format) = self
+            .format
+            .filter(|&f| self.explain && !matches!(f, Format::Text | Format::Json))
+        {
+            let name = format.to_possible_value().map(|v| v.get_name().to_string());
+            return Err(Args::command().error(
+                ErrorKind::ArgumentConflict,
+                format!(
+                    "--explain adds a trace to the text and JSON reports; it does not apply to \
+                     --format {}",
+                    name.unwrap_or_default()
+                ),
+            ));
+        }
         Ok(self)
     }
 
@@ -227,6 +247,7 @@ impl Args {
             config: Config {
                 threshold: self.threshold,
                 in_context: !self.no_context,
+                explain: self.explain,
                 ..Config::default()
             },
             text: TextOptions {

@@ -20,6 +20,7 @@ mod negation;
 mod quantity;
 mod refutation;
 mod sentence;
+mod trace;
 mod words;
 
 use antonym::antonym_conflict;
@@ -31,6 +32,7 @@ use quantity::quantity_conflicts;
 use refutation::refutation_conflict;
 pub use refutation::{denies_the_statement_before, refutation};
 
+pub use trace::{explain, CheckTrace, DroppedCue, Trace};
 pub use words::{says, term_says, term_says_at, FIRM_MATCH};
 
 /// A statement as the judge sees it.
@@ -76,9 +78,9 @@ pub fn judge_with_speakers(
         // "Is the video real?" asserts nothing, so it contradicts nothing.
         Vec::new()
     } else if in_canonical_order(claims) {
-        combine(claims)
+        combine(claims, None)
     } else {
-        combine(claims.swapped())
+        combine(claims.swapped(), None)
             .into_iter()
             .map(mirrored)
             .collect()
@@ -177,17 +179,32 @@ pub const CHECKS: [Check; 5] = [NEGATION, ANTONYM, REFUTATION, QUANTITY, ENTITY]
 /// ties between equally long alignments by position, numbers are paired greedily from the left,
 /// and the first pair of opposites found wins — so [`judge`] combines them on the pair in
 /// canonical order.
-fn combine(claims: Pair<Claim>) -> Vec<Reason> {
-    let negation = (NEGATION.run)(claims);
-    let antonym = (ANTONYM.run)(claims);
-    let mut reasons = match (negation.is_empty(), antonym.is_empty()) {
-        (false, false) => Vec::new(),
-        (false, true) => negation,
-        (true, false) => antonym,
-        (true, true) => (REFUTATION.run)(claims),
+///
+/// `notes`, when given, keeps what each check found and which rule applied (`--explain`).
+fn combine(claims: Pair<Claim>, mut notes: Option<&mut trace::Notes>) -> Vec<Reason> {
+    let mut run = |check: &Check| {
+        let found = (check.run)(claims);
+        if let Some(notes) = notes.as_deref_mut() {
+            notes.found.push((check.name, found.clone()));
+        }
+        found
     };
-    reasons.extend((QUANTITY.run)(claims));
-    reasons.extend((ENTITY.run)(claims));
+    let negation = run(&NEGATION);
+    let antonym = run(&ANTONYM);
+    let (mut reasons, rule) = match (negation.is_empty(), antonym.is_empty()) {
+        (false, false) => (Vec::new(), Some("negation and antonym cancel")),
+        (false, true) => (negation, Some("negation alone: a reason")),
+        (true, false) => (antonym, Some("antonym alone: a reason")),
+        (true, true) => (run(&REFUTATION), None),
+    };
+    reasons.extend(run(&QUANTITY));
+    reasons.extend(run(&ENTITY));
+    if let (Some(notes), Some(rule)) = (notes, rule) {
+        notes.rules.push(rule);
+        notes
+            .rules
+            .push("refutation not asked: negation or antonym fired");
+    }
     reasons
 }
 

@@ -111,6 +111,104 @@ pub(super) fn stops_the_same(claim: Claim, i: usize, other: Claim) -> bool {
 /// other claim states as a fact ([`factual`]); any word of the topic will do for
 /// [`Scope::AnyWord`].
 pub(super) fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope) -> Vec<&'a Token> {
+    scoped_negations_noting(claim, other, scope, &mut |_, _| {})
+}
+
+/// A negation word of an asserted clause, as the exemptions see it.
+pub(super) struct Cue<'a> {
+    claim: Claim<'a>,
+    other: Claim<'a>,
+    /// The word's index in `claim`.
+    i: usize,
+    scope: Scope,
+    /// Whether the word says something did not take place ("postponed", "without").
+    non_occurrence: bool,
+    /// [`factual`] of `claim`.
+    own_factual: &'a [bool],
+}
+
+/// A reason a negation word denies nothing, by name: a trace says which one stopped a word.
+pub(super) struct Exemption {
+    pub(super) name: &'static str,
+    applies: fn(&Cue) -> bool,
+}
+
+/// The exemptions, tried in this order on every negation word of an asserted clause; the first
+/// that applies drops the word.
+pub(super) const EXEMPTIONS: &[Exemption] = &[
+    // "not only" adds rather than denies.
+    Exemption {
+        name: "\"not only\" adds",
+        applies: |c| {
+            c.claim.tokens[c.i].lower == "not"
+                && c.claim
+                    .tokens
+                    .get(c.i + 1)
+                    .is_some_and(|t| t.lower == "only")
+        },
+    },
+    // "no doubt" affirms.
+    Exemption {
+        name: "doubt denied affirms",
+        applies: |c| doubt_follows(c.claim, c.i),
+    },
+    Exemption {
+        name: "dismissed a person, not a claim",
+        applies: |c| dismisses_no_claim(c.claim, c.i),
+    },
+    Exemption {
+        name: "describes, does not deny",
+        applies: |c| describes_not_denies(c.claim, c.i),
+    },
+    Exemption {
+        name: "an exclamation",
+        applies: |c| exclaimed(c.claim, c.i),
+    },
+    Exemption {
+        name: "part of a name",
+        applies: |c| cue_in_a_name(c.claim, c.i),
+    },
+    // "the vow to suspend nuclear tests": a cancellation aimed at, not one that took place.
+    Exemption {
+        name: "not stated as a fact",
+        applies: |c| (c.non_occurrence || c.scope == Scope::Predicate) && !c.own_factual[c.i],
+    },
+    // Both sides saying it was postponed agree on that; so do two that say the same activity
+    // stops in other words ("will suspend its tests" / "will stop nuclear tests").
+    Exemption {
+        name: "both sides say it does not take place",
+        applies: |c| {
+            c.non_occurrence
+                && (c
+                    .other
+                    .tokens
+                    .iter()
+                    .any(|o| o.shares_meaning(&c.claim.tokens[c.i]))
+                    || stops_the_same(c.claim, c.i, c.other))
+        },
+    },
+    // "Iran must never have nuclear weapons" is a rule, not a denial of a fact; it is still
+    // negative about the topic, so it keeps the other side's negation from standing alone.
+    Exemption {
+        name: "a rule or a falsehood, not a denial",
+        applies: |c| {
+            c.scope == Scope::Predicate && (modal_negation(c.claim, c.i) || falsified(c.claim, c.i))
+        },
+    },
+];
+
+/// Why a negation word that no exemption stopped still denies nothing of the other statement.
+pub(super) const NOT_IN_SCOPE: &str = "nothing in its scope is said by the other side";
+pub(super) const SAYS_MORE: &str = "denies more than the other side says";
+
+/// [`scoped_negations`], telling `note` each negation word it drops and why: an exemption's
+/// name, [`NOT_IN_SCOPE`] or [`SAYS_MORE`].
+pub(super) fn scoped_negations_noting<'a>(
+    claim: Claim<'a>,
+    other: Claim,
+    scope: Scope,
+    note: &mut dyn FnMut(&'a Token, &'static str),
+) -> Vec<&'a Token> {
     // Whether the token at `i` may deny what follows; most statements hold no such word, and are
     // spared reading the clauses of both statements below.
     let may_be_cue = |i: usize, token: &Token| {
@@ -153,28 +251,16 @@ pub(super) fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope)
         if !asserted[i] || !(token.cues.negation() || non_occurrence || privative) {
             continue;
         }
-        // "not only" adds rather than denies; "no doubt" affirms.
-        if token.lower == "not" && claim.tokens.get(i + 1).is_some_and(|t| t.lower == "only")
-            || doubt_follows(claim, i)
-            || dismisses_no_claim(claim, i)
-            || describes_not_denies(claim, i)
-            || exclaimed(claim, i)
-            || cue_in_a_name(claim, i)
-            || ((non_occurrence || scope == Scope::Predicate) && !own_factual[i])
-        {
-            continue;
-        }
-        // Both sides saying it was postponed agree on that; so do two that say the same
-        // activity stops in other words ("will suspend its tests" / "will stop nuclear tests").
-        if non_occurrence
-            && (other.tokens.iter().any(|o| o.shares_meaning(token))
-                || stops_the_same(claim, i, other))
-        {
-            continue;
-        }
-        // "Iran must never have nuclear weapons" is a rule, not a denial of a fact; it is still
-        // negative about the topic, so it keeps the other side's negation from standing alone.
-        if scope == Scope::Predicate && (modal_negation(claim, i) || falsified(claim, i)) {
+        let cue = Cue {
+            claim,
+            other,
+            i,
+            scope,
+            non_occurrence,
+            own_factual: &own_factual,
+        };
+        if let Some(exemption) = EXEMPTIONS.iter().find(|e| (e.applies)(&cue)) {
+            note(token, exemption.name);
             continue;
         }
         // "has not been questioned" denies an event; "the questions" on the other side names a
@@ -236,10 +322,12 @@ pub(super) fn scoped_negations<'a>(claim: Claim<'a>, other: Claim, scope: Scope)
         }
         // "The man is not slicing the bread for the soup" does not deny "the man is slicing
         // bread": the negated clause says more than the other statement, and denies only that.
-        if scope_hits
-            && (scope == Scope::AnyWord || denied_said_by(claim, i, other) >= NEGATED_WORDS_SAID)
-        {
+        if !scope_hits {
+            note(token, NOT_IN_SCOPE);
+        } else if scope == Scope::AnyWord || denied_said_by(claim, i, other) >= NEGATED_WORDS_SAID {
             cues.push(token);
+        } else {
+            note(token, SAYS_MORE);
         }
     }
     cues

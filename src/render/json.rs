@@ -53,6 +53,9 @@ struct WirePair<'a> {
     in_context: bool,
     reasons: Vec<WireReason<'a>>,
     diff: &'a [DiffChunk],
+    /// Only with `--explain`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    trace: Option<&'a crate::judge::Trace>,
 }
 
 #[derive(Serialize)]
@@ -161,6 +164,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     })
                     .collect(),
                 diff: &p.diff,
+                trace: p.trace.as_ref(),
             })
             .collect(),
         left_only: &report.only.left,

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use crate::diff::DiffOp;
+use crate::judge::Trace;
 use crate::model::{Reason, Relation, Side};
 use crate::render::style::{printable, Style};
 use crate::render::{line_tag, plural, side_name};
@@ -139,7 +140,65 @@ impl Writer<'_> {
             })
             .collect::<Vec<_>>()
             .join(" ");
-        self.wrapped("  diff   ", INDENT, &diff)
+        self.wrapped("  diff   ", INDENT, &diff)?;
+        match &pair.trace {
+            Some(trace) => self.trace(trace),
+            None => Ok(()),
+        }
+    }
+
+    /// `--explain`: the checks in table order with what each found, the combining rules that
+    /// applied, and the negation words set aside.
+    fn trace(&mut self, trace: &Trace) -> io::Result<()> {
+        let style = self.options.style;
+        if let Some(why) = trace.skipped {
+            return self.wrapped(
+                "  trace  ",
+                INDENT,
+                &style.dim(&format!("no check ran: {why}")),
+            );
+        }
+        let checks = trace
+            .checks
+            .iter()
+            .map(|check| match (check.ran, check.found.is_empty()) {
+                (false, _) => format!("{} not asked", check.name),
+                (true, true) => format!("{} nothing", check.name),
+                (true, false) => format!(
+                    "{} found {}",
+                    check.name,
+                    printable(&check.found.join("; "))
+                ),
+            })
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let order = if trace.order == "exchanged" {
+            " (read exchanged, shown as given)"
+        } else {
+            ""
+        };
+        self.wrapped(
+            "  trace  ",
+            INDENT,
+            &style.dim(&format!("checks{order}: {checks}")),
+        )?;
+        if !trace.rules.is_empty() {
+            self.wrapped(
+                INDENT,
+                INDENT,
+                &style.dim(&format!("rules: {}", trace.rules.join("; "))),
+            )?;
+        }
+        for dropped in &trace.dropped_negations {
+            let line = format!(
+                "set aside: {} \"{}\" ({})",
+                side_name(dropped.side),
+                printable(&dropped.word),
+                dropped.because
+            );
+            self.wrapped(INDENT, INDENT, &style.dim(&line))?;
+        }
+        Ok(())
     }
 }
 
