@@ -4,9 +4,9 @@
     python3 scripts/compare_binaries.py BEFORE AFTER [--shared ../shared] [--generated DIR]
 
 For a change that must not change a verdict (a refactoring, a memory bound): every article
-pair is compared with `--format json` and with the text report (`--color never`), every
-pair-mode file with `--pairs`; the standard output and the exit status must be the same
-bytes. The inputs:
+pair is compared with `--format json` and with the text report (`--color never`), the
+fixtures and seeds also as Markdown, HTML and side by side, every pair-mode file with
+`--pairs`; the standard output and the exit status must be the same bytes. The inputs:
 
 - the fixtures (`fixtures/*-left.txt` against `*-right.txt`) and `fixtures/*.jsonl` in pair
   mode, and the seeds;
@@ -125,6 +125,10 @@ def main():
     for group, name, left, right in article_cases(a.shared, a.generated):
         cases.append((group, name, ["--format", "json", left, right]))
         cases.append((group, name, ["--color", "never", left, right]))
+        if group in ("fixtures", "seeds"):
+            # The other formats too, where the inputs are small.
+            for args in (["--format", "markdown"], ["--format", "html"], ["--side-by-side", "--color", "never"]):
+                cases.append((group, name, [*args, left, right]))
     for group, name, path in pair_cases(a.shared):
         cases.append((group, name, ["--pairs", path]))
 

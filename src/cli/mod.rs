@@ -13,6 +13,31 @@ use crate::load::Decoding;
 use crate::render::style::Style;
 use crate::render::text::TextOptions;
 pub use crate::render::Format;
+
+/// `--format`'s values: the report formats ([`Format`]) as the command line names them. The
+/// library's `Format` knows nothing of clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// A report for people in a terminal, colored when it is one.
+    Text,
+    /// The versioned JSON report for scripts (see the README).
+    Json,
+    /// A Markdown report to paste into an issue, a pull request or a note.
+    Markdown,
+    /// One self-contained HTML page: both articles in two columns, colored by fate.
+    Html,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
 use crate::Config;
 
 pub mod progress_bar;
@@ -54,7 +79,7 @@ pub struct Args {
 
     /// The report's format (default: text). Redirect it or use --output to keep it.
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
 
     /// Lay the text report out in two columns: each pair's statements side by side, wrapped to
     /// the width, with removed words marked in the left one and added words in the right one.
@@ -172,7 +197,7 @@ impl Args {
     pub fn check(self) -> Result<Args, clap::Error> {
         if let Some(format) = self
             .format
-            .filter(|&f| self.side_by_side && f != Format::Text)
+            .filter(|&f| self.side_by_side && Format::from(f) != Format::Text)
         {
             let name = format.to_possible_value().map(|v| v.get_name().to_string());
             return Err(Args::command().error(
@@ -185,7 +210,7 @@ impl Args {
         }
         if let Some(format) = self
             .format
-            .filter(|&f| self.explain && !matches!(f, Format::Text | Format::Json))
+            .filter(|&f| self.explain && !matches!(Format::from(f), Format::Text | Format::Json))
         {
             let name = format.to_possible_value().map(|v| v.get_name().to_string());
             return Err(Args::command().error(
@@ -223,7 +248,7 @@ impl Args {
             .or(terminal_width)
             .unwrap_or(MAX_WIDTH)
             .min(MAX_WIDTH.max(self.width.map_or(0, usize::from)));
-        let format = self.format.unwrap_or(Format::Text);
+        let format = self.format.map_or(Format::Text, Format::from);
         let progress = std::io::stderr().is_terminal() && format != Format::Json;
         let job = match self.pairs {
             Some(input) => Job::Pairs {

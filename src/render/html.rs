@@ -177,33 +177,24 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
     if !pair.reasons.is_empty() {
         writeln!(out, "<ul class=\"reasons\">")?;
         for reason in &pair.reasons {
-            let words = |side: Side| {
-                super::evidence_list(reason, side, |e| format!("<mark>{}</mark>", text(e)))
-            };
             writeln!(
                 out,
-                "<li><strong>{}</strong>: {} <span class=\"evidence\">(left: {}; right: {})</span></li>",
+                "<li><strong>{}</strong>: {} <span class=\"evidence\">{}</span></li>",
                 reason.kind.label(),
                 text(&reason.explanation),
-                words(Side::Left),
-                words(Side::Right),
+                super::evidence_note(reason, |e| format!("<mark>{}</mark>", text(e))),
             )?;
         }
         writeln!(out, "</ul>")?;
     }
-    let diff = pair
-        .diff
-        .iter()
-        .map(|chunk| {
-            let words = text(&chunk.text);
-            match chunk.op {
-                DiffOp::Equal => words,
-                DiffOp::Delete => format!("<del>{words}</del>"),
-                DiffOp::Insert => format!("<ins>{words}</ins>"),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let diff = super::diff_line(&pair.diff, |op, chunk| {
+        let words = text(chunk);
+        match op {
+            DiffOp::Equal => words,
+            DiffOp::Delete => format!("<del>{words}</del>"),
+            DiffOp::Insert => format!("<ins>{words}</ins>"),
+        }
+    });
     writeln!(
         out,
         "<p class=\"diff\"><span class=\"label\">diff</span> {diff}</p>\n</article>"

@@ -130,31 +130,23 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
         writeln!(out, "Why:")?;
         writeln!(out)?;
         for reason in &pair.reasons {
-            let words =
-                |side: Side| super::evidence_list(reason, side, |e| format!("«{}»", escape(e)));
             writeln!(
                 out,
-                "- **{}**: {} (left: {}; right: {})",
+                "- **{}**: {} {}",
                 reason.kind.label(),
                 escape(&reason.explanation),
-                words(Side::Left),
-                words(Side::Right)
+                super::evidence_note(reason, |e| format!("«{}»", escape(e)))
             )?;
         }
     }
-    let diff = pair
-        .diff
-        .iter()
-        .map(|chunk| {
-            let text = escape(&chunk.text);
-            match chunk.op {
-                DiffOp::Equal => text,
-                DiffOp::Delete => format!("~~{text}~~"),
-                DiffOp::Insert => format!("**{text}**"),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let diff = super::diff_line(&pair.diff, |op, text| {
+        let text = escape(text);
+        match op {
+            DiffOp::Equal => text,
+            DiffOp::Delete => format!("~~{text}~~"),
+            DiffOp::Insert => format!("**{text}**"),
+        }
+    });
     writeln!(out)?;
     writeln!(out, "Diff: {diff}")
 }

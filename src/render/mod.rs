@@ -17,8 +17,8 @@ pub mod side_by_side;
 pub mod style;
 pub mod text;
 
-/// The report formats (`--format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The report formats (`--format` names them: `cli::FormatArg`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// A report for people in a terminal, colored when it is one.
     Text,
@@ -75,6 +75,31 @@ fn side_name(side: Side) -> &'static str {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The evidence of a reason as every format shows it after the explanation: `(left: WORDS;
+/// right: WORDS)`, each word shown by `show` (see [`evidence_list`]).
+pub(crate) fn evidence_note(
+    reason: &crate::model::Reason,
+    show: impl Fn(&str) -> String,
+) -> String {
+    format!(
+        "(left: {}; right: {})",
+        evidence_list(reason, Side::Left, &show),
+        evidence_list(reason, Side::Right, &show)
+    )
+}
+
+/// A pair's word diff as every format shows it: the chunks in order, separated by spaces, each
+/// shown by `show` with its operation (the format marks removed and added words its own way).
+pub(crate) fn diff_line(
+    diff: &[crate::diff::DiffChunk],
+    show: impl Fn(crate::diff::DiffOp, &str) -> String,
+) -> String {
+    diff.iter()
+        .map(|chunk| show(chunk.op, &chunk.text))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The evidence words of one side of a reason, each shown by `show`, comma-separated; a dash

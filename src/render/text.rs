@@ -107,14 +107,11 @@ impl Writer<'_> {
     pub(super) fn reasons(&mut self, reasons: &[Reason]) -> io::Result<()> {
         let style = self.options.style;
         for reason in reasons {
-            let words =
-                |side: Side| super::evidence_list(reason, side, |e| style.evidence(&printable(e)));
             let line = format!(
-                "{}: {} (left: {}; right: {})",
+                "{}: {} {}",
                 reason.kind.label(),
                 printable(&reason.explanation),
-                words(Side::Left),
-                words(Side::Right)
+                super::evidence_note(reason, |e| style.evidence(&printable(e)))
             );
             self.wrapped("  • ", "    ", &line)?;
         }
@@ -127,19 +124,14 @@ impl Writer<'_> {
         self.statement(Side::Left, report.statement(Side::Left, pair.ids.left))?;
         self.statement(Side::Right, report.statement(Side::Right, pair.ids.right))?;
         self.reasons(&pair.reasons)?;
-        let diff = pair
-            .diff
-            .iter()
-            .map(|chunk| {
-                let text = printable(&chunk.text);
-                match chunk.op {
-                    DiffOp::Equal => text,
-                    DiffOp::Delete => style.removed(&text),
-                    DiffOp::Insert => style.added(&text),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let diff = super::diff_line(&pair.diff, |op, text| {
+            let text = printable(text);
+            match op {
+                DiffOp::Equal => text,
+                DiffOp::Delete => style.removed(&text),
+                DiffOp::Insert => style.added(&text),
+            }
+        });
         self.wrapped("  diff   ", INDENT, &diff)?;
         match &pair.trace {
             Some(trace) => self.trace(trace),
