@@ -152,8 +152,8 @@ fn keep_in<T: Send + Sync + 'static>(store: &mut Store, value: T) -> &'static T 
 /// # Safety
 /// From this call on, whenever [`forget_words_over`] runs (in pair mode, between two batches of
 /// [`crate::pairs::run`]), no other thread may use the library, and nothing made before it that
-/// holds words may be used after it: no [`Sym`] or [`SymList`], and no token, analysis,
-/// document comparison or report (reports hold speakers' keys). The binary calls it: it runs
+/// holds words may be used after it: no [`Sym`] or [`SymList`], token, analysis, judgment or
+/// speaker. (A [`crate::Report`] holds no words: it may be kept.) The binary calls it: it runs
 /// one pair-mode job and holds nothing between batches.
 pub unsafe fn allow_forgetting() {
     FORGETTING_ALLOWED.store(true, Ordering::Release);

@@ -500,7 +500,12 @@ fn compare_analysed<'a>(
                 line: s.line,
                 text: analysed.doc.slice(s.span).to_string(),
                 boilerplate: s.boilerplate,
-                speaker: speaker.take(),
+                // The report names the speaker; the keys that tell two speakers apart are the
+                // judge's.
+                speaker: speaker.take().map(|s| Evidence {
+                    text: s.text,
+                    span: s.span,
+                }),
             })
             .collect(),
     };

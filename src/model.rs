@@ -132,3 +132,37 @@ pub struct Reason {
     /// One sentence a reader can check, e.g. `left says "12", right says "15"`.
     pub explanation: String,
 }
+
+/// Why a statement is page furniture rather than a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Boilerplate {
+    /// A photo caption or credit: `(Photo: Reuters)`, `Getty Images`.
+    Caption,
+    /// An image file name: `download (29).jpg`.
+    ImageFile,
+    /// A social-media or sharing prompt: `Like us on Facebook`, `Share this article`.
+    Social,
+    /// Site navigation: `Read more`, `Show comments`, `Related:`, `Click here`.
+    Navigation,
+    /// `Advertisement`, `Sponsored content`.
+    Advertisement,
+    /// Newsletter and subscription prompts.
+    Subscription,
+    /// Copyright and rights lines.
+    Copyright,
+}
+
+impl Boilerplate {
+    pub fn label(self) -> &'static str {
+        match self {
+            Boilerplate::Caption => "caption",
+            Boilerplate::ImageFile => "image file",
+            Boilerplate::Social => "social prompt",
+            Boilerplate::Navigation => "navigation",
+            Boilerplate::Advertisement => "advertisement",
+            Boilerplate::Subscription => "subscription prompt",
+            Boilerplate::Copyright => "copyright line",
+        }
+    }
+}

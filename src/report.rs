@@ -1,9 +1,7 @@
 //! The result of a comparison: the one thing renderers see.
 
-use crate::attribution::Speaker;
 use crate::diff::DiffChunk;
-use crate::model::{Pair, Reason, Relation, Side, Span, StatementId};
-use crate::segment::Boilerplate;
+use crate::model::{Boilerplate, Evidence, Pair, Reason, Relation, Side, Span, StatementId};
 
 /// The version of the report layout, bumped when a field changes meaning or goes away.
 pub const REPORT_VERSION: u32 = 1;
@@ -36,7 +34,8 @@ pub struct StatementReport {
     pub line: usize,
     pub text: String,
     pub boilerplate: Option<Boilerplate>,
-    pub speaker: Option<Speaker>,
+    /// Who the statement says is speaking ("police said"), with its span.
+    pub speaker: Option<Evidence>,
 }
 
 #[derive(Debug, Clone)]

@@ -19,7 +19,8 @@ use crate::model::{Span, StatementId};
 
 mod boilerplate;
 
-pub use boilerplate::{detect_boilerplate, Boilerplate};
+pub use crate::model::Boilerplate;
+pub use boilerplate::detect_boilerplate;
 
 /// One sentence (or headline, or bullet) of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,39 +1,7 @@
 //! Page furniture: captions, credits, image file names, share prompts and navigation that a
 //! scraped article carries but that states no claim.
 
-/// Why a statement is page furniture rather than a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Boilerplate {
-    /// A photo caption or credit: `(Photo: Reuters)`, `Getty Images`.
-    Caption,
-    /// An image file name: `download (29).jpg`.
-    ImageFile,
-    /// A social-media or sharing prompt: `Like us on Facebook`, `Share this article`.
-    Social,
-    /// Site navigation: `Read more`, `Show comments`, `Related:`, `Click here`.
-    Navigation,
-    /// `Advertisement`, `Sponsored content`.
-    Advertisement,
-    /// Newsletter and subscription prompts.
-    Subscription,
-    /// Copyright and rights lines.
-    Copyright,
-}
-
-impl Boilerplate {
-    pub fn label(self) -> &'static str {
-        match self {
-            Boilerplate::Caption => "caption",
-            Boilerplate::ImageFile => "image file",
-            Boilerplate::Social => "social prompt",
-            Boilerplate::Navigation => "navigation",
-            Boilerplate::Advertisement => "advertisement",
-            Boilerplate::Subscription => "subscription prompt",
-            Boilerplate::Copyright => "copyright line",
-        }
-    }
-}
+use crate::model::Boilerplate;
 
 /// Classifies a line or sentence as page furniture, if it is.
 pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
