@@ -635,9 +635,59 @@ pub fn is_negation_cue(lower: &str) -> bool {
     NEGATION_CUES.contains(&lower) || lower.ends_with("n't") || lower.ends_with("n’t")
 }
 
+/// Every plain word list, by name: the lists a person can print and a test can check.
+pub const WORD_LISTS: &[(&str, &[&str])] = &[
+    ("negation_cues", NEGATION_CUES),
+    ("refutation_cues", REFUTATION_CUES),
+    ("rejecting_verbs", REJECTING_VERBS),
+    ("certainty_adverbs", CERTAINTY_ADVERBS),
+    ("auxiliary_verbs", AUXILIARY_VERBS),
+    ("modal_hedges", MODAL_HEDGES),
+    ("truth_words", TRUTH_WORDS),
+    ("refuting_adjectives", REFUTING_ADJECTIVES),
+    ("evidence_words", EVIDENCE_WORDS),
+    ("report_nouns", REPORT_NOUNS),
+    ("dismissed_nouns", DISMISSED_NOUNS),
+    ("quantifier_negations", QUANTIFIER_NEGATIONS),
+    ("indefinite_determiners", INDEFINITE_DETERMINERS),
+    ("prepositions", PREPOSITIONS),
+    ("side_clause_openers", SIDE_CLAUSE_OPENERS),
+    ("country_keys", COUNTRY_KEYS),
+    ("reporting_verbs", REPORTING_VERBS),
+    ("epistemic_verbs", EPISTEMIC_VERBS),
+    ("non_occurrence", NON_OCCURRENCE),
+    ("cessation_words", CESSATION_WORDS),
+    ("intention_verbs", INTENTION_VERBS),
+    ("modals", MODALS),
+    ("non_factual_modals", NON_FACTUAL_MODALS),
+    ("place_prepositions", PLACE_PREPOSITIONS),
+    ("weekdays", WEEKDAYS),
+    ("approximators", APPROXIMATORS),
+    ("lower_bounds", LOWER_BOUNDS),
+    ("upper_bounds", UPPER_BOUNDS),
+    ("stop_words", STOP_WORDS),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_lower_case_trimmed_and_without_duplicates() {
+        let mut problems = Vec::new();
+        for (name, words) in WORD_LISTS {
+            let mut seen = HashSet::default();
+            for word in *words {
+                if word.is_empty() || word.trim() != *word || word.to_lowercase() != *word {
+                    problems.push(format!("{name}: {word:?} is not a trimmed lower-case word"));
+                }
+                if !seen.insert(*word) {
+                    problems.push(format!("{name}: {word:?} is listed twice"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
 
     #[test]
     fn synonyms_share_a_key_across_inflections() {

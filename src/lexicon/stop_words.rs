@@ -202,7 +202,6 @@ pub const STOP_WORDS: &[&str] = &[
     "announced",
     "statement",
     "news",
-    "also",
     "new",
 ];
 
