@@ -6,7 +6,7 @@
 //! is a few pointers, copying it is free, and two keys compare by address instead of byte by
 //! byte — the comparison alignment makes most often.
 //!
-//! Interned text lives until the words are forgotten ([`forget_words_over`]): a comparison of
+//! Interned text lives until the words are forgotten (`forget_words_over`): a comparison of
 //! two articles keeps every word to its end, so memory grows with the vocabulary of what was
 //! read, not with its length. Pair mode reads without end, and a million lines of new words
 //! would keep a gigabyte; between its batches, when no word is in use, it forgets them all once
@@ -79,7 +79,7 @@ fn write_store() -> RwLockWriteGuard<'static, Store> {
 /// The generation of the words: it changes each time they are forgotten.
 static GENERATION: AtomicU64 = AtomicU64::new(0);
 
-/// Whether [`forget_words_over`] may forget (see [`allow_forgetting`]).
+/// Whether `forget_words_over` may forget (see [`allow_forgetting`]).
 static FORGETTING_ALLOWED: AtomicBool = AtomicBool::new(false);
 
 /// Bytes a stored allocation costs beyond its own size (the allocator's rounding and the
@@ -147,10 +147,10 @@ fn keep_in<T: Send + Sync + 'static>(store: &mut Store, value: T) -> &'static T 
     unsafe { pointer.as_ref() }
 }
 
-/// Lets [`forget_words_over`] forget the words: pair mode calls it between batches.
+/// Lets `forget_words_over` forget the words: pair mode calls it between batches.
 ///
 /// # Safety
-/// From this call on, whenever [`forget_words_over`] runs (in pair mode, between two batches of
+/// From this call on, whenever `forget_words_over` runs (in pair mode, between two batches of
 /// [`crate::pairs::run`]), no other thread may use the library, and nothing made before it that
 /// holds words may be used after it: no [`Sym`] or [`SymList`], token, analysis, judgment or
 /// speaker. (A [`crate::Report`] holds no words: it may be kept.) The binary calls it: it runs

@@ -83,14 +83,6 @@ pub struct Config {
     /// 0.10, measured on the own fixtures (overall 0.732 at 0.22, the general margin; 0.743 at
     /// 0.15; 0.758 at 0.10 and at 0.05): paraphrases in a topical story resemble the background a lot.
     pub mutual_above_background: f64,
-    /// Pair mode only: the share of the right text's content the left text must say too for the
-    /// pair to agree (the right entailed by the left); below it an aligned, unopposed pair is
-    /// "unrelated". Default 0.8, tuned on SICK train: 3-way accuracy 0.654 without the check,
-    /// 0.738 at 0.6, 0.737 at 0.7, 0.734 at 0.8, 0.723 at 0.95 when only the same meaning
-    /// counted; once a more specific word says the general one and an opposite word blocks
-    /// (`pairs::said_share`): 0.784 at 0.6, 0.789 at 0.7, 0.793 at 0.8, 0.794 at 0.85, 0.792 at
-    /// 0.9 (trial 0.774, 0.782, 0.804, 0.800, 0.800).
-    pub entailment_coverage: f64,
     /// How alignment finds the statement pairs worth scoring: every pair for two articles, an
     /// inverted index for long documents (see [`align::Candidates`]).
     pub candidates: align::Candidates,
@@ -127,7 +119,6 @@ impl Default for Config {
             anchors: 3,
             above_background: 0.22,
             mutual_above_background: 0.10,
-            entailment_coverage: 0.8,
             candidates: align::Candidates::Auto,
             word_diffs: true,
             in_context: true,
@@ -149,7 +140,7 @@ struct Analysed<'a> {
     /// found once with the attribution's span, read by judging and the report.
     speakers: Vec<Option<attribution::Speaker>>,
     /// The profile of the document's claims taken whole, kept from `profiles` when the document
-    /// is a single claim (see [`compare_with_tokens`]).
+    /// is a single claim (see [`compare_with_tokens_using`]).
     whole_profile: Option<Profile>,
 }
 
@@ -329,19 +320,11 @@ impl<'a> Analysis<'a> {
     }
 }
 
-/// [`compare`], also handing back each side's claims taken whole, and what the alignment worked
-/// out for them when each side is one claim.
-pub fn compare_with_tokens(
-    left: &Doc,
-    right: &Doc,
-    config: &Config,
-) -> (Report, Pair<Claims>, Option<SoleClaims>) {
-    compare_with_tokens_using(Pair::new(left, right), Pair::new(None, None), config)
-}
-
-/// [`compare_with_tokens`], with a side's analysis taken from `analyses` when given: the
-/// analysis of a document of the same text (and body start), copied rather than worked out
-/// again.
+/// [`compare`] for callers that go on to score the texts whole (pair mode): it also hands back
+/// each side's claims taken whole, and what the alignment worked out for them when each side is
+/// one claim. A side's analysis is taken from `analyses` when given (the analysis of a document
+/// of the same text and body start), copied rather than worked out again. Spans index
+/// [`Doc::text`].
 pub fn compare_with_tokens_using(
     docs: Pair<&Doc>,
     analyses: Pair<Option<&Analysis>>,

@@ -185,7 +185,7 @@ fn judge_pairs(settings: &Settings, input: &Path, skip_bad_lines: bool) -> anyho
         &name,
         &mut destination,
         &mut io::stderr(),
-        &settings.config,
+        &pairs::PairConfig::from(settings.config),
         on_bad_line,
     )
     .and_then(|stats| match destination.flush() {

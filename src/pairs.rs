@@ -28,6 +28,31 @@ use input::parse_line;
 use lines::{Lines, NumberedLine, ReadError};
 use whole::whole_text_scores;
 
+/// Pair mode's settings: the comparison's, and what `agree` asks of two texts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairConfig {
+    /// How the two texts are compared, as two tiny articles.
+    pub compare: Config,
+    /// How much of the right text (by weight) the left one must say for the pair to agree:
+    /// the right text is read as a claim, the left as its source.
+    pub entailment_coverage: f64,
+}
+
+impl Default for PairConfig {
+    fn default() -> PairConfig {
+        PairConfig::from(Config::default())
+    }
+}
+
+impl From<Config> for PairConfig {
+    fn from(compare: Config) -> PairConfig {
+        PairConfig {
+            compare,
+            entailment_coverage: 0.8,
+        }
+    }
+}
+
 /// How much pair mode holds at once. The defaults bound a run's memory whatever its input:
 /// lines as long as article mode's files, batches of a few megabytes, and the words of a few
 /// batches.
@@ -92,7 +117,7 @@ pub struct PairJudgment {
 /// Judges two texts as two tiny articles: disagree when any aligned statements disagree;
 /// agree when some align, none disagrees and the left text says (nearly) all the right one says
 /// — the right text is the claim, the left its source; unrelated otherwise.
-pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
+pub fn judge_texts(left: &str, right: &str, config: &PairConfig) -> PairJudgment {
     // The documents need no names: a judgment line does not print them.
     let docs = (Doc::from_text("", left), Doc::from_text("", right));
     judge_docs(&docs, Pair::new(None, None), config)
@@ -103,12 +128,12 @@ pub fn judge_texts(left: &str, right: &str, config: &Config) -> PairJudgment {
 fn judge_docs(
     docs: &(Doc, Doc),
     analyses: Pair<Option<&Analysis>>,
-    config: &Config,
+    pair_config: &PairConfig,
 ) -> PairJudgment {
     // A judgment line carries no word diff: computing them was a tenth of the time.
     let config = Config {
         word_diffs: false,
-        ..*config
+        ..pair_config.compare
     };
     let (report, mut claims, sole) =
         compare_with_tokens_using(Pair::new(&docs.0, &docs.1), analyses, &config);
@@ -162,7 +187,7 @@ fn judge_docs(
         Verdict::Disagree
     } else if report.pairs.is_empty() {
         Verdict::Unrelated
-    } else if claim_coverage >= config.entailment_coverage && !one_side_negates {
+    } else if claim_coverage >= pair_config.entailment_coverage && !one_side_negates {
         Verdict::Agree
     } else {
         Verdict::Unrelated
@@ -189,7 +214,7 @@ fn same_polarity(docs: &(Doc, Doc), tokens: &Pair<Vec<Token>>) -> bool {
 /// Judges a batch of numbered input lines, in order. A text that several pairs of the batch
 /// share is analysed once: a claim checked against many headlines, a body against many claims,
 /// a sentence of several SICK pairs.
-fn judge_batch(batch: &[NumberedLine], config: &Config) -> Vec<(usize, LineOutcome)> {
+fn judge_batch(batch: &[NumberedLine], config: &PairConfig) -> Vec<(usize, LineOutcome)> {
     let parsed: Vec<Result<ParsedPair, String>> = batch
         .par_iter()
         .map(|(_, line)| {
@@ -395,7 +420,7 @@ pub fn run(
     source_name: &str,
     out: &mut dyn Write,
     errors: &mut dyn Write,
-    config: &Config,
+    config: &PairConfig,
     on_bad_line: OnBadLine,
 ) -> Result<PairStats, Stopped> {
     run_within(
@@ -415,7 +440,7 @@ pub fn run_within(
     source_name: &str,
     out: &mut dyn Write,
     errors: &mut dyn Write,
-    config: &Config,
+    config: &PairConfig,
     on_bad_line: OnBadLine,
     limits: Limits,
 ) -> Result<PairStats, Stopped> {
@@ -516,7 +541,7 @@ mod tests {
     use super::*;
 
     fn verdict(left: &str, right: &str) -> Verdict {
-        judge_texts(left, right, &Config::default()).relation
+        judge_texts(left, right, &PairConfig::default()).relation
     }
 
     #[test]
@@ -573,7 +598,7 @@ mod tests {
     }
 
     fn similarity(left: &str, right: &str) -> f64 {
-        judge_texts(left, right, &Config::default()).similarity
+        judge_texts(left, right, &PairConfig::default()).similarity
     }
 
     #[test]
@@ -619,7 +644,7 @@ mod tests {
         let judged = judge_texts(
             "That shark on the highway? A hoax.",
             claim,
-            &Config::default(),
+            &PairConfig::default(),
         );
         assert_eq!(judged.relation, Verdict::Disagree);
         assert_eq!(judged.reasons[0].kind, ReasonKind::Negation);
@@ -645,7 +670,7 @@ mod tests {
             "in",
             &mut out,
             &mut errors,
-            &Config::default(),
+            &PairConfig::default(),
             OnBadLine::Fail,
         )
         .unwrap();
@@ -691,7 +716,7 @@ mod tests {
             "in",
             &mut out,
             &mut errors,
-            &Config::default(),
+            &PairConfig::default(),
             on_bad_line,
             Limits {
                 batch_lines: 2,
@@ -712,7 +737,7 @@ mod tests {
             .map(|line| {
                 let (id, left, right) = parse_line(line).unwrap();
                 let (bytes, _) =
-                    output_line(&id, &judge_texts(&left, &right, &Config::default())).unwrap();
+                    output_line(&id, &judge_texts(&left, &right, &PairConfig::default())).unwrap();
                 String::from_utf8(bytes).unwrap()
             })
             .collect();
@@ -767,7 +792,7 @@ mod tests {
             "pairs.jsonl",
             &mut out,
             &mut errors,
-            &Config::default(),
+            &PairConfig::default(),
             OnBadLine::Fail,
         )
         .unwrap_err();
@@ -779,7 +804,7 @@ mod tests {
             "pairs.jsonl",
             &mut out,
             &mut errors,
-            &Config::default(),
+            &PairConfig::default(),
             OnBadLine::Skip,
         )
         .unwrap();

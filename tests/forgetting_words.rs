@@ -3,8 +3,7 @@
 //! this file holds one test and runs as a process of its own.
 
 use crosscheck::intern;
-use crosscheck::pairs::{self, Limits, OnBadLine};
-use crosscheck::Config;
+use crosscheck::pairs::{self, Limits, OnBadLine, PairConfig};
 
 /// Pairs of many kinds, so that every per-word memo is filled: numbers, dates, names,
 /// negations, opposites, speakers, words WordNet knows and words it does not.
@@ -48,7 +47,7 @@ fn judge(limits: Limits) -> String {
         "in",
         &mut out,
         &mut errors,
-        &Config::default(),
+        &PairConfig::default(),
         OnBadLine::Fail,
         limits,
     )

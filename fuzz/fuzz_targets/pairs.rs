@@ -5,8 +5,7 @@
 
 #![no_main]
 
-use crosscheck::pairs::{run_within, Limits, OnBadLine};
-use crosscheck::Config;
+use crosscheck::pairs::{run_within, Limits, OnBadLine, PairConfig};
 use libfuzzer_sys::fuzz_target;
 
 fn judge(data: &[u8], vocabulary_bytes: usize) -> (Vec<u8>, usize) {
@@ -22,7 +21,7 @@ fn judge(data: &[u8], vocabulary_bytes: usize) -> (Vec<u8>, usize) {
         "fuzz",
         &mut out,
         &mut errors,
-        &Config::default(),
+        &PairConfig::default(),
         OnBadLine::Skip,
         limits,
     )

@@ -163,7 +163,7 @@ pub const ENTITY: Check = Check {
 };
 
 /// Every check of a pair's statements, in the order their reasons are listed. Attribution
-/// ([`attribution::attribution_conflict`]) reads the speakers instead, after these.
+/// (`attribution_conflict`) reads the speakers instead, after these.
 pub const CHECKS: [Check; 5] = [NEGATION, ANTONYM, REFUTATION, QUANTITY, ENTITY];
 
 /// The reasons of a pair read from left to right: how the checks' findings combine, rule by

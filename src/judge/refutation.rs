@@ -49,7 +49,7 @@ pub fn denies_the_statement_before(claim: Claim, before: Claim) -> bool {
     own_words <= DENIER_WORDS
 }
 
-/// The refutation check alone (see [`refutation_conflict`]), for two texts that are about the
+/// The refutation check alone (see `refutation_conflict`), for two texts that are about the
 /// same claim without aligning statement to statement (pair mode).
 pub fn refutation(claims: Pair<Claim>) -> Option<Reason> {
     refutation_conflict(claims)
