@@ -129,8 +129,47 @@ pub struct Reason {
     pub kind: ReasonKind,
     /// Evidence in the left and right statement; a side may be empty (an unmatched negation).
     pub evidence: Pair<Vec<Evidence>>,
-    /// One sentence a reader can check, e.g. `left says "12", right says "15"`.
-    pub explanation: String,
+}
+
+impl Reason {
+    pub fn new(kind: ReasonKind, evidence: Pair<Vec<Evidence>>) -> Reason {
+        Reason { kind, evidence }
+    }
+}
+
+/// The explanation, one sentence a reader can check (`different number: "12" vs "15"`), told
+/// from the kind and the evidence alone: a mirrored reason explains itself.
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        fn first(side: &[Evidence]) -> &str {
+            side.first().map_or("", |e| e.text.as_str())
+        }
+        let evidence = &self.evidence;
+        let (l, r) = (first(&evidence.left), first(&evidence.right));
+        match self.kind {
+            ReasonKind::Negation => {
+                let (negated_side, cues) = if evidence.left.is_empty() {
+                    ("right", &evidence.right)
+                } else {
+                    ("left", &evidence.left)
+                };
+                let cue_list = cues
+                    .iter()
+                    .map(|e| format!("\"{}\"", e.text.to_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                write!(f, "only the {negated_side} side negates it ({cue_list})")
+            }
+            ReasonKind::Antonym => write!(f, "\"{l}\" is the opposite of \"{r}\""),
+            ReasonKind::Number => write!(f, "different number: \"{l}\" vs \"{r}\""),
+            ReasonKind::Date => write!(f, "different date or time: \"{l}\" vs \"{r}\""),
+            ReasonKind::Place => write!(f, "different place: \"{l}\" vs \"{r}\""),
+            ReasonKind::Entity => write!(f, "different name in the same role: \"{l}\" vs \"{r}\""),
+            ReasonKind::Attribution => {
+                write!(f, "conflicting accounts from different sources: {l} vs {r}")
+            }
+        }
+    }
 }
 
 /// Why a statement is page furniture rather than a claim.

@@ -178,7 +178,7 @@ fn judge_docs(
         .chain(&refutation)
         .map(|r| PairReason {
             kind: r.kind,
-            explanation: r.explanation.clone(),
+            explanation: r.to_string(),
             left: r.evidence.left.iter().map(|e| e.text.clone()).collect(),
             right: r.evidence.right.iter().map(|e| e.text.clone()).collect(),
         })

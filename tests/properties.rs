@@ -239,7 +239,7 @@ fn pairs_by_text(report: &Report) -> BTreeMap<PairByText, usize> {
                 format!(
                     "{:?}: {} [{}] [{}]",
                     r.kind,
-                    r.explanation,
+                    r,
                     words(Side::Left),
                     words(Side::Right)
                 )

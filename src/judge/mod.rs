@@ -250,41 +250,9 @@ fn mirrored(found: Reason) -> Reason {
     reason(found.kind, found.evidence.swapped())
 }
 
-/// A reason with its explanation, which is told from the evidence alone so that a mirrored
-/// reason reads right.
+/// A reason of `kind` with its evidence; its explanation is its `Display`.
 fn reason(kind: ReasonKind, evidence: Pair<Vec<Evidence>>) -> Reason {
-    fn first(side: &[Evidence]) -> &str {
-        side.first().map_or("", |e| e.text.as_str())
-    }
-    let (l, r) = (first(&evidence.left), first(&evidence.right));
-    let explanation = match kind {
-        ReasonKind::Negation => {
-            let (negated_side, cues) = if evidence.left.is_empty() {
-                ("right", &evidence.right)
-            } else {
-                ("left", &evidence.left)
-            };
-            let cue_list = cues
-                .iter()
-                .map(|e| format!("\"{}\"", e.text.to_lowercase()))
-                .collect::<Vec<_>>()
-                .join(", ");
-            format!("only the {negated_side} side negates it ({cue_list})")
-        }
-        ReasonKind::Antonym => format!("\"{l}\" is the opposite of \"{r}\""),
-        ReasonKind::Number => format!("different number: \"{l}\" vs \"{r}\""),
-        ReasonKind::Date => format!("different date or time: \"{l}\" vs \"{r}\""),
-        ReasonKind::Place => format!("different place: \"{l}\" vs \"{r}\""),
-        ReasonKind::Entity => format!("different name in the same role: \"{l}\" vs \"{r}\""),
-        ReasonKind::Attribution => {
-            format!("conflicting accounts from different sources: {l} vs {r}")
-        }
-    };
-    Reason {
-        kind,
-        evidence,
-        explanation,
-    }
+    Reason::new(kind, evidence)
 }
 
 fn evidence_of(span: Span, text: &str) -> Evidence {
@@ -1429,7 +1397,7 @@ mod tests {
             .map(|e| e.iter().map(|e| e.text.as_str()).collect::<Vec<_>>());
         assert_eq!(evidence, Pair::new(vec!["12"], vec!["15"]));
         assert_eq!(
-            judgment.reasons[0].explanation,
+            judgment.reasons[0].to_string(),
             "different number: \"12\" vs \"15\""
         );
     }
@@ -1461,7 +1429,7 @@ mod tests {
             "The crash was an attack, the family said.",
         );
         assert_eq!(
-            judgment.reasons[1].explanation,
+            judgment.reasons[1].to_string(),
             "conflicting accounts from different sources: police vs family"
         );
     }

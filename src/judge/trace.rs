@@ -87,7 +87,7 @@ pub fn explain(claims: Pair<Claim>, speakers: Pair<Option<&Speaker>>) -> Trace {
         found
             .into_iter()
             .map(|r| if canonical { r } else { mirrored(r) })
-            .map(|r| r.explanation)
+            .map(|r| r.to_string())
             .collect()
     };
     let mut found: Vec<(&'static str, Vec<Reason>)> = notes.found;

@@ -181,7 +181,7 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
                 out,
                 "<li><strong>{}</strong>: {} <span class=\"evidence\">{}</span></li>",
                 reason.kind.label(),
-                text(&reason.explanation),
+                text(&reason.to_string()),
                 super::evidence_note(reason, |e| format!("<mark>{}</mark>", text(e))),
             )?;
         }

@@ -62,7 +62,7 @@ struct WirePair<'a> {
 struct WireReason<'a> {
     #[serde(rename = "type")]
     kind: ReasonKind,
-    explanation: &'a str,
+    explanation: String,
     left: Vec<WireEvidence<'a>>,
     right: Vec<WireEvidence<'a>>,
 }
@@ -158,7 +158,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     .iter()
                     .map(|r| WireReason {
                         kind: r.kind,
-                        explanation: &r.explanation,
+                        explanation: r.to_string(),
                         left: r.evidence.left.iter().map(WireEvidence::from).collect(),
                         right: r.evidence.right.iter().map(WireEvidence::from).collect(),
                     })

@@ -134,7 +134,7 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
                 out,
                 "- **{}**: {} {}",
                 reason.kind.label(),
-                escape(&reason.explanation),
+                escape(&reason.to_string()),
                 super::evidence_note(reason, |e| format!("«{}»", escape(e)))
             )?;
         }

@@ -110,7 +110,7 @@ impl Writer<'_> {
             let line = format!(
                 "{}: {} {}",
                 reason.kind.label(),
-                printable(&reason.explanation),
+                printable(&reason.to_string()),
                 super::evidence_note(reason, |e| style.evidence(&printable(e)))
             );
             self.wrapped("  • ", "    ", &line)?;
