@@ -129,3 +129,97 @@ pub(super) fn in_a_name(claim: Claim, i: usize) -> bool {
                 .get(i + 1)
                 .is_some_and(|next| next.proper && gap(claim, i).chars().all(char::is_whitespace)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::kinds;
+    use crate::model::ReasonKind;
+
+    #[test]
+    fn opposites_telling_which_thing_are_not_conflicts() {
+        assert!(kinds(
+            "A big dog is chasing a ball.",
+            "A small dog is chasing a ball."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds("The dog is big.", "The dog is small."),
+            [ReasonKind::Antonym]
+        );
+    }
+
+    #[test]
+    fn opposites_in_two_claims_that_share_little_are_no_conflict() {
+        assert!(kinds(
+            "The tariffs, which have increased frictions with trading partners worldwide, aim to \
+             help two metals industries.",
+            "The president justified the tariffs by pointing to the decades-long slide of \
+             manufacturing."
+        )
+        .is_empty());
+        // Told in other words, one claim still conflicts.
+        assert_eq!(
+            kinds(
+                "The amount of trash buried at Bellmont rose 12% last year, county figures show.",
+                "Tonnage at the landfill fell last year, after two counties began trucking their \
+                 waste elsewhere."
+            )[0],
+            ReasonKind::Antonym
+        );
+    }
+
+    #[test]
+    fn antonym_conflicts() {
+        assert_eq!(
+            kinds(
+                "The board approved the merger.",
+                "The board rejected the merger."
+            ),
+            [ReasonKind::Antonym]
+        );
+        assert_eq!(
+            kinds("Shares rose sharply.", "Shares fell sharply."),
+            [ReasonKind::Antonym]
+        );
+        assert!(kinds("Prices did not rise.", "Prices fell.").is_empty());
+    }
+
+    #[test]
+    fn parts_of_names_and_titles_are_not_conflicts() {
+        assert!(kinds(
+            "North Korea will suspend its missile tests, the leader said.",
+            "South Korea will suspend its missile tests, the leader said."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The inquiry was led by Representative Devin Nunes of the committee.",
+            "The inquiry was led by Chairman Devin Nunes of the committee."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn opposites_telling_which_one_are_not_conflicts() {
+        assert!(kinds(
+            "The minister praised her first visit to the port.",
+            "The minister praised her last visit to the port."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The company reported higher imports of steel.",
+            "The company reported higher exports of steel."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Trump ended the call by praising Comey.",
+            "Comey began taking notes on each call with Trump."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn opposites_naming_different_people_are_not_conflicts() {
+        assert!(kinds("A man is cooking pasta.", "A woman is cooking pasta.").is_empty());
+        assert!(kinds("Two girls are playing.", "Two boys are playing.").is_empty());
+    }
+}

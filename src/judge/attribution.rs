@@ -20,3 +20,22 @@ pub(super) fn attribution_conflict(speakers: Pair<Option<&Speaker>>) -> Option<R
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::judge_texts;
+    use crate::model::ReasonKind;
+
+    #[test]
+    fn conflicting_attributions_name_both_speakers() {
+        let judgment = judge_texts(
+            "The crash was an accident, police said.",
+            "The crash was an attack, the family said.",
+        );
+        let kinds: Vec<ReasonKind> = judgment.reasons.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [ReasonKind::Antonym, ReasonKind::Attribution]);
+        let attribution = &judgment.reasons[1];
+        assert_eq!(attribution.evidence.left[0].text, "police");
+        assert_eq!(attribution.evidence.right[0].text, "family");
+    }
+}

@@ -208,3 +208,80 @@ pub(super) fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     }
     reasons
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::kinds;
+    use crate::model::ReasonKind;
+
+    #[test]
+    fn initialisms_with_dots_are_the_same_name() {
+        assert!(kinds(
+            "Trump spoke to the former F.B.I. director about the memos.",
+            "Trump spoke to the former FBI director about the memos."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_shorter_form_of_a_name_is_the_same_person() {
+        assert!(kinds(
+            "The Post reported that Pompeo made a secret visit to North Korea over Easter weekend \
+             to speak with Kim.",
+            "Report: Pompeo secretly met with Kim Jong-un over Easter weekend."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The prize went to John Smith this year.",
+                "The prize went to John Doe this year."
+            ),
+            [ReasonKind::Entity]
+        );
+    }
+
+    #[test]
+    fn a_country_and_a_person_fill_different_roles() {
+        assert!(kinds(
+            "Asylum-seeking caravan poised to test the Trump administration",
+            "Migrant caravan of asylum seekers reaches the U.S. border"
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Asylum-seeking caravan reaches the Mexico border",
+                "Asylum-seeking caravan reaches the U.S. border"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn place_and_entity_conflicts() {
+        assert_eq!(
+            kinds(
+                "The fire started in Dayton on Sunday.",
+                "The fire started in Columbus on Sunday."
+            ),
+            [ReasonKind::Place]
+        );
+        assert_eq!(
+            kinds(
+                "The prize went to Maria Lopez this year.",
+                "The prize went to Ann Chen this year."
+            ),
+            [ReasonKind::Entity]
+        );
+    }
+
+    #[test]
+    fn names_in_long_unrelated_runs_are_not_one_role() {
+        assert!(kinds(
+            "Trump met Kim to discuss the summit and the sanctions regime imposed last year by Congress.",
+            "Trump met with Pompeo after a long flight through Tokyo and Seoul, aides to Moon said."
+        )
+        .iter()
+        .all(|k| *k != ReasonKind::Entity));
+    }
+}

@@ -69,3 +69,80 @@ pub(super) fn same_event(claims: Pair<Claim>, i: usize, j: usize) -> bool {
 
 /// How many plain content words on each side of a date name its event (see [`same_event`]).
 pub(super) const EVENT_REACH: usize = 2;
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::kinds;
+    use crate::model::ReasonKind;
+
+    #[test]
+    fn a_year_naming_which_thing_dates_nothing() {
+        assert!(kinds(
+            "Auditors examined spending on the 2016 campaign.",
+            "Auditors examined spending on the 2020 campaign."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The treaty was signed in 2016.",
+                "The treaty was signed in 2020."
+            ),
+            [ReasonKind::Date]
+        );
+    }
+
+    #[test]
+    fn opposites_said_of_different_things_are_not_conflicts() {
+        assert!(kinds(
+            "Analysts expect the merger to be a success, the chairman said.",
+            "The chairman said the old factory was a failure."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The chairman said the merger was a success.",
+                "The chairman said the merger was a failure."
+            ),
+            [ReasonKind::Antonym]
+        );
+    }
+
+    #[test]
+    fn values_and_names_of_different_things_are_not_compared() {
+        // Two dates of two events.
+        assert!(kinds(
+            "Steel exports fell sharply in March, the ministry said.",
+            "The ministry said its trade office in Ottawa opened in July."
+        )
+        .is_empty());
+        // A holiday and a place brought in by other prepositions fill no one role.
+        assert!(kinds(
+            "Report: Halvorsen secretly met with Okafor over Thanksgiving weekend",
+            "Halvorsen met with Okafor in Belgravia last week."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Halvorsen met Okafor in Belgravia on Friday.",
+                "Halvorsen met Okafor in Marchetti on Friday."
+            ),
+            [ReasonKind::Place]
+        );
+    }
+
+    #[test]
+    fn dates_of_two_events_are_not_compared() {
+        assert!(kinds(
+            "Netanyahu revealed new intelligence on Iran on Monday.",
+            "Pompeo, who met with Netanyahu on Sunday, accused Iran of behaving worse."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Netanyahu revealed new intelligence on Iran on Monday.",
+                "Netanyahu revealed new intelligence on Iran on Sunday."
+            ),
+            [ReasonKind::Date]
+        );
+    }
+}

@@ -473,3 +473,367 @@ pub(super) fn in_prepositional_phrase(claim: Claim, word: &Token) -> bool {
         .find(|t| !t.is_content() && !matches!(t.lower.as_str(), "and" | "or" | "the" | "a" | "an"))
         .is_some_and(|t| lexicon::PREPOSITIONS.contains(&t.lower.as_str()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::kinds;
+    use crate::model::ReasonKind;
+
+    #[test]
+    fn negation_conflicts() {
+        assert_eq!(
+            kinds(
+                "North Korea denied it was behind the attack.",
+                "North Korea was behind the attack, the FBI said."
+            ),
+            [ReasonKind::Negation, ReasonKind::Attribution]
+        );
+        assert_eq!(
+            kinds(
+                "The mayor did not sign the bill.",
+                "The mayor signed the bill."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn negation_must_deny_the_predicate_the_other_asserts() {
+        assert!(kinds(
+            "The mayor did not attend the budget meeting on Monday.",
+            "The mayor presented the budget at the meeting on Monday."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn both_negated_agree() {
+        assert!(kinds(
+            "North Korea denies it was behind the hack.",
+            "North Korea says it is not behind the hack."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn free_of_charge_is_no_cost() {
+        assert!(kinds(
+            "Dealers will replace the sensor free of charge.",
+            "Dealers will fix the problem at no cost to owners."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Dealers will replace the sensor free of charge beginning Nov. 14, and owners will be notified by mail.",
+            "Dealers will fix the problem at no cost to owners."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Dealers will charge owners for the repair.",
+                "Dealers will make the repair free of charge."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn negation_in_a_condition_is_not_a_denial() {
+        assert!(kinds(
+            "North Korea threatened to retaliate if the U.S. does not apologize.",
+            "North Korea threatened retaliation against the United States."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn negation_about_something_else_is_not_a_conflict() {
+        assert!(kinds(
+            "The council approved the budget, and no one spoke against the park.",
+            "The council approved the budget on Monday."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_negation_denies_only_what_the_other_side_says() {
+        // A quantifier denies the whole description after it.
+        assert!(kinds(
+            "There is no man playing a guitar.",
+            "A man is playing a piano."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "There is no man playing a guitar.",
+                "A man is playing a guitar."
+            ),
+            [ReasonKind::Negation]
+        );
+        // A negated verb denies the verb and its object, not the circumstances after them.
+        assert!(kinds(
+            "The cook is not slicing the bread.",
+            "The cook is slicing a tomato."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The cook did not slice the bread on Monday.",
+                "The cook sliced the bread."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn no_one_denies_someone() {
+        assert_eq!(
+            kinds("There is no one typing.", "Someone is typing."),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_negation_said_of_someone_the_other_side_does_not_name_denies_nothing() {
+        assert!(kinds(
+            "Mr. Manafort has pleaded not guilty on charges of money laundering.",
+            "Alex van der Zwaan, an attorney, pleaded guilty to lying to investigators."
+        )
+        .is_empty());
+        // The same person, or a source in the attribution, does not change who it is said of.
+        assert_eq!(
+            kinds(
+                "Mr. Manafort has pleaded not guilty on charges of money laundering.",
+                "Manafort pleaded guilty to charges of money laundering."
+            ),
+            [ReasonKind::Negation]
+        );
+        assert_eq!(
+            kinds(
+                "According to Reuters, the bridge will not close.",
+                "The bridge will close, Mayor Smith said."
+            )[0],
+            ReasonKind::Negation
+        );
+    }
+
+    #[test]
+    fn slogans_kinds_and_doubts_deny_nothing() {
+        assert!(kinds(
+            "At the border, a group of about 100 people chanted, \"No borders!\"",
+            "About 100 people marched along the beach to the border."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Gates pleaded guilty to conspiracy and false-statements charges.",
+            "Four people have pleaded guilty to lying to investigators."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The stakes are higher for Abe, whose political survival is in doubt.",
+            "The stakes are high for Abe's political future."
+        )
+        .is_empty());
+        // Said as a fact, the same words deny.
+        assert_eq!(
+            kinds(
+                "There are no borders at the park.",
+                "There are borders at the park."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn names_and_aims_deny_nothing_but_shouting_does() {
+        assert!(kinds(
+            "Many of them walked to San Diego as part of the March Without Borders.",
+            "Supporters walked to the border from San Diego."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The North will shut down a test site to prove the vow to suspend nuclear tests.",
+            "Kim's decision to shut down the test site was welcomed."
+        )
+        .is_empty());
+        assert!(kinds(
+            "In January, Trump nixed a visit to London to open the embassy.",
+            "In January, Trump cancelled a visit to London to open the embassy."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Trump wrote that the memos show there was NO COLLUSION.",
+                "Trump wrote that the memos show there was collusion."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_negated_verb_does_not_deny_the_noun() {
+        assert!(kinds(
+            "The president has not been questioned by Mueller yet.",
+            "The questions show Mueller is homing in on the president."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The president has not been questioned by Mueller yet.",
+                "Mueller questioned the president on Monday."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_more_specific_word_is_denied_by_the_general_one() {
+        assert_eq!(
+            kinds("There is no dog in the yard.", "A poodle is in the yard."),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_negation_about_a_different_person_is_no_denial() {
+        assert!(kinds(
+            "A man is not playing a flute.",
+            "A woman is playing a flute."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn not_knowing_is_not_denying() {
+        assert!(kinds(
+            "The cause of the fire is under investigation.",
+            "Investigators have not determined what caused the fire."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Investigators determined the cause of the fire.",
+                "Investigators have not determined the cause of the fire."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_negation_denies_only_facts_not_aims_or_possibilities() {
+        assert!(kinds(
+            "The ambassador has not been questioned by the committee.",
+            "The committee hopes to question the ambassador next week."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The storm did not damage the bridge.",
+            "The storm could damage the bridge."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The ambassador has not been questioned by the committee.",
+                "The committee questioned the ambassador last week."
+            ),
+            [ReasonKind::Negation]
+        );
+        // A negation hoped for, or said as a possibility, denies no fact either.
+        assert!(kinds(
+            "The administration is hoping that it won't have to let the migrants in.",
+            "The administration has let many migrants in."
+        )
+        .is_empty());
+        assert!(kinds(
+            "He would not predict whether Trump would grant the request.",
+            "Kudlow expected Trump to grant the request."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_rule_is_no_denial() {
+        assert!(kinds(
+            "Ships must never enter the harbor at night.",
+            "Ships entered the harbor at night."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_possible_or_regretted_event_is_no_denial() {
+        assert!(kinds(
+            "The talks could be postponed until the summer.",
+            "The talks will take place in the summer."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The bridge should have never been built over the river.",
+            "The bridge was built over the river in 1990."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn dismissed_denies_only_a_claim() {
+        // Dismissed from a post, not dismissing a claim.
+        assert!(kinds(
+            "The director, who was dismissed by the president last year, is touring with a book.",
+            "The director is touring with a book about the president."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The mayor dismissed reports that the bridge would close.",
+                "The bridge will close, officials said."
+            )[0],
+            ReasonKind::Negation
+        );
+    }
+
+    #[test]
+    fn a_negation_called_a_lie_affirms() {
+        assert!(kinds(
+            "The firm lied about never having tested the drug on children.",
+            "The firm tested the drug on children."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The firm never tested the drug on children.",
+                "The firm tested the drug on children."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn stopping_in_other_words_agrees() {
+        assert!(kinds(
+            "The factory will suspend production of diesel engines.",
+            "The factory will stop production of diesel engines."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn postponing_denies_the_event() {
+        assert_eq!(
+            kinds(
+                "The council postponed a vote on the leaf blower ban.",
+                "The council voted for the leaf blower ban."
+            ),
+            [ReasonKind::Negation]
+        );
+        assert!(kinds(
+            "The vote was postponed until May.",
+            "The council delayed the vote."
+        )
+        .is_empty());
+        // Exempting countries from the tariffs says nothing of whether they took effect.
+        assert!(kinds(
+            "The White House delays tariffs on Canada and Mexico for 30 days.",
+            "At the time, Trump excluded Mexico and Canada from the tariffs."
+        )
+        .is_empty());
+    }
+}

@@ -228,3 +228,146 @@ pub(super) fn is_apposition(claim: Claim, index: usize) -> bool {
         && gap(claim, index - 1).trim() == ","
         && gap(claim, index).trim_start().starts_with(',')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::kinds;
+    use crate::model::ReasonKind;
+
+    #[test]
+    fn number_conflicts_and_rounding() {
+        assert_eq!(
+            kinds("12 people were killed.", "15 people were killed."),
+            [ReasonKind::Number]
+        );
+        assert_eq!(
+            kinds(
+                "The deal is worth $3.2 million.",
+                "The deal is worth $2.3 million."
+            ),
+            [ReasonKind::Number]
+        );
+        assert!(kinds("About 200 people attended.", "213 people attended.").is_empty());
+        assert!(kinds("Twelve people were killed.", "12 people died.").is_empty());
+    }
+
+    #[test]
+    fn numbers_counting_different_things_are_not_compared() {
+        assert!(kinds(
+            "Hartwell, 58, won the race.",
+            "Hartwell won the race by 1,300 votes."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The plant employs 300 people.",
+            "The plant employs people on 2 shifts."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The voters gave Hartwell four more years.",
+            "Hartwell won by 1,300 votes."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Revenue was $48.3 million, down from $52.1 million.",
+                "Revenue came in at $43.8 million."
+            ),
+            [ReasonKind::Number]
+        );
+    }
+
+    #[test]
+    fn ages_and_shares_of_different_things_are_not_compared() {
+        assert!(kinds(
+            "Claros joined the march with his 18-year-old brother.",
+            "Another march participant, 23-year-old Monica Torres, joined the march."
+        )
+        .is_empty());
+        assert!(kinds(
+            "The steel tariff covered just 30 percent of all imports.",
+            "Countries without exemptions face a 25 percent tariff on steel imports."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Claros joined the march with his 18-year-old brother.",
+                "Claros joined the march with his 16-year-old brother."
+            ),
+            [ReasonKind::Number]
+        );
+    }
+
+    #[test]
+    fn vague_amounts_are_lower_bounds() {
+        assert!(kinds(
+            "Dozens of residents spoke.",
+            "More than 40 residents spoke."
+        )
+        .is_empty());
+        assert!(kinds(
+            "It knows of three crashes.",
+            "It is aware of several crashes."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn detail_is_not_conflict() {
+        assert!(kinds(
+            "The plant closed on Tuesday with 300 workers laid off.",
+            "The plant closed."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn date_conflicts() {
+        assert_eq!(
+            kinds(
+                "The vote was held on Tuesday.",
+                "The vote was held on Wednesday."
+            ),
+            [ReasonKind::Date]
+        );
+        assert_eq!(
+            kinds("It opened on March 3.", "It opened on March 13."),
+            [ReasonKind::Date]
+        );
+        assert_eq!(
+            kinds("The blast came at 9 a.m.", "The blast came at 11 a.m."),
+            [ReasonKind::Date]
+        );
+    }
+
+    #[test]
+    fn a_day_written_before_its_month_is_a_date() {
+        assert_eq!(
+            kinds("He will visit on 13 July.", "He will visit on July 20."),
+            [ReasonKind::Date]
+        );
+        assert!(kinds("He will visit on 13 July.", "He will visit on July 13.").is_empty());
+        // Not a count of 13 beside "thousands".
+        assert!(kinds(
+            "Thousands will protest during the visit on 13 July.",
+            "Thousands will protest during the visit."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_dozen_multiplies() {
+        assert!(kinds(
+            "He was given almost four dozen questions.",
+            "He was given dozens of questions."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "He was given four dozen questions.",
+                "He was given 12 questions."
+            ),
+            [ReasonKind::Number]
+        );
+    }
+}

@@ -337,3 +337,223 @@ pub(super) fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
         .map(|i| &tokens[i])
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{judge_texts, kinds};
+    use super::super::Claim;
+    use super::refutations;
+    use crate::model::{ReasonKind, Relation};
+    use crate::normalize::tokenize;
+
+    #[test]
+    fn calling_the_claim_false_refutes_it_wherever_the_word_stands() {
+        for (refuting, asserting) in [
+            (
+                "The photo of a shark swimming on a flooded highway is a hoax.",
+                "A shark was photographed swimming on a flooded highway.",
+            ),
+            (
+                "Debunked: the mayor resigned over the parking scandal.",
+                "The mayor resigned over the parking scandal.",
+            ),
+            (
+                "The council retracted its report that the bridge would close in May.",
+                "The bridge will close in May, the council reported.",
+            ),
+            (
+                "A false report says the singer died in a car crash.",
+                "The singer died in a car crash.",
+            ),
+            (
+                "The label dismissed reports that the singer died in a car crash.",
+                "The singer died in a car crash.",
+            ),
+            (
+                "The video of the singer's car crash is not real.",
+                "A video shows the singer's car crash.",
+            ),
+        ] {
+            let judged = judge_texts(refuting, asserting);
+            assert_eq!(judged.relation, Relation::Disagree, "{refuting}");
+            assert_eq!(judged.reasons[0].kind, ReasonKind::Negation);
+            assert!(!judged.reasons[0].evidence.left.is_empty(), "{refuting}");
+            // Either order gives the same verdict, evidence mirrored.
+            let mirrored = judge_texts(asserting, refuting);
+            assert_eq!(mirrored.relation, Relation::Disagree, "{refuting}");
+        }
+    }
+
+    #[test]
+    fn a_denial_refutes_only_what_it_denies() {
+        // The object denied is not what the other side says.
+        assert!(kinds(
+            "Denying any financial motivation, Perez said the lawsuit had been taking shape for months.",
+            "Democrats sue Russia and the Trump campaign over the 2016 election."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Iran has denied ever seeking nuclear weapons.",
+            "Netanyahu disparages the Iran nuclear agreement."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Mueller may have found evidence of collusion with Russia, which Trump denies.",
+            "Mueller's Russia investigation: what to know."
+        )
+        .is_empty());
+        // It is: the object, a report of it, or what was said just before.
+        assert_eq!(
+            kinds(
+                "Apple denied that it will buy Tesla.",
+                "Apple will buy Tesla."
+            ),
+            [ReasonKind::Negation]
+        );
+        assert_eq!(
+            kinds(
+                "Bale denies Jobs role rumours",
+                "Christian Bale will play Steve Jobs in the biopic."
+            ),
+            [ReasonKind::Negation]
+        );
+        assert_eq!(
+            kinds(
+                "The studio denied the report on Friday.",
+                "Christian Bale will play Steve Jobs, the report said."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_doubt_refutes_only_what_it_doubts() {
+        assert!(kinds(
+            "I strongly doubt he understands the most basic parts of the agreement.",
+            "Trump agreed that Iran was a problem."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Experts doubt that the photo shows a real shark.",
+                "The photo shows a shark on the highway."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn fraud_as_a_crime_refutes_nothing() {
+        assert!(kinds(
+            "Mueller moved to drop the 22 bank and tax fraud charges against Gates.",
+            "Mueller dropped charges against Gates."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The photo of the shark on the highway is a fraud.",
+                "A shark swam on the highway, a photo shows."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_refuting_word_that_is_negated_asked_or_names_a_kind_refutes_nothing() {
+        for (left, right) in [
+            // Negated: "not a hoax" affirms.
+            (
+                "The shark photo on the flooded highway is not a hoax.",
+                "A shark was photographed on the flooded highway.",
+            ),
+            (
+                "There is no doubt the mayor resigned over the parking scandal.",
+                "The mayor resigned over the parking scandal.",
+            ),
+            // Asked, not told.
+            (
+                "Is the shark photo on the flooded highway fake?",
+                "A shark was photographed on the flooded highway.",
+            ),
+            // A kind of thing, not a verdict on the claim.
+            (
+                "The smugglers carried fake passports across the border at night.",
+                "The smugglers carried passports across the border at night.",
+            ),
+            // A rejecting verb whose object is not a report.
+            (
+                "The council rejected the budget for the new stadium.",
+                "The council discussed the budget for the new stadium.",
+            ),
+            // Both sides refute it.
+            (
+                "The shark photo on the flooded highway is a hoax.",
+                "The shark photo on the flooded highway is fake.",
+            ),
+        ] {
+            assert_eq!(
+                judge_texts(left, right).relation,
+                Relation::Agree,
+                "{left} / {right}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuting_cues_are_found_in_their_roles() {
+        let cues = |text: &str| -> Vec<String> {
+            let tokens = tokenize(text, 0);
+            refutations(Claim {
+                text,
+                tokens: &tokens,
+            })
+            .iter()
+            .map(|t| t.lower.as_str().to_string())
+            .collect()
+        };
+        assert_eq!(cues("The story is a hoax."), ["hoax"]);
+        assert_eq!(
+            cues("Police shot down rumors of a second attacker."),
+            ["shot"]
+        );
+        assert_eq!(cues("That is not true."), ["not"]);
+        assert_eq!(cues("Will the bridge close in May? Probably not."), ["not"]);
+        assert_eq!(cues("No, the bridge will stay open."), ["no"]);
+        assert!(cues("The bridge will not close in May.").is_empty());
+        assert!(cues("The photo may be fake.").is_empty());
+        assert!(cues("The video was allegedly doctored.").is_empty());
+        assert!(cues("Maybe not.").is_empty());
+        assert_eq!(cues("It may rain, but the photo is fake."), ["fake"]);
+        assert!(cues("Benning, who voted no, said the county owes more.").is_empty());
+        assert!(cues("The talks made no real progress.").is_empty());
+        assert!(cues("The photo is not fake.").is_empty());
+        assert!(cues("Police shot a second attacker.").is_empty());
+        assert!(cues("If the story is a hoax, the paper will apologize.").is_empty());
+    }
+
+    #[test]
+    fn a_bare_negation_denies_what_was_just_said() {
+        // "It's not" denies the win, not the deal the other statement reports.
+        assert!(kinds(
+            "The deal sounds like a big win for the city. It's not.",
+            "The city signed the deal with the developer."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Will the bridge close in May? Probably not.",
+                "The bridge will close in May."
+            ),
+            [ReasonKind::Negation]
+        );
+    }
+
+    #[test]
+    fn a_bare_negation_under_a_rule_is_no_verdict() {
+        assert!(kinds(
+            "\"It should never have been made,\" the mayor said of the deal.",
+            "The mayor said the council made a deal with the developer."
+        )
+        .is_empty());
+    }
+}
