@@ -164,9 +164,17 @@ pub const TRUTH_WORDS: &[&str] = &[
     "legitimate",
 ];
 
+/// Negations that can stand alone as a whole reply ("No.", "Probably not.", "Nope."), matched
+/// as written; contractions in n't count too.
+pub const BARE_NEGATIONS: &[&str] = &["not", "no", "never", "nope"];
+
+/// The forms of "make" that say a claim was invented ("made it up"), matched as written.
+pub const MAKE_FORMS: &[&str] = &["made", "make", "makes", "making"];
+
 /// Whether a word may open a refutation of any kind: a refuting word, a rejecting verb (by
-/// dictionary form), or a negation. Asked of every word of every judged pair, so one set lookup
-/// rules out nearly all of them before the closer checks.
+/// dictionary form), a negation, a bare negation or "made (it) up". Asked of every word of
+/// every judged pair, so one set lookup rules out nearly all of them before the closer checks.
+/// It is made of the lists the refutation check starts from, so that it cannot miss one.
 pub fn may_refute(lower: &str, lemma: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| {
@@ -174,7 +182,8 @@ pub fn may_refute(lower: &str, lemma: &str) -> bool {
             .iter()
             .chain(REJECTING_VERBS)
             .chain(NEGATION_CUES)
-            .chain(&["nope", "made", "make", "makes", "making"])
+            .chain(BARE_NEGATIONS)
+            .chain(MAKE_FORMS)
             .copied()
             .collect()
     });
@@ -665,6 +674,8 @@ pub const WORD_LISTS: &[(&str, &[&str])] = &[
     ("approximators", APPROXIMATORS),
     ("lower_bounds", LOWER_BOUNDS),
     ("upper_bounds", UPPER_BOUNDS),
+    ("bare_negations", BARE_NEGATIONS),
+    ("make_forms", MAKE_FORMS),
     ("stop_words", STOP_WORDS),
 ];
 

@@ -268,12 +268,10 @@ pub(super) fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
     };
     // "He made it up": the claim was invented.
     let made_up = |i: usize| {
-        matches!(
-            tokens[i].lower.as_str(),
-            "made" | "make" | "makes" | "making"
-        ) && tokens
-            .get(i + 1)
-            .is_some_and(|t| matches!(t.lower.as_str(), "it" | "that" | "this" | "everything"))
+        lexicon::MAKE_FORMS.contains(&tokens[i].lower.as_str())
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "it" | "that" | "this" | "everything"))
             && tokens.get(i + 2).is_some_and(|t| t.lower == "up")
     };
     // "Probably not.", "No, ...", "It didn't.": a negation alone in its clause (but for function
@@ -345,6 +343,24 @@ mod tests {
     use super::refutations;
     use crate::model::{ReasonKind, Relation};
     use crate::normalize::tokenize;
+
+    /// The refutation check starts from these lists; `lexicon::may_refute`, asked first of every
+    /// word, must let each through, or the check would never see it.
+    #[test]
+    fn the_prefilter_lets_through_every_word_a_refutation_starts_on() {
+        let as_written = crate::lexicon::REFUTATION_CUES
+            .iter()
+            .chain(crate::lexicon::NEGATION_CUES)
+            .chain(crate::lexicon::BARE_NEGATIONS)
+            .chain(crate::lexicon::MAKE_FORMS)
+            .chain(&["isn't", "didn’t"]);
+        for word in as_written {
+            assert!(crate::lexicon::may_refute(word, ""), "{word}");
+        }
+        for verb in crate::lexicon::REJECTING_VERBS {
+            assert!(crate::lexicon::may_refute("", verb), "{verb}");
+        }
+    }
 
     #[test]
     fn calling_the_claim_false_refutes_it_wherever_the_word_stands() {
