@@ -732,6 +732,15 @@ mod tests {
             ("© 2024 Daily Planet. All rights reserved.", Some(Boilerplate::Copyright)),
             ("The company said it would share the data with Facebook and regulators next year.", None),
             ("Watch officials said the vote would be close, and the mayor agreed with them on Tuesday.", None),
+            // News sites' link labels count with their mark only.
+            ("More: A minute-by-minute guide to the exclusive interview with the former director.", Some(Boilerplate::Navigation)),
+            ("The Bubble: Conservatives and liberals agree the book did not do him any favors.", Some(Boilerplate::Navigation)),
+            ("More than 50 people were hurt when the roof of the station fell in on Monday.", None),
+            ("More people voted this year.", None),
+            // Reporting credits.
+            ("Mark Landler contributed reporting from Washington, Motoko Rich from Tokyo.", Some(Boilerplate::Caption)),
+            ("Anna Lee contributed to this report.", Some(Boilerplate::Caption)),
+            ("She contributed $5 million to the campaign, the report said.", None),
         ];
         for (text, expected) in cases {
             assert_eq!(detect_boilerplate(text), expected, "{text}");

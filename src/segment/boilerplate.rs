@@ -61,6 +61,16 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
             }
         }
     }
+    // Labels that open a link only with their mark: "More: ...", not "More than 50 died."
+    for label in LINK_LABELS {
+        if phrase.starts_with(label)
+            && trimmed
+                .get(label.len()..)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '|', '»', '>']))
+        {
+            return Some(Boilerplate::Navigation);
+        }
+    }
     if text.trim_start().starts_with('©') {
         return Some(Boilerplate::Copyright);
     }
@@ -190,6 +200,10 @@ pub(super) const PREFIXES: &[(&str, Boilerplate)] = &[
     ("join us on", Boilerplate::Social),
 ];
 
+/// Link labels of news sites that count only before a label mark (`More: A minute-by-minute
+/// guide to ...`, `The Bubble: ...`): without it they open ordinary sentences.
+pub(super) const LINK_LABELS: &[&str] = &["more", "the bubble", "also read", "recommended"];
+
 pub(super) const IMAGE_EXTENSIONS: &[&str] = &[
     ".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg", ".tif", ".tiff", ".heic",
 ];
@@ -245,13 +259,23 @@ pub(super) const CREDITS: &[&str] = &[
     "shutterstock",
     "(courtesy",
     "courtesy of",
+    // Reporting credits: "Mark Landler contributed reporting from Washington."
+    "contributed reporting",
+    "contributed to this report",
 ];
 
 /// Every phrase of [`CREDITS`] holds one of these bytes or words (a test checks it): a
 /// statement that holds none is no credit, told without running the automaton.
 pub(super) const CREDIT_BYTES: [u8; 3] = [b'(', b':', b'/'];
 
-pub(super) const CREDIT_WORDS: &[&str] = &["photo", "image", "getty", "shutterstock", "courtesy"];
+pub(super) const CREDIT_WORDS: &[&str] = &[
+    "photo",
+    "image",
+    "getty",
+    "shutterstock",
+    "courtesy",
+    "contributed",
+];
 
 /// A photo or image credit: `(Photo : Reuters)`, `(AP Photo/Evan Vucci)`, `Photo: Getty Images`.
 pub(super) fn is_caption_credit(lower: &str) -> bool {
