@@ -741,6 +741,12 @@ mod tests {
             ("Mark Landler contributed reporting from Washington, Motoko Rich from Tokyo.", Some(Boilerplate::Caption)),
             ("Anna Lee contributed to this report.", Some(Boilerplate::Caption)),
             ("She contributed $5 million to the campaign, the report said.", None),
+            // Video blurbs and titles.
+            ("The Post reports the director met the leader over Easter; chief White House correspondent John Roberts reports from West Palm Beach, Florida.", Some(Boilerplate::Caption)),
+            ("The memos are released to Congress; Fox News legal analyst Gregg Jarrett reacts on 'Hannity.'", Some(Boilerplate::Caption)),
+            ("North Korea's Kim suspends nuclear, missile test AP.", Some(Boilerplate::Caption)),
+            ("The minister confirmed the figures in an interview with the AP.", None),
+            ("The strike was confirmed; our correspondent said the talks would go on.", None),
         ];
         for (text, expected) in cases {
             assert_eq!(detect_boilerplate(text), expected, "{text}");

@@ -21,7 +21,7 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     if word_count <= 12 && has_image_file_name(&lower) {
         return Some(Boilerplate::ImageFile);
     }
-    if is_caption_credit(&lower) {
+    if is_caption_credit(&lower) || is_video_blurb(&lower) {
         return Some(Boilerplate::Caption);
     }
     // Beyond ten words (more than any listed phrase has, more than a short line's prefix or a
@@ -198,6 +198,82 @@ pub(super) const PREFIXES: &[(&str, Boilerplate)] = &[
     ("share this", Boilerplate::Social),
     ("share on", Boilerplate::Social),
     ("join us on", Boilerplate::Social),
+];
+
+/// A video's blurb or title as news sites print it in the page: a summary, then who reports
+/// it (`...; chief White House correspondent John Roberts reports from West Palm Beach.`,
+/// `...; Fox News legal analyst Gregg Jarrett reacts on 'Hannity.'`), or a title that ends
+/// with the agency's name (`North Korea's Kim suspends nuclear, missile test AP.`). Told by
+/// form, never by the story's words.
+pub(super) fn is_video_blurb(lower: &str) -> bool {
+    let text = lower.trim_end();
+    if let Some(at) = text.rfind("; ") {
+        let who = &text[at + 2..];
+        let words: Vec<&str> = who.split_whitespace().collect();
+        let role = words
+            .iter()
+            .any(|w| VIDEO_ROLES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+        let plain = who
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let reports = VIDEO_VERBS.iter().any(|verb| plain.contains(verb));
+        if words.len() <= 20 && role && reports {
+            return true;
+        }
+    }
+    // A title credited to an agency: short, and the agency follows a word, not "said" or "to".
+    let Some(body) = text.strip_suffix('.') else {
+        return false;
+    };
+    let mut words = body.split_whitespace().rev();
+    match (words.next(), words.next()) {
+        (Some(agency), Some(before)) => {
+            AGENCIES.contains(&agency)
+                && !before.ends_with([',', ':', ';'])
+                && !AGENCY_LEADS.contains(&before)
+                && body.split_whitespace().count() <= 14
+        }
+        _ => false,
+    }
+}
+
+/// Who reports a video: the role before the name in a blurb.
+const VIDEO_ROLES: &[&str] = &[
+    "correspondent",
+    "analyst",
+    "reporter",
+    "anchor",
+    "host",
+    "contributor",
+];
+
+/// What the reporter of a video does, at the end of its blurb.
+const VIDEO_VERBS: &[&str] = &[
+    "reports from",
+    "reports on",
+    "react on",
+    "reacts on",
+    "weigh in",
+    "weighs in",
+];
+
+/// News agencies that end a video title.
+const AGENCIES: &[&str] = &["ap", "reuters", "afp"];
+
+/// Words after which an agency's name is part of the sentence ("told the AP").
+const AGENCY_LEADS: &[&str] = &[
+    "the",
+    "to",
+    "said",
+    "told",
+    "by",
+    "from",
+    "according",
+    "via",
+    "with",
+    "for",
 ];
 
 /// Link labels of news sites that count only before a label mark (`More: A minute-by-minute
