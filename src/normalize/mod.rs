@@ -564,6 +564,14 @@ mod tests {
         }
     }
 
+    #[test]
+    fn one_on_one_is_no_count() {
+        assert!(quantities("They held a one-on-one meeting.").is_empty());
+        assert!(quantities("Talks went One-to-One, then two-by-two.").is_empty());
+        assert_eq!(quantities("They signed a two-year deal.").len(), 1);
+        assert_eq!(quantities("One of the two aides left.").len(), 2);
+    }
+
     fn quantities(text: &str) -> Vec<Quantity> {
         tokenize(text, 0)
             .into_iter()

@@ -110,6 +110,9 @@ pub(super) fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Qua
         if lower == "one" && i > 0 && words[i - 1].text.eq_ignore_ascii_case("no") {
             return None;
         }
+        if in_reciprocal_compound(text, word.start, word.start + word.text.len()) {
+            return None;
+        }
         v
     } else if let Some(v) = lexicon::vague_number(&lower) {
         vague = true;
@@ -240,6 +243,40 @@ pub(super) fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Qua
         },
         used,
     ))
+}
+
+/// Whether the number word at `start..end` is half of "one-on-one", "one-to-one",
+/// "two-by-two": a way of meeting or going, not a count ("a one-on-one meeting" says nothing
+/// against "three meetings").
+fn in_reciprocal_compound(text: &str, start: usize, end: usize) -> bool {
+    const LINKS: [&str; 3] = ["-on-", "-to-", "-by-"];
+    let is_number_word = |word: &str| lexicon::number_word(&word.to_lowercase()).is_some();
+    let after = text.get(end..).unwrap_or("");
+    let before = text.get(..start).unwrap_or("");
+    let linked_after = LINKS.iter().any(|link| {
+        after
+            .get(..link.len())
+            .is_some_and(|l| l.eq_ignore_ascii_case(link))
+            && is_number_word(
+                after[link.len()..]
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or(""),
+            )
+    });
+    let linked_before = LINKS.iter().any(|link| {
+        before.len() >= link.len()
+            && before
+                .get(before.len() - link.len()..)
+                .is_some_and(|l| l.eq_ignore_ascii_case(link))
+            && is_number_word(
+                before[..before.len() - link.len()]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or(""),
+            )
+    });
+    linked_after || linked_before
 }
 
 pub(super) fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
