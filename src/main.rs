@@ -144,10 +144,14 @@ fn deliver(
     mut destination: Destination,
 ) -> anyhow::Result<()> {
     let written = render::write(report, settings.format, settings.text, &mut destination);
-    match destination.finish(written) {
-        // A reader that stops early (`crosscheck a b | head`) is not an error.
+    Ok(unless_the_reader_left(destination.finish(written))?)
+}
+
+/// A reader that stops early (`crosscheck a b | head`) is not an error: it has what it wanted.
+fn unless_the_reader_left(result: Result<(), Error>) -> Result<(), Error> {
+    match result {
         Err(err) if err.is_broken_pipe() => Ok(()),
-        result => Ok(result?),
+        result => result,
     }
 }
 
@@ -197,10 +201,7 @@ fn judge_pairs(settings: &Settings, input: &Path, skip_bad_lines: bool) -> anyho
     });
     let exit = |stats: pairs::PairStats| if stats.disagree > 0 { DIFFERENT } else { SAME };
     // A reader that stops early (`| head`) is not an error: what it read decides the exit.
-    let committed = |destination: Destination| match destination.commit() {
-        Err(err) if err.is_broken_pipe() => Ok(()),
-        result => result,
-    };
+    let committed = |destination: Destination| unless_the_reader_left(destination.commit());
     match outcome {
         Ok(stats) => {
             committed(destination)?;

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::attribution::attribution_conflict;
 use super::negation::{scoped_negations_noting, Scope};
 use super::{asks_yes_or_no, combine, in_canonical_order, mirrored, Claim, CHECKS};
 use crate::attribution::Speaker;
@@ -103,14 +104,12 @@ pub fn explain(claims: Pair<Claim>, speakers: Pair<Option<&Speaker>>) -> Trace {
         })
         .collect();
     let mut rules = notes.rules;
-    if !reasons.is_empty() {
-        if let (Some(l), Some(r)) = (speakers.left, speakers.right) {
-            rules.push(if l.differs_from(r) {
-                "the speakers differ: attribution added"
-            } else {
-                "the speakers share a name: no attribution"
-            });
-        }
+    if !reasons.is_empty() && speakers.left.is_some() && speakers.right.is_some() {
+        rules.push(if attribution_conflict(speakers).is_some() {
+            "the speakers differ: attribution added"
+        } else {
+            "the speakers share a name: no attribution"
+        });
     }
     Trace {
         skipped: None,

@@ -249,34 +249,29 @@ pub(super) fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Qua
 /// "two-by-two": a way of meeting or going, not a count ("a one-on-one meeting" says nothing
 /// against "three meetings").
 fn in_reciprocal_compound(text: &str, start: usize, end: usize) -> bool {
-    const LINKS: [&str; 3] = ["-on-", "-to-", "-by-"];
-    let is_number_word = |word: &str| lexicon::number_word(&word.to_lowercase()).is_some();
-    let after = text.get(end..).unwrap_or("");
-    let before = text.get(..start).unwrap_or("");
-    let linked_after = LINKS.iter().any(|link| {
-        after
-            .get(..link.len())
-            .is_some_and(|l| l.eq_ignore_ascii_case(link))
-            && is_number_word(
-                after[link.len()..]
-                    .split(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or(""),
-            )
-    });
-    let linked_before = LINKS.iter().any(|link| {
-        before.len() >= link.len()
-            && before
-                .get(before.len() - link.len()..)
-                .is_some_and(|l| l.eq_ignore_ascii_case(link))
-            && is_number_word(
-                before[..before.len() - link.len()]
-                    .rsplit(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or(""),
-            )
-    });
-    linked_after || linked_before
+    const LINKS: [&str; 3] = ["on", "to", "by"];
+    let in_compound = |c: char| c.is_alphabetic() || c == '-';
+    // The hyphenated compound around the word, and the word's place in its parts.
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !in_compound(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..]
+        .find(|c| !in_compound(c))
+        .map_or(text.len(), |i| end + i);
+    let parts: Vec<&str> = text[from..to].split('-').collect();
+    let at = text[from..start].matches('-').count();
+    let number = |k: Option<usize>| {
+        k.and_then(|k| parts.get(k))
+            .is_some_and(|w| lexicon::number_word(&w.to_lowercase()).is_some())
+    };
+    let link = |k: Option<usize>| {
+        k.and_then(|k| parts.get(k))
+            .is_some_and(|w| LINKS.iter().any(|l| w.eq_ignore_ascii_case(l)))
+    };
+    (link(at.checked_add(1)) && number(at.checked_add(2)))
+        || (link(at.checked_sub(1)) && number(at.checked_sub(2)))
 }
 
 pub(super) fn adjacent(text: &str, a: &Word, b: &Word) -> bool {

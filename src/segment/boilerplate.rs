@@ -51,25 +51,23 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     // Prefixes count only on short lines, or with the colon of a link label ("Read more: ..."),
     // so that a real sentence opening with "Watch" or "Related" is kept.
     let trimmed = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Whether the label is followed by the mark that ends a link label ("Read more: ...").
+    let marked = |label: &str| {
+        trimmed
+            .get(label.len()..)
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '|', '»', '>']))
+    };
     for (prefix, kind) in PREFIXES {
-        if phrase.starts_with(prefix) {
-            let labelled = trimmed
-                .get(prefix.len()..)
-                .is_some_and(|rest| rest.trim_start().starts_with([':', '|', '»', '>']));
-            if word_count <= 8 || labelled {
-                return Some(*kind);
-            }
+        if phrase.starts_with(prefix) && (word_count <= 8 || marked(prefix)) {
+            return Some(*kind);
         }
     }
     // Labels that open a link only with their mark: "More: ...", not "More than 50 died."
-    for label in LINK_LABELS {
-        if phrase.starts_with(label)
-            && trimmed
-                .get(label.len()..)
-                .is_some_and(|rest| rest.trim_start().starts_with([':', '|', '»', '>']))
-        {
-            return Some(Boilerplate::Navigation);
-        }
+    if LINK_LABELS
+        .iter()
+        .any(|label| phrase.starts_with(label) && marked(label))
+    {
+        return Some(Boilerplate::Navigation);
     }
     if text.trim_start().starts_with('©') {
         return Some(Boilerplate::Copyright);
