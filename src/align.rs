@@ -14,7 +14,9 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::linking;
 use crate::model::StatementId;
+use crate::normalize::TokenKind;
 use crate::progress::Progress;
 use crate::similarity::{
     anchors, anchors_back, anchors_in, similarity, similarity_of, Matches, Profile, Weights,
@@ -35,9 +37,148 @@ pub struct AlignOptions {
     pub above_background: f64,
     /// The same margin for a pair whose statements are each other's best match.
     pub mutual_above_background: f64,
+    /// How the scored candidate pairs that are linked are chosen.
+    pub decision: Decision,
     /// Whether weak pairs between aligned neighbours are aligned too (`links_in_context`): the
     /// one rule that reads the order of the statements.
     pub in_context: bool,
+}
+
+/// How alignment chooses, among the scored candidate pairs, the pairs it links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// The fitted model of [`crate::linking`]: confidence at or above its `link_at`.
+    Fitted,
+    /// Hand rules: the threshold, the anchors, the background margins and `near_best`
+    /// ([`by_rules`]). Pair mode judges two texts of a sentence each with them.
+    Rules,
+}
+
+/// A scored statement pair, before the decision.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    link: Link,
+    /// Whether the pair shares the terms [`AlignOptions::anchors`] asks (the hand rules).
+    anchored: bool,
+    evidence: linking::Evidence,
+}
+
+/// What two statements share beyond their similarity: words rare in the two documents, numbers
+/// and names, each firmly matched.
+#[derive(Debug, Clone, Copy, Default)]
+struct SharedContent {
+    rare: usize,
+    rare_fewest: usize,
+    numbers: usize,
+    names: usize,
+}
+
+/// A match at least this strong shares the word itself (or a synonym, or a near-miss spelling):
+/// not an antonym, not another value of the same kind.
+const FIRM_MATCH: f64 = 0.8;
+
+impl SharedContent {
+    fn of(a: &Profile, b: &Profile, matches: &Matches, weights: &Weights) -> SharedContent {
+        let mut shared = SharedContent::default();
+        let rare_in = |p: &Profile| p.terms.iter().filter(|t| weights.is_rare(t)).count();
+        shared.rare_fewest = rare_in(a).min(rare_in(b));
+        for (x, term) in a.terms.iter().enumerate() {
+            let firm = (0..b.terms.len()).any(|y| matches.strength(x, y) >= FIRM_MATCH);
+            if !firm {
+                continue;
+            }
+            if weights.is_rare(term) {
+                shared.rare += 1;
+            }
+            if matches!(
+                term.token.kind,
+                TokenKind::Number(_) | TokenKind::Weekday(_) | TokenKind::Month(_)
+            ) {
+                shared.numbers += 1;
+            }
+            if term.token.proper {
+                shared.names += 1;
+            }
+        }
+        shared
+    }
+}
+
+/// What a pair's own words give the model (its similarity, anchors and shared content), and its
+/// anchors: the smaller count of firmly matched terms of the two directions.
+fn own_evidence(
+    profile: &Profile,
+    other: &Profile,
+    matches: Option<&Matches>,
+    weights: &Weights,
+    similarity: f64,
+) -> (linking::Evidence, usize) {
+    let forward = matches.map_or(0, |m| anchors_in(profile, other, m));
+    let backward = matches.map_or_else(
+        || anchors(other, profile),
+        |m| anchors_back(profile, other, m),
+    );
+    let shared = matches
+        .map(|m| SharedContent::of(profile, other, m, weights))
+        .unwrap_or_default();
+    let anchors = forward.min(backward);
+    let evidence = linking::Evidence {
+        similarity,
+        anchors,
+        terms: (profile.terms.len(), other.terms.len()),
+        rare_shared: shared.rare,
+        rare_fewest: shared.rare_fewest,
+        numbers_shared: shared.numbers,
+        names_shared: shared.names,
+        quotation: profile.quotes || other.quotes,
+        ..linking::Evidence::default()
+    };
+    (evidence, anchors)
+}
+
+/// The hand rules: a pair is kept when it clears the threshold and shares its anchors, when it
+/// stands out from the background resemblance of its statements to the whole other document,
+/// *and* when it is close to the best partner of one of its two statements.
+fn by_rules(
+    candidates: &[Candidate],
+    options: AlignOptions,
+    background: impl Fn(&Link) -> f64,
+) -> Vec<Link> {
+    let scored: Vec<Link> = candidates
+        .iter()
+        .filter(|c| c.anchored && c.link.similarity >= options.threshold)
+        .map(|c| c.link)
+        .collect();
+    let mut best_left: FxHashMap<StatementId, f64> = FxHashMap::default();
+    let mut best_right: FxHashMap<StatementId, f64> = FxHashMap::default();
+    for link in &scored {
+        let l = best_left.entry(link.left).or_default();
+        *l = l.max(link.similarity);
+        let r = best_right.entry(link.right).or_default();
+        *r = r.max(link.similarity);
+    }
+    // Two statements that are each other's closest match are likely the same claim told twice,
+    // even in a story whose topic words make everything resemble everything: they need to stand
+    // out from the background less than a pair one of whose statements prefers another partner.
+    let is_mutual_best = |link: &Link| {
+        link.similarity >= best_left[&link.left] && link.similarity >= best_right[&link.right]
+    };
+    scored
+        .iter()
+        .filter(|link| {
+            let margin = if is_mutual_best(link) {
+                options.mutual_above_background
+            } else {
+                options.above_background
+            };
+            link.similarity >= background(link) + margin
+        })
+        .filter(|link| {
+            link.similarity >= options.near_best * best_left[&link.left]
+                || link.similarity >= options.near_best * best_right[&link.right]
+        })
+        .copied()
+        .collect()
 }
 
 /// An aligned statement pair before judging.
@@ -46,6 +187,9 @@ pub struct Link {
     pub left: StatementId,
     pub right: StatementId,
     pub similarity: f64,
+    /// How sure the fitted linking model is that the two statements state the same claim (or
+    /// contradict each other on it), 0..1 ([`crate::linking`]).
+    pub confidence: f64,
     /// Aligned because its neighbours are (see `links_in_context`), not on its own words.
     pub in_context: bool,
 }
@@ -124,6 +268,45 @@ pub fn align_keeping_sole_matches(
     candidates: Candidates,
     progress: &dyn Progress,
 ) -> (Vec<Link>, Option<SolePair>) {
+    let (links, sole_pair, _) =
+        align_scored(left, right, weights, options, candidates, progress, false);
+    (links, sole_pair)
+}
+
+/// Every candidate pair scored at or above the candidate floor, with its features and
+/// confidence, in (left, right) order: what `scripts/fit_linking.py` fits the model on.
+pub fn candidate_features(
+    left: &[Option<Profile>],
+    right: &[Option<Profile>],
+    weights: &Weights,
+    options: AlignOptions,
+) -> Vec<(Link, linking::Features)> {
+    let (_, _, candidates) = align_scored(
+        left,
+        right,
+        weights,
+        options,
+        Candidates::Exhaustive,
+        &crate::progress::Silent,
+        true,
+    );
+    candidates
+        .into_iter()
+        .map(|c| (c.link, c.evidence.features()))
+        .collect()
+}
+
+/// [`align_keeping_sole_matches`], also handing back the scored candidates when
+/// `keep_candidates`.
+fn align_scored(
+    left: &[Option<Profile>],
+    right: &[Option<Profile>],
+    weights: &Weights,
+    options: AlignOptions,
+    candidates: Candidates,
+    progress: &dyn Progress,
+    keep_candidates: bool,
+) -> (Vec<Link>, Option<SolePair>, Vec<Candidate>) {
     progress.stage("aligning", left.len() as u64);
     let sole_pair = left.len() == 1 && right.len() == 1;
     let exhaustive = match candidates {
@@ -135,11 +318,30 @@ pub fn align_keeping_sole_matches(
     let count =
         |side: &[Option<Profile>]| side.iter().filter(|p| p.is_some()).count().max(1) as f64;
     let (n_left, n_right) = (count(left), count(right));
+    // Each statement's place among its side's claims (boilerplate skipped).
+    let places = |side: &[Option<Profile>]| {
+        let mut place = 0usize;
+        side.iter()
+            .map(|p| {
+                let here = place;
+                place += usize::from(p.is_some());
+                here
+            })
+            .collect::<Vec<usize>>()
+    };
+    let (place_left, place_right) = (places(left), places(right));
+    let relative = |place: usize, n: f64| {
+        if n > 1.0 {
+            place as f64 / (n - 1.0)
+        } else {
+            0.0
+        }
+    };
 
     // Each left statement is scored against its candidates in parallel; the sums of every
     // statement's similarities make the background below.
     struct Scores {
-        links: Vec<(Link, bool)>,
+        candidates: Vec<Candidate>,
         /// Each left statement's summed and highest similarity to the right side.
         sum_left: Vec<(StatementId, f64, f64)>,
         sum_right: Vec<f64>,
@@ -150,7 +352,7 @@ pub fn align_keeping_sole_matches(
     impl Scores {
         fn empty(right: usize) -> Scores {
             Scores {
-                links: Vec::new(),
+                candidates: Vec::new(),
                 sum_left: Vec::new(),
                 sum_right: vec![0.0; right],
                 top_right: vec![0.0; right],
@@ -183,28 +385,29 @@ pub fn align_keeping_sole_matches(
                     let score = matches
                         .as_ref()
                         .map_or(0.0, |m| similarity_of(profile, other, m));
-                    sum += score;
                     top = top.max(score);
-                    acc.sum_right[right_id] += score;
                     acc.top_right[right_id] = acc.top_right[right_id].max(score);
                     if score >= options.threshold {
+                        // The background sums the candidates only: a pair the index does not
+                        // propose (nothing informative shared) and a pair scored below the
+                        // threshold count alike, so both ways of finding candidates agree.
+                        sum += score;
+                        acc.sum_right[right_id] += score;
+                        let (evidence, anchors) =
+                            own_evidence(profile, other, matches.as_ref(), weights, score);
                         let shortest = profile.terms.len().min(other.terms.len());
                         let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
-                        let forward = matches
-                            .as_ref()
-                            .map_or(0, |m| anchors_in(profile, other, m));
-                        let backward = matches.as_ref().map_or_else(
-                            || anchors(other, profile),
-                            |m| anchors_back(profile, other, m),
-                        );
-                        let anchored = forward.min(backward) >= needed;
-                        let link = Link {
-                            left: left_id,
-                            right: right_id,
-                            similarity: score,
-                            in_context: false,
-                        };
-                        acc.links.push((link, anchored));
+                        acc.candidates.push(Candidate {
+                            link: Link {
+                                left: left_id,
+                                right: right_id,
+                                similarity: score,
+                                confidence: 0.0,
+                                in_context: false,
+                            },
+                            anchored: anchors >= needed,
+                            evidence,
+                        });
                     }
                     if sole_pair {
                         acc.sole_pair = matches.map(|matches| SolePair {
@@ -220,7 +423,7 @@ pub fn align_keeping_sole_matches(
         .reduce(
             || Scores::empty(right.len()),
             |mut a, b| {
-                a.links.extend(b.links);
+                a.candidates.extend(b.candidates);
                 a.sum_left.extend(b.sum_left);
                 for (x, y) in a.sum_right.iter_mut().zip(b.sum_right) {
                     *x += y;
@@ -240,24 +443,12 @@ pub fn align_keeping_sole_matches(
     }
     let sum_right = scores.sum_right;
     let top_right = scores.top_right;
-    let mut scored: Vec<Link> = scores
-        .links
-        .into_iter()
-        .filter(|(_, anchored)| *anchored)
-        .map(|(link, _)| link)
-        .collect();
-    scored.sort_unstable_by_key(|link| (link.left, link.right));
+    let mut candidates = scores.candidates;
+    candidates.sort_unstable_by_key(|c| (c.link.left, c.link.right));
 
-    let mut best_left = vec![0.0f64; left.len()];
-    let mut best_right = vec![0.0f64; right.len()];
-    for link in &scored {
-        best_left[link.left] = best_left[link.left].max(link.similarity);
-        best_right[link.right] = best_right[link.right].max(link.similarity);
-    }
-    // A statement full of the story's topic words resembles everything a little; its pairs must
-    // stand out from that background.
     // The background of a statement is its mean similarity to the *other* statements of the
-    // other side: a pair is not measured against itself.
+    // other side: a pair is not measured against itself. A statement full of the story's topic
+    // words resembles everything a little; its pairs must stand out from that background.
     let mean_without = |sum: f64, n: f64, own: f64| {
         if n > 1.0 {
             (sum - own) / (n - 1.0)
@@ -265,23 +456,6 @@ pub fn align_keeping_sole_matches(
             0.0
         }
     };
-    // Two statements that are each other's closest match are likely the same claim told twice,
-    // even in a story whose topic words make everything resemble everything: they need to stand
-    // out from the background less than a pair one of whose statements prefers another partner.
-    let is_mutual_best = |link: &Link| {
-        link.similarity >= best_left[link.left] && link.similarity >= best_right[link.right]
-    };
-    let margins: Vec<f64> = scored
-        .iter()
-        .map(|link| {
-            if is_mutual_best(link) {
-                options.mutual_above_background
-            } else {
-                options.above_background
-            }
-        })
-        .collect();
-    let mut margin = margins.iter();
     let background = |link: &Link| {
         mean_without(sum_left[link.left], n_right, link.similarity).max(mean_without(
             sum_right[link.right],
@@ -289,27 +463,62 @@ pub fn align_keeping_sole_matches(
             link.similarity,
         ))
     };
-    scored.retain(|link| {
-        let margin = margin.next().copied().unwrap_or(options.above_background);
-        link.similarity >= background(link) + margin
-    });
-    scored.retain(|link| {
-        link.similarity >= options.near_best * best_left[link.left]
-            || link.similarity >= options.near_best * best_right[link.right]
-    });
+    for candidate in &mut candidates {
+        let link = &candidate.link;
+        candidate.evidence.best = (top_left[link.left], top_right[link.right]);
+        candidate.evidence.background = background(link);
+        let place = (place_left[link.left], place_right[link.right]);
+        candidate.evidence.position = (relative(place.0, n_left), relative(place.1, n_right));
+        candidate.evidence.both_lead = place.0 < 2 && place.1 < 2;
+        candidate.link.confidence = linking::MODEL.confidence(&candidate.evidence.features());
+    }
+    let mut scored = match options.decision {
+        Decision::Fitted => candidates
+            .iter()
+            .filter(|c| {
+                c.link.confidence >= linking::MODEL.link_at
+                    && c.evidence.share_of_best() >= linking::FURTHER_PARTNER_SHARE
+            })
+            .map(|c| c.link)
+            .collect(),
+        Decision::Rules => by_rules(&candidates, options, background),
+    };
+    let kept = if keep_candidates {
+        candidates
+    } else {
+        Vec::new()
+    };
     let sole_pair = scores.sole_pair;
     if !options.in_context {
-        return (scored, sole_pair);
+        return (scored, sole_pair, kept);
     }
     let between = links_in_context(left, right, weights, &scored, (&top_left, &top_right))
         .into_iter()
         .filter(|link| link.similarity >= background(link) + options.mutual_above_background)
+        .map(|link| {
+            // Computed afresh rather than looked up among the candidates: the index need not
+            // have proposed a pair its neighbours align.
+            let (Some(a), Some(b)) = (&left[link.left], &right[link.right]) else {
+                return link;
+            };
+            let matches = Matches::new(a, b, weights);
+            let (mut evidence, _) = own_evidence(a, b, Some(&matches), weights, link.similarity);
+            evidence.best = (top_left[link.left], top_right[link.right]);
+            evidence.background = background(&link);
+            let place = (place_left[link.left], place_right[link.right]);
+            evidence.position = (relative(place.0, n_left), relative(place.1, n_right));
+            evidence.both_lead = place.0 < 2 && place.1 < 2;
+            Link {
+                confidence: linking::MODEL.confidence(&evidence.features()),
+                ..link
+            }
+        })
         .collect::<Vec<_>>();
     if !between.is_empty() {
         scored.extend(between);
         scored.sort_unstable_by_key(|link| (link.left, link.right));
     }
-    (scored, sole_pair)
+    (scored, sole_pair, kept)
 }
 
 /// Below this similarity a pair is not kept even in the context of aligned neighbours.
@@ -384,6 +593,7 @@ fn links_in_context(
                     left: l,
                     right: r,
                     similarity: score,
+                    confidence: 0.0,
                     in_context: true,
                 });
             }

@@ -114,11 +114,13 @@ fn compare_articles(
     };
 
     deliver(&report, settings, destination)?;
-    Ok(if report.has_disagreements() {
-        DIFFERENT
-    } else {
-        SAME
-    })
+    Ok(
+        if report.has_disagreements_from(settings.config.min_confidence) {
+            DIFFERENT
+        } else {
+            SAME
+        },
+    )
 }
 
 /// Below this many input bytes (both sides together) a comparison takes a few milliseconds, and

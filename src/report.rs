@@ -43,6 +43,8 @@ pub struct PairReport {
     pub ids: Pair<StatementId>,
     pub relation: Relation,
     pub similarity: f64,
+    /// How sure the linking model is that the two statements speak of the same claim, 0..1.
+    pub confidence: f64,
     /// Aligned because the statements before or after both are aligned, not on its own words
     /// ([`crate::align::AlignOptions::in_context`]).
     pub in_context: bool,
@@ -77,6 +79,13 @@ impl Report {
 
     pub fn has_disagreements(&self) -> bool {
         self.summary.disagree > 0
+    }
+
+    /// Whether a disagreement's confidence reaches `min_confidence`: what the exit status says.
+    pub fn has_disagreements_from(&self, min_confidence: f64) -> bool {
+        self.pairs
+            .iter()
+            .any(|p| p.relation == Relation::Disagree && p.confidence >= min_confidence)
     }
 
     /// One side's statements left out as page furniture.

@@ -227,6 +227,9 @@ fn holds_quotation_mark(text: &str) -> bool {
 pub struct Weights {
     idf: FxHashMap<Sym, f64>,
     default: f64,
+    /// The weight of a key found in two statements: keys weighing at least this much are rare
+    /// in the two documents, the specific content of a claim rather than the story's own words.
+    rare_from: f64,
 }
 
 impl Weights {
@@ -263,12 +266,21 @@ impl Weights {
         Weights {
             idf,
             default: (1.0 + n.max(1.0)).ln(),
+            rare_from: weight_of(2.0),
         }
     }
 
     /// The summed weight of a statement's terms: what shares of it are measured against.
     pub fn mass(&self, profile: &Profile) -> f64 {
         profile.terms.iter().map(|t| self.of(t)).sum()
+    }
+
+    /// Whether the term's key is found in at most two statements of the two documents: a word
+    /// of one claim rather than of the whole story ("Priebus", "unclassified", not "Comey").
+    pub fn is_rare(&self, term: &Term) -> bool {
+        self.idf
+            .get(&term.token.key)
+            .map_or(true, |&idf| idf >= self.rare_from - 1e-12)
     }
 
     pub fn of(&self, term: &Term) -> f64 {

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crosscheck::align::Candidates;
+use crosscheck::align::{Candidates, Decision};
 use crosscheck::{compare, render, Config, Doc};
 use serde_json::Value;
 
@@ -626,7 +626,11 @@ fn report_for(gold_path: &Path) -> Result<Value, String> {
 
 /// Candidate generation through the inverted index (what long documents use) loses nothing
 /// exhaustive scoring of every statement pair finds: forced on each fixture, both reports are
-/// byte for byte the same.
+/// byte for byte the same under the hand rules. The fitted decision is not asked: its features
+/// read each statement's best and background similarity over all its candidates, and the index
+/// does not propose pairs that share only a near-miss spelling ("Mount" / "mountain"), which
+/// exhaustive scoring finds at similarity 0.1-0.2. Articles up to 100,000 statement pairs are
+/// scored exhaustively; one path for every size is the work of the alignment issue.
 #[test]
 fn indexed_candidates_give_the_exhaustive_result() {
     let mut differing = Vec::new();
@@ -637,6 +641,8 @@ fn indexed_candidates_give_the_exhaustive_result() {
         let json = |candidates: Candidates| {
             let config = Config {
                 candidates,
+                decision: Decision::Rules,
+                threshold: crosscheck::pairs::PAIR_THRESHOLD,
                 ..Config::default()
             };
             let mut bytes = Vec::new();

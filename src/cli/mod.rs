@@ -91,10 +91,18 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// Minimal similarity (0 to 1) for two statements to be aligned. Lower finds looser pairs
-    /// (more recall, more noise); higher keeps only close paraphrases.
-    #[arg(long, default_value_t = Config::default().threshold, value_parser = parse_fraction)]
-    pub threshold: f64,
+    /// Minimal similarity (0 to 1) for two statements to be aligned [default: 0.1 for articles,
+    /// whose pairs the linking model then chooses by confidence; 0.25 in pair mode]. Higher
+    /// keeps only close paraphrases.
+    #[arg(long, value_parser = parse_fraction)]
+    pub threshold: Option<f64>,
+
+    /// Confidence (0 to 1) from which a disagreement counts for the exit status. Every pair
+    /// carries the linking model's confidence that its two statements speak of the same claim;
+    /// a disagreement below this line is still reported, but the sources are not said to
+    /// disagree because of it.
+    #[arg(long, default_value_t = Config::default().min_confidence, value_parser = parse_fraction)]
+    pub min_confidence: f64,
 
     /// Align statements on their own words only. By default a weakly similar pair is aligned
     /// too when the statements just before (or after) both are aligned and the two are each
@@ -250,6 +258,7 @@ impl Args {
             .min(MAX_WIDTH.max(self.width.map_or(0, usize::from)));
         let format = self.format.map_or(Format::Text, Format::from);
         let progress = std::io::stderr().is_terminal() && format != Format::Json;
+        let pair_mode = self.pairs.is_some();
         let job = match self.pairs {
             Some(input) => Job::Pairs {
                 input,
@@ -270,7 +279,12 @@ impl Args {
             job,
             format,
             config: Config {
-                threshold: self.threshold,
+                threshold: self.threshold.unwrap_or(if pair_mode {
+                    crate::pairs::PAIR_THRESHOLD
+                } else {
+                    Config::default().threshold
+                }),
+                min_confidence: self.min_confidence,
                 in_context: !self.no_context,
                 explain: self.explain,
                 ..Config::default()
@@ -302,7 +316,7 @@ mod tests {
         assert!(Args::try_parse_from(["crosscheck", "--threshold", "1.5", "a", "b"]).is_err());
         assert!(Args::try_parse_from(["crosscheck", "--threshold", "x", "a", "b"]).is_err());
         let args = Args::try_parse_from(["crosscheck", "--threshold", "0.5", "a", "b"]).unwrap();
-        assert_eq!(args.threshold, 0.5);
+        assert_eq!(args.threshold, Some(0.5));
     }
 
     #[test]

@@ -48,6 +48,8 @@ struct WirePair<'a> {
     right: usize,
     relation: Relation,
     similarity: f64,
+    /// The linking model's confidence that the two statements speak of the same claim.
+    confidence: f64,
     /// Present, and true, only for a pair aligned through its neighbours.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     in_context: bool,
@@ -152,6 +154,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 right: p.ids.right,
                 relation: p.relation,
                 similarity: (p.similarity * 1000.0).round() / 1000.0,
+                confidence: (p.confidence * 1000.0).round() / 1000.0,
                 in_context: p.in_context,
                 reasons: p
                     .reasons

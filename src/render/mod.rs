@@ -51,10 +51,14 @@ pub fn write(
 /// A pair's similarity as every human format shows it. A pair aligned through its neighbours
 /// says so: its own words alone would not have paired it.
 fn similarity_note(pair: &crate::report::PairReport) -> String {
+    let note = format!(
+        "confidence {:.2}, similarity {:.2}",
+        pair.confidence, pair.similarity
+    );
     if pair.in_context {
-        format!("similarity {:.2}, aligned by context", pair.similarity)
+        format!("{note}, aligned by context")
     } else {
-        format!("similarity {:.2}", pair.similarity)
+        note
     }
 }
 
