@@ -161,10 +161,10 @@ SHARE = further_partner_share()
 def predicted_report(case, w, link_at):
     """The report the binary would give with this model, before judging and context links."""
     report = case["report"]
-    share = case["names"].index("share_of_left_best"), case["names"].index("share_of_right_best")
+    share = case["names"].index("share_of_better_best")
     pairs = [{"left": l, "right": r, "relation": "agree"}
              for (l, r), x, _ in case["rows"]
-             if confidence(w, x) >= link_at and max(x[share[0]], x[share[1]]) >= SHARE]
+             if confidence(w, x) >= link_at and x[share] >= SHARE]
     paired = {"left": {p["left"] for p in pairs}, "right": {p["right"] for p in pairs}}
     only = {side: [st["id"] for st in report[side]["statements"]
                    if not st.get("boilerplate") and st["id"] not in paired[side]]

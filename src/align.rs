@@ -44,6 +44,17 @@ pub struct AlignOptions {
     pub in_context: bool,
 }
 
+/// Whether, of the left statement of a pair (by id) and the right one, one denies what the
+/// other says ([`crate::judge::denies_the_other`]). A claim and its denial share few words
+/// ("denied colluding" / "conspired with"), yet they are the pair a reader most needs; the
+/// linking model reads this as a feature.
+pub type Refutes<'a> = &'a (dyn Fn(StatementId, StatementId) -> bool + Sync);
+
+/// No pair refutes: for callers that align profiles without their statements' text.
+pub fn never_refutes(_: StatementId, _: StatementId) -> bool {
+    false
+}
+
 /// How alignment chooses, among the scored candidate pairs, the pairs it links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
@@ -78,29 +89,37 @@ struct SharedContent {
 const FIRM_MATCH: f64 = 0.8;
 
 impl SharedContent {
+    /// What `a` and `b` share, counted from each side and the smaller count kept: the same
+    /// whichever is on the left.
     fn of(a: &Profile, b: &Profile, matches: &Matches, weights: &Weights) -> SharedContent {
-        let mut shared = SharedContent::default();
         let rare_in = |p: &Profile| p.terms.iter().filter(|t| weights.is_rare(t)).count();
-        shared.rare_fewest = rare_in(a).min(rare_in(b));
-        for (x, term) in a.terms.iter().enumerate() {
-            let firm = (0..b.terms.len()).any(|y| matches.strength(x, y) >= FIRM_MATCH);
-            if !firm {
-                continue;
+        let count = |terms: &[crate::similarity::Term], firm: &dyn Fn(usize) -> bool| {
+            let mut shared = SharedContent::default();
+            for (i, term) in terms.iter().enumerate() {
+                if !firm(i) {
+                    continue;
+                }
+                shared.rare += usize::from(weights.is_rare(term));
+                shared.numbers += usize::from(matches!(
+                    term.token.kind,
+                    TokenKind::Number(_) | TokenKind::Weekday(_) | TokenKind::Month(_)
+                ));
+                shared.names += usize::from(term.token.proper);
             }
-            if weights.is_rare(term) {
-                shared.rare += 1;
-            }
-            if matches!(
-                term.token.kind,
-                TokenKind::Number(_) | TokenKind::Weekday(_) | TokenKind::Month(_)
-            ) {
-                shared.numbers += 1;
-            }
-            if term.token.proper {
-                shared.names += 1;
-            }
+            shared
+        };
+        let from_a = count(&a.terms, &|x| {
+            (0..b.terms.len()).any(|y| matches.strength(x, y) >= FIRM_MATCH)
+        });
+        let from_b = count(&b.terms, &|y| {
+            (0..a.terms.len()).any(|x| matches.strength(x, y) >= FIRM_MATCH)
+        });
+        SharedContent {
+            rare: from_a.rare.min(from_b.rare),
+            rare_fewest: rare_in(a).min(rare_in(b)),
+            numbers: from_a.numbers.min(from_b.numbers),
+            names: from_a.names.min(from_b.names),
         }
-        shared
     }
 }
 
@@ -247,7 +266,16 @@ pub fn align_with(
     candidates: Candidates,
     progress: &dyn Progress,
 ) -> Vec<Link> {
-    align_keeping_sole_matches(left, right, weights, options, candidates, progress).0
+    align_keeping_sole_matches(
+        left,
+        right,
+        weights,
+        options,
+        candidates,
+        &never_refutes,
+        progress,
+    )
+    .0
 }
 
 /// The only pair of statements of two one-statement sides, as scored: its word matches and its
@@ -266,10 +294,15 @@ pub fn align_keeping_sole_matches(
     weights: &Weights,
     options: AlignOptions,
     candidates: Candidates,
+    refutes: Refutes,
     progress: &dyn Progress,
 ) -> (Vec<Link>, Option<SolePair>) {
-    let (links, sole_pair, _) =
-        align_scored(left, right, weights, options, candidates, progress, false);
+    let how = How {
+        candidates,
+        refutes,
+        keep_candidates: false,
+    };
+    let (links, sole_pair, _) = align_scored(left, right, weights, options, how, progress);
     (links, sole_pair)
 }
 
@@ -280,20 +313,26 @@ pub fn candidate_features(
     right: &[Option<Profile>],
     weights: &Weights,
     options: AlignOptions,
+    refutes: Refutes,
 ) -> Vec<(Link, linking::Features)> {
-    let (_, _, candidates) = align_scored(
-        left,
-        right,
-        weights,
-        options,
-        Candidates::Exhaustive,
-        &crate::progress::Silent,
-        true,
-    );
+    let how = How {
+        candidates: Candidates::Exhaustive,
+        refutes,
+        keep_candidates: true,
+    };
+    let silent = &crate::progress::Silent;
+    let (_, _, candidates) = align_scored(left, right, weights, options, how, silent);
     candidates
         .into_iter()
         .map(|c| (c.link, c.evidence.features()))
         .collect()
+}
+
+/// How [`align_scored`] finds and scores candidates, and whether it hands them back.
+struct How<'a> {
+    candidates: Candidates,
+    refutes: Refutes<'a>,
+    keep_candidates: bool,
 }
 
 /// [`align_keeping_sole_matches`], also handing back the scored candidates when
@@ -303,10 +342,14 @@ fn align_scored(
     right: &[Option<Profile>],
     weights: &Weights,
     options: AlignOptions,
-    candidates: Candidates,
+    how: How,
     progress: &dyn Progress,
-    keep_candidates: bool,
 ) -> (Vec<Link>, Option<SolePair>, Vec<Candidate>) {
+    let How {
+        candidates,
+        refutes,
+        keep_candidates,
+    } = how;
     progress.stage("aligning", left.len() as u64);
     let sole_pair = left.len() == 1 && right.len() == 1;
     let exhaustive = match candidates {
@@ -318,25 +361,6 @@ fn align_scored(
     let count =
         |side: &[Option<Profile>]| side.iter().filter(|p| p.is_some()).count().max(1) as f64;
     let (n_left, n_right) = (count(left), count(right));
-    // Each statement's place among its side's claims (boilerplate skipped).
-    let places = |side: &[Option<Profile>]| {
-        let mut place = 0usize;
-        side.iter()
-            .map(|p| {
-                let here = place;
-                place += usize::from(p.is_some());
-                here
-            })
-            .collect::<Vec<usize>>()
-    };
-    let (place_left, place_right) = (places(left), places(right));
-    let relative = |place: usize, n: f64| {
-        if n > 1.0 {
-            place as f64 / (n - 1.0)
-        } else {
-            0.0
-        }
-    };
 
     // Each left statement is scored against its candidates in parallel; the sums of every
     // statement's similarities make the background below.
@@ -393,8 +417,9 @@ fn align_scored(
                         // threshold count alike, so both ways of finding candidates agree.
                         sum += score;
                         acc.sum_right[right_id] += score;
-                        let (evidence, anchors) =
+                        let (mut evidence, anchors) =
                             own_evidence(profile, other, matches.as_ref(), weights, score);
+                        evidence.refutes = refutes(left_id, right_id);
                         let shortest = profile.terms.len().min(other.terms.len());
                         let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
                         acc.candidates.push(Candidate {
@@ -467,9 +492,6 @@ fn align_scored(
         let link = &candidate.link;
         candidate.evidence.best = (top_left[link.left], top_right[link.right]);
         candidate.evidence.background = background(link);
-        let place = (place_left[link.left], place_right[link.right]);
-        candidate.evidence.position = (relative(place.0, n_left), relative(place.1, n_right));
-        candidate.evidence.both_lead = place.0 < 2 && place.1 < 2;
         candidate.link.confidence = linking::MODEL.confidence(&candidate.evidence.features());
     }
     let mut scored = match options.decision {
@@ -503,11 +525,9 @@ fn align_scored(
             };
             let matches = Matches::new(a, b, weights);
             let (mut evidence, _) = own_evidence(a, b, Some(&matches), weights, link.similarity);
+            evidence.refutes = refutes(link.left, link.right);
             evidence.best = (top_left[link.left], top_right[link.right]);
             evidence.background = background(&link);
-            let place = (place_left[link.left], place_right[link.right]);
-            evidence.position = (relative(place.0, n_left), relative(place.1, n_right));
-            evidence.both_lead = place.0 < 2 && place.1 < 2;
             Link {
                 confidence: linking::MODEL.confidence(&evidence.features()),
                 ..link

@@ -109,6 +109,28 @@ pub const REJECTING_VERBS: &[&str] = &[
     "dismiss", "reject", "refute", "rebut", "quash", "dispute", "shoot",
 ];
 
+/// Verbs that report a denial, in every form: "Trump denied colluding", "has disputed some
+/// parts". A disagreement resting on one is a reported dispute (see `report::Disagreement`).
+/// "Reject" is not one: "the council rejected the budget" is an act, not a denial.
+pub const DENYING_VERBS: &[&str] = &[
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "dispute",
+    "disputes",
+    "disputed",
+    "disputing",
+    "refute",
+    "refutes",
+    "refuted",
+    "refuting",
+    "rebut",
+    "rebuts",
+    "rebutted",
+    "rebutting",
+];
+
 /// Adverbs that only say how sure a short answer is: "probably not", "definitely not".
 pub const CERTAINTY_ADVERBS: &[&str] = &[
     "probably",
@@ -649,6 +671,7 @@ pub const WORD_LISTS: &[(&str, &[&str])] = &[
     ("negation_cues", NEGATION_CUES),
     ("refutation_cues", REFUTATION_CUES),
     ("rejecting_verbs", REJECTING_VERBS),
+    ("denying_verbs", DENYING_VERBS),
     ("certainty_adverbs", CERTAINTY_ADVERBS),
     ("auxiliary_verbs", AUXILIARY_VERBS),
     ("modal_hedges", MODAL_HEDGES),

@@ -416,6 +416,7 @@ fn compare_analysed<'a>(
         &weights,
         config.align_options(),
         config.candidates,
+        &refutation_between(&sides),
         progress,
     );
     let links = if config.in_context {
@@ -555,12 +556,32 @@ pub fn link_candidates(
             .chain(&sides.right.profiles)
             .flatten(),
     );
+    let refutes = refutation_between(&sides);
     align::candidate_features(
         &sides.left.profiles,
         &sides.right.profiles,
         &weights,
         config.align_options(),
+        &refutes,
     )
+}
+
+/// Whether of a left statement (by id) and a right one, one denies what the other says
+/// ([`align::Refutes`], [`judge::denies_the_other`]): asked of the statements with a word that
+/// may deny only.
+fn refutation_between<'s>(
+    sides: &'s Pair<Analysed<'_>>,
+) -> Box<dyn Fn(StatementId, StatementId) -> bool + Sync + 's> {
+    let may_deny = |side: &Analysed| -> Vec<bool> {
+        (0..side.tokens.len())
+            .map(|id| judge::may_deny(side.claim(id)))
+            .collect()
+    };
+    let may = Pair::new(may_deny(&sides.left), may_deny(&sides.right));
+    Box::new(move |left, right| {
+        (may.left[left] || may.right[right])
+            && judge::denies_the_other(Pair::new(sides.left.claim(left), sides.right.claim(right)))
+    })
 }
 
 /// `links` with a link for each statement that denies the statement before it ("Reports said

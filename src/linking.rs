@@ -15,8 +15,8 @@ use std::sync::LazyLock;
 /// `data/linking.tsv` gives weights to.
 pub const FEATURES: [&str; FEATURE_COUNT] = [
     "similarity",
-    "share_of_left_best",
-    "share_of_right_best",
+    "share_of_better_best",
+    "share_of_lesser_best",
     "mutual_best",
     "above_background",
     "anchors",
@@ -28,13 +28,14 @@ pub const FEATURES: [&str; FEATURE_COUNT] = [
     "shorter_length",
     "longer_length",
     "quotation",
-    "position_gap",
-    "both_lead",
+    "refutes",
 ];
 
-pub const FEATURE_COUNT: usize = 16;
+pub const FEATURE_COUNT: usize = 15;
 
-/// A candidate pair's feature values, each in about 0..1, in [`FEATURES`] order.
+/// A candidate pair's feature values, each in about 0..1, in [`FEATURES`] order. Every feature
+/// is the same whichever statement is on the left, so that swapping LEFT and RIGHT mirrors the
+/// report.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Features(pub [f64; FEATURE_COUNT]);
 
@@ -57,11 +58,8 @@ pub struct Evidence {
     pub numbers_shared: usize,
     pub names_shared: usize,
     pub quotation: bool,
-    /// Where each statement stands among its document's claims, 0 (first) to 1 (last): news
-    /// tells a story from its most important claim down, so two leads tell the same news.
-    pub position: (f64, f64),
-    /// Whether both statements are among the first two claims of their documents.
-    pub both_lead: bool,
+    /// Whether one statement denies what the other says ([`crate::align::Refutes`]).
+    pub refutes: bool,
 }
 
 /// Competitive linking: a pair must reach this share of the best similarity of one of its two
@@ -97,10 +95,11 @@ impl Evidence {
         let length = |terms: usize| ((1 + terms) as f64).ln() / 50f64.ln();
         let shorter = self.terms.0.min(self.terms.1);
         let mutual = self.similarity >= self.best.0 && self.similarity >= self.best.1;
+        let shares = (share(self.best.0), share(self.best.1));
         Features([
             self.similarity,
-            share(self.best.0),
-            share(self.best.1),
+            shares.0.max(shares.1),
+            shares.0.min(shares.1),
             f64::from(u8::from(mutual)),
             self.similarity - self.background,
             capped(self.anchors, 6),
@@ -120,8 +119,7 @@ impl Evidence {
             length(shorter),
             length(self.terms.0.max(self.terms.1)),
             f64::from(u8::from(self.quotation)),
-            (self.position.0 - self.position.1).abs(),
-            f64::from(u8::from(self.both_lead)),
+            f64::from(u8::from(self.refutes)),
         ])
     }
 }
@@ -210,7 +208,7 @@ mod tests {
     #[test]
     fn a_table_without_a_feature_is_refused() {
         let err = Model::parse("bias 0\nlink_at 0.5\nsimilarity 1\n").unwrap_err();
-        assert!(err.contains("share_of_left_best"), "{err}");
+        assert!(err.contains("share_of_better_best"), "{err}");
         let err = Model::parse("bias 0\nlink_at 0.5\nsize 1\n").unwrap_err();
         assert!(err.contains("unknown feature `size`"), "{err}");
     }

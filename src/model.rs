@@ -99,6 +99,9 @@ pub enum ReasonKind {
     Entity,
     /// Different speakers claim conflicting things.
     Attribution,
+    /// One source reports a denial of what the other reports as claimed: the sources report
+    /// a dispute rather than contradict each other in their own voice.
+    Dispute,
 }
 
 impl ReasonKind {
@@ -111,6 +114,7 @@ impl ReasonKind {
             ReasonKind::Place => "place",
             ReasonKind::Entity => "entity",
             ReasonKind::Attribution => "attribution",
+            ReasonKind::Dispute => "dispute",
         }
     }
 }
@@ -167,6 +171,34 @@ impl std::fmt::Display for Reason {
             ReasonKind::Entity => write!(f, "different name in the same role: \"{l}\" vs \"{r}\""),
             ReasonKind::Attribution => {
                 write!(f, "conflicting accounts from different sources: {l} vs {r}")
+            }
+            ReasonKind::Dispute => {
+                let words = |side: &[Evidence]| {
+                    side.iter()
+                        .map(|e| format!("\"{}\"", e.text))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                let (denier, denial, asserter, assertion) = if evidence.left.len() > 1 {
+                    (
+                        "left",
+                        words(&evidence.left),
+                        "right",
+                        words(&evidence.right),
+                    )
+                } else {
+                    (
+                        "right",
+                        words(&evidence.right),
+                        "left",
+                        words(&evidence.left),
+                    )
+                };
+                write!(
+                    f,
+                    "a reported dispute: the {denier} side reports a denial ({denial}) of what \
+                     the {asserter} side reports ({assertion})"
+                )
             }
         }
     }

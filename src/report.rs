@@ -1,7 +1,9 @@
 //! The result of a comparison: the one thing renderers see.
 
 use crate::diff::DiffChunk;
-use crate::model::{Boilerplate, Evidence, Pair, Reason, Relation, Side, Span, StatementId};
+use crate::model::{
+    Boilerplate, Evidence, Pair, Reason, ReasonKind, Relation, Side, Span, StatementId,
+};
 
 /// The version of the report layout, bumped when a field changes meaning or goes away.
 pub const REPORT_VERSION: u32 = 1;
@@ -68,6 +70,52 @@ pub struct Summary {
     pub only: Pair<usize>,
 }
 
+impl PairReport {
+    /// Which kind of disagreement the pair is, for a disagreeing pair: a reported dispute when a
+    /// reason says one source reports a denial of what the other reports, rests on a denying
+    /// verb ("North Korea is denying it was behind the attack"), or finds that the two accounts
+    /// come from different speakers; a conflict in the sources' own voice otherwise.
+    pub fn disagreement(&self) -> Option<Disagreement> {
+        if self.relation != Relation::Disagree {
+            return None;
+        }
+        let denial_verb = |r: &Reason| {
+            r.kind == ReasonKind::Negation
+                && r.evidence.left.iter().chain(&r.evidence.right).any(|e| {
+                    crate::lexicon::DENYING_VERBS.contains(&e.text.to_lowercase().as_str())
+                })
+        };
+        let reported = self.reasons.iter().any(|r| {
+            matches!(r.kind, ReasonKind::Dispute | ReasonKind::Attribution) || denial_verb(r)
+        });
+        Some(if reported {
+            Disagreement::Dispute
+        } else {
+            Disagreement::Conflict
+        })
+    }
+}
+
+/// The two kinds of disagreement a reader weighs differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Disagreement {
+    /// The sources say different things in their own voice: another date, count, place or
+    /// person, one says it happened and the other that it did not.
+    Conflict,
+    /// The sources report a dispute: one party's claim against another's denial.
+    Dispute,
+}
+
+impl Disagreement {
+    pub fn label(self) -> &'static str {
+        match self {
+            Disagreement::Conflict => "conflict",
+            Disagreement::Dispute => "reported dispute",
+        }
+    }
+}
+
 impl Report {
     pub fn side(&self, side: Side) -> &SideReport {
         self.sides.get(side)
@@ -97,6 +145,20 @@ impl Report {
             .collect()
     }
 
+    /// The pairs of one relation in reading order: disagreements by confidence, the surest
+    /// first (ties in statement order); agreements in statement order.
+    pub fn pairs_of(&self, relation: Relation) -> Vec<&PairReport> {
+        let mut pairs: Vec<&PairReport> = self
+            .pairs
+            .iter()
+            .filter(|p| p.relation == relation)
+            .collect();
+        if relation == Relation::Disagree {
+            pairs.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        }
+        pairs
+    }
+
     /// The pairs as reports list them: the disagreements first, then the agreements, each
     /// section with its title; empty sections are left out.
     pub fn sections(&self) -> Vec<(Relation, &'static str, Vec<&PairReport>)> {
@@ -105,14 +167,7 @@ impl Report {
             (Relation::Agree, "Agreements"),
         ]
         .into_iter()
-        .map(|(relation, title)| {
-            let pairs = self
-                .pairs
-                .iter()
-                .filter(|p| p.relation == relation)
-                .collect::<Vec<_>>();
-            (relation, title, pairs)
-        })
+        .map(|(relation, title)| (relation, title, self.pairs_of(relation)))
         .filter(|(_, _, pairs)| !pairs.is_empty())
         .collect()
     }

@@ -59,7 +59,39 @@ pub fn segment(doc: &Doc) -> Vec<Statement> {
             });
         }
     }
+    mark_captions_before_the_dateline(doc, &mut statements);
     statements
+}
+
+/// How far into a story its dateline may come: the headline, a caption or two, a video title.
+const DATELINE_WITHIN: usize = 5;
+
+/// Marks as captions the statements between a story's headline (its first line) and its
+/// dateline ("WASHINGTON — ..."): news sites print the photo's caption or a video's title
+/// there, a line the story itself does not tell ("President Trump and Melania Trump, the first
+/// lady, welcomed President Emmanuel Macron ..."). Told by where it stands, never by its words;
+/// a story without a dateline near its top is left as it is.
+fn mark_captions_before_the_dateline(doc: &Doc, statements: &mut [Statement]) {
+    let Some(first_line) = statements.first().map(|s| s.line) else {
+        return;
+    };
+    let dateline = statements
+        .iter()
+        .take(DATELINE_WITHIN)
+        .position(|s| boilerplate::opens_with_dateline(doc.slice(s.span)));
+    // A dateline on the first or second statement leaves no room for a caption.
+    let Some(dateline) = dateline.filter(|&d| d >= 2) else {
+        return;
+    };
+    let dateline_line = statements[dateline].line;
+    for statement in &mut statements[1..dateline] {
+        if statement.line > first_line
+            && statement.line < dateline_line
+            && statement.boilerplate.is_none()
+        {
+            statement.boilerplate = Some(Boilerplate::Caption);
+        }
+    }
 }
 
 fn count_line_breaks(doc: &Doc, from: usize, to: usize) -> usize {
@@ -802,5 +834,63 @@ mod tests {
     fn empty_and_whitespace_documents_have_no_statements() {
         assert!(split("").is_empty());
         assert!(split(" \n\r\n\t \n").is_empty());
+    }
+
+    fn furniture(text: &str) -> Vec<bool> {
+        segment(&Doc::from_text("t", text))
+            .iter()
+            .map(|s| s.boilerplate.is_some())
+            .collect()
+    }
+
+    #[test]
+    fn lines_between_the_headline_and_the_dateline_are_captions() {
+        let story = "Trump signals openness to a new deal\n\
+            President Trump and the first lady welcomed President Macron to the White House on Tuesday.\n\
+            WASHINGTON — President Trump signaled on Tuesday that he was open to a new arrangement.\n\
+            He made no commitment.\n";
+        assert_eq!(furniture(story), [false, true, false, false]);
+        let city_and_country = "Headline here\nA photo of the summit.\n\
+            SEOUL, South Korea — North Korea's leader said his country no longer needed tests.\n";
+        assert_eq!(furniture(city_and_country), [false, true, false]);
+    }
+
+    #[test]
+    fn a_story_without_a_dateline_near_its_top_keeps_its_lines() {
+        let story = "Headline here\nThe council met on Monday.\nIt approved the budget.\n\
+            Later, in WASHINGTON — far down — nothing changes.\n";
+        assert_eq!(furniture(story), [false, false, false, false]);
+        // A dateline on the first lines leaves nothing to mark, and does not panic.
+        assert_eq!(furniture("WASHINGTON — The vote was close.\n"), [false]);
+        assert_eq!(
+            furniture("Headline\nWASHINGTON — The vote was close.\n"),
+            [false, false]
+        );
+        // A lowercase or long opening is no dateline.
+        assert_eq!(
+            furniture("Headline\nThe summit ended.\nthe end — of it.\n"),
+            [false, false, false]
+        );
+    }
+
+    #[test]
+    fn a_name_with_its_place_in_the_photo_is_a_caption() {
+        for caption in [
+            "Michael T. Flynn, right, the former national security adviser, with Mr. Trump in January 2017.",
+            "Prime Minister Benjamin Netanyahu of Israel, left, and Secretary of State Mike Pompeo on Sunday.",
+        ] {
+            assert_eq!(
+                detect_boilerplate(caption),
+                Some(Boilerplate::Caption),
+                "{caption}"
+            );
+        }
+        for prose in [
+            "Mr. Flynn, right or wrong, kept his post.",
+            "He turned, right, and left the room.",
+            "The party moved right, critics said.",
+        ] {
+            assert_eq!(detect_boilerplate(prose), None, "{prose}");
+        }
     }
 }

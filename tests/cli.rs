@@ -2000,7 +2000,14 @@ fn explain_adds_a_trace_of_every_check_to_each_json_pair_and_changes_nothing_els
             .collect();
         assert_eq!(
             checks,
-            ["negation", "antonym", "refutation", "quantity", "entity"]
+            [
+                "negation",
+                "antonym",
+                "refutation",
+                "dispute",
+                "quantity",
+                "entity"
+            ]
         );
         // A disagreement's reasons are what its checks found.
         for reason in pair["reasons"].as_array().unwrap() {

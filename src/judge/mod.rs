@@ -14,6 +14,7 @@ use crate::normalize::Token;
 mod antonym;
 mod attribution;
 mod cues;
+mod dispute;
 mod entity;
 mod frame;
 mod negation;
@@ -148,6 +149,32 @@ pub const REFUTATION: Check = Check {
     run: |claims| refutation_conflict(claims).into_iter().collect(),
 };
 
+/// One side reports a denial ("denied colluding", "said ... did not collude", "NO COLLUSION")
+/// of an act the other reports as claimed ("conspired", "colluded").
+pub const DISPUTE: Check = Check {
+    name: "dispute",
+    kinds: &[ReasonKind::Dispute],
+    run: dispute::dispute_conflicts,
+};
+
+/// Whether one side denies what the other says: the negation, refutation or dispute check finds
+/// a reason. The linking model reads it of every candidate pair (a claim and its denial share
+/// few words); only statements with a word that may deny are asked ([`may_deny`]).
+pub fn denies_the_other(claims: Pair<Claim>) -> bool {
+    [REFUTATION, DISPUTE]
+        .iter()
+        .any(|check| !(check.run)(claims).is_empty())
+}
+
+/// Whether a statement has a word that may deny: a negation, a refuting word or a rejecting
+/// verb. A pair of which neither statement has one denies nothing ([`denies_the_other`]).
+pub fn may_deny(claim: Claim) -> bool {
+    claim
+        .tokens
+        .iter()
+        .any(|t| t.cues.negation() || t.cues.may_refute() || refutation::rejecting_verb(t))
+}
+
 /// Different numbers, amounts, dates or times for the same thing.
 pub const QUANTITY: Check = Check {
     name: "quantity",
@@ -164,7 +191,7 @@ pub const ENTITY: Check = Check {
 
 /// Every check of a pair's statements, in the order their reasons are listed. Attribution
 /// (`attribution_conflict`) reads the speakers instead, after these.
-pub const CHECKS: [Check; 5] = [NEGATION, ANTONYM, REFUTATION, QUANTITY, ENTITY];
+pub const CHECKS: [Check; 6] = [NEGATION, ANTONYM, REFUTATION, DISPUTE, QUANTITY, ENTITY];
 
 /// The reasons of a pair read from left to right: how the checks' findings combine, rule by
 /// rule.
@@ -172,7 +199,8 @@ pub const CHECKS: [Check; 5] = [NEGATION, ANTONYM, REFUTATION, QUANTITY, ENTITY]
 /// 1. Negation and antonym cancel: "prices did not rise" against "prices fell" is two flips,
 ///    no conflict. Either one alone is a reason.
 /// 2. Refutation is asked only when neither negation nor antonym found anything: one side may
-///    still call the claim false without negating it.
+///    still call the claim false without negating it. Dispute is asked only when refutation
+///    found nothing either: a reported denial of an act the other side reports.
 /// 3. Quantity and entity reasons are added whatever else was found, in that order.
 ///
 /// Three checks are not symmetric on their own — the word diff that finds a name's slot breaks
@@ -191,19 +219,35 @@ fn combine(claims: Pair<Claim>, mut notes: Option<&mut trace::Notes>) -> Vec<Rea
     };
     let negation = run(&NEGATION);
     let antonym = run(&ANTONYM);
+    let mut refutation_fired = false;
     let (mut reasons, rule) = match (negation.is_empty(), antonym.is_empty()) {
         (false, false) => (Vec::new(), Some("negation and antonym cancel")),
         (false, true) => (negation, Some("negation alone: a reason")),
         (true, false) => (antonym, Some("antonym alone: a reason")),
-        (true, true) => (run(&REFUTATION), None),
+        (true, true) => {
+            let refutation = run(&REFUTATION);
+            if refutation.is_empty() {
+                (run(&DISPUTE), None)
+            } else {
+                refutation_fired = true;
+                (refutation, None)
+            }
+        }
     };
     reasons.extend(run(&QUANTITY));
     reasons.extend(run(&ENTITY));
-    if let (Some(notes), Some(rule)) = (notes, rule) {
-        notes.rules.push(rule);
-        notes
-            .rules
-            .push("refutation not asked: negation or antonym fired");
+    if let Some(notes) = notes {
+        if let Some(rule) = rule {
+            notes.rules.push(rule);
+            notes
+                .rules
+                .push("refutation not asked: negation or antonym fired");
+            notes
+                .rules
+                .push("dispute not asked: negation or antonym fired");
+        } else if refutation_fired {
+            notes.rules.push("dispute not asked: refutation fired");
+        }
     }
     reasons
 }
@@ -324,6 +368,10 @@ mod tests {
             (
                 "A shark swam on the highway.",
                 "The shark on the highway is a hoax.",
+            ),
+            (
+                "Trump has strongly denied colluding with the Russians.",
+                "The lawsuit says the campaign conspired with the Russian government.",
             ),
         ];
         let mut fired = std::collections::BTreeSet::new();

@@ -16,6 +16,15 @@ pub const SYNONYMS: &[&[&str]] = &[
         "intrusion",
     ],
     &["attack", "assault", "strike"],
+    // WordNet's synset "conspire, collude": news of one dispute says either ("denied colluding"
+    // / "conspired with").
+    &[
+        "collude",
+        "collusion",
+        "conspire",
+        "conspiracy",
+        "conspired",
+    ],
     &[
         "kill",
         "assassinate",

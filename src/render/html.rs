@@ -100,11 +100,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         (Relation::Disagree, "disagreements", "Disagreements", false),
         (Relation::Agree, "agreements", "Agreements", true),
     ] {
-        let pairs: Vec<&PairReport> = report
-            .pairs
-            .iter()
-            .filter(|p| p.relation == relation)
-            .collect();
+        let pairs: Vec<&PairReport> = report.pairs_of(relation);
         let heading = format!("<h2>{title} ({})</h2>", pairs.len());
         writeln!(out, "<section id=\"{id}\">")?;
         if fold {

@@ -50,6 +50,9 @@ struct WirePair<'a> {
     similarity: f64,
     /// The linking model's confidence that the two statements speak of the same claim.
     confidence: f64,
+    /// For a disagreement: `conflict` (the sources' own voice) or `dispute` (a reported one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disagreement: Option<crate::report::Disagreement>,
     /// Present, and true, only for a pair aligned through its neighbours.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     in_context: bool,
@@ -155,6 +158,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 relation: p.relation,
                 similarity: (p.similarity * 1000.0).round() / 1000.0,
                 confidence: (p.confidence * 1000.0).round() / 1000.0,
+                disagreement: p.disagreement(),
                 in_context: p.in_context,
                 reasons: p
                     .reasons

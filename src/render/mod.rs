@@ -51,8 +51,12 @@ pub fn write(
 /// A pair's similarity as every human format shows it. A pair aligned through its neighbours
 /// says so: its own words alone would not have paired it.
 fn similarity_note(pair: &crate::report::PairReport) -> String {
+    let kind = pair
+        .disagreement()
+        .map(|kind| format!("{}, ", kind.label()))
+        .unwrap_or_default();
     let note = format!(
-        "confidence {:.2}, similarity {:.2}",
+        "{kind}confidence {:.2}, similarity {:.2}",
         pair.confidence, pair.similarity
     );
     if pair.in_context {

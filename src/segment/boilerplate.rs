@@ -21,7 +21,7 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     if word_count <= 12 && has_image_file_name(&lower) {
         return Some(Boilerplate::ImageFile);
     }
-    if is_caption_credit(&lower) || is_video_blurb(&lower) {
+    if is_caption_credit(&lower) || is_video_blurb(&lower) || names_who_stands_where(text) {
         return Some(Boilerplate::Caption);
     }
     // Beyond ten words (more than any listed phrase has, more than a short line's prefix or a
@@ -104,6 +104,66 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
         });
     }
     None
+}
+
+/// Where a person stands in a photo, as captions say it: "Michael T. Flynn, right, the former
+/// national security adviser, with Mr. Trump in January 2017." — a name, then its place in the
+/// picture between commas. Prose does not put "right" or "left" alone between commas after a
+/// name.
+pub(super) fn names_who_stands_where(text: &str) -> bool {
+    const PLACES: &[&str] = &[
+        "left",
+        "right",
+        "center",
+        "centre",
+        "second left",
+        "second right",
+        "second from left",
+        "second from right",
+        "far left",
+        "far right",
+        "top",
+        "bottom",
+        "foreground",
+        "background",
+    ];
+    let mut parts = text.split(',');
+    let (Some(name), Some(place)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    // Names may hold a few lowercase particles: "Benjamin Netanyahu of Israel".
+    const PARTICLES: &[&str] = &["of", "the", "de", "van", "von", "al", "bin", "da", "du"];
+    let is_name = !name_words.is_empty()
+        && name_words.len() <= 7
+        && name_words[0].chars().next().is_some_and(char::is_uppercase)
+        && name_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w));
+    is_name && PLACES.contains(&place.trim().to_lowercase().as_str())
+}
+
+/// The line that opens a news story's body with where it was written: "WASHINGTON — ",
+/// "SEOUL, South Korea — ", "PALM BEACH, Fla. (AP) — ". The place is in capitals.
+pub(super) fn opens_with_dateline(text: &str) -> bool {
+    let Some(at) = text
+        .find(['—', '–'])
+        .or_else(|| text.find(" - ").map(|at| at + 1))
+    else {
+        return false;
+    };
+    let place = text[..at].trim_end();
+    // The agency in parentheses is not part of the place: "(Reuters)", "(AP)".
+    let place = match place.find('(') {
+        Some(open) if place.ends_with(')') => place[..open].trim_end(),
+        _ => place,
+    };
+    let city = place.split(',').next().unwrap_or("");
+    let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+    (3..=40).contains(&place.len())
+        && letters >= 3
+        && city.chars().all(|c| !c.is_lowercase())
+        && place.split_whitespace().count() <= 6
 }
 
 /// Whether `text` holds a mark that ends a link label (`:`, `|`, `»`, `>`): byte searches, since
