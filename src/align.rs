@@ -48,10 +48,10 @@ pub struct AlignOptions {
 /// other says ([`crate::judge::denies_the_other`]). A claim and its denial share few words
 /// ("denied colluding" / "conspired with"), yet they are the pair a reader most needs; the
 /// linking model reads this as a feature.
-pub type Refutes<'a> = &'a (dyn Fn(StatementId, StatementId) -> bool + Sync);
+pub type Denies<'a> = &'a (dyn Fn(StatementId, StatementId) -> bool + Sync);
 
-/// No pair refutes: for callers that align profiles without their statements' text.
-pub fn never_refutes(_: StatementId, _: StatementId) -> bool {
+/// No pair denies: for callers that align profiles without their statements' text.
+pub fn never_denies(_: StatementId, _: StatementId) -> bool {
     false
 }
 
@@ -272,7 +272,7 @@ pub fn align_with(
         weights,
         options,
         candidates,
-        &never_refutes,
+        &never_denies,
         progress,
     )
     .0
@@ -294,12 +294,12 @@ pub fn align_keeping_sole_matches(
     weights: &Weights,
     options: AlignOptions,
     candidates: Candidates,
-    refutes: Refutes,
+    denies: Denies,
     progress: &dyn Progress,
 ) -> (Vec<Link>, Option<SolePair>) {
     let how = How {
         candidates,
-        refutes,
+        denies,
         keep_candidates: false,
     };
     let (links, sole_pair, _) = align_scored(left, right, weights, options, how, progress);
@@ -313,11 +313,11 @@ pub fn candidate_features(
     right: &[Option<Profile>],
     weights: &Weights,
     options: AlignOptions,
-    refutes: Refutes,
+    denies: Denies,
 ) -> Vec<(Link, linking::Features)> {
     let how = How {
         candidates: Candidates::Exhaustive,
-        refutes,
+        denies,
         keep_candidates: true,
     };
     let silent = &crate::progress::Silent;
@@ -331,7 +331,7 @@ pub fn candidate_features(
 /// How [`align_scored`] finds and scores candidates, and whether it hands them back.
 struct How<'a> {
     candidates: Candidates,
-    refutes: Refutes<'a>,
+    denies: Denies<'a>,
     keep_candidates: bool,
 }
 
@@ -347,7 +347,7 @@ fn align_scored(
 ) -> (Vec<Link>, Option<SolePair>, Vec<Candidate>) {
     let How {
         candidates,
-        refutes,
+        denies,
         keep_candidates,
     } = how;
     progress.stage("aligning", left.len() as u64);
@@ -419,7 +419,7 @@ fn align_scored(
                         acc.sum_right[right_id] += score;
                         let (mut evidence, anchors) =
                             own_evidence(profile, other, matches.as_ref(), weights, score);
-                        evidence.refutes = refutes(left_id, right_id);
+                        evidence.denies = denies(left_id, right_id);
                         let shortest = profile.terms.len().min(other.terms.len());
                         let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
                         acc.candidates.push(Candidate {
@@ -525,7 +525,7 @@ fn align_scored(
             };
             let matches = Matches::new(a, b, weights);
             let (mut evidence, _) = own_evidence(a, b, Some(&matches), weights, link.similarity);
-            evidence.refutes = refutes(link.left, link.right);
+            evidence.denies = denies(link.left, link.right);
             evidence.best = (top_left[link.left], top_right[link.right]);
             evidence.background = background(&link);
             Link {

@@ -402,21 +402,14 @@ fn compare_analysed<'a>(
         ),
     };
     let mut sides = Pair::new(left_analysed, right_analysed);
-    let weights = Weights::from_profiles(
-        sides
-            .left
-            .profiles
-            .iter()
-            .chain(&sides.right.profiles)
-            .flatten(),
-    );
+    let weights = weights_of(&sides);
     let (links, sole_pair) = align_keeping_sole_matches(
         &sides.left.profiles,
         &sides.right.profiles,
         &weights,
         config.align_options(),
         config.candidates,
-        &refutation_between(&sides),
+        &denials_between(&sides),
         progress,
     );
     let links = if config.in_context {
@@ -548,28 +541,33 @@ pub fn link_candidates(
 ) -> Vec<(align::Link, linking::Features)> {
     let silent = &progress::Silent;
     let sides = Pair::new(Analysed::new(left, silent), Analysed::new(right, silent));
-    let weights = Weights::from_profiles(
+    let weights = weights_of(&sides);
+    let denies = denials_between(&sides);
+    align::candidate_features(
+        &sides.left.profiles,
+        &sides.right.profiles,
+        &weights,
+        config.align_options(),
+        &denies,
+    )
+}
+
+/// The informativeness of each key over both sides' statements, boilerplate aside.
+fn weights_of(sides: &Pair<Analysed>) -> Weights {
+    Weights::from_profiles(
         sides
             .left
             .profiles
             .iter()
             .chain(&sides.right.profiles)
             .flatten(),
-    );
-    let refutes = refutation_between(&sides);
-    align::candidate_features(
-        &sides.left.profiles,
-        &sides.right.profiles,
-        &weights,
-        config.align_options(),
-        &refutes,
     )
 }
 
 /// Whether of a left statement (by id) and a right one, one denies what the other says
-/// ([`align::Refutes`], [`judge::denies_the_other`]): asked of the statements with a word that
+/// ([`align::Denies`], [`judge::denies_the_other`]): asked of the statements with a word that
 /// may deny only.
-fn refutation_between<'s>(
+fn denials_between<'s>(
     sides: &'s Pair<Analysed<'_>>,
 ) -> Box<dyn Fn(StatementId, StatementId) -> bool + Sync + 's> {
     let may_deny = |side: &Analysed| -> Vec<bool> {

@@ -28,7 +28,7 @@ pub const FEATURES: [&str; FEATURE_COUNT] = [
     "shorter_length",
     "longer_length",
     "quotation",
-    "refutes",
+    "denies",
 ];
 
 pub const FEATURE_COUNT: usize = 15;
@@ -58,8 +58,8 @@ pub struct Evidence {
     pub numbers_shared: usize,
     pub names_shared: usize,
     pub quotation: bool,
-    /// Whether one statement denies what the other says ([`crate::align::Refutes`]).
-    pub refutes: bool,
+    /// Whether one statement denies what the other says ([`crate::align::Denies`]).
+    pub denies: bool,
 }
 
 /// Competitive linking: a pair must reach this share of the best similarity of one of its two
@@ -73,17 +73,13 @@ pub const FURTHER_PARTNER_SHARE: f64 = 0.7;
 impl Evidence {
     /// The pair's similarity as a share of the better of its two statements' best similarities.
     pub fn share_of_best(&self) -> f64 {
-        let share = |best: f64| {
-            if best > 0.0 {
-                self.similarity / best
-            } else {
-                0.0
-            }
-        };
-        share(self.best.0).max(share(self.best.1))
+        let (left, right) = self.shares();
+        left.max(right)
     }
 
-    pub fn features(&self) -> Features {
+    /// The pair's similarity as a share of its left statement's best similarity, and of its
+    /// right statement's (0 when a statement has none).
+    fn shares(&self) -> (f64, f64) {
         let share = |best: f64| {
             if best > 0.0 {
                 (self.similarity / best).min(1.0)
@@ -91,11 +87,15 @@ impl Evidence {
                 0.0
             }
         };
+        (share(self.best.0), share(self.best.1))
+    }
+
+    pub fn features(&self) -> Features {
         let capped = |count: usize, cap: usize| count.min(cap) as f64 / cap as f64;
         let length = |terms: usize| ((1 + terms) as f64).ln() / 50f64.ln();
         let shorter = self.terms.0.min(self.terms.1);
         let mutual = self.similarity >= self.best.0 && self.similarity >= self.best.1;
-        let shares = (share(self.best.0), share(self.best.1));
+        let shares = self.shares();
         Features([
             self.similarity,
             shares.0.max(shares.1),
@@ -119,7 +119,7 @@ impl Evidence {
             length(shorter),
             length(self.terms.0.max(self.terms.1)),
             f64::from(u8::from(self.quotation)),
-            f64::from(u8::from(self.refutes)),
+            f64::from(u8::from(self.denies)),
         ])
     }
 }

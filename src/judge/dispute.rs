@@ -11,7 +11,7 @@
 //! a synonym: "collusion" / "colluded", "asking" / "asked").
 
 use super::refutation::rejecting_verb;
-use super::sentence::gap;
+use super::sentence::{clause_around, gap};
 use super::words::says;
 use super::{reason, token_evidence, Claim};
 use crate::lexicon;
@@ -159,10 +159,7 @@ const SUBJECT_OPENERS: &[&str] = &["his", "her", "its", "their", "our"];
 fn asserted_in<'b>(other: Claim<'b>, act: &Token) -> Option<&'b Token> {
     let tokens = other.tokens;
     let at = tokens.iter().position(|o| says(o, act))?;
-    let clause_start = (0..at)
-        .rev()
-        .find(|&k| gap(other, k).contains([',', ';', ':', '.', '?', '!', '—']))
-        .map_or(0, |k| k + 1);
+    let clause_start = clause_around(other, at).start;
     // "may fail to deploy" does not assert the deploying either.
     let denied_there = tokens[clause_start..at].iter().any(|t| {
         lexicon::is_negation_cue(&t.lower) || rejecting_verb(t) || t.cues.non_occurrence()
