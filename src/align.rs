@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::linking;
-use crate::model::StatementId;
+use crate::model::{Pair, StatementId};
 use crate::normalize::TokenKind;
 use crate::progress::Progress;
 use crate::similarity::{
@@ -351,6 +351,16 @@ fn align_scored(
         keep_candidates,
     } = how;
     progress.stage("aligning", left.len() as u64);
+    // Copies of one sentence are scored once, through their first statement; the links of the
+    // first are handed to its copies at the end (`links_of_copies`). Repeated text then costs
+    // what its distinct sentences cost, and each copy finds its own counterpart.
+    let copies = Pair::new(Copies::of(left), Copies::of(right));
+    let (left_all, right_all) = (left, right);
+    let (left, right) = (
+        copies.left.firsts_only(left_all),
+        copies.right.firsts_only(right_all),
+    );
+    let (left, right): (&[Option<Profile>], &[Option<Profile>]) = (&left, &right);
     let sole_pair = left.len() == 1 && right.len() == 1;
     let exhaustive = match candidates {
         Candidates::Exhaustive => true,
@@ -511,8 +521,13 @@ fn align_scored(
         Vec::new()
     };
     let sole_pair = scores.sole_pair;
+    let finish = |scored: Vec<Link>| {
+        let scored = with_exact_counterparts(scored, left, right, weights);
+        let scored = at_most_partners(scored, MAX_PARTNERS);
+        links_of_copies(scored, &copies)
+    };
     if !options.in_context {
-        return (scored, sole_pair, kept);
+        return (finish(scored), sole_pair, kept);
     }
     let between = links_in_context(left, right, weights, &scored, (&top_left, &top_right))
         .into_iter()
@@ -538,7 +553,188 @@ fn align_scored(
         scored.extend(between);
         scored.sort_unstable_by_key(|link| (link.left, link.right));
     }
-    (scored, sole_pair, kept)
+    (finish(scored), sole_pair, kept)
+}
+
+/// The most partners a statement keeps: a true claim is seldom told in more than a handful of
+/// the other source's sentences (the news gold's busiest statement has 6), while a statement
+/// that resembles everything on its topic would otherwise pair with all of it, and long or
+/// repeated documents would report pairs by the million.
+const MAX_PARTNERS: usize = 6;
+
+/// The statements of one side grouped by wording: copies of one sentence.
+struct Copies {
+    /// For each statement with a profile, the first statement of its wording (itself when no
+    /// earlier statement has it).
+    first: Vec<Option<StatementId>>,
+    /// The copies of each first statement that has some, in id order, the first included.
+    of: FxHashMap<StatementId, Vec<StatementId>>,
+}
+
+impl Copies {
+    fn of(side: &[Option<Profile>]) -> Copies {
+        let mut first_of_wording: FxHashMap<u64, StatementId> = FxHashMap::default();
+        let mut of: FxHashMap<StatementId, Vec<StatementId>> = FxHashMap::default();
+        let first = side
+            .iter()
+            .enumerate()
+            .map(|(id, profile)| {
+                let profile = profile.as_ref()?;
+                let first = *first_of_wording.entry(profile.wording()).or_insert(id);
+                if first != id {
+                    of.entry(first).or_insert_with(|| vec![first]).push(id);
+                }
+                Some(first)
+            })
+            .collect();
+        Copies { first, of }
+    }
+
+    /// The side with every copy but the first left out (as boilerplate is); borrowed when the
+    /// side repeats nothing.
+    fn firsts_only<'a>(
+        &self,
+        side: &'a [Option<Profile>],
+    ) -> std::borrow::Cow<'a, [Option<Profile>]> {
+        if self.of.is_empty() {
+            return std::borrow::Cow::Borrowed(side);
+        }
+        std::borrow::Cow::Owned(
+            side.iter()
+                .zip(&self.first)
+                .enumerate()
+                .map(|(id, (profile, first))| profile.clone().filter(|_| *first == Some(id)))
+                .collect(),
+        )
+    }
+
+    /// The copies of a first statement, itself included.
+    fn copies<'a>(&'a self, first: &'a StatementId) -> &'a [StatementId] {
+        self.of
+            .get(first)
+            .map_or(std::slice::from_ref(first), Vec::as_slice)
+    }
+}
+
+/// Links between first statements handed to their copies: the k-th copy on one side pairs with
+/// the k-th on the other, and the copies one side has beyond the other's pair with its last. A
+/// sentence written twice against one written once gives two pairs, not one; written twice on
+/// both sides, two pairs, not four.
+fn links_of_copies(links: Vec<Link>, copies: &Pair<Copies>) -> Vec<Link> {
+    if copies.left.of.is_empty() && copies.right.of.is_empty() {
+        return links;
+    }
+    let mut all = Vec::with_capacity(links.len());
+    for link in links {
+        let (lefts, rights) = (
+            copies.left.copies(&link.left),
+            copies.right.copies(&link.right),
+        );
+        for k in 0..lefts.len().max(rights.len()) {
+            all.push(Link {
+                left: lefts[k.min(lefts.len() - 1)],
+                right: rights[k.min(rights.len() - 1)],
+                ..link
+            });
+        }
+    }
+    all.sort_unstable_by_key(|link| (link.left, link.right));
+    all
+}
+
+/// Statements that have a copy on the other side (the same wording) are linked to that copy,
+/// whatever the model says, and two such statements are not linked to each other's copies: each
+/// sentence both sources print word for word is paired with its own copy, however much another
+/// copied sentence resembles it. Identical inputs then agree everywhere. A statement without a
+/// copy still pairs with a copied one as the model decides ("He leaked classified information."
+/// quoted by both, and paraphrased by one).
+fn with_exact_counterparts(
+    mut links: Vec<Link>,
+    left: &[Option<Profile>],
+    right: &[Option<Profile>],
+    weights: &Weights,
+) -> Vec<Link> {
+    let right_of_wording: FxHashMap<u64, StatementId> = right
+        .iter()
+        .enumerate()
+        .filter_map(|(id, p)| Some((p.as_ref()?.wording(), id)))
+        .collect();
+    let exact: Vec<(StatementId, StatementId)> = left
+        .iter()
+        .enumerate()
+        .filter_map(|(id, p)| Some((id, *right_of_wording.get(&p.as_ref()?.wording())?)))
+        .collect();
+    if exact.is_empty() {
+        return links;
+    }
+    let exact_set: rustc_hash::FxHashSet<(StatementId, StatementId)> =
+        exact.iter().copied().collect();
+    let (has_left, has_right): (rustc_hash::FxHashSet<_>, rustc_hash::FxHashSet<_>) =
+        exact.iter().copied().unzip();
+    links.retain(|link| {
+        exact_set.contains(&(link.left, link.right))
+            || !(has_left.contains(&link.left) && has_right.contains(&link.right))
+    });
+    for link in &mut links {
+        if exact_set.contains(&(link.left, link.right)) {
+            link.confidence = 1.0;
+        }
+    }
+    for (l, r) in exact {
+        if !links.iter().any(|link| (link.left, link.right) == (l, r)) {
+            let (Some(a), Some(b)) = (&left[l], &right[r]) else {
+                continue;
+            };
+            links.push(Link {
+                left: l,
+                right: r,
+                similarity: similarity(a, b, weights),
+                confidence: 1.0,
+                in_context: false,
+            });
+        }
+    }
+    links.sort_unstable_by_key(|link| (link.left, link.right));
+    links
+}
+
+/// The links each of whose statements counts it among its `most` surest (by confidence, then
+/// similarity, then the partner's id): a statement's partners are bounded, the same way from
+/// either side.
+fn at_most_partners(links: Vec<Link>, most: usize) -> Vec<Link> {
+    let rank_within = |key: &dyn Fn(&Link) -> (StatementId, StatementId)| {
+        let mut order: Vec<usize> = (0..links.len()).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (x, y) = (&links[a], &links[b]);
+            let ((own_x, partner_x), (own_y, partner_y)) = (key(x), key(y));
+            own_x
+                .cmp(&own_y)
+                .then(y.confidence.total_cmp(&x.confidence))
+                .then(y.similarity.total_cmp(&x.similarity))
+                .then(partner_x.cmp(&partner_y))
+        });
+        let mut rank = vec![0usize; links.len()];
+        let mut previous: Option<StatementId> = None;
+        let mut count = 0;
+        for i in order {
+            let own = key(&links[i]).0;
+            if previous != Some(own) {
+                previous = Some(own);
+                count = 0;
+            }
+            rank[i] = count;
+            count += 1;
+        }
+        rank
+    };
+    let by_left = rank_within(&|link| (link.left, link.right));
+    let by_right = rank_within(&|link| (link.right, link.left));
+    links
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, _)| by_left[i] < most && by_right[i] < most)
+        .map(|(_, link)| link)
+        .collect()
 }
 
 /// Below this similarity a pair is not kept even in the context of aligned neighbours.
@@ -710,23 +906,100 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
-    use crate::{compare, Config, Doc};
+    use super::{at_most_partners, Link};
+    use crate::{compare, Config, Doc, Relation};
 
     const LEFT: &str = "Two hikers were found alive on Mount Carver on Monday after three nights in the cold.\n\
         Both were taken to Pinecrest Regional Medical Center, where they were treated for mild hypothermia and dehydration.\n\
         The county will review how hiking permits are issued.\n";
 
     fn pairs(right: &str) -> Vec<(usize, usize)> {
+        pairs_between(LEFT, right)
+            .into_iter()
+            .map(|(l, r, _)| (l, r))
+            .collect()
+    }
+
+    fn pairs_between(left: &str, right: &str) -> Vec<(usize, usize, Relation)> {
         let report = compare(
-            &Doc::from_text("left", LEFT),
+            &Doc::from_text("left", left),
             &Doc::from_text("right", right),
             &Config::default(),
         );
         report
             .pairs
             .iter()
-            .map(|p| (p.ids.left, p.ids.right))
+            .map(|p| (p.ids.left, p.ids.right, p.relation))
             .collect()
+    }
+
+    #[test]
+    fn copies_pair_with_copies_one_to_one() {
+        let text = "The bridge will close on Monday.\nThe bridge will close on Monday.\n";
+        assert_eq!(
+            pairs_between(text, text),
+            [(0, 0, Relation::Agree), (1, 1, Relation::Agree)]
+        );
+    }
+
+    #[test]
+    fn every_copy_of_a_sentence_meets_its_contradiction() {
+        let copies = "The bridge will close on Monday.\nThe bridge will close on Monday.\n";
+        let denial = "The bridge will not close on Monday.\n";
+        assert_eq!(
+            pairs_between(copies, denial),
+            [(0, 0, Relation::Disagree), (1, 0, Relation::Disagree)]
+        );
+        assert_eq!(
+            pairs_between(denial, copies),
+            [(0, 0, Relation::Disagree), (0, 1, Relation::Disagree)]
+        );
+    }
+
+    #[test]
+    fn a_sentence_both_sides_print_is_paired_with_its_copy_only() {
+        // Both sentences appear word for word on both sides; each pairs with its own copy, not
+        // with the other's, though the two contradict each other.
+        let left = "The bridge will close on Monday.\nThe bridge will not close on Monday.\n";
+        let right = "The bridge will not close on Monday.\nThe bridge will close on Monday.\n";
+        assert_eq!(
+            pairs_between(left, right),
+            [(0, 1, Relation::Agree), (1, 0, Relation::Agree)]
+        );
+    }
+
+    #[test]
+    fn partners_are_bounded_alike_from_either_side() {
+        let link = |left, right, confidence| Link {
+            left,
+            right,
+            similarity: 0.5,
+            confidence,
+            in_context: false,
+        };
+        // Left 0 has three partners; at most two are kept, its surest ones.
+        let links = vec![
+            link(0, 0, 0.9),
+            link(0, 1, 0.6),
+            link(0, 2, 0.8),
+            link(1, 2, 0.7),
+        ];
+        let kept: Vec<_> = at_most_partners(links.clone(), 2)
+            .iter()
+            .map(|l| (l.left, l.right))
+            .collect();
+        assert_eq!(kept, [(0, 0), (0, 2), (1, 2)]);
+        // Swapping the sides keeps the same links, swapped.
+        let swapped: Vec<Link> = links
+            .iter()
+            .map(|l| link(l.right, l.left, l.confidence))
+            .collect();
+        let mut kept_swapped: Vec<_> = at_most_partners(swapped, 2)
+            .iter()
+            .map(|l| (l.right, l.left))
+            .collect();
+        kept_swapped.sort_unstable();
+        assert_eq!(kept_swapped, kept);
     }
 
     #[test]

@@ -612,6 +612,26 @@ fn with_denials_of_aligned(
     if denials.is_empty() {
         return links;
     }
+    // As alignment does, two statements that each have a copy on the other side are not linked
+    // to each other's copies: in identical inputs each denial is already paired with its copy.
+    let wordings = |side: &Analysed| -> std::collections::HashSet<u64> {
+        side.profiles
+            .iter()
+            .flatten()
+            .map(|p| p.wording())
+            .collect()
+    };
+    let wordings = Pair::new(wordings(&sides.left), wordings(&sides.right));
+    let has_copy_across =
+        |side: &Analysed, across: &std::collections::HashSet<u64>, id: StatementId| {
+            side.profiles[id]
+                .as_ref()
+                .is_some_and(|p| across.contains(&p.wording()))
+        };
+    denials.retain(|&(left, right)| {
+        !(has_copy_across(&sides.left, &wordings.right, left)
+            && has_copy_across(&sides.right, &wordings.left, right))
+    });
     denials.sort_unstable();
     denials.dedup();
     links.extend(denials.into_iter().filter_map(|(left, right)| {

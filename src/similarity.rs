@@ -70,6 +70,9 @@ pub struct Profile {
     /// Whether the statement carries a direct quotation: somebody's own words, which match
     /// another statement by what they say rather than by where they stand.
     pub quotes: bool,
+    /// A summary of the statement's words, all of them and in order, case aside: two statements
+    /// with the same wording are copies of one sentence ([`Profile::wording`]).
+    wording: u64,
 }
 
 impl Profile {
@@ -77,6 +80,7 @@ impl Profile {
     /// reporting verb) count less.
     pub fn new(text: &str, tokens: &[Token], attribution: Option<Span>) -> Profile {
         let mut profile = Profile::of_tokens(tokens, attribution);
+        profile.wording = wording_of(tokens);
         let position = |key: Sym| {
             profile
                 .terms
@@ -164,7 +168,16 @@ impl Profile {
             terms,
             clauses: Vec::new(),
             quotes: false,
+            wording: wording_of(tokens),
         }
+    }
+
+    /// The statement's wording: equal for two copies of one sentence (the same words in the same
+    /// order, case and punctuation aside), different otherwise but for a 64-bit hash collision.
+    /// "The bridge will close" and "The bridge will not close" differ: every word counts, not
+    /// only the content words.
+    pub fn wording(&self) -> u64 {
+        self.wording
     }
 
     /// The distinct primary keys of the statement.
@@ -215,6 +228,17 @@ impl Profile {
 
 /// Whether `text` holds a quotation mark (`"`, `“`, `”`): byte searches, since every statement
 /// is asked, and the curly marks are looked for only in text that has a byte of their encoding.
+/// [`Profile::wording`]: a hash of the lowercased words in order. `DefaultHasher::new` has fixed
+/// keys, so the summary is the same in every run.
+fn wording_of(tokens: &[Token]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for token in tokens {
+        token.lower.as_str().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 fn holds_quotation_mark(text: &str) -> bool {
     let bytes = text.as_bytes();
     // `“` and `”` are encoded E2 80 9C and E2 80 9D.
