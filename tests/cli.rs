@@ -1466,7 +1466,7 @@ fn output_in_pair_mode_keeps_the_pairs_judged_before_a_bad_line() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Bad input (issue 4): every row of the README's "Bad input" table is a test here or above
+// Bad input (issue 4): every row of the table in docs/bad-input.md is a test here or above
 // ---------------------------------------------------------------------------------------------
 
 /// Every statement of both sides slices back to its input, and has exactly one fate.
