@@ -239,9 +239,7 @@ fn main() -> anyhow::Result<()> {
             ids: (id(keys.0)?, id(keys.1)?),
             keys,
             relation,
-            required: p
-                .get("required")
-                .map_or(true, |r| r.as_bool() != Some(false)),
+            required: p.get("required").is_none_or(|r| r.as_bool() != Some(false)),
             kind: p["type"].as_str().unwrap_or(relation),
         });
     }
@@ -332,9 +330,10 @@ fn main() -> anyhow::Result<()> {
         match status {
             "ignore" => {
                 c.gold_ignore += 1;
-                c.gold_ignore_ok += u64::from(id.map_or(true, |id| {
-                    !only[side].contains(&id) && !paired_ids[side].contains(&id)
-                }));
+                c.gold_ignore_ok +=
+                    u64::from(id.is_none_or(|id| {
+                        !only[side].contains(&id) && !paired_ids[side].contains(&id)
+                    }));
             }
             "free" => {}
             _ if paired_keys.contains(key) => {}

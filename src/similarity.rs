@@ -304,7 +304,7 @@ impl Weights {
     pub fn is_rare(&self, term: &Term) -> bool {
         self.idf
             .get(&term.token.key)
-            .map_or(true, |&idf| idf >= self.rare_from - 1e-12)
+            .is_none_or(|&idf| idf >= self.rare_from - 1e-12)
     }
 
     pub fn of(&self, term: &Term) -> f64 {

@@ -15,6 +15,9 @@ use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
+#[cfg(unix)]
+mod support;
+
 const SEED_LEFT: &str = "seeds/000_28f1410be158b030.txt";
 const SEED_RIGHT: &str = "seeds/003_0b289d2134709d16.txt";
 
@@ -322,17 +325,19 @@ fn assert_trouble(cmd: &mut Command, mentions: &[&str]) {
 }
 
 /// Two files that disagree on one sentence, each with a sentence of its own.
-fn disagreeing_files(dir: &TempDir) -> (PathBuf, PathBuf) {
-    let left = write_file(
-        dir,
-        "left.txt",
+fn disagreeing_files(dir: &Path) -> (PathBuf, PathBuf) {
+    let left = dir.join("left.txt");
+    fs::write(
+        &left,
         format!("{TUESDAY}\nThe mayor praised the fire brigade for its quick response.\n"),
-    );
-    let right = write_file(
-        dir,
-        "right.txt",
+    )
+    .unwrap();
+    let right = dir.join("right.txt");
+    fs::write(
+        &right,
         format!("{WEDNESDAY}\nAstronomers discovered a comet near Jupiter last month.\n"),
-    );
+    )
+    .unwrap();
     (left, right)
 }
 
@@ -379,7 +384,7 @@ fn text_sections_come_in_order() {
     );
 
     let dir = TempDir::new().unwrap();
-    let (left, right) = disagreeing_files(&dir);
+    let (left, right) = disagreeing_files(dir.path());
     let report = report_text(
         crosscheck()
             .args(["--color", "never"])
@@ -650,7 +655,7 @@ fn side_by_side_fits_the_width() {
 #[test]
 fn side_by_side_marks_removed_words_left_and_added_words_right() {
     let dir = TempDir::new().unwrap();
-    let (left, right) = disagreeing_files(&dir);
+    let (left, right) = disagreeing_files(dir.path());
     let report = report_text(
         crosscheck()
             .args(["--side-by-side", "--color", "never", "--width", "80"])
@@ -1414,17 +1419,17 @@ fn output_onto_a_directory_is_an_error_and_leaves_nothing() {
 #[test]
 fn output_into_an_unwritable_directory_is_an_error_and_leaves_nothing() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = TempDir::new().unwrap();
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
-    let (left, right) = disagreeing_files(&dir);
-    let locked = dir.path().join("locked");
+    let sandbox = support::Sandbox::new();
+    let (left, right) = disagreeing_files(sandbox.path());
+    let locked = sandbox.path().join("locked");
     fs::create_dir(&locked).unwrap();
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
     // A read-only directory does not stop root: then the binary runs as `nobody`.
     let privileged = fs::write(locked.join("probe"), "").is_ok();
     let _ = fs::remove_file(locked.join("probe"));
     assert_trouble(
-        crosscheck_without_privileges(privileged)
+        sandbox
+            .crosscheck(privileged)
             .arg("--output")
             .arg(locked.join("report.html"))
             .arg(&left)
@@ -1461,7 +1466,7 @@ fn output_in_pair_mode_keeps_the_pairs_judged_before_a_bad_line() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Bad input (issue 4): every row of the README's "Bad input" table is a test here or above
+// Bad input (issue 4): every row of the table in docs/bad-input.md is a test here or above
 // ---------------------------------------------------------------------------------------------
 
 /// Every statement of both sides slices back to its input, and has exactly one fate.
@@ -1572,33 +1577,19 @@ fn both_files_empty_give_an_empty_report() {
     assert!(text.contains("0 statements"), "{text}");
 }
 
-/// Runs the binary as the unprivileged user `nobody` when this process can read anything (root
-/// or CAP_DAC_OVERRIDE), so that file permissions apply to it as they do to users.
-#[cfg(unix)]
-fn crosscheck_without_privileges(privileged: bool) -> Command {
-    use std::os::unix::process::CommandExt;
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    if privileged {
-        cmd.uid(65534).gid(65534);
-    }
-    Command::from_std(cmd)
-}
-
 #[cfg(unix)]
 #[test]
 fn unreadable_file_is_an_error() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = TempDir::new().unwrap();
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
-    let locked = write_file(&dir, "locked.txt", TUESDAY);
+    let sandbox = support::Sandbox::new();
+    let locked = sandbox.path().join("locked.txt");
+    fs::write(&locked, TUESDAY).unwrap();
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
     // chmod 000 does not stop root: then the binary runs as `nobody`, which it does stop.
     let privileged = fs::File::open(&locked).is_ok();
     assert_trouble(
-        crosscheck_without_privileges(privileged)
+        sandbox
+            .crosscheck(privileged)
             .arg(&locked)
             .arg("-")
             .write_stdin(WEDNESDAY),

@@ -344,7 +344,7 @@ mod score {
                 left: field("left")?,
                 right: field("right")?,
                 relation: field("relation")?,
-                required: p.get("required").map_or(true, truthy),
+                required: p.get("required").is_none_or(truthy),
             };
             for key in [pair.left, pair.right] {
                 if find_statement(key).is_none() {
@@ -456,9 +456,7 @@ mod score {
             let in_only = rid.is_some_and(|r| only[side].contains(&r));
             if st.status == "ignore" {
                 c.gold_ignore += 1;
-                if rid.map_or(true, |r| {
-                    !only[side].contains(&r) && !paired_ids[side].contains(&r)
-                }) {
+                if rid.is_none_or(|r| !only[side].contains(&r) && !paired_ids[side].contains(&r)) {
                     c.gold_ignore_ok += 1;
                 } else {
                     mistakes.push(format!("{}: boilerplate reported as a claim", st.key));

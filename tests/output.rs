@@ -18,6 +18,8 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+mod support;
+
 /// A one-sentence disagreement that any version of the matcher must catch: exit status 1.
 const TUESDAY: &str = "The council approved the budget on Tuesday.\n";
 const WEDNESDAY: &str = "The council approved the budget on Wednesday.\n";
@@ -456,20 +458,20 @@ fn output_errors_name_the_users_path_not_the_temporary_file() {
     );
     assert!(!stderr.contains(".crosscheck-"), "{stderr}");
 
-    // A directory the user cannot write: root can, so then the binary runs as `nobody`.
-    let locked = dir.path().join("locked");
+    // A directory the user cannot write: root can, so then the binary runs as `nobody`, from a
+    // directory it can reach.
+    let sandbox = support::Sandbox::new();
+    let (left, right) = disagreeing_files(sandbox.path());
+    let locked = sandbox.path().join("locked");
     fs::create_dir(&locked).unwrap();
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
-    let mut cmd = std::process::Command::new(BIN);
-    cmd.current_dir(dir.path())
-        .args(["-o", "locked/report.txt"])
-        .arg(&left)
-        .arg(&right);
-    if is_root() {
-        cmd.uid(65534).gid(65534);
-    }
-    let stderr = trouble(&mut Command::from_std(cmd));
+    let stderr = trouble(
+        sandbox
+            .crosscheck(is_root())
+            .args(["--color", "never", "-o", "locked/report.txt"])
+            .arg(&left)
+            .arg(&right),
+    );
     assert!(stderr.contains("locked/report.txt"), "{stderr}");
     assert!(stderr.contains("Permission denied"), "{stderr}");
     assert!(!stderr.contains(".crosscheck-"), "{stderr}");

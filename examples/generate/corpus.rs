@@ -1232,7 +1232,7 @@ pub fn generate(seed: u64, size: usize, is_word: &dyn Fn(&str) -> bool) -> Gener
         facts.retain(|f| {
             let fresh = |s: &Option<String>, side: char| {
                 s.as_ref()
-                    .map_or(true, |s| !seen.contains(&format!("{side}{s}")))
+                    .is_none_or(|s| !seen.contains(&format!("{side}{s}")))
             };
             fresh(&f.left, 'L') && fresh(&f.right, 'R')
         });

@@ -29,8 +29,7 @@ pub fn denies_the_statement_before(claim: Claim, before: Claim) -> bool {
         let Some(i) = index_of(claim, cue) else {
             return false;
         };
-        !rejecting_verb(cue)
-            || object_of_rejection(claim, i).map_or(true, |object| object.is_empty())
+        !rejecting_verb(cue) || object_of_rejection(claim, i).is_none_or(|object| object.is_empty())
     });
     if !refers_back {
         return false;
@@ -99,7 +98,7 @@ pub(super) fn about_the_other<'a>(
             let lower = cue.lower.as_str();
             if rejecting_verb(cue) {
                 let at = index_of(claim, cue);
-                return at.map_or(true, |i| rejects_what_the_other_says(claim, i, other));
+                return at.is_none_or(|i| rejects_what_the_other_says(claim, i, other));
             }
             if !is_bare_negation(lower) {
                 return true;

@@ -208,7 +208,7 @@ fn opens_autolink(written: &str, rest: &str) -> bool {
     www && written[..word_start]
         .chars()
         .next_back()
-        .map_or(true, |c| !c.is_alphanumeric())
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]
