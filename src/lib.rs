@@ -479,28 +479,36 @@ fn compare_analysed<'a>(
         one_sided(&sides.right.statements, &paired.right),
     );
 
-    let side_report = |analysed: &mut Analysed| SideReport {
-        path: analysed.doc.name.clone(),
-        statements: analysed
-            .statements
-            .par_iter()
-            .zip(analysed.speakers.par_iter_mut())
-            .map(|(s, speaker)| StatementReport {
-                id: s.id,
-                span: s.span,
-                line: s.line,
-                text: analysed.doc.slice(s.span).to_string(),
-                boilerplate: s.boilerplate,
-                // The report names the speaker; the keys that tell two speakers apart are the
-                // judge's.
-                speaker: speaker.take().map(|s| Evidence {
-                    text: s.text,
+    let side_report = |side: Side, analysed: &mut Analysed| {
+        let labels = model::Label::for_lines(side, analysed.statements.iter().map(|s| s.line));
+        SideReport {
+            path: analysed.doc.name.clone(),
+            statements: analysed
+                .statements
+                .par_iter()
+                .zip(analysed.speakers.par_iter_mut())
+                .zip(labels)
+                .map(|((s, speaker), label)| StatementReport {
+                    id: s.id,
                     span: s.span,
-                }),
-            })
-            .collect(),
+                    line: s.line,
+                    label,
+                    text: analysed.doc.slice(s.span).to_string(),
+                    boilerplate: s.boilerplate,
+                    // The report names the speaker; the keys that tell two speakers apart are the
+                    // judge's.
+                    speaker: speaker.take().map(|s| Evidence {
+                        text: s.text,
+                        span: s.span,
+                    }),
+                })
+                .collect(),
+        }
     };
-    let sides_report = Pair::new(side_report(&mut sides.left), side_report(&mut sides.right));
+    let sides_report = Pair::new(
+        side_report(Side::Left, &mut sides.left),
+        side_report(Side::Right, &mut sides.right),
+    );
     let count_boilerplate = |s: &SideReport| {
         s.statements
             .iter()

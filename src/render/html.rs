@@ -1,8 +1,8 @@
 //! The HTML report: one self-contained page to open in a browser, attach to a ticket or archive.
 //!
 //! On top, the counts and the disagreements with their reasons, evidence and word diffs, then
-//! the agreements; below, both articles in full in two columns, every statement colored by its
-//! fate (agrees, disagrees, only in this source, boilerplate). Hovering, focusing or clicking a
+//! the agreements; below, both articles in full in two columns, every statement opening with its
+//! label (`L11.2`, as in every format) and colored by its fate (agrees, disagrees, only in this source, boilerplate). Hovering, focusing or clicking a
 //! statement (or a pair) highlights its partners in the other column; a click also scrolls the
 //! other column to the first partner and keeps the highlight until the next click.
 //!
@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 use crate::diff::DiffOp;
 use crate::model::{Pair, Relation, Side, StatementId};
 use crate::render::style::printable;
-use crate::render::{line_tag, plural, side_name};
+use crate::render::{plural, side_name, LABEL_LEGEND};
 use crate::report::{PairReport, Report};
 
 /// Writes the HTML report.
@@ -87,8 +87,8 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         out,
         "<p class=\"legend\">Statements: <span class=\"st disagree\">disagrees</span> \
          <span class=\"st agree\">agrees</span> <span class=\"st only\">only in this source</span> \
-         <span class=\"st boilerplate\">boilerplate, not judged</span>. L12 / R12 = line 12 of \
-         the left / right file. <span class=\"hint\">Hover or click a statement or a pair to \
+         <span class=\"st boilerplate\">boilerplate, not judged</span>. Each statement starts \
+         with its label: {LABEL_LEGEND}. <span class=\"hint\">Hover or click a statement or a pair to \
          highlight its partners.</span></p>\n\
          </header>\n\
          <main>"
@@ -156,19 +156,17 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
     writeln!(
         out,
         "<article class=\"pair {class}\" data-partners=\"{left_id} {right_id}\">\n\
-         <h3><span class=\"marker\">{marker}</span> <a href=\"#{left_id}\">{}</a> ↔ \
-         <a href=\"#{right_id}\">{}</a> <span class=\"similarity\">{}</span></h3>\n\
+         <h3><span class=\"marker\">{marker}</span> <a href=\"#{left_id}\">{left_label}</a> ↔ \
+         <a href=\"#{right_id}\">{right_label}</a> <span class=\"similarity\">{note}</span></h3>\n\
          <div class=\"quotes\">\n\
-         <blockquote class=\"left\"><span class=\"tag\">{}</span> {}</blockquote>\n\
-         <blockquote class=\"right\"><span class=\"tag\">{}</span> {}</blockquote>\n\
+         <blockquote class=\"left\"><span class=\"tag\">{left_label}</span> {left_text}</blockquote>\n\
+         <blockquote class=\"right\"><span class=\"tag\">{right_label}</span> {right_text}</blockquote>\n\
          </div>",
-        line_tag(Side::Left, left.line),
-        line_tag(Side::Right, right.line),
-        super::similarity_note(pair),
-        line_tag(Side::Left, left.line),
-        text(&left.text),
-        line_tag(Side::Right, right.line),
-        text(&right.text),
+        left_label = left.label,
+        right_label = right.label,
+        note = super::similarity_note(pair),
+        left_text = text(&left.text),
+        right_text = text(&right.text),
     )?;
     if !pair.reasons.is_empty() {
         writeln!(out, "<ul class=\"reasons\">")?;
@@ -286,7 +284,7 @@ fn write_article(
             .filter(|p| *p.ids.get(side) == statement.id)
             .map(|p| (p, *p.ids.get(other)))
             .collect();
-        let mut title = line_tag(side, statement.line);
+        let mut title = statement.label.to_string();
         match fate {
             Fate::Boilerplate => {
                 let kind = statement.boilerplate.map(|b| b.label()).unwrap_or_default();
@@ -301,7 +299,7 @@ fn write_article(
                     let tags: Vec<String> = partners
                         .iter()
                         .filter(|(p, _)| p.relation == relation)
-                        .map(|(_, id)| line_tag(other, report.statement(other, *id).line))
+                        .map(|(_, id)| report.statement(other, *id).label.to_string())
                         .collect();
                     if !tags.is_empty() {
                         title.push_str(&format!(" · {verb} {}", tags.join(", ")));
@@ -321,12 +319,14 @@ fn write_article(
         write!(
             out,
             "<span class=\"st {fate}\" id=\"{id}\" data-side=\"{side}\" data-fate=\"{fate}\" \
-             data-line=\"{line}\" title=\"{title}\"{links}>{text}</span>",
+             data-line=\"{line}\" title=\"{title}\"{links}><span class=\"label\">{label}</span> \
+             {text}</span>",
             fate = fate.class(),
             id = element_id(side, statement.id),
             side = side_class(side),
             line = statement.line,
             title = text(&title),
+            label = statement.label,
             text = text(&statement.text),
         )?;
     }
@@ -445,6 +445,8 @@ ins { background: var(--agree); color: #1b5e20; text-decoration: underline; }
 .column p { margin: 0 0 .7rem; }
 .st { border-radius: 3px; padding: .05em .1em; -webkit-box-decoration-break: clone;
   box-decoration-break: clone; }
+.st .label { font: 600 .75em ui-monospace, Menlo, Consolas, monospace; font-style: normal;
+  color: var(--muted); }
 .st.agree { background: var(--agree); border-bottom: 2px solid var(--agree-line); }
 .st.disagree { background: var(--disagree); border-bottom: 2px solid var(--disagree-line); }
 .st.only { background: var(--only); border-bottom: 2px dotted var(--only-line); }
