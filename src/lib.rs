@@ -98,6 +98,10 @@ pub struct Config {
     pub candidates: align::Candidates,
     /// Whether each pair carries its word-level diff. Pair mode prints none and skips them.
     pub word_diffs: bool,
+    /// How the word diff tells words apart. Default [`diff::WordMatch::Loose`]: words that
+    /// differ only in quote style, dashes or punctuation are the same (`--exact-diff` makes
+    /// every character count).
+    pub word_match: diff::WordMatch,
     /// Whether a weak pair between aligned neighbours is aligned too (see
     /// [`align::AlignOptions::in_context`]), and a statement denying the one before it is paired
     /// with that statement's partners (see [`judge::denies_the_statement_before`]). Default
@@ -134,6 +138,7 @@ impl Default for Config {
             decision: align::Decision::Fitted,
             candidates: align::Candidates::Auto,
             word_diffs: true,
+            word_match: diff::WordMatch::Loose,
             in_context: true,
             explain: false,
         }
@@ -461,7 +466,7 @@ fn compare_analysed<'a>(
                 reasons,
                 trace: config.explain.then(|| judge::explain(claims, speakers)),
                 diff: if config.word_diffs {
-                    diff::word_diff(texts.left, texts.right)
+                    diff::word_diff(texts.left, texts.right, config.word_match)
                 } else {
                     Vec::new()
                 },

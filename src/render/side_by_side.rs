@@ -35,7 +35,9 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
                 let mut cell = columns.tag(statement);
                 for chunk in &pair.diff {
                     match (chunk.op, side) {
-                        (DiffOp::Equal, _) => cell.extend(columns.words(&chunk.text, None)),
+                        // Each column quotes its own statement: an equal run may be written
+                        // with other quotes or punctuation on the right.
+                        (DiffOp::Equal, _) => cell.extend(columns.words(chunk.text_of(side), None)),
                         (DiffOp::Delete, Side::Left) => {
                             cell.extend(columns.words(&chunk.text, Some(Style::removed)))
                         }
