@@ -98,6 +98,10 @@ pub struct Config {
     pub candidates: align::Candidates,
     /// Whether each pair carries its word-level diff. Pair mode prints none and skips them.
     pub word_diffs: bool,
+    /// How the word diff tells words apart. Default [`diff::WordMatch::Loose`]: words that
+    /// differ only in quote style, dashes or punctuation are the same (`--exact-diff` makes
+    /// every character count).
+    pub word_match: diff::WordMatch,
     /// Whether a weak pair between aligned neighbours is aligned too (see
     /// [`align::AlignOptions::in_context`]), and a statement denying the one before it is paired
     /// with that statement's partners (see [`judge::denies_the_statement_before`]). Default
@@ -134,6 +138,7 @@ impl Default for Config {
             decision: align::Decision::Fitted,
             candidates: align::Candidates::Auto,
             word_diffs: true,
+            word_match: diff::WordMatch::Loose,
             in_context: true,
             explain: false,
         }
@@ -461,7 +466,7 @@ fn compare_analysed<'a>(
                 reasons,
                 trace: config.explain.then(|| judge::explain(claims, speakers)),
                 diff: if config.word_diffs {
-                    diff::word_diff(texts.left, texts.right)
+                    diff::word_diff(texts.left, texts.right, config.word_match)
                 } else {
                     Vec::new()
                 },
@@ -479,28 +484,36 @@ fn compare_analysed<'a>(
         one_sided(&sides.right.statements, &paired.right),
     );
 
-    let side_report = |analysed: &mut Analysed| SideReport {
-        path: analysed.doc.name.clone(),
-        statements: analysed
-            .statements
-            .par_iter()
-            .zip(analysed.speakers.par_iter_mut())
-            .map(|(s, speaker)| StatementReport {
-                id: s.id,
-                span: s.span,
-                line: s.line,
-                text: analysed.doc.slice(s.span).to_string(),
-                boilerplate: s.boilerplate,
-                // The report names the speaker; the keys that tell two speakers apart are the
-                // judge's.
-                speaker: speaker.take().map(|s| Evidence {
-                    text: s.text,
+    let side_report = |side: Side, analysed: &mut Analysed| {
+        let labels = model::Label::for_lines(side, analysed.statements.iter().map(|s| s.line));
+        SideReport {
+            path: analysed.doc.name.clone(),
+            statements: analysed
+                .statements
+                .par_iter()
+                .zip(analysed.speakers.par_iter_mut())
+                .zip(labels)
+                .map(|((s, speaker), label)| StatementReport {
+                    id: s.id,
                     span: s.span,
-                }),
-            })
-            .collect(),
+                    line: s.line,
+                    label,
+                    text: analysed.doc.slice(s.span).to_string(),
+                    boilerplate: s.boilerplate,
+                    // The report names the speaker; the keys that tell two speakers apart are the
+                    // judge's.
+                    speaker: speaker.take().map(|s| Evidence {
+                        text: s.text,
+                        span: s.span,
+                    }),
+                })
+                .collect(),
+        }
     };
-    let sides_report = Pair::new(side_report(&mut sides.left), side_report(&mut sides.right));
+    let sides_report = Pair::new(
+        side_report(Side::Left, &mut sides.left),
+        side_report(Side::Right, &mut sides.right),
+    );
     let count_boilerplate = |s: &SideReport| {
         s.statements
             .iter()

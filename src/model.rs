@@ -13,7 +13,15 @@ pub enum Side {
     Right,
 }
 
-impl Side {}
+impl Side {
+    /// The letter that opens a statement's [`Label`]: `L` or `R`.
+    pub fn letter(self) -> char {
+        match self {
+            Side::Left => 'L',
+            Side::Right => 'R',
+        }
+    }
+}
 
 /// A byte range `[start, end)` into a document's original bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -72,6 +80,44 @@ impl<T> Pair<T> {
 
 /// The index of a statement within its document's statement list.
 pub type StatementId = usize;
+
+/// How every report names a statement to a reader: the side's letter, the line the statement
+/// starts on and its place among the statements that start on that line, `L11.2` for the
+/// second statement starting on line 11 of the left file.
+///
+/// A line number alone is not a name: scraped articles put a whole paragraph on one line, so
+/// most statements share their line with another, and a file written as one paragraph would
+/// call every statement `L1`. The place is always written, `L4.1` included, so that a label has
+/// one form whatever its neighbours, and keeps it when a sentence is added after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Label {
+    pub side: Side,
+    /// 1-based line of the statement's first byte.
+    pub line: usize,
+    /// 1-based place among the statements that start on `line`, in reading order.
+    pub place: usize,
+}
+
+impl Label {
+    /// The labels of one side's statements, given the line each starts on in document order.
+    pub fn for_lines(side: Side, lines: impl IntoIterator<Item = usize>) -> Vec<Label> {
+        let mut labels: Vec<Label> = Vec::new();
+        for line in lines {
+            let place = match labels.last() {
+                Some(last) if last.line == line => last.place + 1,
+                _ => 1,
+            };
+            labels.push(Label { side, line, place });
+        }
+        labels
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}.{}", self.side.letter(), self.line, self.place)
+    }
+}
 
 /// How an aligned pair of statements relates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -235,5 +281,23 @@ impl Boilerplate {
             Boilerplate::Subscription => "subscription prompt",
             Boilerplate::Copyright => "copyright line",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_counts_the_statements_that_start_on_its_line() {
+        let labels: Vec<String> = Label::for_lines(Side::Left, [1, 3, 3, 3, 4, 7, 7])
+            .iter()
+            .map(Label::to_string)
+            .collect();
+        assert_eq!(
+            labels,
+            ["L1.1", "L3.1", "L3.2", "L3.3", "L4.1", "L7.1", "L7.2"]
+        );
+        assert_eq!(Label::for_lines(Side::Right, [2])[0].to_string(), "R2.1");
     }
 }

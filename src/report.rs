@@ -2,7 +2,7 @@
 
 use crate::diff::DiffChunk;
 use crate::model::{
-    Boilerplate, Evidence, Pair, Reason, ReasonKind, Relation, Side, Span, StatementId,
+    Boilerplate, Evidence, Label, Pair, Reason, ReasonKind, Relation, Side, Span, StatementId,
 };
 
 /// The version of the report layout, bumped when a field changes meaning or goes away.
@@ -34,6 +34,8 @@ pub struct StatementReport {
     pub span: Span,
     /// 1-based line number.
     pub line: usize,
+    /// The statement's name in every format (`L11.2`), worked out once here so that they agree.
+    pub label: Label,
     pub text: String,
     pub boilerplate: Option<Boilerplate>,
     /// Who the statement says is speaking ("police said"), with its span.

@@ -293,6 +293,46 @@ fn the_seeds_report_shows_the_json_counts_in_the_browser() {
         }
     }
 
+    // Each statement of the columns opens with its label, the JSON report's.
+    for (side, letter) in [("left", 'l'), ("right", 'r')] {
+        for statement in json[side]["statements"].as_array().unwrap() {
+            let id = format!("{letter}-{}", statement["id"]);
+            let label = statement["label"].as_str().unwrap();
+            let at = dom.find(&format!("id=\"{id}\"")).expect("the statement");
+            let after = &dom[at..];
+            let opening = &after[..after.find("</span>").unwrap()];
+            assert!(
+                opening.ends_with(&format!("<span class=\"label\">{label}")),
+                "{id} does not open with {label}: {opening}"
+            );
+        }
+    }
+
+    // The view controls: the filter by verdict, showing all at first, and the agreements toggle.
+    let inputs = start_tags(&dom, "input");
+    let radios: Vec<(&str, bool)> = inputs
+        .iter()
+        .filter(|tag| attribute(tag, "type") == Some("radio"))
+        .map(|tag| {
+            (
+                attribute(tag, "value").unwrap(),
+                attribute(tag, "checked").is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        radios,
+        [
+            ("all", true),
+            ("disagree", false),
+            ("only", false),
+            ("agree", false)
+        ]
+    );
+    assert!(inputs
+        .iter()
+        .any(|tag| attribute(tag, "id") == Some("highlight-agree")));
+
     // The screenshot for the README (docs/seeds-report.png is a copy of it).
     let screenshot = dir.path().join("seeds-report.png");
     headless(

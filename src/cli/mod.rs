@@ -86,6 +86,12 @@ pub struct Args {
     #[arg(long)]
     pub side_by_side: bool,
 
+    /// Let every character count in the word diff. By default words that differ only in quote
+    /// style (‘the / 'the), dashes (— / -) or punctuation (nonsense, / nonsense) are shown as
+    /// equal, so that the diff marks what the wording changes.
+    #[arg(long, conflicts_with = "pairs")]
+    pub exact_diff: bool,
+
     /// When to color the text report. `auto` colors only when stdout is a terminal and NO_COLOR
     /// is not set (CLICOLOR_FORCE=1 forces color).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -287,6 +293,11 @@ impl Args {
                 min_confidence: self.min_confidence,
                 in_context: !self.no_context,
                 explain: self.explain,
+                word_match: if self.exact_diff {
+                    crate::diff::WordMatch::Exact
+                } else {
+                    crate::diff::WordMatch::Loose
+                },
                 ..Config::default()
             },
             text: TextOptions {

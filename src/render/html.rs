@@ -1,10 +1,15 @@
 //! The HTML report: one self-contained page to open in a browser, attach to a ticket or archive.
 //!
 //! On top, the counts and the disagreements with their reasons, evidence and word diffs, then
-//! the agreements; below, both articles in full in two columns, every statement colored by its
-//! fate (agrees, disagrees, only in this source, boilerplate). Hovering, focusing or clicking a
-//! statement (or a pair) highlights its partners in the other column; a click also scrolls the
-//! other column to the first partner and keeps the highlight until the next click.
+//! the agreements; below, both articles in full in two columns that scroll each on its own,
+//! every statement opening with its label (`L11.2`, as in every format) and colored by its fate.
+//! Disagreements and claims found in one source only are what a reader must check, so only they
+//! are colored at first; "highlight agreements" colors the agreements too. A filter by verdict
+//! (all, disagreements, one-sided claims, agreements) hides the pairs of other verdicts and
+//! fades the other statements of the articles. Hovering, focusing or clicking a statement (or a
+//! pair) highlights its partners in the other column; a click also scrolls the other column to
+//! the first partner and keeps the highlight until the next click. Dark system themes get dark
+//! colors.
 //!
 //! The page must be safe to open whatever the articles contain, and readable anywhere:
 //! - every piece of article text and every file name goes through [`escape`] (after
@@ -14,8 +19,9 @@
 //!   source at all (`default-src 'none'`) except this page's own style and script, named by
 //!   their SHA-256, so even markup that got through could neither load nor run anything;
 //! - everything is in the markup; the script only highlights. With JavaScript off, pair headings
-//!   link to the statements (`:target` highlights them) and each statement's tooltip names its
-//!   partners.
+//!   link to the statements (`:target` highlights them), each statement's tooltip names its
+//!   partners, and the filter and the agreements toggle still work: they are form controls that
+//!   the style reads with `:has()`.
 
 use std::io::{self, Write};
 
@@ -25,7 +31,7 @@ use sha2::{Digest, Sha256};
 use crate::diff::DiffOp;
 use crate::model::{Pair, Relation, Side, StatementId};
 use crate::render::style::printable;
-use crate::render::{line_tag, plural, side_name};
+use crate::render::{plural, side_name, LABEL_LEGEND};
 use crate::report::{PairReport, Report};
 
 /// Writes the HTML report.
@@ -39,6 +45,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
          <head>\n\
          <meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <title>crosscheck: {left} vs {right}</title>\n\
@@ -87,10 +94,12 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         out,
         "<p class=\"legend\">Statements: <span class=\"st disagree\">disagrees</span> \
          <span class=\"st agree\">agrees</span> <span class=\"st only\">only in this source</span> \
-         <span class=\"st boilerplate\">boilerplate, not judged</span>. L12 / R12 = line 12 of \
-         the left / right file. <span class=\"hint\">Hover or click a statement or a pair to \
-         highlight its partners.</span></p>\n\
+         <span class=\"st boilerplate\">boilerplate, not judged</span>. Each statement starts \
+         with its label: {LABEL_LEGEND}. Agreeing statements are colored only when \
+         “highlight agreements” is on. <span class=\"hint\">Hover or click a statement or a \
+         pair to highlight its partners.</span></p>\n\
          </header>\n\
+         {CONTROLS}\
          <main>"
     )?;
 
@@ -156,19 +165,17 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
     writeln!(
         out,
         "<article class=\"pair {class}\" data-partners=\"{left_id} {right_id}\">\n\
-         <h3><span class=\"marker\">{marker}</span> <a href=\"#{left_id}\">{}</a> ↔ \
-         <a href=\"#{right_id}\">{}</a> <span class=\"similarity\">{}</span></h3>\n\
+         <h3><span class=\"marker\">{marker}</span> <a href=\"#{left_id}\">{left_label}</a> ↔ \
+         <a href=\"#{right_id}\">{right_label}</a> <span class=\"similarity\">{note}</span></h3>\n\
          <div class=\"quotes\">\n\
-         <blockquote class=\"left\"><span class=\"tag\">{}</span> {}</blockquote>\n\
-         <blockquote class=\"right\"><span class=\"tag\">{}</span> {}</blockquote>\n\
+         <blockquote class=\"left\"><span class=\"tag\">{left_label}</span> {left_text}</blockquote>\n\
+         <blockquote class=\"right\"><span class=\"tag\">{right_label}</span> {right_text}</blockquote>\n\
          </div>",
-        line_tag(Side::Left, left.line),
-        line_tag(Side::Right, right.line),
-        super::similarity_note(pair),
-        line_tag(Side::Left, left.line),
-        text(&left.text),
-        line_tag(Side::Right, right.line),
-        text(&right.text),
+        left_label = left.label,
+        right_label = right.label,
+        note = super::similarity_note(pair),
+        left_text = text(&left.text),
+        right_text = text(&right.text),
     )?;
     if !pair.reasons.is_empty() {
         writeln!(out, "<ul class=\"reasons\">")?;
@@ -286,7 +293,7 @@ fn write_article(
             .filter(|p| *p.ids.get(side) == statement.id)
             .map(|p| (p, *p.ids.get(other)))
             .collect();
-        let mut title = line_tag(side, statement.line);
+        let mut title = statement.label.to_string();
         match fate {
             Fate::Boilerplate => {
                 let kind = statement.boilerplate.map(|b| b.label()).unwrap_or_default();
@@ -301,7 +308,7 @@ fn write_article(
                     let tags: Vec<String> = partners
                         .iter()
                         .filter(|(p, _)| p.relation == relation)
-                        .map(|(_, id)| line_tag(other, report.statement(other, *id).line))
+                        .map(|(_, id)| report.statement(other, *id).label.to_string())
                         .collect();
                     if !tags.is_empty() {
                         title.push_str(&format!(" · {verb} {}", tags.join(", ")));
@@ -321,12 +328,14 @@ fn write_article(
         write!(
             out,
             "<span class=\"st {fate}\" id=\"{id}\" data-side=\"{side}\" data-fate=\"{fate}\" \
-             data-line=\"{line}\" title=\"{title}\"{links}>{text}</span>",
+             data-line=\"{line}\" title=\"{title}\"{links}><span class=\"label\">{label}</span> \
+             {text}</span>",
             fate = fate.class(),
             id = element_id(side, statement.id),
             side = side_class(side),
             line = statement.line,
             title = text(&title),
+            label = statement.label,
             text = text(&statement.text),
         )?;
     }
@@ -392,11 +401,37 @@ fn sha256_source(content: &str) -> String {
     )
 }
 
+/// The view controls: the filter by verdict and the agreements toggle. Plain form controls read
+/// by the style (`body:has(#show-only:checked)`), so they work without the script; their ids
+/// cannot clash with a statement's (`l-3`).
+const CONTROLS: &str = "<div class=\"controls\">\n\
+<fieldset class=\"filter\">\n\
+<legend>Show</legend>\n\
+<label><input type=\"radio\" name=\"verdict\" id=\"show-all\" value=\"all\" checked> all</label>\n\
+<label><input type=\"radio\" name=\"verdict\" id=\"show-disagree\" value=\"disagree\"> \
+disagreements</label>\n\
+<label><input type=\"radio\" name=\"verdict\" id=\"show-only\" value=\"only\"> one-sided \
+claims</label>\n\
+<label><input type=\"radio\" name=\"verdict\" id=\"show-agree\" value=\"agree\"> \
+agreements</label>\n\
+</fieldset>\n\
+<label class=\"toggle\"><input type=\"checkbox\" id=\"highlight-agree\"> highlight agreements \
+too</label>\n\
+</div>\n";
+
 /// The page's style. Colors are paired with underlines, so fates stay apart in gray print too.
 const STYLE: &str = r#"
-:root { --agree: #dcf2e1; --agree-line: #2e7d32; --disagree: #fde1df; --disagree-line: #c62828;
+:root { color-scheme: light dark;
+  --agree: #dcf2e1; --agree-line: #2e7d32; --disagree: #fde1df; --disagree-line: #c62828;
   --only: #fff1c7; --only-line: #b7791f; --boilerplate: #8a8a8a; --focus: #1565c0;
-  --ink: #1d1d1f; --paper: #ffffff; --muted: #5f6368; --rule: #e0e0e0; }
+  --ink: #1d1d1f; --paper: #ffffff; --muted: #5f6368; --rule: #e0e0e0; --quote: #f7f7f8;
+  --mark: #f9d36b; --removed-ink: #8e1b1b; --added-ink: #1b5e20; }
+@media (prefers-color-scheme: dark) {
+  :root { --agree: #1d3b25; --agree-line: #66bb6a; --disagree: #4a1f1f; --disagree-line: #ef5350;
+    --only: #3d3216; --only-line: #e0a84a; --boilerplate: #8f8f8f; --focus: #64b5f6;
+    --ink: #e8e8ea; --paper: #16171a; --muted: #a2a6ab; --rule: #3a3b3f; --quote: #222428;
+    --mark: #7a5c12; --removed-ink: #ffb4ab; --added-ink: #a5d6a7; }
+}
 * { box-sizing: border-box; }
 body { margin: 0; padding: 1.5rem 2rem 3rem; color: var(--ink); background: var(--paper);
   font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
@@ -406,6 +441,7 @@ h2 { margin: 2rem 0 .8rem; font-size: 1.25rem; border-bottom: 1px solid var(--ru
 h3 { margin: 0 0 .5rem; font-size: 1rem; }
 summary { cursor: pointer; margin: 2rem 0 .8rem; border-bottom: 1px solid var(--rule); }
 summary h2 { display: inline; margin: 0; border: 0; }
+a { color: var(--focus); }
 code { font: .9em ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 .file { margin: .1rem 0; color: var(--muted); }
 .file .side { display: inline-block; width: 3.6em; font-weight: 600; color: var(--ink); }
@@ -429,31 +465,49 @@ code { font: .9em ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 .pair.active { box-shadow: 0 0 0 2px var(--focus); }
 .similarity { color: var(--muted); font-weight: normal; margin-left: .5rem; }
 .quotes { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
-blockquote { margin: 0; padding: .4rem .7rem; background: #f7f7f8; border-radius: 4px; }
+blockquote { margin: 0; padding: .4rem .7rem; background: var(--quote); border-radius: 4px; }
 .tag { font: 600 .8rem ui-monospace, Menlo, Consolas, monospace; color: var(--muted);
   margin-right: .3rem; }
 .reasons { margin: .6rem 0 0; padding-left: 1.2rem; }
 .evidence { color: var(--muted); }
-mark { background: #f9d36b; color: inherit; padding: 0 .15em; border-radius: 2px; }
+mark { background: var(--mark); color: inherit; padding: 0 .15em; border-radius: 2px; }
 .diff { margin: .6rem 0 0; }
 .diff .label { font: 600 .8rem ui-monospace, Menlo, Consolas, monospace; color: var(--muted);
   margin-right: .3rem; }
-del { background: var(--disagree); color: #8e1b1b; }
-ins { background: var(--agree); color: #1b5e20; text-decoration: underline; }
-.columns { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; }
-.column { max-height: 90vh; overflow-y: auto; padding-right: .5rem; }
+del { background: var(--disagree); color: var(--removed-ink); }
+ins { background: var(--agree); color: var(--added-ink); text-decoration: underline; }
+.controls { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap;
+  align-items: center; gap: .3rem 1.5rem; margin: 0 -2rem; padding: .45rem 2rem;
+  background: var(--paper); border-bottom: 1px solid var(--rule); font-size: .9rem; }
+.filter { display: flex; flex-wrap: wrap; gap: .2rem .9rem; margin: 0; padding: 0; border: 0; }
+.filter legend { float: left; margin-right: .2rem; padding: 0; font-weight: 600; }
+.controls label { cursor: pointer; white-space: nowrap; }
+.columns { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; align-items: start; }
+.column { max-height: calc(100vh - 4rem); overflow-y: auto; overscroll-behavior: contain;
+  padding-right: .5rem; }
+.column h3 { position: sticky; top: 0; background: var(--paper); padding: .2rem 0; }
 .column p { margin: 0 0 .7rem; }
 .st { border-radius: 3px; padding: .05em .1em; -webkit-box-decoration-break: clone;
-  box-decoration-break: clone; }
-.st.agree { background: var(--agree); border-bottom: 2px solid var(--agree-line); }
+  box-decoration-break: clone; scroll-margin-top: 2.5rem; }
+.st .label { font: 600 .75em ui-monospace, Menlo, Consolas, monospace; font-style: normal;
+  color: var(--muted); }
+.st.agree { border-bottom: 1px dotted var(--agree-line); }
+body:has(#highlight-agree:checked) .st.agree, body:has(#show-agree:checked) .st.agree {
+  background: var(--agree); border-bottom: 2px solid var(--agree-line); }
 .st.disagree { background: var(--disagree); border-bottom: 2px solid var(--disagree-line); }
 .st.only { background: var(--only); border-bottom: 2px dotted var(--only-line); }
 .st.boilerplate { color: var(--boilerplate); font-style: italic; }
 .st[data-partners] { cursor: pointer; }
 .st:target, .st.active { outline: 2px solid var(--focus); }
 .st.partner { outline: 2px dashed var(--focus); }
+body:has(#show-disagree:checked) #agreements, body:has(#show-agree:checked) #disagreements,
+body:has(#show-only:checked) :is(#disagreements, #agreements) { display: none; }
+body:has(#show-disagree:checked) .column .st:not(.disagree),
+body:has(#show-only:checked) .column .st:not(.only),
+body:has(#show-agree:checked) .column .st:not(.agree) {
+  opacity: .35; background: none; border-bottom-color: transparent; }
 @media (max-width: 800px) { .columns, .quotes { grid-template-columns: 1fr; } }
-@media print { .column { max-height: none; overflow: visible; } }
+@media print { .column { max-height: none; overflow: visible; } .controls { display: none; } }
 "#;
 
 /// The page's script: highlighting only; the page is complete without it.
@@ -495,6 +549,13 @@ const SCRIPT: &str = r#"
     var element = linked(event);
     if (element && !event.target.closest('a')) { pin(element); }
   });
+  // The agreements are folded away: showing only them opens them.
+  document.addEventListener('change', function (event) {
+    var agreements = document.querySelector('#agreements details');
+    if (event.target.id === 'show-agree' && event.target.checked && agreements) {
+      agreements.open = true;
+    }
+  });
   document.addEventListener('keydown', function (event) {
     var element = linked(event);
     if (element && (event.key === 'Enter' || event.key === ' ')) {
@@ -525,6 +586,72 @@ mod tests {
     #[test]
     fn control_characters_become_visible_text() {
         assert_eq!(text("a\u{1b}[31m<b>"), "a\\x1b[31m&lt;b&gt;");
+    }
+
+    /// Each choice of the filter and the agreements toggle is read by the style: the controls
+    /// work without the script.
+    #[test]
+    fn every_view_control_has_its_rule() {
+        let ids: Vec<&str> = CONTROLS
+            .split("id=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "show-all",
+                "show-disagree",
+                "show-only",
+                "show-agree",
+                "highlight-agree"
+            ]
+        );
+        for id in &ids[1..] {
+            assert!(
+                STYLE.contains(&format!("body:has(#{id}:checked)")),
+                "{id} changes nothing"
+            );
+        }
+        assert_eq!(
+            CONTROLS.matches(" checked>").count(),
+            1,
+            "all is shown at first"
+        );
+    }
+
+    /// Agreeing statements are colored only on request; disagreeing and one-sided ones always.
+    #[test]
+    fn only_disagreements_and_one_sided_claims_are_colored_at_first() {
+        let rule = |selector: &str| {
+            let at = STYLE.find(&format!("\n{selector} {{")).expect(selector) + 1;
+            &STYLE[at..at + STYLE[at..].find('}').unwrap()]
+        };
+        assert!(rule(".st.disagree").contains("background"));
+        assert!(rule(".st.only").contains("background"));
+        assert!(!rule(".st.agree").contains("background"));
+        assert!(STYLE.contains(
+            "body:has(#highlight-agree:checked) .st.agree, body:has(#show-agree:checked) \
+             .st.agree {\n  background: var(--agree);"
+        ));
+    }
+
+    #[test]
+    fn dark_themes_get_their_own_colors() {
+        let dark = &STYLE[STYLE.find("@media (prefers-color-scheme: dark)").unwrap()..];
+        for variable in [
+            "--paper",
+            "--ink",
+            "--agree",
+            "--disagree",
+            "--only",
+            "--quote",
+        ] {
+            assert!(dark.contains(&format!("{variable}: #")), "{variable}");
+        }
+        // A color outside the variables would not follow the theme.
+        let rules = &STYLE[STYLE.find("\n* {").unwrap()..];
+        assert!(!rules.contains(": #"), "a fixed color: {rules}");
     }
 
     #[test]

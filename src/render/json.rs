@@ -34,6 +34,8 @@ struct WireStatement<'a> {
     start: usize,
     end: usize,
     line: usize,
+    /// The statement's name in the human formats (`L11.2`): see [`crate::model::Label`].
+    label: String,
     text: &'a str,
     boilerplate: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -131,6 +133,7 @@ fn wire_side(side: &SideReport) -> WireSide<'_> {
                 start: s.span.start,
                 end: s.span.end,
                 line: s.line,
+                label: s.label.to_string(),
                 text: &s.text,
                 boilerplate: s.boilerplate.is_some(),
                 boilerplate_kind: s.boilerplate.map(|b| b.label()),

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use crate::diff::DiffOp;
 use crate::model::{Relation, Side};
 use crate::render::style::printable;
-use crate::render::{line_tag, plural, side_name};
+use crate::render::{plural, side_name, LABEL_LEGEND};
 use crate::report::{PairReport, Report, StatementReport};
 
 /// Writes the Markdown report; `show_boilerplate` adds the page furniture of each side.
@@ -58,7 +58,7 @@ pub fn write(report: &Report, show_boilerplate: bool, out: &mut dyn Write) -> io
     writeln!(out)?;
     writeln!(
         out,
-        "**{}** and **{}** between the two. L12 / R12 is line 12 of the left / right file.",
+        "**{}** and **{}** between the two. {LABEL_LEGEND}.",
         plural(s.disagree, "disagreement", "disagreements"),
         plural(s.agree, "agreement", "agreements"),
     )?;
@@ -80,7 +80,7 @@ pub fn write(report: &Report, show_boilerplate: bool, out: &mut dyn Write) -> io
         writeln!(out, "## Only in {} ({})", side_name(side), ids.len())?;
         writeln!(out)?;
         for &id in ids {
-            writeln!(out, "- {}", statement(side, report.statement(side, id)))?;
+            writeln!(out, "- {}", statement(report.statement(side, id)))?;
         }
     }
 
@@ -100,7 +100,7 @@ pub fn write(report: &Report, show_boilerplate: bool, out: &mut dyn Write) -> io
             writeln!(out)?;
             for s in furniture {
                 let kind = s.boilerplate.map(|b| b.label()).unwrap_or_default();
-                writeln!(out, "- {} _({kind})_", statement(side, s))?;
+                writeln!(out, "- {} _({kind})_", statement(s))?;
             }
         }
     }
@@ -118,13 +118,13 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
     writeln!(
         out,
         "### {marker} {} ↔ {} · {}",
-        line_tag(Side::Left, left.line),
-        line_tag(Side::Right, right.line),
+        left.label,
+        right.label,
         super::similarity_note(pair)
     )?;
     writeln!(out)?;
-    writeln!(out, "- {}", statement(Side::Left, left))?;
-    writeln!(out, "- {}", statement(Side::Right, right))?;
+    writeln!(out, "- {}", statement(left))?;
+    writeln!(out, "- {}", statement(right))?;
     if !pair.reasons.is_empty() {
         writeln!(out)?;
         writeln!(out, "Why:")?;
@@ -151,13 +151,9 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
     writeln!(out, "Diff: {diff}")
 }
 
-/// `**L12** text of the statement`, on one line.
-fn statement(side: Side, statement: &StatementReport) -> String {
-    format!(
-        "**{}** {}",
-        line_tag(side, statement.line),
-        escape(&statement.text)
-    )
+/// `**L12.1** text of the statement`, on one line.
+fn statement(statement: &StatementReport) -> String {
+    format!("**{}** {}", statement.label, escape(&statement.text))
 }
 
 /// Text that renders as itself in Markdown, on one line and in a table cell.

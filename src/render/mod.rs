@@ -47,7 +47,11 @@ pub fn write(
     }
 }
 
-/// `L12` is line 12 of the left file, `R3` line 3 of the right one.
+/// What a statement's label means (see [`crate::model::Label`]), for the legend of every human
+/// format.
+const LABEL_LEGEND: &str =
+    "L12.2 / R12.2 = the 2nd statement that starts on line 12 of the left / right file";
+
 /// A pair's similarity as every human format shows it. A pair aligned through its neighbours
 /// says so: its own words alone would not have paired it.
 fn similarity_note(pair: &crate::report::PairReport) -> String {
@@ -64,14 +68,6 @@ fn similarity_note(pair: &crate::report::PairReport) -> String {
     } else {
         note
     }
-}
-
-fn line_tag(side: Side, line: usize) -> String {
-    let letter = match side {
-        Side::Left => 'L',
-        Side::Right => 'R',
-    };
-    format!("{letter}{line}")
 }
 
 fn side_name(side: Side) -> &'static str {

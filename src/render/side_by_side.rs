@@ -15,9 +15,9 @@ use textwrap::core::{display_width, Fragment, Word};
 
 use crate::diff::DiffOp;
 use crate::model::Side;
+use crate::render::side_name;
 use crate::render::style::{printable, Style};
 use crate::render::text::{TextOptions, Writer};
-use crate::render::{line_tag, side_name};
 use crate::report::{Report, StatementReport};
 
 /// Writes the text report with pairs side by side.
@@ -32,10 +32,12 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
             w.pair_heading(report, pair)?;
             let cells = [Side::Left, Side::Right].map(|side| {
                 let statement = report.statement(side, *pair.ids.get(side));
-                let mut cell = columns.tag(side, statement);
+                let mut cell = columns.tag(statement);
                 for chunk in &pair.diff {
                     match (chunk.op, side) {
-                        (DiffOp::Equal, _) => cell.extend(columns.words(&chunk.text, None)),
+                        // Each column quotes its own statement: an equal run may be written
+                        // with other quotes or punctuation on the right.
+                        (DiffOp::Equal, _) => cell.extend(columns.words(chunk.text_of(side), None)),
                         (DiffOp::Delete, Side::Left) => {
                             cell.extend(columns.words(&chunk.text, Some(Style::removed)))
                         }
@@ -62,7 +64,7 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
         for &id in ids {
             writeln!(w.out)?;
             let statement = report.statement(side, id);
-            let mut cell = columns.tag(side, statement);
+            let mut cell = columns.tag(statement);
             cell.extend(columns.words(&statement.text, None));
             columns.write_alone(w.out, side, &cell)?;
         }
@@ -78,7 +80,7 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
             w.rule(&title, Style::dim)?;
             for statement in furniture {
                 writeln!(w.out)?;
-                let mut cell = columns.tag(side, statement);
+                let mut cell = columns.tag(statement);
                 cell.extend(columns.words(&statement.text, None));
                 let kind = statement.boilerplate.map(|b| b.label()).unwrap_or_default();
                 cell.extend(columns.words(&format!("({kind})"), Some(Style::dim)));
@@ -130,9 +132,9 @@ impl Columns {
         }
     }
 
-    /// The line tag (`L12`) that opens a statement's cell.
-    fn tag(&self, side: Side, statement: &StatementReport) -> Vec<Piece> {
-        self.words(&line_tag(side, statement.line), Some(Style::dim))
+    /// The label (`L12.2`) that opens a statement's cell.
+    fn tag(&self, statement: &StatementReport) -> Vec<Piece> {
+        self.words(&statement.label.to_string(), Some(Style::dim))
     }
 
     /// The words of `text`, made printable, painted with `paint` and cut where a word is wider

@@ -1,6 +1,6 @@
 //! The human report: disagreements first with their reasons and evidence, then agreements, then
-//! what only one source says. Every statement is quoted with its line number (`L12` is line 12 of
-//! the left file) and pairs show a word diff. Lines are wrapped to the configured width.
+//! what only one source says. Every statement is quoted with its label (`L12.2` is the second
+//! statement that starts on line 12 of the left file) and pairs show a word diff. Lines are wrapped to the configured width.
 
 use std::io::{self, Write};
 
@@ -8,7 +8,7 @@ use crate::diff::DiffOp;
 use crate::judge::Trace;
 use crate::model::{Reason, Relation, Side};
 use crate::render::style::{printable, Style};
-use crate::render::{line_tag, plural, side_name};
+use crate::render::{plural, side_name, LABEL_LEGEND};
 use crate::report::{PairReport, Report, StatementReport};
 
 /// How the text report is laid out.
@@ -78,12 +78,12 @@ impl Writer<'_> {
         writeln!(self.out, "{}", paint(&self.options.style, &line))
     }
 
-    fn statement(&mut self, side: Side, statement: &StatementReport) -> io::Result<()> {
-        let tag = format!("{} ", line_tag(side, statement.line));
+    fn statement(&mut self, statement: &StatementReport) -> io::Result<()> {
+        let tag = format!("{} ", statement.label);
         self.wrapped(&format!("  {tag:<7}"), INDENT, &printable(&statement.text))
     }
 
-    /// The first line of a pair: its relation, line tags and similarity, after a blank line.
+    /// The first line of a pair: its relation, labels and similarity, after a blank line.
     pub(super) fn pair_heading(&mut self, report: &Report, pair: &PairReport) -> io::Result<()> {
         let style = self.options.style;
         let marker = match pair.relation {
@@ -93,11 +93,8 @@ impl Writer<'_> {
         writeln!(self.out)?;
         let heading = format!(
             "{marker}  {} ↔ {}  {}",
-            line_tag(Side::Left, report.statement(Side::Left, pair.ids.left).line),
-            line_tag(
-                Side::Right,
-                report.statement(Side::Right, pair.ids.right).line
-            ),
+            report.statement(Side::Left, pair.ids.left).label,
+            report.statement(Side::Right, pair.ids.right).label,
             style.dim(&super::similarity_note(pair))
         );
         self.wrapped("", "  ", &heading)
@@ -121,8 +118,8 @@ impl Writer<'_> {
     fn pair(&mut self, report: &Report, pair: &PairReport) -> io::Result<()> {
         let style = self.options.style;
         self.pair_heading(report, pair)?;
-        self.statement(Side::Left, report.statement(Side::Left, pair.ids.left))?;
-        self.statement(Side::Right, report.statement(Side::Right, pair.ids.right))?;
+        self.statement(report.statement(Side::Left, pair.ids.left))?;
+        self.statement(report.statement(Side::Right, pair.ids.right))?;
         self.reasons(&pair.reasons)?;
         let diff = super::diff_line(&pair.diff, |op, text| {
             let text = printable(text);
@@ -194,11 +191,11 @@ impl Writer<'_> {
     }
 }
 
-/// Indentation of continued statement lines: under the text, past the `L123` tag.
+/// Indentation of continued statement lines: under the text, past the `L123.4` label.
 const INDENT: &str = "         ";
 
 impl Writer<'_> {
-    /// The title, both files with their counts, the totals and the legend of line tags.
+    /// The title, both files with their counts, the totals and the legend of labels.
     pub(super) fn header(&mut self, report: &Report) -> io::Result<()> {
         let style = self.options.style;
         let s = &report.summary;
@@ -221,7 +218,7 @@ impl Writer<'_> {
             style.only(&format!("{} only in RIGHT", s.only.right)),
         );
         self.wrapped("  ", "  ", &counts)?;
-        let legend = style.dim("L12 / R12 = line 12 of the left / right file");
+        let legend = style.dim(LABEL_LEGEND);
         self.wrapped("  ", "  ", &legend)
     }
 }
@@ -247,7 +244,7 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
         let name = side_name(side);
         w.rule(&format!("Only in {name} ({})", ids.len()), Style::only)?;
         for &id in ids {
-            w.statement(side, report.statement(side, id))?;
+            w.statement(report.statement(side, id))?;
         }
     }
 
@@ -264,7 +261,7 @@ pub fn write(report: &Report, options: TextOptions, out: &mut dyn Write) -> io::
             )?;
             for statement in furniture {
                 let kind = statement.boilerplate.map(|b| b.label()).unwrap_or_default();
-                let tag = format!("{} ", line_tag(side, statement.line));
+                let tag = format!("{} ", statement.label);
                 let line = format!(
                     "{} {}",
                     printable(&statement.text),
