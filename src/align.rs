@@ -2,8 +2,9 @@
 //!
 //! Alignment ignores order (articles tell a story in different orders) and is many-to-many: a
 //! statement may agree with one statement of the other source and contradict another. Only
-//! statement pairs that share at least one key are scored (an inverted index over keys), so two
-//! long documents do not cost a full cross product.
+//! statement pairs that share at least one key are scored (inverted indexes over the keys of
+//! both sides, asked both ways, at every size), so two long documents do not cost a full cross
+//! product, and swapping them mirrors the result. Copies of one sentence are scored once.
 //!
 //! A scored pair is kept when it clears the threshold, when it stands out from the background
 //! resemblance of its statements to the whole other document, *and* when it is close to the
@@ -213,30 +214,29 @@ pub struct Link {
     pub in_context: bool,
 }
 
-/// How the statement pairs worth scoring are found.
+/// How the statement pairs worth scoring are found. Both ways score the pairs an inverted index
+/// over each side's informative keys proposes, asked from both sides (so swapping LEFT and RIGHT
+/// mirrors the result); they differ only in the cut-offs. A pair that shares no key (only a
+/// near-miss spelling, or two values of one kind) is a candidate on neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Candidates {
-    /// Score every pair: exact, and cheap for two articles.
-    Exhaustive,
-    /// Score only the pairs an inverted index over informative keys proposes: for long
-    /// documents, where the cross product would take hours.
+    /// Each statement's [`CANDIDATES_PER_STATEMENT`] best-sharing partners, each way, through
+    /// keys found in at most [`MAX_POSTINGS`] statements: what every comparison uses, at every
+    /// size.
     Indexed,
-    /// Exhaustive up to [`EXHAUSTIVE_MAX_PAIRS`] statement pairs, indexed above.
-    Auto,
+    /// Every pair that shares a key, nothing cut: the reference the cut-offs are checked against
+    /// (on two articles the two give the same report), and what the linking model is fitted on.
+    Exhaustive,
 }
-
-/// Up to this many statement pairs (two documents of about 300 statements each) every pair is
-/// scored.
-pub const EXHAUSTIVE_MAX_PAIRS: usize = 100_000;
 
 /// A key found in more statements of the right side than this proposes no candidates: it is a
 /// topic word of the whole document ("said", "government", the main character's name), and a
 /// pair sharing only such words would not clear the threshold anyway.
-const MAX_POSTINGS: usize = 100;
+pub const MAX_POSTINGS: usize = 100;
 
 /// How many candidates per statement are scored in full, the ones sharing the most informative
 /// keys. Far more than a statement has true partners; few enough to keep long documents fast.
-const CANDIDATES_PER_STATEMENT: usize = 24;
+pub const CANDIDATES_PER_STATEMENT: usize = 48;
 
 /// Aligns statements; `None` profiles (boilerplate) take no part. Links come sorted by left id,
 /// then right id.
@@ -251,7 +251,7 @@ pub fn align(
         right,
         weights,
         options,
-        Candidates::Auto,
+        Candidates::Indexed,
         &crate::progress::Silent,
     )
 }
@@ -362,12 +362,8 @@ fn align_scored(
     );
     let (left, right): (&[Option<Profile>], &[Option<Profile>]) = (&left, &right);
     let sole_pair = left.len() == 1 && right.len() == 1;
-    let exhaustive = match candidates {
-        Candidates::Exhaustive => true,
-        Candidates::Indexed => false,
-        Candidates::Auto => left.len().saturating_mul(right.len()) <= EXHAUSTIVE_MAX_PAIRS,
-    };
-    let index = (!exhaustive).then(|| Index::new(right));
+    // Two texts of one statement each (pair mode) are compared whatever they share.
+    let proposals = (!sole_pair).then(|| proposed_both_ways(left, right, candidates));
     let count =
         |side: &[Option<Profile>]| side.iter().filter(|p| p.is_some()).count().max(1) as f64;
     let (n_left, n_right) = (count(left), count(right));
@@ -403,9 +399,9 @@ fn align_scored(
                 let Some(profile) = &left[left_id] else {
                     return acc;
                 };
-                let candidates: Vec<StatementId> = match &index {
+                let candidates: Vec<StatementId> = match &proposals {
                     None => (0..right.len()).collect(),
-                    Some(index) => index.candidates(profile),
+                    Some(proposals) => proposals[left_id].clone(),
                 };
                 let (mut sum, mut top) = (0.0, 0.0f64);
                 for right_id in candidates {
@@ -616,26 +612,64 @@ impl Copies {
     }
 }
 
-/// Links between first statements handed to their copies: the k-th copy on one side pairs with
-/// the k-th on the other, and the copies one side has beyond the other's pair with its last. A
-/// sentence written twice against one written once gives two pairs, not one; written twice on
-/// both sides, two pairs, not four.
+/// Links between first statements handed to their copies. The k-th copy on one side pairs with
+/// the k-th on the other, up to the fewer copies of the two: a sentence written twice on both
+/// sides gives two pairs, not four, and a lone sentence against many copies of its partner pairs
+/// once, not once per copy. A copy left without a partner that way (its sentence is written
+/// more often than any of its partners') pairs with the first copy of its surest partner: every
+/// copy of a linked sentence is linked, and pairs stay fewer than statements times partners.
 fn links_of_copies(links: Vec<Link>, copies: &Pair<Copies>) -> Vec<Link> {
     if copies.left.of.is_empty() && copies.right.of.is_empty() {
         return links;
     }
     let mut all = Vec::with_capacity(links.len());
-    for link in links {
+    let mut paired = Pair::new(
+        rustc_hash::FxHashSet::default(),
+        rustc_hash::FxHashSet::default(),
+    );
+    for link in &links {
         let (lefts, rights) = (
             copies.left.copies(&link.left),
             copies.right.copies(&link.right),
         );
-        for k in 0..lefts.len().max(rights.len()) {
+        for (&left, &right) in lefts.iter().zip(rights) {
             all.push(Link {
-                left: lefts[k.min(lefts.len() - 1)],
-                right: rights[k.min(rights.len() - 1)],
-                ..link
+                left,
+                right,
+                ..*link
             });
+            paired.left.insert(left);
+            paired.right.insert(right);
+        }
+    }
+    // The surest link of each first statement, as `at_most_partners` ranks them.
+    let surest = |own: &dyn Fn(&Link) -> StatementId, partner: &dyn Fn(&Link) -> StatementId| {
+        let mut best: FxHashMap<StatementId, &Link> = FxHashMap::default();
+        for link in &links {
+            let entry = best.entry(own(link)).or_insert(link);
+            let better = link
+                .confidence
+                .total_cmp(&entry.confidence)
+                .then(link.similarity.total_cmp(&entry.similarity))
+                .then(partner(entry).cmp(&partner(link)));
+            if better.is_gt() {
+                *entry = link;
+            }
+        }
+        best
+    };
+    for (first, link) in surest(&|l| l.left, &|l| l.right) {
+        for &left in copies.left.copies(&first) {
+            if !paired.left.contains(&left) {
+                all.push(Link { left, ..*link });
+            }
+        }
+    }
+    for (first, link) in surest(&|l| l.right, &|l| l.left) {
+        for &right in copies.right.copies(&first) {
+            if !paired.right.contains(&right) {
+                all.push(Link { right, ..*link });
+            }
         }
     }
     all.sort_unstable_by_key(|link| (link.left, link.right));
@@ -818,16 +852,55 @@ fn links_in_context(
     found
 }
 
+/// For each left statement, the right statements worth scoring with it: those the index over
+/// the right side proposes for it, and those for which the index over the left side proposes
+/// it. Asked both ways, the pairs are the same whichever document is LEFT, cut-offs included.
+fn proposed_both_ways(
+    left: &[Option<Profile>],
+    right: &[Option<Profile>],
+    candidates: Candidates,
+) -> Vec<Vec<StatementId>> {
+    let (of_right, of_left) = rayon::join(
+        || Index::new(right, candidates),
+        || Index::new(left, candidates),
+    );
+    let mut proposed: Vec<Vec<StatementId>> = left
+        .par_iter()
+        .map(|profile| {
+            profile
+                .as_ref()
+                .map_or_else(Vec::new, |p| of_right.candidates(p))
+        })
+        .collect();
+    let backwards: Vec<(StatementId, Vec<StatementId>)> = right
+        .par_iter()
+        .enumerate()
+        .filter_map(|(id, profile)| Some((id, of_left.candidates(profile.as_ref()?))))
+        .collect();
+    for (right_id, lefts) in backwards {
+        for left_id in lefts {
+            proposed[left_id].push(right_id);
+        }
+    }
+    for list in &mut proposed {
+        list.sort_unstable();
+        list.dedup();
+    }
+    proposed
+}
+
 /// An inverted index from the keys of the right side's statements to the statements.
 struct Index {
     postings: FxHashMap<&'static str, Vec<StatementId>>,
     /// The summed informativeness of each right statement's distinct primary keys.
     mass: Vec<f64>,
     statements: f64,
+    /// Whether [`MAX_POSTINGS`] and [`CANDIDATES_PER_STATEMENT`] apply ([`Candidates`]).
+    cut: bool,
 }
 
 impl Index {
-    fn new(right: &[Option<Profile>]) -> Index {
+    fn new(right: &[Option<Profile>], candidates: Candidates) -> Index {
         let mut postings: FxHashMap<&'static str, Vec<StatementId>> = FxHashMap::default();
         for (id, profile) in right.iter().enumerate() {
             let Some(profile) = profile else { continue };
@@ -855,11 +928,15 @@ impl Index {
                     .sum()
             })
             .collect();
-        postings.retain(|_, list| list.len() <= MAX_POSTINGS);
+        let cut = candidates == Candidates::Indexed;
+        if cut {
+            postings.retain(|_, list| list.len() <= MAX_POSTINGS);
+        }
         Index {
             postings,
             mass,
             statements,
+            cut,
         }
     }
 
@@ -892,7 +969,7 @@ impl Index {
                 )
             })
             .collect();
-        if ranked.len() > CANDIDATES_PER_STATEMENT {
+        if self.cut && ranked.len() > CANDIDATES_PER_STATEMENT {
             ranked.select_nth_unstable_by(CANDIDATES_PER_STATEMENT - 1, |a, b| {
                 b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
             });

@@ -93,8 +93,8 @@ pub struct Config {
     /// How alignment decides which scored pairs to link: the fitted model of [`linking`] for
     /// articles (the default), the hand rules for pair mode's single sentences.
     pub decision: align::Decision,
-    /// How alignment finds the statement pairs worth scoring: every pair for two articles, an
-    /// inverted index for long documents (see [`align::Candidates`]).
+    /// How alignment finds the statement pairs worth scoring: an inverted index over both
+    /// sides, with its cut-offs at every size (see [`align::Candidates`]).
     pub candidates: align::Candidates,
     /// Whether each pair carries its word-level diff. Pair mode prints none and skips them.
     pub word_diffs: bool,
@@ -136,7 +136,7 @@ impl Default for Config {
             above_background: 0.22,
             mutual_above_background: 0.10,
             decision: align::Decision::Fitted,
-            candidates: align::Candidates::Auto,
+            candidates: align::Candidates::Indexed,
             word_diffs: true,
             word_match: diff::WordMatch::Loose,
             in_context: true,
