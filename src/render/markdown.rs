@@ -62,6 +62,10 @@ pub fn write(report: &Report, show_boilerplate: bool, out: &mut dyn Write) -> io
         plural(s.disagree, "disagreement", "disagreements"),
         plural(s.agree, "agreement", "agreements"),
     )?;
+    if let Some(note) = super::shown_note(report) {
+        writeln!(out)?;
+        writeln!(out, "_{}._", capitalized(&note))?;
+    }
 
     for (_, title, pairs) in report.sections() {
         writeln!(out)?;
@@ -149,6 +153,15 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
     });
     writeln!(out)?;
     writeln!(out, "Diff: {diff}")
+}
+
+/// `text` with a capital first letter, to open a sentence.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// `**L12** text of the statement`, on one line.

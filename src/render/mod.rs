@@ -47,6 +47,19 @@ pub fn write(
     }
 }
 
+/// What the report leaves out, when `--only` chose ([`Report::keep_only`]): "showing only
+/// disagreements and agreements". The counts above it are the whole comparison's.
+fn shown_note(report: &Report) -> Option<String> {
+    let shown = report.shown.as_ref()?;
+    let labels: Vec<&str> = shown.iter().map(|finding| finding.label()).collect();
+    let listed = match labels.as_slice() {
+        [] => "nothing".to_string(),
+        [one] => one.to_string(),
+        [first @ .., last] => format!("{} and {last}", first.join(", ")),
+    };
+    Some(format!("showing only {listed} (--only)"))
+}
+
 /// `L12` is line 12 of the left file, `R3` line 3 of the right one.
 /// A pair's similarity as every human format shows it. A pair aligned through its neighbours
 /// says so: its own words alone would not have paired it.

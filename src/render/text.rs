@@ -221,6 +221,9 @@ impl Writer<'_> {
             style.only(&format!("{} only in RIGHT", s.only.right)),
         );
         self.wrapped("  ", "  ", &counts)?;
+        if let Some(note) = super::shown_note(report) {
+            self.wrapped("  ", "  ", &style.heading(&note))?;
+        }
         let legend = style.dim("L12 / R12 = line 12 of the left / right file");
         self.wrapped("  ", "  ", &legend)
     }
