@@ -1,13 +1,17 @@
 //! Command-line flags, and their resolution into the settings the library and renderers take.
 //!
-//! Raw flags ([`Args`]) are parsed by clap; [`Args::resolve`] reads the environment (`NO_COLOR`,
-//! `CLICOLOR_FORCE`, whether stdout is a terminal, its width) once, so nothing below it does.
+//! Raw flags ([`Args`]) are parsed by clap, which also takes the defaults people set once from
+//! `CROSSCHECK_COLOR`, `CROSSCHECK_WIDTH` and `CROSSCHECK_FORMAT`; [`Args::check`] refuses flags
+//! given where they do not apply; [`Args::resolve`] reads the rest of the environment (`NO_COLOR`,
+//! `CLICOLOR_FORCE`, `CLICOLOR`, `TERM`, whether stdout is a terminal and its width) once, so
+//! nothing below it does.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, ValueEnum};
+use clap::parser::ValueSource;
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
 
 use crate::load::Decoding;
 use crate::render::style::Style;
@@ -38,6 +42,7 @@ impl From<FormatArg> for Format {
         }
     }
 }
+
 use crate::Config;
 
 pub mod progress_bar;
@@ -70,7 +75,7 @@ pub struct Args {
     /// Sentence-pair mode: judge every pair of a JSON Lines file (`-` for stdin), one
     /// `{"id", "left", "right"}` object a line, and print one `{"id", "relation", "similarity",
     /// "reasons"}` line each, in order. Takes no LEFT and RIGHT.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["left", "right", "format"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["left", "right"])]
     pub pairs: Option<PathBuf>,
 
     /// In pair mode, report lines that are not pairs on stderr and go on, instead of stopping.
@@ -78,7 +83,7 @@ pub struct Args {
     pub skip_bad_lines: bool,
 
     /// The report's format (default: text). Redirect it or use --output to keep it.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, env = "CROSSCHECK_FORMAT")]
     pub format: Option<FormatArg>,
 
     /// Lay the text report out in two columns: each pair's statements side by side, wrapped to
@@ -86,22 +91,28 @@ pub struct Args {
     #[arg(long)]
     pub side_by_side: bool,
 
-    /// When to color the text report. `auto` colors only when stdout is a terminal and NO_COLOR
-    /// is not set (CLICOLOR_FORCE=1 forces color).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    /// When to color the text report. `auto` colors only when stdout is a terminal, NO_COLOR is
+    /// not set, CLICOLOR is not 0 and TERM is not `dumb`; CLICOLOR_FORCE=1 forces color (but not
+    /// over NO_COLOR). `always` and `never` win over all of them.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, env = "CROSSCHECK_COLOR")]
     pub color: ColorChoice,
 
     /// Minimal similarity (0 to 1) for two statements to be aligned [default: 0.1 for articles,
     /// whose pairs the linking model then chooses by confidence; 0.25 in pair mode]. Higher
     /// keeps only close paraphrases.
-    #[arg(long, value_parser = parse_fraction)]
+    #[arg(long, value_parser = parse_fraction, allow_negative_numbers = true)]
     pub threshold: Option<f64>,
 
     /// Confidence (0 to 1) from which a disagreement counts for the exit status. Every pair
     /// carries the linking model's confidence that its two statements speak of the same claim;
     /// a disagreement below this line is still reported, but the sources are not said to
     /// disagree because of it.
-    #[arg(long, default_value_t = Config::default().min_confidence, value_parser = parse_fraction)]
+    #[arg(
+        long,
+        default_value_t = Config::default().min_confidence,
+        value_parser = parse_fraction,
+        allow_negative_numbers = true
+    )]
     pub min_confidence: f64,
 
     /// Align statements on their own words only. By default a weakly similar pair is aligned
@@ -115,7 +126,7 @@ pub struct Args {
     /// Show, under each pair, what the judge did: every check of its table and what it found,
     /// the rules that combined the findings, and the negation words it set aside with the
     /// exemption that stopped each. For the text and JSON reports (a `trace` per pair).
-    #[arg(long, conflicts_with_all = ["pairs", "side_by_side"])]
+    #[arg(long, conflicts_with = "side_by_side")]
     pub explain: bool,
 
     /// Also list boilerplate (photo captions, share prompts, "Read more") in the text and
@@ -124,8 +135,9 @@ pub struct Args {
     #[arg(long)]
     pub show_boilerplate: bool,
 
-    /// Wrap the text report at this many columns (default: the terminal width, at most 100).
-    #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
+    /// Wrap the text report at this many columns, at least 20 (default: the terminal's width; 100
+    /// when the report does not go to a terminal).
+    #[arg(long, value_parser = parse_width, allow_negative_numbers = true, env = "CROSSCHECK_WIDTH")]
     pub width: Option<u16>,
 
     /// Write the report to FILE instead of standard output (`-` is standard output). A regular
@@ -139,7 +151,7 @@ pub struct Args {
 
     /// Read bytes that are not UTF-8 as U+FFFD (replacement characters) instead of stopping;
     /// spans in the JSON report still index the file's bytes.
-    #[arg(long, conflicts_with = "pairs")]
+    #[arg(long)]
     pub lossy: bool,
 }
 
@@ -157,7 +169,22 @@ fn parse_fraction(value: &str) -> Result<f64, String> {
     if (0.0..=1.0).contains(&number) {
         Ok(number)
     } else {
-        Err(format!("{number} is outside 0..1"))
+        Err(format!("must be between 0 and 1, not {number}"))
+    }
+}
+
+/// Below this many columns a statement and its line tag no longer fit side by side.
+const MIN_WIDTH: u16 = 20;
+
+fn parse_width(value: &str) -> Result<u16, String> {
+    let columns: i64 = value
+        .parse()
+        .map_err(|_| format!("'{value}' is not a number of columns"))?;
+    match u16::try_from(columns) {
+        Ok(columns) if columns >= MIN_WIDTH => Ok(columns),
+        _ => Err(format!(
+            "must be at least {MIN_WIDTH} columns, not {columns}"
+        )),
     }
 }
 
@@ -192,45 +219,158 @@ pub struct Settings {
     pub progress: bool,
 }
 
-/// Column limit of the text report: wide enough for a statement, narrow enough to read.
-const MAX_WIDTH: usize = 100;
+/// Width of a text report that does not go to a terminal (a pipe, a file): wide enough for a
+/// statement, narrow enough to read. On a terminal the report takes the terminal's width.
+const PIPE_WIDTH: usize = 100;
+
+/// A flag that shapes the article report, and the report formats it applies to.
+struct ReportFlag {
+    /// The flag's id in [`Args`] (its field's name).
+    id: &'static str,
+    formats: &'static [Format],
+    /// What a reader of another format has instead, said after the refusal; may be empty.
+    instead: &'static str,
+}
+
+const EVERY_FORMAT: &[Format] = &[Format::Text, Format::Json, Format::Markdown, Format::Html];
+
+/// The flags of the article report and where each applies. Pair mode takes none of them: it
+/// writes a JSON line per pair, not a report. A flag given on the command line where it does not
+/// apply is an error that names it. A default from the environment (`CROSSCHECK_FORMAT`,
+/// `CROSSCHECK_COLOR`, `CROSSCHECK_WIDTH`) is left unused there instead: set once, it must not
+/// break the other mode or format.
+const REPORT_FLAGS: &[ReportFlag] = &[
+    ReportFlag {
+        id: "format",
+        formats: EVERY_FORMAT,
+        instead: "",
+    },
+    ReportFlag {
+        id: "side_by_side",
+        formats: &[Format::Text],
+        instead: "",
+    },
+    ReportFlag {
+        id: "color",
+        formats: &[Format::Text],
+        instead: "the other reports are never colored",
+    },
+    ReportFlag {
+        id: "width",
+        formats: &[Format::Text],
+        instead: "the other reports are not wrapped",
+    },
+    ReportFlag {
+        id: "explain",
+        formats: &[Format::Text, Format::Json],
+        instead: "",
+    },
+    ReportFlag {
+        id: "show_boilerplate",
+        formats: EVERY_FORMAT,
+        instead: "",
+    },
+    ReportFlag {
+        id: "no_context",
+        formats: EVERY_FORMAT,
+        instead: "",
+    },
+    ReportFlag {
+        id: "lossy",
+        formats: EVERY_FORMAT,
+        instead: "",
+    },
+];
+
+/// "the text report", "the text and Markdown reports", "the text, JSON and Markdown reports".
+fn reports_named(formats: &[Format]) -> String {
+    let names: Vec<&str> = formats
+        .iter()
+        .map(|format| match format {
+            Format::Text => "text",
+            Format::Json => "JSON",
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+        })
+        .collect();
+    match names.as_slice() {
+        [one] => format!("the {one} report"),
+        [first @ .., last] => format!("the {} and {last} reports", first.join(", ")),
+        [] => "no report".to_string(),
+    }
+}
 
 impl Args {
     /// Parses the command line, exiting with a usage error (status 2) when it is wrong.
     pub fn parse_checked() -> Args {
-        Args::parse().check().unwrap_or_else(|err| err.exit())
+        Args::try_parse_checked(std::env::args_os()).unwrap_or_else(|err| err.exit())
     }
 
-    /// Refuses combinations of flags that clap's attributes cannot express.
-    pub fn check(self) -> Result<Args, clap::Error> {
-        if let Some(format) = self
-            .format
-            .filter(|&f| self.side_by_side && Format::from(f) != Format::Text)
-        {
-            let name = format.to_possible_value().map(|v| v.get_name().to_string());
-            return Err(Args::command().error(
-                ErrorKind::ArgumentConflict,
-                format!(
-                    "--side-by-side lays out the text report; it does not apply to --format {}",
-                    name.unwrap_or_default()
-                ),
-            ));
+    /// Parses `args` (the program's name first) and [`check`](Args::check)s them.
+    pub fn try_parse_checked<I, T>(args: I) -> Result<Args, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let matches = Args::command().try_get_matches_from(args)?;
+        Args::from_arg_matches(&matches)
+            .map_err(|err| err.format(&mut Args::command()))?
+            .check(&matches)
+    }
+
+    /// Refuses the flags of the article report where they do not apply (see [`REPORT_FLAGS`]):
+    /// in pair mode, and with a format they do not shape. `matches` tells a flag given on the
+    /// command line from a default taken from the environment, which is not refused.
+    pub fn check(self, matches: &ArgMatches) -> Result<Args, clap::Error> {
+        let mut command = Args::command();
+        let flag_name = |id: &str| {
+            command
+                .get_arguments()
+                .find(|arg| arg.get_id() == id)
+                .and_then(|arg| arg.get_long())
+                .map(|long| format!("--{long}"))
+                .unwrap_or_default()
+        };
+        let given = REPORT_FLAGS
+            .iter()
+            .filter(|flag| matches.value_source(flag.id) == Some(ValueSource::CommandLine));
+        let mut refusal = None;
+        if self.pairs.is_some() {
+            if let Some(flag) = given.clone().next() {
+                refusal = Some(format!(
+                    "{} does not apply to --pairs: pair mode writes a JSON line per pair, not a \
+                     report",
+                    flag_name(flag.id)
+                ));
+            }
+        } else {
+            let format = self.format.map_or(Format::Text, Format::from);
+            if let Some(flag) = given.clone().find(|flag| !flag.formats.contains(&format)) {
+                let name = self
+                    .format
+                    .and_then(|f| f.to_possible_value())
+                    .map(|v| v.get_name().to_string())
+                    .unwrap_or_default();
+                let origin = match matches.value_source("format") {
+                    Some(ValueSource::EnvVariable) => " (from CROSSCHECK_FORMAT)",
+                    _ => "",
+                };
+                let instead = if flag.instead.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", flag.instead)
+                };
+                refusal = Some(format!(
+                    "{} applies to {}, not to --format {name}{origin}{instead}",
+                    flag_name(flag.id),
+                    reports_named(flag.formats)
+                ));
+            }
         }
-        if let Some(format) = self
-            .format
-            .filter(|&f| self.explain && !matches!(Format::from(f), Format::Text | Format::Json))
-        {
-            let name = format.to_possible_value().map(|v| v.get_name().to_string());
-            return Err(Args::command().error(
-                ErrorKind::ArgumentConflict,
-                format!(
-                    "--explain adds a trace to the text and JSON reports; it does not apply to \
-                     --format {}",
-                    name.unwrap_or_default()
-                ),
-            ));
+        match refusal {
+            Some(message) => Err(command.error(ErrorKind::ArgumentConflict, message)),
+            None => Ok(self),
         }
-        Ok(self)
     }
 
     /// Resolves flags against the environment.
@@ -238,24 +378,20 @@ impl Args {
         let output = self.output.filter(|path| path.as_os_str() != "-");
         // Only a report on standard output can reach a terminal.
         let stdout_is_terminal = output.is_none() && std::io::stdout().is_terminal();
-        let env_set =
-            |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
         let color = match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                !env_set("NO_COLOR") && (env_set("CLICOLOR_FORCE") || stdout_is_terminal)
-            }
+            ColorChoice::Auto => auto_color(stdout_is_terminal),
         };
+        // A terminal that gives no size (a serial line, a pseudo-terminal never sized) says 0.
         let terminal_width = terminal_size::terminal_size()
-            .filter(|_| stdout_is_terminal)
-            .map(|(w, _)| usize::from(w.0));
+            .filter(|(width, _)| stdout_is_terminal && width.0 > 0)
+            .map(|(width, _)| usize::from(width.0));
         let width = self
             .width
             .map(usize::from)
             .or(terminal_width)
-            .unwrap_or(MAX_WIDTH)
-            .min(MAX_WIDTH.max(self.width.map_or(0, usize::from)));
+            .unwrap_or(PIPE_WIDTH);
         let format = self.format.map_or(Format::Text, Format::from);
         let progress = std::io::stderr().is_terminal() && format != Format::Json;
         let pair_mode = self.pairs.is_some();
@@ -301,6 +437,17 @@ impl Args {
     }
 }
 
+/// Whether `--color auto` colors: not when NO_COLOR is set; always when CLICOLOR_FORCE is (not
+/// 0); else on a terminal, unless CLICOLOR=0 or TERM=dumb (a terminal that shows escapes as
+/// they are) decline color.
+fn auto_color(stdout_is_terminal: bool) -> bool {
+    let var = |name: &str| std::env::var_os(name);
+    let set = |name: &str| var(name).is_some_and(|v| !v.is_empty() && v != "0");
+    let declined =
+        var("CLICOLOR").is_some_and(|v| v == "0") || var("TERM").is_some_and(|v| v == "dumb");
+    !set("NO_COLOR") && (set("CLICOLOR_FORCE") || (stdout_is_terminal && !declined))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,7 +471,8 @@ mod tests {
         assert!(Args::try_parse_from(["crosscheck", "--pairs", "p.jsonl"]).is_ok());
         assert!(Args::try_parse_from(["crosscheck", "--pairs", "p.jsonl", "a", "b"]).is_err());
         assert!(
-            Args::try_parse_from(["crosscheck", "--pairs", "p.jsonl", "--format", "json"]).is_err()
+            Args::try_parse_checked(["crosscheck", "--pairs", "p.jsonl", "--format", "json"])
+                .is_err()
         );
         assert!(Args::try_parse_from(["crosscheck", "--skip-bad-lines", "a", "b"]).is_err());
         assert!(Args::try_parse_from(["crosscheck", "a"]).is_err());
@@ -332,7 +480,7 @@ mod tests {
 
     #[test]
     fn side_by_side_is_a_layout_of_the_text_report() {
-        let parse = |args: &[&str]| Args::try_parse_from(args).and_then(Args::check);
+        let parse = |args: &[&str]| Args::try_parse_checked(args);
         let args = parse(&["crosscheck", "--side-by-side", "a", "b"]).unwrap();
         assert!(args.resolve().text.side_by_side);
         assert!(parse(&["crosscheck", "--side-by-side", "--format", "text", "a", "b"]).is_ok());
@@ -358,6 +506,91 @@ mod tests {
                 ..
             }
         ));
-        assert!(Args::try_parse_from(["crosscheck", "--lossy", "--pairs", "p.jsonl"]).is_err());
+        assert!(Args::try_parse_checked(["crosscheck", "--lossy", "--pairs", "p.jsonl"]).is_err());
+    }
+
+    #[test]
+    fn every_report_flag_names_a_flag() {
+        // A misspelt id would never be found on the command line, and never refused.
+        let command = Args::command();
+        for flag in REPORT_FLAGS {
+            let arg = command.get_arguments().find(|arg| arg.get_id() == flag.id);
+            assert!(
+                arg.and_then(|arg| arg.get_long()).is_some(),
+                "{} is no flag of Args",
+                flag.id
+            );
+        }
+    }
+
+    #[test]
+    fn no_report_flag_is_taken_in_pair_mode() {
+        let given: [&[&str]; 8] = [
+            &["--format", "json"],
+            &["--side-by-side"],
+            &["--color", "never"],
+            &["--width", "80"],
+            &["--explain"],
+            &["--show-boilerplate"],
+            &["--no-context"],
+            &["--lossy"],
+        ];
+        assert_eq!(given.len(), REPORT_FLAGS.len());
+        for flags in given {
+            let args = [&["crosscheck", "--pairs", "p.jsonl"], flags].concat();
+            let err = Args::try_parse_checked(args).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::ArgumentConflict, "{flags:?}");
+            let message = err.to_string();
+            assert!(message.contains(flags[0]), "{message}");
+            assert!(message.contains("--pairs"), "{message}");
+        }
+    }
+
+    #[test]
+    fn a_flag_is_refused_with_a_format_it_does_not_shape() {
+        let refused = |flags: &[&str]| {
+            let args = [&["crosscheck"], flags, &["a", "b"]].concat();
+            Args::try_parse_checked(args)
+                .map(drop)
+                .map_err(|e| e.to_string())
+        };
+        for format in ["json", "markdown", "html"] {
+            for flag in [
+                &["--color", "always"][..],
+                &["--width", "80"],
+                &["--side-by-side"],
+            ] {
+                let err = refused(&[flag, &["--format", format]].concat()).unwrap_err();
+                assert!(err.contains(flag[0]), "{err}");
+                assert!(err.contains(&format!("--format {format}")), "{err}");
+            }
+        }
+        assert!(refused(&["--show-boilerplate", "--format", "html"]).is_ok());
+        assert!(refused(&["--color", "never", "--width", "80", "--side-by-side"]).is_ok());
+    }
+
+    #[test]
+    fn fractions_out_of_range_say_the_range() {
+        for value in ["-1", "1.5", "-0.2"] {
+            for flag in ["--threshold", "--min-confidence"] {
+                let err = Args::try_parse_checked(["crosscheck", flag, value, "a", "b"])
+                    .unwrap_err()
+                    .to_string();
+                assert!(err.contains("must be between 0 and 1"), "{err}");
+                assert!(err.contains(flag), "{err}");
+            }
+        }
+    }
+
+    #[test]
+    fn width_is_at_least_twenty_columns() {
+        for value in ["19", "-5", "0", "99999999"] {
+            let err = Args::try_parse_checked(["crosscheck", "--width", value, "a", "b"])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("--width"), "{err}");
+        }
+        let args = Args::try_parse_checked(["crosscheck", "--width", "20", "a", "b"]).unwrap();
+        assert_eq!(args.width, Some(20));
     }
 }

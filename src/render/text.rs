@@ -62,7 +62,7 @@ impl Writer<'_> {
         title: &str,
         paint: impl Fn(&Style, &str) -> String,
     ) -> io::Result<()> {
-        let width = self.options.width.clamp(20, 100);
+        let width = self.options.width.max(20);
         let head = format!("── {title} ");
         writeln!(self.out)?;
         let head_width = textwrap::core::display_width(&head);

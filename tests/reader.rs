@@ -1,0 +1,386 @@
+//! What a reader of a long report can do with it, driven through the binary: read it at the
+//! terminal's width and in color only where color shows; set defaults once in the environment;
+//! be told clearly when a flag does not apply.
+//!
+//! A terminal here is a pseudo-terminal the test opens, of the size the test chooses, so the
+//! width and the color are those a person at a terminal would get.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const SEED_LEFT: &str = "seeds/000_28f1410be158b030.txt";
+const SEED_RIGHT: &str = "seeds/003_0b289d2134709d16.txt";
+
+const ESC: char = '\u{1b}';
+
+/// Every variable that changes what the binary prints, as a person may have them set.
+const ENVIRONMENT: &[&str] = &[
+    "NO_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "TERM",
+    "COLUMNS",
+    "PAGER",
+    "LESS",
+    "CROSSCHECK_PAGER",
+    "CROSSCHECK_FORMAT",
+    "CROSSCHECK_COLOR",
+    "CROSSCHECK_WIDTH",
+];
+
+/// The binary, run from the repository root, with none of [`ENVIRONMENT`] inherited.
+fn crosscheck() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    for name in ENVIRONMENT {
+        cmd.env_remove(name);
+    }
+    cmd
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let output = cmd.output().unwrap();
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("the report is UTF-8"),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// Runs a command that must fail with exit status 2, print nothing on stdout and say every
+/// string of `mentions` on stderr.
+fn assert_refused(cmd: &mut Command, mentions: &[&str]) {
+    let run = run(cmd);
+    assert_eq!(
+        run.code,
+        Some(2),
+        "stdout: {}\nstderr: {}",
+        run.stdout,
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    for mention in mentions {
+        assert!(
+            run.stderr.contains(mention),
+            "stderr does not mention {mention:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+/// Columns a line takes on a terminal: escape sequences take none.
+fn columns(line: &str) -> usize {
+    let mut count = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == ESC {
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+        } else if c != '\r' {
+            count += 1;
+        }
+    }
+    count
+}
+
+fn widest_line(report: &str) -> usize {
+    report.lines().map(columns).max().unwrap_or(0)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flags where they do not apply
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn report_flags_are_refused_in_pair_mode_naming_the_flag() {
+    let flags: [&[&str]; 8] = [
+        &["--side-by-side"],
+        &["--color", "never"],
+        &["--width", "80"],
+        &["--no-context"],
+        &["--show-boilerplate"],
+        &["--format", "json"],
+        &["--explain"],
+        &["--lossy"],
+    ];
+    for flag in flags {
+        assert_refused(
+            crosscheck()
+                .args(["--pairs", "fixtures/pairs-debunking.jsonl"])
+                .args(flag),
+            &[flag[0], "--pairs"],
+        );
+    }
+}
+
+#[test]
+fn width_color_and_side_by_side_are_refused_with_json() {
+    for flag in [
+        &["--width", "80"][..],
+        &["--color", "always"],
+        &["--side-by-side"],
+    ] {
+        assert_refused(
+            crosscheck()
+                .args(["--format", "json"])
+                .args(flag)
+                .args([SEED_LEFT, SEED_RIGHT]),
+            &[flag[0], "--format json"],
+        );
+    }
+}
+
+#[test]
+fn a_threshold_out_of_range_says_the_range() {
+    for value in ["-1", "2"] {
+        assert_refused(
+            crosscheck().args(["--threshold", value, SEED_LEFT, SEED_RIGHT]),
+            &["--threshold", "must be between 0 and 1"],
+        );
+    }
+    assert_refused(
+        crosscheck().args(["--min-confidence", "-0.5", SEED_LEFT, SEED_RIGHT]),
+        &["--min-confidence", "must be between 0 and 1"],
+    );
+    assert_refused(
+        crosscheck().args(["--width", "-3", SEED_LEFT, SEED_RIGHT]),
+        &["--width", "at least 20"],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defaults from the environment
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn crosscheck_format_sets_the_default_format_and_the_flag_wins() {
+    let report = run(crosscheck()
+        .env("CROSSCHECK_FORMAT", "json")
+        .args([SEED_LEFT, SEED_RIGHT]));
+    assert_eq!(report.code, Some(1), "{}", report.stderr);
+    serde_json::from_str::<Value>(&report.stdout).expect("JSON by default");
+    let text = run(crosscheck()
+        .env("CROSSCHECK_FORMAT", "json")
+        .args(["--format", "text", SEED_LEFT, SEED_RIGHT]));
+    assert!(text.stdout.starts_with("crosscheck\n"), "{}", text.stdout);
+}
+
+#[test]
+fn crosscheck_color_sets_the_default_and_the_flag_wins() {
+    let colored = run(crosscheck()
+        .env("CROSSCHECK_COLOR", "always")
+        .args([SEED_LEFT, SEED_RIGHT]));
+    assert!(colored.stdout.contains(ESC), "{}", colored.stdout);
+    let plain = run(crosscheck()
+        .env("CROSSCHECK_COLOR", "always")
+        .args(["--color", "never", SEED_LEFT, SEED_RIGHT]));
+    assert!(!plain.stdout.contains(ESC), "{}", plain.stdout);
+}
+
+#[test]
+fn crosscheck_width_sets_the_default_and_the_flag_wins() {
+    let narrow = run(crosscheck()
+        .env("CROSSCHECK_WIDTH", "50")
+        .args([SEED_LEFT, SEED_RIGHT]));
+    assert_eq!(widest_line(&narrow.stdout), 50, "{}", narrow.stdout);
+    let wider = run(crosscheck()
+        .env("CROSSCHECK_WIDTH", "50")
+        .args(["--width", "70", SEED_LEFT, SEED_RIGHT]));
+    assert_eq!(widest_line(&wider.stdout), 70, "{}", wider.stdout);
+}
+
+#[test]
+fn defaults_from_the_environment_are_not_refused_where_they_do_not_apply() {
+    // Set once for the text report, they must not break JSON or pair mode.
+    let report = run(crosscheck()
+        .env("CROSSCHECK_COLOR", "always")
+        .env("CROSSCHECK_WIDTH", "50")
+        .args(["--format", "json", SEED_LEFT, SEED_RIGHT]));
+    assert_eq!(report.code, Some(1), "{}", report.stderr);
+    assert!(!report.stdout.contains(ESC));
+    serde_json::from_str::<Value>(&report.stdout).unwrap();
+
+    let pairs = run(crosscheck()
+        .env("CROSSCHECK_FORMAT", "markdown")
+        .env("CROSSCHECK_COLOR", "always")
+        .env("CROSSCHECK_WIDTH", "50")
+        .args(["--pairs", "fixtures/pairs-debunking.jsonl"]));
+    assert!(matches!(pairs.code, Some(0 | 1)), "{}", pairs.stderr);
+    for line in pairs.stdout.lines() {
+        serde_json::from_str::<Value>(line).expect("a JSON line per pair");
+    }
+}
+
+#[test]
+fn a_format_from_the_environment_is_named_when_a_flag_does_not_fit_it() {
+    assert_refused(
+        crosscheck().env("CROSSCHECK_FORMAT", "json").args([
+            "--side-by-side",
+            SEED_LEFT,
+            SEED_RIGHT,
+        ]),
+        &["--side-by-side", "CROSSCHECK_FORMAT"],
+    );
+}
+
+#[test]
+fn a_bad_value_in_the_environment_is_an_error() {
+    assert_refused(
+        crosscheck()
+            .env("CROSSCHECK_FORMAT", "xml")
+            .args([SEED_LEFT, SEED_RIGHT]),
+        &["xml"],
+    );
+    assert_refused(
+        crosscheck()
+            .env("CROSSCHECK_WIDTH", "wide")
+            .args([SEED_LEFT, SEED_RIGHT]),
+        &["wide"],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Color from the environment
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn clicolor_force_still_forces_color_over_term_dumb_and_clicolor_0() {
+    // In a pipe: only CLICOLOR_FORCE colors, and neither TERM=dumb nor CLICOLOR=0 stops it.
+    let forced = run(crosscheck()
+        .env("CLICOLOR_FORCE", "1")
+        .env("TERM", "dumb")
+        .env("CLICOLOR", "0")
+        .args([SEED_LEFT, SEED_RIGHT]));
+    assert!(forced.stdout.contains(ESC));
+}
+
+// ---------------------------------------------------------------------------------------------
+// On a terminal: the width, the color
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(unix)]
+mod terminal {
+    //! The binary with its standard output on a pseudo-terminal of a chosen size.
+
+    use std::fs::File;
+    use std::io::Read;
+    use std::os::fd::FromRawFd;
+    use std::process::{Command, Stdio};
+
+    use super::*;
+
+    /// What the binary did on a terminal: its exit status, what reached the screen (the
+    /// terminal's line ends made `\n` again) and its stderr.
+    pub struct Screen {
+        pub code: Option<i32>,
+        pub shown: String,
+        pub stderr: String,
+    }
+
+    /// Runs the binary with `args` and `env` in the repository, standard output on a terminal of
+    /// `rows` by `columns`, no standard input.
+    pub fn on_terminal(rows: u16, columns: u16, env: &[(&str, &str)], args: &[&str]) -> Screen {
+        let (mut master, slave) = open_terminal(rows, columns);
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(slave))
+            .stderr(Stdio::piped());
+        for name in ENVIRONMENT {
+            cmd.env_remove(name);
+        }
+        cmd.envs(env.iter().copied());
+        let child = cmd.spawn().unwrap();
+        // Dropping `cmd` closes this process's copy of the terminal's end: reading the other end
+        // ends once the binary is done with it.
+        drop(cmd);
+        let reader = std::thread::spawn(move || {
+            let mut shown = Vec::new();
+            let mut buf = [0; 4096];
+            // Linux reports the closed terminal as an error (EIO), others as end of file.
+            while let Ok(n @ 1..) = master.read(&mut buf) {
+                shown.extend_from_slice(&buf[..n]);
+            }
+            shown
+        });
+        let output = child.wait_with_output().unwrap();
+        let shown = reader.join().unwrap();
+        Screen {
+            code: output.status.code(),
+            shown: String::from_utf8_lossy(&shown).replace("\r\n", "\n"),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    fn open_terminal(rows: u16, columns: u16) -> (File, File) {
+        let size = libc::winsize {
+            ws_row: rows,
+            ws_col: columns,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        let (mut master, mut slave) = (0, 0);
+        // SAFETY: openpty writes two descriptors it opened into the two integers; the size is
+        // read only.
+        let opened = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            )
+        };
+        assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+        // SAFETY: both descriptors are open and owned by nothing else.
+        unsafe { (File::from_raw_fd(master), File::from_raw_fd(slave)) }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_report_takes_a_wide_terminals_width_and_width_overrides_it() {
+    let wide = terminal::on_terminal(200, 160, &[], &[SEED_LEFT, SEED_RIGHT]);
+    assert_eq!(wide.code, Some(1), "{}", wide.stderr);
+    assert_eq!(widest_line(&wide.shown), 160, "{}", wide.shown);
+    let set = terminal::on_terminal(200, 160, &[], &["--width", "72", SEED_LEFT, SEED_RIGHT]);
+    assert_eq!(widest_line(&set.shown), 72, "{}", set.shown);
+    let narrow = terminal::on_terminal(200, 60, &[], &[SEED_LEFT, SEED_RIGHT]);
+    assert_eq!(widest_line(&narrow.shown), 60, "{}", narrow.shown);
+}
+
+#[cfg(unix)]
+#[test]
+fn term_dumb_and_clicolor_0_turn_auto_color_off_on_a_terminal() {
+    let args = [SEED_LEFT, SEED_RIGHT];
+    let colored = terminal::on_terminal(200, 100, &[], &args);
+    assert!(colored.shown.contains(ESC), "a terminal is colored");
+    for env in [("TERM", "dumb"), ("CLICOLOR", "0")] {
+        let plain = terminal::on_terminal(200, 100, &[env], &args);
+        assert!(!plain.shown.contains(ESC), "{env:?}:\n{}", plain.shown);
+        let always = terminal::on_terminal(
+            200,
+            100,
+            &[env],
+            &["--color", "always", SEED_LEFT, SEED_RIGHT],
+        );
+        assert!(
+            always.shown.contains(ESC),
+            "--color always wins over {env:?}"
+        );
+    }
+    let clicolor_1 = terminal::on_terminal(200, 100, &[("CLICOLOR", "1")], &args);
+    assert!(clicolor_1.shown.contains(ESC));
+}
