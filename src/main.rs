@@ -113,14 +113,18 @@ fn compare_articles(
         compare(&docs.left, &docs.right, &settings.config)
     };
 
+    // Whether the sources disagree is the whole comparison's, whatever the report shows.
+    let exit = if report.has_disagreements_from(settings.config.min_confidence) {
+        DIFFERENT
+    } else {
+        SAME
+    };
+    let mut report = report;
+    if !settings.only.is_empty() {
+        report.keep_only(&settings.only);
+    }
     deliver(&report, settings, destination)?;
-    Ok(
-        if report.has_disagreements_from(settings.config.min_confidence) {
-            DIFFERENT
-        } else {
-            SAME
-        },
-    )
+    Ok(exit)
 }
 
 /// Below this many input bytes (both sides together) a comparison takes a few milliseconds, and

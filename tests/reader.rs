@@ -1,12 +1,17 @@
-//! What a reader of a long report can do with it, driven through the binary: read it at the
-//! terminal's width and in color only where color shows; set defaults once in the environment;
-//! be told clearly when a flag does not apply.
+//! What a reader of a long report can do with it, driven through the binary: show only some
+//! findings (`--only`), only a summary (`--summary`), read it at the terminal's width and in color
+//! only where color shows; set defaults once in the environment; be told clearly when a flag does
+//! not apply.
 //!
 //! A terminal here is a pseudo-terminal the test opens, of the size the test chooses, so the
 //! width and the color are those a person at a terminal would get.
 
+use std::fs;
+use std::path::{Path, PathBuf};
+
 use assert_cmd::Command;
 use serde_json::Value;
+use tempfile::TempDir;
 
 const SEED_LEFT: &str = "seeds/000_28f1410be158b030.txt";
 const SEED_RIGHT: &str = "seeds/003_0b289d2134709d16.txt";
@@ -51,6 +56,19 @@ fn run(cmd: &mut Command) -> Run {
         stdout: String::from_utf8(output.stdout).expect("the report is UTF-8"),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
+}
+
+/// The report of the seeds with `flags`, which must work and disagree (the seeds do).
+fn seeds(flags: &[&str]) -> String {
+    let run = run(crosscheck().args(flags).args([SEED_LEFT, SEED_RIGHT]));
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    run.stdout
+}
+
+fn seeds_json(flags: &[&str]) -> Value {
+    let report = seeds(&[&["--format", "json"], flags].concat());
+    serde_json::from_str(&report).unwrap()
 }
 
 /// Runs a command that must fail with exit status 2, print nothing on stdout and say every
@@ -98,18 +116,270 @@ fn widest_line(report: &str) -> usize {
     report.lines().map(columns).max().unwrap_or(0)
 }
 
+/// Seven statements each side, each pair disagreeing on a number: more disagreements than a
+/// summary shows.
+fn seven_disagreements(dir: &TempDir) -> (PathBuf, PathBuf) {
+    const CLAIMS: [&str; 7] = [
+        "The city council hired {} new teachers for the schools.",
+        "The fire brigade answered {} calls during the storm.",
+        "The museum sold {} tickets for the new exhibition.",
+        "The hospital treated {} patients after the accident.",
+        "The harbour welcomed {} cruise ships this summer.",
+        "The library lent {} books to students last year.",
+        "The bakery baked {} loaves of bread for the festival.",
+    ];
+    let article = |first: usize| {
+        CLAIMS
+            .iter()
+            .enumerate()
+            .map(|(i, claim)| claim.replace("{}", &(first + i).to_string()))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let left = dir.path().join("left.txt");
+    let right = dir.path().join("right.txt");
+    fs::write(&left, article(10)).unwrap();
+    fs::write(&right, article(50)).unwrap();
+    (left, right)
+}
+
+// ---------------------------------------------------------------------------------------------
+// --only
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn only_disagree_leaves_out_agreements_and_one_sided_claims_but_not_their_counts() {
+    let full = seeds(&["--color", "never"]);
+    assert!(full.contains("── Agreements (6)"), "{full}");
+    assert!(full.contains("── Only in LEFT"), "{full}");
+
+    let report = seeds(&["--only", "disagree", "--color", "never"]);
+    assert!(report.contains("── Disagreements (1)"), "{report}");
+    assert!(!report.contains("── Agreements"), "{report}");
+    assert!(!report.contains("── Only in"), "{report}");
+    assert!(!report.contains("✓ agree"), "{report}");
+    // The header still counts the whole comparison, and says what is left out.
+    assert!(report.contains("6 agreements"), "{report}");
+    assert!(report.contains("12 only in LEFT"), "{report}");
+    assert!(
+        report.contains("showing only disagreements (--only)"),
+        "{report}"
+    );
+    assert!(report.lines().count() < full.lines().count() / 2);
+}
+
+#[test]
+fn only_one_sided_lists_the_claims_of_one_source_and_still_exits_1() {
+    // `seeds` asserts exit status 1: the sources disagree, though no disagreement is shown.
+    let report = seeds(&["--only", "one-sided", "--color", "never"]);
+    assert!(report.contains("── Only in LEFT (12)"), "{report}");
+    assert!(report.contains("── Only in RIGHT (10)"), "{report}");
+    assert!(!report.contains("── Disagreements"), "{report}");
+    assert!(!report.contains("── Agreements"), "{report}");
+    // The first thing after the header is a one-sided claim, not 43 agreements.
+    let first_section = report.lines().find(|line| line.starts_with("── "));
+    assert_eq!(
+        first_section.map(|line| line.starts_with("── Only in LEFT")),
+        Some(true),
+        "{report}"
+    );
+}
+
+#[test]
+fn only_takes_a_list_or_repeats_and_the_order_does_not_matter() {
+    let listed = seeds(&["--only", "one-sided,disagree", "--color", "never"]);
+    let repeated = seeds(&[
+        "--only",
+        "disagree",
+        "--only",
+        "one-sided",
+        "--color",
+        "never",
+    ]);
+    assert_eq!(listed, repeated);
+    assert!(listed.contains("── Disagreements"), "{listed}");
+    assert!(listed.contains("── Only in RIGHT"), "{listed}");
+    assert!(!listed.contains("── Agreements"), "{listed}");
+    let all = seeds(&["--only", "agree,disagree,one-sided", "--color", "never"]);
+    assert_eq!(
+        all.lines().count(),
+        seeds(&["--color", "never"]).lines().count() + 1,
+        "everything, and the note saying so"
+    );
+}
+
+#[test]
+fn only_filters_the_json_lists_and_says_so_keeping_statements_and_summary() {
+    let whole = seeds_json(&[]);
+    assert!(whole.get("shown").is_none(), "no `shown` without --only");
+    let agreements = seeds_json(&["--only", "agree"]);
+    assert_eq!(agreements["shown"], serde_json::json!(["agree"]));
+    let pairs = agreements["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 6);
+    assert!(pairs.iter().all(|p| p["relation"] == "agree"));
+    assert_eq!(agreements["left_only"], serde_json::json!([]));
+    assert_eq!(agreements["right_only"], serde_json::json!([]));
+    assert_eq!(agreements["summary"], whole["summary"]);
+    assert_eq!(agreements["left"], whole["left"]);
+    assert_eq!(agreements["right"], whole["right"]);
+
+    let one_sided = seeds_json(&["--only", "one-sided"]);
+    assert_eq!(one_sided["pairs"], serde_json::json!([]));
+    assert_eq!(one_sided["left_only"], whole["left_only"]);
+    assert_eq!(one_sided["right_only"], whole["right_only"]);
+}
+
+#[test]
+fn only_filters_the_markdown_report() {
+    let report = seeds(&["--format", "markdown", "--only", "disagree"]);
+    assert!(report.contains("## Disagreements (1)"), "{report}");
+    assert!(!report.contains("## Agreements"), "{report}");
+    assert!(!report.contains("## Only in"), "{report}");
+    assert!(
+        report.contains("_Showing only disagreements (--only)._"),
+        "{report}"
+    );
+}
+
+#[test]
+fn only_is_not_for_the_html_page_nor_takes_unknown_findings() {
+    assert_refused(
+        crosscheck().args([
+            "--only", "disagree", "--format", "html", SEED_LEFT, SEED_RIGHT,
+        ]),
+        &["--only", "--format html"],
+    );
+    assert_refused(
+        crosscheck().args(["--only", "disagreements", SEED_LEFT, SEED_RIGHT]),
+        &["disagreements", "one-sided"],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// --summary
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn summary_has_every_count_and_the_disagreements_only() {
+    let full = seeds(&["--color", "never"]);
+    let summary = seeds(&["--summary", "--color", "never"]);
+    for count in [
+        "19 statements",
+        "17 statements",
+        "3 left out as boilerplate",
+        "1 left out as boilerplate",
+        "1 disagreement ",
+        "6 agreements",
+        "12 only in LEFT",
+        "10 only in RIGHT",
+    ] {
+        assert!(summary.contains(count), "{count:?} missing:\n{summary}");
+    }
+    assert!(summary.contains("── Disagreements (1)"), "{summary}");
+    assert!(
+        summary.contains("• negation"),
+        "the reasons are shown:\n{summary}"
+    );
+    assert!(!summary.contains("✓ agree"), "{summary}");
+    assert!(!summary.contains("── Only in"), "{summary}");
+    assert!(summary.lines().count() * 4 < full.lines().count());
+}
+
+#[test]
+fn summary_shows_the_five_surest_disagreements_of_more() {
+    let dir = TempDir::new().unwrap();
+    let (left, right) = seven_disagreements(&dir);
+    let run = run(crosscheck()
+        .args(["--summary", "--color", "never"])
+        .arg(&left)
+        .arg(&right));
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let summary = run.stdout;
+    assert!(summary.contains("7 disagreements"), "{summary}");
+    assert!(
+        summary.contains("── Top disagreements (5 of 7)"),
+        "{summary}"
+    );
+    assert_eq!(summary.matches("✗ disagree").count(), 5, "{summary}");
+    assert!(
+        summary.contains("2 more disagreements in the full report"),
+        "{summary}"
+    );
+    let confidences: Vec<f64> = summary
+        .lines()
+        .filter_map(|line| line.split("confidence ").nth(1))
+        .map(|rest| rest[..4].parse().unwrap())
+        .collect();
+    assert!(
+        confidences.windows(2).all(|w| w[0] >= w[1]),
+        "{confidences:?}"
+    );
+
+    let markdown = run_markdown_summary(&left, &right);
+    assert!(
+        markdown.contains("## Top disagreements (5 of 7)"),
+        "{markdown}"
+    );
+    assert_eq!(markdown.matches("### ✗").count(), 5, "{markdown}");
+}
+
+fn run_markdown_summary(left: &Path, right: &Path) -> String {
+    let run = run(crosscheck()
+        .args(["--summary", "--format", "markdown"])
+        .arg(left)
+        .arg(right));
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.stdout
+}
+
+#[test]
+fn summary_in_markdown_has_the_table_and_no_agreements() {
+    let summary = seeds(&["--summary", "--format", "markdown"]);
+    assert!(
+        summary.contains("| claims found only here | 12 | 10 |"),
+        "{summary}"
+    );
+    assert!(summary.contains("## Disagreements (1)"), "{summary}");
+    assert!(!summary.contains("## Agreements"), "{summary}");
+}
+
+#[test]
+fn summary_of_sources_that_do_not_disagree_says_so() {
+    let run = run(crosscheck().args(["--summary", "--color", "never", SEED_LEFT, SEED_LEFT]));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("The sources do not disagree."),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn summary_is_refused_with_json_and_html_saying_what_to_read_instead() {
+    assert_refused(
+        crosscheck().args(["--summary", "--format", "json", SEED_LEFT, SEED_RIGHT]),
+        &["--summary", "--format json", "`summary` object"],
+    );
+    assert_refused(
+        crosscheck().args(["--summary", "--format", "html", SEED_LEFT, SEED_RIGHT]),
+        &["--summary", "--format html"],
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Flags where they do not apply
 // ---------------------------------------------------------------------------------------------
 
 #[test]
 fn report_flags_are_refused_in_pair_mode_naming_the_flag() {
-    let flags: [&[&str]; 8] = [
+    let flags: [&[&str]; 10] = [
         &["--side-by-side"],
         &["--color", "never"],
         &["--width", "80"],
         &["--no-context"],
         &["--show-boilerplate"],
+        &["--only", "disagree"],
+        &["--summary"],
         &["--format", "json"],
         &["--explain"],
         &["--lossy"],

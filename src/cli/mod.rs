@@ -17,6 +17,7 @@ use crate::load::Decoding;
 use crate::render::style::Style;
 use crate::render::text::TextOptions;
 pub use crate::render::Format;
+use crate::report::Finding;
 
 /// `--format`'s values: the report formats ([`Format`]) as the command line names them. The
 /// library's `Format` knows nothing of clap.
@@ -43,6 +44,27 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// `--only`'s values: the findings of [`Finding`] as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FindingArg {
+    /// Pairs whose statements disagree.
+    Disagree,
+    /// Claims found in only one source.
+    OneSided,
+    /// Pairs whose statements agree.
+    Agree,
+}
+
+impl From<FindingArg> for Finding {
+    fn from(finding: FindingArg) -> Finding {
+        match finding {
+            FindingArg::Disagree => Finding::Disagree,
+            FindingArg::OneSided => Finding::OneSided,
+            FindingArg::Agree => Finding::Agree,
+        }
+    }
+}
+
 use crate::Config;
 
 pub mod progress_bar;
@@ -51,6 +73,8 @@ const EXAMPLES: &str = "\
 Examples:
   crosscheck seeds/000_28f1410be158b030.txt seeds/003_0b289d2134709d16.txt
   crosscheck --side-by-side left.txt right.txt
+  crosscheck --only disagree,one-sided left.txt right.txt
+  crosscheck --summary left.txt right.txt
   crosscheck --format json left.txt right.txt > report.json
   crosscheck --format markdown left.txt right.txt > report.md
   crosscheck --format html --output report.html left.txt right.txt
@@ -85,6 +109,20 @@ pub struct Args {
     /// The report's format (default: text). Redirect it or use --output to keep it.
     #[arg(long, value_enum, env = "CROSSCHECK_FORMAT")]
     pub format: Option<FormatArg>,
+
+    /// Show only these findings, comma-separated or repeated: `disagree`, `one-sided` (claims
+    /// found in one source only), `agree`. The header still counts the whole comparison, and the
+    /// exit status still says whether the sources disagree. The JSON report keeps every statement
+    /// and its summary, cuts `pairs`, `left_only` and `right_only` down the same way and lists
+    /// what it kept in `shown`. Not for the HTML report, which shows both articles whole.
+    #[arg(long, value_enum, value_name = "FINDINGS", value_delimiter = ',')]
+    pub only: Vec<FindingArg>,
+
+    /// Print only the counts (statements, agreements, disagreements, claims found in one source
+    /// only, boilerplate) and the top disagreements, the surest first, with their reasons. For
+    /// the text and Markdown reports.
+    #[arg(long, conflicts_with_all = ["only", "side_by_side", "explain", "show_boilerplate"])]
+    pub summary: bool,
 
     /// Lay the text report out in two columns: each pair's statements side by side, wrapped to
     /// the width, with removed words marked in the left one and added words in the right one.
@@ -211,6 +249,9 @@ pub struct Settings {
     pub format: Format,
     pub config: Config,
     pub text: TextOptions,
+    /// The findings the report lists (`--only`, see [`crate::Report::keep_only`]); empty for
+    /// all of them.
+    pub only: Vec<Finding>,
     /// Where the report goes (see `output::Destination`): the `--output` path, or standard
     /// output when `None` (no `--output`, or `-`).
     pub output: Option<PathBuf>,
@@ -259,6 +300,17 @@ const REPORT_FLAGS: &[ReportFlag] = &[
         id: "width",
         formats: &[Format::Text],
         instead: "the other reports are not wrapped",
+    },
+    ReportFlag {
+        id: "summary",
+        formats: &[Format::Text, Format::Markdown],
+        instead:
+            "the JSON report always has a `summary` object, the HTML page opens with the counts",
+    },
+    ReportFlag {
+        id: "only",
+        formats: &[Format::Text, Format::Json, Format::Markdown],
+        instead: "the HTML page shows both articles whole, each statement colored by its fate",
     },
     ReportFlag {
         id: "explain",
@@ -430,7 +482,9 @@ impl Args {
                 width,
                 show_boilerplate: self.show_boilerplate,
                 side_by_side: self.side_by_side,
+                summary: self.summary,
             },
+            only: self.only.into_iter().map(Finding::from).collect(),
             output,
             progress,
         }
@@ -525,11 +579,13 @@ mod tests {
 
     #[test]
     fn no_report_flag_is_taken_in_pair_mode() {
-        let given: [&[&str]; 8] = [
+        let given: [&[&str]; 10] = [
             &["--format", "json"],
             &["--side-by-side"],
             &["--color", "never"],
             &["--width", "80"],
+            &["--summary"],
+            &["--only", "disagree"],
             &["--explain"],
             &["--show-boilerplate"],
             &["--no-context"],
@@ -565,6 +621,12 @@ mod tests {
                 assert!(err.contains(&format!("--format {format}")), "{err}");
             }
         }
+        assert!(refused(&["--summary", "--format", "json"]).is_err());
+        assert!(refused(&["--summary", "--format", "html"]).is_err());
+        assert!(refused(&["--summary", "--format", "markdown"]).is_ok());
+        assert!(refused(&["--only", "agree", "--format", "html"]).is_err());
+        assert!(refused(&["--only", "agree", "--format", "json"]).is_ok());
+        assert!(refused(&["--only", "agree", "--format", "markdown"]).is_ok());
         assert!(refused(&["--show-boilerplate", "--format", "html"]).is_ok());
         assert!(refused(&["--color", "never", "--width", "80", "--side-by-side"]).is_ok());
     }
@@ -592,5 +654,35 @@ mod tests {
         }
         let args = Args::try_parse_checked(["crosscheck", "--width", "20", "a", "b"]).unwrap();
         assert_eq!(args.width, Some(20));
+    }
+
+    #[test]
+    fn only_takes_a_list_or_repeats() {
+        let only = |args: &[&str]| {
+            let args = [&["crosscheck"], args, &["a", "b"]].concat();
+            Args::try_parse_checked(args).map(|args| args.resolve().only)
+        };
+        assert_eq!(only(&[]).unwrap(), []);
+        assert_eq!(
+            only(&["--only", "disagree,one-sided"]).unwrap(),
+            [Finding::Disagree, Finding::OneSided]
+        );
+        assert_eq!(
+            only(&["--only", "agree", "--only", "disagree"]).unwrap(),
+            [Finding::Agree, Finding::Disagree]
+        );
+        assert!(only(&["--only", "agreements"]).is_err());
+    }
+
+    #[test]
+    fn summary_is_not_for_a_filtered_or_laid_out_report() {
+        for other in [
+            &["--only", "agree"][..],
+            &["--side-by-side"],
+            &["--explain"],
+        ] {
+            let args = [&["crosscheck", "--summary"], other, &["a", "b"]].concat();
+            assert!(Args::try_parse_checked(args).is_err(), "{other:?}");
+        }
     }
 }

@@ -17,6 +17,54 @@ use crate::report::{PairReport, Report, StatementReport};
 
 /// Writes the Markdown report; `show_boilerplate` adds the page furniture of each side.
 pub fn write(report: &Report, show_boilerplate: bool, out: &mut dyn Write) -> io::Result<()> {
+    header(report, out)?;
+
+    for (_, title, pairs) in report.sections() {
+        writeln!(out)?;
+        writeln!(out, "## {title} ({})", pairs.len())?;
+        for pair in pairs {
+            write_pair(report, pair, out)?;
+        }
+    }
+
+    for side in [Side::Left, Side::Right] {
+        let ids = report.only.get(side);
+        if ids.is_empty() {
+            continue;
+        }
+        writeln!(out)?;
+        writeln!(out, "## Only in {} ({})", side_name(side), ids.len())?;
+        writeln!(out)?;
+        for &id in ids {
+            writeln!(out, "- {}", statement(side, report.statement(side, id)))?;
+        }
+    }
+
+    if show_boilerplate {
+        for side in [Side::Left, Side::Right] {
+            let furniture = report.boilerplate(side);
+            if furniture.is_empty() {
+                continue;
+            }
+            writeln!(out)?;
+            writeln!(
+                out,
+                "## Boilerplate in {} ({})",
+                side_name(side),
+                furniture.len()
+            )?;
+            writeln!(out)?;
+            for s in furniture {
+                let kind = s.boilerplate.map(|b| b.label()).unwrap_or_default();
+                writeln!(out, "- {} _({kind})_", statement(side, s))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The title (whether the sources disagree), the table of counts per side and the totals.
+pub(super) fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let s = &report.summary;
     let title = if s.disagree > 0 {
         format!(
@@ -66,52 +114,14 @@ pub fn write(report: &Report, show_boilerplate: bool, out: &mut dyn Write) -> io
         writeln!(out)?;
         writeln!(out, "_{}._", capitalized(&note))?;
     }
-
-    for (_, title, pairs) in report.sections() {
-        writeln!(out)?;
-        writeln!(out, "## {title} ({})", pairs.len())?;
-        for pair in pairs {
-            write_pair(report, pair, out)?;
-        }
-    }
-
-    for side in [Side::Left, Side::Right] {
-        let ids = report.only.get(side);
-        if ids.is_empty() {
-            continue;
-        }
-        writeln!(out)?;
-        writeln!(out, "## Only in {} ({})", side_name(side), ids.len())?;
-        writeln!(out)?;
-        for &id in ids {
-            writeln!(out, "- {}", statement(side, report.statement(side, id)))?;
-        }
-    }
-
-    if show_boilerplate {
-        for side in [Side::Left, Side::Right] {
-            let furniture = report.boilerplate(side);
-            if furniture.is_empty() {
-                continue;
-            }
-            writeln!(out)?;
-            writeln!(
-                out,
-                "## Boilerplate in {} ({})",
-                side_name(side),
-                furniture.len()
-            )?;
-            writeln!(out)?;
-            for s in furniture {
-                let kind = s.boilerplate.map(|b| b.label()).unwrap_or_default();
-                writeln!(out, "- {} _({kind})_", statement(side, s))?;
-            }
-        }
-    }
     Ok(())
 }
 
-fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write_pair(
+    report: &Report,
+    pair: &PairReport,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let left = report.statement(Side::Left, pair.ids.left);
     let right = report.statement(Side::Right, pair.ids.right);
     let marker = match pair.relation {

@@ -15,6 +15,7 @@ pub mod json;
 pub mod markdown;
 pub mod side_by_side;
 pub mod style;
+pub mod summary;
 pub mod text;
 
 /// The report formats (`--format` names them: `cli::FormatArg`).
@@ -31,7 +32,8 @@ pub enum Format {
 }
 
 /// Writes `report` in `format`; `text` lays out the text report and says whether boilerplate is
-/// listed (in the text and Markdown reports; HTML always shows it, JSON always includes it).
+/// listed (in the text and Markdown reports; HTML always shows it, JSON always includes it) and
+/// whether the text or Markdown report is only a [`summary`].
 pub fn write(
     report: &Report,
     format: Format,
@@ -39,9 +41,11 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
+        Format::Text if text.summary => summary::write_text(report, text, out),
         Format::Text if text.side_by_side => side_by_side::write(report, text, out),
         Format::Text => text::write(report, text, out),
         Format::Json => json::write(report, out),
+        Format::Markdown if text.summary => summary::write_markdown(report, out),
         Format::Markdown => markdown::write(report, text.show_boilerplate, out),
         Format::Html => html::write(report, out),
     }

@@ -22,6 +22,9 @@ pub struct TextOptions {
     /// Lay each pair out in two columns (see [`side_by_side`](super::side_by_side)) instead of
     /// one statement under the other.
     pub side_by_side: bool,
+    /// Only the counts and the top disagreements (see [`summary`](super::summary)); for the
+    /// Markdown report too.
+    pub summary: bool,
 }
 
 /// The text report under construction; the side-by-side layout shares its header, rules and
@@ -78,7 +81,7 @@ impl Writer<'_> {
         writeln!(self.out, "{}", paint(&self.options.style, &line))
     }
 
-    fn statement(&mut self, side: Side, statement: &StatementReport) -> io::Result<()> {
+    pub(super) fn statement(&mut self, side: Side, statement: &StatementReport) -> io::Result<()> {
         let tag = format!("{} ", line_tag(side, statement.line));
         self.wrapped(&format!("  {tag:<7}"), INDENT, &printable(&statement.text))
     }
