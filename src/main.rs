@@ -8,6 +8,7 @@ use anyhow::Context;
 
 use crosscheck::cli::{progress_bar, Args, Job, Settings};
 use crosscheck::load::Decoding;
+use crosscheck::output::pager::Paged;
 use crosscheck::output::{self, Destination};
 use crosscheck::pairs::{self, OnBadLine};
 use crosscheck::render;
@@ -143,14 +144,18 @@ fn work_on_this_thread() {
 
 /// Renders the report straight into its destination: the report of two long documents runs to
 /// hundreds of megabytes, too much to hold a second copy of. Rendering cannot fail by itself; a
-/// failed write leaves an `--output` file as it was.
-fn deliver(
-    report: &Report,
-    settings: &Settings,
-    mut destination: Destination,
-) -> anyhow::Result<()> {
-    let written = render::write(report, settings.format, settings.text, &mut destination);
-    Ok(unless_the_reader_left(destination.finish(written))?)
+/// failed write leaves an `--output` file as it was. A report on a terminal that is longer than
+/// the screen goes through the pager, when there is one (see `output::pager`).
+fn deliver(report: &Report, settings: &Settings, destination: Destination) -> anyhow::Result<()> {
+    let mut out = Paged::new(destination, settings.pager.clone());
+    let written = render::write(report, settings.format, settings.text, &mut out);
+    if let Some(warning) = out.take_warning() {
+        eprintln!(
+            "crosscheck: warning: {}",
+            printable(&format!("{warning:#}"))
+        );
+    }
+    Ok(unless_the_reader_left(out.finish(written))?)
 }
 
 /// A reader that stops early (`crosscheck a b | head`) is not an error: it has what it wanted.

@@ -1,10 +1,10 @@
 //! What a reader of a long report can do with it, driven through the binary: show only some
-//! findings (`--only`), only a summary (`--summary`), read it at the terminal's width and in color
-//! only where color shows; set defaults once in the environment; be told clearly when a flag does
-//! not apply.
+//! findings (`--only`), only a summary (`--summary`), read it through a pager on a terminal, at the
+//! terminal's width and in color only where color shows; set defaults once in the environment;
+//! be told clearly when a flag does not apply.
 //!
 //! A terminal here is a pseudo-terminal the test opens, of the size the test chooses, so the
-//! width and the color are those a person at a terminal would get.
+//! pager, the width and the color are those a person at a terminal would get.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -110,6 +110,26 @@ fn columns(line: &str) -> usize {
         }
     }
     count
+}
+
+/// The text without its escape sequences, as a reader sees it.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == ESC {
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn widest_line(report: &str) -> usize {
@@ -536,16 +556,31 @@ fn clicolor_force_still_forces_color_over_term_dumb_and_clicolor_0() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// On a terminal: the width, the color
+// On a terminal: the pager, the width, the color
 // ---------------------------------------------------------------------------------------------
+
+#[test]
+fn no_pager_is_started_when_stdout_is_not_a_terminal() {
+    let dir = TempDir::new().unwrap();
+    let marker = dir.path().join("paged");
+    let pager = format!("touch '{}'", marker.display());
+    let run = run(crosscheck()
+        .env("PAGER", &pager)
+        .env("CROSSCHECK_PAGER", &pager)
+        .args([SEED_LEFT, SEED_RIGHT]));
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stdout.starts_with("crosscheck\n"));
+    assert!(!marker.exists(), "a pager ran for a pipe");
+}
 
 #[cfg(unix)]
 mod terminal {
     //! The binary with its standard output on a pseudo-terminal of a chosen size.
 
-    use std::fs::File;
+    use std::fs::{self, File};
     use std::io::Read;
     use std::os::fd::FromRawFd;
+    use std::path::Path;
     use std::process::{Command, Stdio};
 
     use super::*;
@@ -571,10 +606,15 @@ mod terminal {
         for name in ENVIRONMENT {
             cmd.env_remove(name);
         }
+        // A pager that waits for keys must not be what the tests fall back to when they name
+        // none: less.
+        if !env.iter().any(|(name, _)| name.ends_with("PAGER")) {
+            cmd.env("CROSSCHECK_PAGER", "cat > /dev/null");
+        }
         cmd.envs(env.iter().copied());
         let child = cmd.spawn().unwrap();
         // Dropping `cmd` closes this process's copy of the terminal's end: reading the other end
-        // ends once the binary is done with it.
+        // ends once the binary and its pager are done with it.
         drop(cmd);
         let reader = std::thread::spawn(move || {
             let mut shown = Vec::new();
@@ -617,24 +657,185 @@ mod terminal {
         // SAFETY: both descriptors are open and owned by nothing else.
         unsafe { (File::from_raw_fd(master), File::from_raw_fd(slave)) }
     }
+
+    /// A pager command that copies the report into `file`.
+    pub fn pager_into(file: &Path) -> String {
+        format!("cat > '{}'", file.display())
+    }
+
+    pub fn read(file: &Path) -> String {
+        fs::read_to_string(file).unwrap_or_default()
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_longer_than_the_screen_goes_through_the_pager() {
+    let dir = TempDir::new().unwrap();
+    let paged = dir.path().join("paged.txt");
+    let pager = terminal::pager_into(&paged);
+    let screen = terminal::on_terminal(
+        24,
+        100,
+        &[("CROSSCHECK_PAGER", &pager)],
+        &[SEED_LEFT, SEED_RIGHT],
+    );
+    assert_eq!(screen.code, Some(1), "{}", screen.stderr);
+    assert!(screen.stderr.is_empty(), "{}", screen.stderr);
+    assert!(
+        screen.shown.is_empty(),
+        "the pager had it all:\n{}",
+        screen.shown
+    );
+    let report = terminal::read(&paged);
+    assert!(plain(&report).starts_with("crosscheck\n"), "{report}");
+    assert!(
+        report.contains("── Only in RIGHT"),
+        "the whole report:\n{report}"
+    );
+    // The terminal's report: colored, since the pager is on a terminal too.
+    assert!(report.contains(ESC), "{report}");
+}
+
+#[cfg(unix)]
+#[test]
+fn pager_is_the_pager_without_crosscheck_pager_and_an_empty_one_means_none() {
+    let dir = TempDir::new().unwrap();
+    let paged = dir.path().join("paged.txt");
+    let pager = terminal::pager_into(&paged);
+    let screen = terminal::on_terminal(24, 100, &[("PAGER", &pager)], &[SEED_LEFT, SEED_RIGHT]);
+    assert_eq!(screen.code, Some(1), "{}", screen.stderr);
+    assert!(plain(&terminal::read(&paged)).starts_with("crosscheck\n"));
+    fs::remove_file(&paged).unwrap();
+
+    for none in ["", "cat"] {
+        let screen = terminal::on_terminal(
+            24,
+            100,
+            &[("PAGER", &pager), ("CROSSCHECK_PAGER", none)],
+            &[SEED_LEFT, SEED_RIGHT],
+        );
+        assert!(!paged.exists(), "CROSSCHECK_PAGER={none:?} still paged");
+        assert!(
+            screen.shown.contains("── Only in RIGHT"),
+            "{}",
+            screen.shown
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn no_pager_and_a_short_report_go_straight_to_the_terminal() {
+    let dir = TempDir::new().unwrap();
+    let paged = dir.path().join("paged.txt");
+    let pager = terminal::pager_into(&paged);
+    let env = [("CROSSCHECK_PAGER", pager.as_str())];
+
+    let screen = terminal::on_terminal(24, 100, &env, &["--no-pager", SEED_LEFT, SEED_RIGHT]);
+    assert_eq!(screen.code, Some(1), "{}", screen.stderr);
+    assert!(
+        screen.shown.contains("── Only in RIGHT"),
+        "{}",
+        screen.shown
+    );
+    assert!(!paged.exists(), "--no-pager ran the pager");
+
+    // The summary fits a screen of 60 rows: no pager for it.
+    let screen = terminal::on_terminal(60, 100, &env, &["--summary", SEED_LEFT, SEED_RIGHT]);
+    assert_eq!(screen.code, Some(1), "{}", screen.stderr);
+    assert!(
+        screen.shown.contains("Disagreements (1)"),
+        "{}",
+        screen.shown
+    );
+    assert!(
+        !paged.exists(),
+        "a report shorter than the screen was paged"
+    );
+
+    // Nor is a report written to a file ever paged.
+    let file = dir.path().join("report.txt");
+    let screen = terminal::on_terminal(
+        5,
+        100,
+        &env,
+        &["--output", file.to_str().unwrap(), SEED_LEFT, SEED_RIGHT],
+    );
+    assert_eq!(screen.code, Some(1), "{}", screen.stderr);
+    assert!(!paged.exists(), "a report into a file was paged");
+    assert!(terminal::read(&file).starts_with("crosscheck\n"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pager_that_quits_early_is_not_an_error() {
+    // A report much longer than a pipe holds, and a pager that reads one line of it.
+    let dir = TempDir::new().unwrap();
+    let left: String = (0..400)
+        .map(|i| format!("Reporter {i} wrote that the council met on day {i} of the session.\n\n"))
+        .collect();
+    let left_path = dir.path().join("left.txt");
+    fs::write(&left_path, &left).unwrap();
+    let left_path = left_path.to_str().unwrap();
+    let screen = terminal::on_terminal(
+        24,
+        100,
+        &[("CROSSCHECK_PAGER", "head -n 1 > /dev/null")],
+        &[left_path, left_path],
+    );
+    assert_eq!(screen.code, Some(0), "{}", screen.stderr);
+    assert!(screen.stderr.is_empty(), "{}", screen.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pager_that_cannot_start_is_a_warning_and_the_report_is_shown() {
+    let screen = terminal::on_terminal(
+        24,
+        100,
+        &[("CROSSCHECK_PAGER", "/nonexistent/pager -R")],
+        &[SEED_LEFT, SEED_RIGHT],
+    );
+    assert_eq!(screen.code, Some(1), "{}", screen.stderr);
+    assert!(
+        screen.stderr.contains("/nonexistent/pager"),
+        "{}",
+        screen.stderr
+    );
+    assert!(
+        plain(&screen.shown).starts_with("crosscheck\n"),
+        "{}",
+        screen.shown
+    );
+    assert!(
+        screen.shown.contains("── Only in RIGHT"),
+        "{}",
+        screen.shown
+    );
 }
 
 #[cfg(unix)]
 #[test]
 fn the_report_takes_a_wide_terminals_width_and_width_overrides_it() {
-    let wide = terminal::on_terminal(200, 160, &[], &[SEED_LEFT, SEED_RIGHT]);
+    let wide = terminal::on_terminal(200, 160, &[], &["--no-pager", SEED_LEFT, SEED_RIGHT]);
     assert_eq!(wide.code, Some(1), "{}", wide.stderr);
     assert_eq!(widest_line(&wide.shown), 160, "{}", wide.shown);
-    let set = terminal::on_terminal(200, 160, &[], &["--width", "72", SEED_LEFT, SEED_RIGHT]);
+    let set = terminal::on_terminal(
+        200,
+        160,
+        &[],
+        &["--no-pager", "--width", "72", SEED_LEFT, SEED_RIGHT],
+    );
     assert_eq!(widest_line(&set.shown), 72, "{}", set.shown);
-    let narrow = terminal::on_terminal(200, 60, &[], &[SEED_LEFT, SEED_RIGHT]);
+    let narrow = terminal::on_terminal(200, 60, &[], &["--no-pager", SEED_LEFT, SEED_RIGHT]);
     assert_eq!(widest_line(&narrow.shown), 60, "{}", narrow.shown);
 }
 
 #[cfg(unix)]
 #[test]
 fn term_dumb_and_clicolor_0_turn_auto_color_off_on_a_terminal() {
-    let args = [SEED_LEFT, SEED_RIGHT];
+    let args = ["--no-pager", SEED_LEFT, SEED_RIGHT];
     let colored = terminal::on_terminal(200, 100, &[], &args);
     assert!(colored.shown.contains(ESC), "a terminal is colored");
     for env in [("TERM", "dumb"), ("CLICOLOR", "0")] {
@@ -644,7 +845,7 @@ fn term_dumb_and_clicolor_0_turn_auto_color_off_on_a_terminal() {
             200,
             100,
             &[env],
-            &["--color", "always", SEED_LEFT, SEED_RIGHT],
+            &["--color", "always", "--no-pager", SEED_LEFT, SEED_RIGHT],
         );
         assert!(
             always.shown.contains(ESC),

@@ -3,8 +3,8 @@
 //! Raw flags ([`Args`]) are parsed by clap, which also takes the defaults people set once from
 //! `CROSSCHECK_COLOR`, `CROSSCHECK_WIDTH` and `CROSSCHECK_FORMAT`; [`Args::check`] refuses flags
 //! given where they do not apply; [`Args::resolve`] reads the rest of the environment (`NO_COLOR`,
-//! `CLICOLOR_FORCE`, `CLICOLOR`, `TERM`, whether stdout is a terminal and its width) once, so
-//! nothing below it does.
+//! `CLICOLOR_FORCE`, `CLICOLOR`, `TERM`, the pager variables, whether stdout is a terminal and its
+//! size) once, so nothing below it does.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -14,6 +14,7 @@ use clap::parser::ValueSource;
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
 
 use crate::load::Decoding;
+use crate::output::pager::PagerSettings;
 use crate::render::style::Style;
 use crate::render::text::TextOptions;
 pub use crate::render::Format;
@@ -178,6 +179,12 @@ pub struct Args {
     #[arg(long, value_parser = parse_width, allow_negative_numbers = true, env = "CROSSCHECK_WIDTH")]
     pub width: Option<u16>,
 
+    /// Never show the report through a pager. By default a report longer than the terminal is
+    /// shown through CROSSCHECK_PAGER, else PAGER, else `less -FRX`; set either to an empty value
+    /// or `cat` to never page. Only a report on a terminal is ever paged.
+    #[arg(long)]
+    pub no_pager: bool,
+
     /// Write the report to FILE instead of standard output (`-` is standard output). A regular
     /// file is replaced only once the whole report is written (through a temporary file in the
     /// same directory), keeping its permissions and owner, so a failure leaves no partial report
@@ -255,6 +262,9 @@ pub struct Settings {
     /// Where the report goes (see `output::Destination`): the `--output` path, or standard
     /// output when `None` (no `--output`, or `-`).
     pub output: Option<PathBuf>,
+    /// The pager a report longer than the screen goes through: only for an article report on a
+    /// terminal, without `--no-pager`, when the pager variables name one.
+    pub pager: Option<PagerSettings>,
     /// Whether a progress bar may be drawn on stderr (stderr is a terminal, the report is not
     /// JSON). It is drawn only for inputs long enough to take a while.
     pub progress: bool,
@@ -263,6 +273,14 @@ pub struct Settings {
 /// Width of a text report that does not go to a terminal (a pipe, a file): wide enough for a
 /// statement, narrow enough to read. On a terminal the report takes the terminal's width.
 const PIPE_WIDTH: usize = 100;
+
+/// Rows assumed of a terminal that does not say how many it has.
+const SCREEN_ROWS: usize = 24;
+
+/// The pager when neither CROSSCHECK_PAGER nor PAGER names one, as git's: quit at once when the
+/// report fits the screen (`-F`), pass colors through (`-R`), leave the report on the screen
+/// after quitting (`-X`).
+const DEFAULT_PAGER: &str = "less -FRX";
 
 /// A flag that shapes the article report, and the report formats it applies to.
 struct ReportFlag {
@@ -436,17 +454,24 @@ impl Args {
             ColorChoice::Auto => auto_color(stdout_is_terminal),
         };
         // A terminal that gives no size (a serial line, a pseudo-terminal never sized) says 0.
-        let terminal_width = terminal_size::terminal_size()
-            .filter(|(width, _)| stdout_is_terminal && width.0 > 0)
-            .map(|(width, _)| usize::from(width.0));
+        let terminal_size = terminal_size::terminal_size()
+            .filter(|(width, height)| stdout_is_terminal && width.0 > 0 && height.0 > 0)
+            .map(|(width, height)| (usize::from(width.0), usize::from(height.0)));
         let width = self
             .width
             .map(usize::from)
-            .or(terminal_width)
+            .or(terminal_size.map(|(width, _)| width))
             .unwrap_or(PIPE_WIDTH);
         let format = self.format.map_or(Format::Text, Format::from);
         let progress = std::io::stderr().is_terminal() && format != Format::Json;
         let pair_mode = self.pairs.is_some();
+        let pager = pager_command()
+            .filter(|_| stdout_is_terminal && !self.no_pager && !pair_mode)
+            .map(|command| PagerSettings {
+                command,
+                screen_rows: terminal_size.map_or(SCREEN_ROWS, |(_, rows)| rows),
+                less_defaults: std::env::var_os("LESS").is_none(),
+            });
         let job = match self.pairs {
             Some(input) => Job::Pairs {
                 input,
@@ -486,6 +511,7 @@ impl Args {
             },
             only: self.only.into_iter().map(Finding::from).collect(),
             output,
+            pager,
             progress,
         }
     }
@@ -500,6 +526,17 @@ fn auto_color(stdout_is_terminal: bool) -> bool {
     let declined =
         var("CLICOLOR").is_some_and(|v| v == "0") || var("TERM").is_some_and(|v| v == "dumb");
     !set("NO_COLOR") && (set("CLICOLOR_FORCE") || (stdout_is_terminal && !declined))
+}
+
+/// The pager as git picks one: CROSSCHECK_PAGER, else PAGER, else [`DEFAULT_PAGER`]; none when
+/// the one picked is empty or `cat`.
+fn pager_command() -> Option<String> {
+    let picked = ["CROSSCHECK_PAGER", "PAGER"]
+        .into_iter()
+        .find_map(|name| std::env::var(name).ok())
+        .unwrap_or_else(|| DEFAULT_PAGER.to_string());
+    let picked = picked.trim();
+    (!picked.is_empty() && picked != "cat").then(|| picked.to_string())
 }
 
 #[cfg(test)]
@@ -600,6 +637,9 @@ mod tests {
             assert!(message.contains(flags[0]), "{message}");
             assert!(message.contains("--pairs"), "{message}");
         }
+        assert!(
+            Args::try_parse_checked(["crosscheck", "--pairs", "p.jsonl", "--no-pager"]).is_ok()
+        );
     }
 
     #[test]
