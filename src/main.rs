@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crosscheck::cli::{progress_bar, Args, Job, Settings};
+use crosscheck::cli::{manual, progress_bar, Args, Job, Settings};
 use crosscheck::load::Decoding;
 use crosscheck::output::pager::Paged;
 use crosscheck::output::{self, Destination};
@@ -74,7 +74,17 @@ fn run() -> anyhow::Result<u8> {
             input,
             skip_bad_lines,
         } => judge_pairs(&settings, input, *skip_bad_lines),
+        Job::Completions(shell) => print(|out| manual::write_completions(*shell, out)),
+        Job::Man => print(manual::write_man_page),
     }
+}
+
+/// Prints what `write` writes (a completion script, the manual page) on standard output.
+fn print(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<u8> {
+    let mut destination = Destination::open(None, &[])?;
+    let written = write(&mut destination);
+    unless_the_reader_left(destination.finish(written))?;
+    Ok(SAME)
 }
 
 fn compare_articles(

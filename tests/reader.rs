@@ -1,7 +1,7 @@
 //! What a reader of a long report can do with it, driven through the binary: show only some
 //! findings (`--only`), only a summary (`--summary`), read it through a pager on a terminal, at the
 //! terminal's width and in color only where color shows; set defaults once in the environment;
-//! be told clearly when a flag does not apply.
+//! be told clearly when a flag does not apply; and install completions and the manual page.
 //!
 //! A terminal here is a pseudo-terminal the test opens, of the size the test chooses, so the
 //! pager, the width and the color are those a person at a terminal would get.
@@ -553,6 +553,74 @@ fn clicolor_force_still_forces_color_over_term_dumb_and_clicolor_0() {
         .env("CLICOLOR", "0")
         .args([SEED_LEFT, SEED_RIGHT]));
     assert!(forced.stdout.contains(ESC));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Completions and the manual page
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn completions_for_every_shell_need_no_articles() {
+    for (shell, mark) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef crosscheck"),
+        ("fish", "complete -c crosscheck"),
+        ("elvish", "edit:completion:arg-completer[crosscheck]"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let run = run(crosscheck().args(["--completions", shell]));
+        assert_eq!(run.code, Some(0), "{shell}: {}", run.stderr);
+        assert!(run.stdout.contains(mark), "{shell}:\n{}", run.stdout);
+        assert!(run.stdout.contains("format"), "{shell}:\n{}", run.stdout);
+    }
+    let bash = run(crosscheck().args(["--completions", "bash"])).stdout;
+    for flag in ["--format", "--only", "--summary", "--no-pager"] {
+        assert!(bash.contains(flag), "{flag}:\n{bash}");
+    }
+    assert_refused(crosscheck().args(["--completions", "tcsh"]), &["tcsh"]);
+}
+
+#[test]
+fn the_man_page_is_roff_and_documents_flags_and_environment() {
+    let run = run(crosscheck().arg("--man"));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let page = run.stdout;
+    assert!(page.contains(".TH crosscheck 1"), "{page}");
+    for section in [
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH EXIT STATUS",
+        ".SH ENVIRONMENT",
+    ] {
+        assert!(page.contains(section), "{section}:\n{page}");
+    }
+    for mention in [
+        "\\-\\-summary",
+        "\\-\\-only",
+        "CROSSCHECK_PAGER",
+        "NO_COLOR",
+    ] {
+        assert!(page.contains(mention), "{mention}:\n{page}");
+    }
+}
+
+#[test]
+fn completions_and_the_man_page_into_a_closed_pipe_are_not_an_error() {
+    // `crosscheck --man | head -1`: the reader leaves early.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .arg("--man")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

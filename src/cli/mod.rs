@@ -68,8 +68,10 @@ impl From<FindingArg> for Finding {
 
 use crate::Config;
 
+pub mod manual;
 pub mod progress_bar;
 
+/// The examples and exit status of `--help`; the manual page shows the examples too.
 const EXAMPLES: &str = "\
 Examples:
   crosscheck seeds/000_28f1410be158b030.txt seeds/003_0b289d2134709d16.txt
@@ -90,11 +92,11 @@ Exit status: 0 if the sources do not disagree, 1 if they disagree somewhere, 2 o
 #[command(name = "crosscheck", version, after_help = EXAMPLES)]
 pub struct Args {
     /// The first article (LEFT). `-` reads standard input.
-    #[arg(required_unless_present = "pairs")]
+    #[arg(required_unless_present_any = ["pairs", "completions", "man"])]
     pub left: Option<PathBuf>,
 
     /// The second article (RIGHT). `-` reads standard input.
-    #[arg(required_unless_present = "pairs")]
+    #[arg(required_unless_present_any = ["pairs", "completions", "man"])]
     pub right: Option<PathBuf>,
 
     /// Sentence-pair mode: judge every pair of a JSON Lines file (`-` for stdin), one
@@ -198,6 +200,16 @@ pub struct Args {
     /// spans in the JSON report still index the file's bytes.
     #[arg(long)]
     pub lossy: bool,
+
+    /// Print the completion script for SHELL on standard output and exit, e.g.
+    /// `crosscheck --completions bash > ~/.local/share/bash-completion/completions/crosscheck`.
+    #[arg(long, value_name = "SHELL", conflicts_with_all = ["left", "right", "pairs", "man"])]
+    pub completions: Option<clap_complete::Shell>,
+
+    /// Print the manual page (roff) on standard output and exit, e.g.
+    /// `crosscheck --man > ~/.local/share/man/man1/crosscheck.1`.
+    #[arg(long, conflicts_with_all = ["left", "right", "pairs"])]
+    pub man: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -247,6 +259,10 @@ pub enum Job {
         input: PathBuf,
         skip_bad_lines: bool,
     },
+    /// Print the completion script of a shell.
+    Completions(clap_complete::Shell),
+    /// Print the manual page.
+    Man,
 }
 
 /// Everything the run needs, with the environment already consulted.
@@ -392,6 +408,9 @@ impl Args {
     /// in pair mode, and with a format they do not shape. `matches` tells a flag given on the
     /// command line from a default taken from the environment, which is not refused.
     pub fn check(self, matches: &ArgMatches) -> Result<Args, clap::Error> {
+        if self.completions.is_some() || self.man {
+            return Ok(self);
+        }
         let mut command = Args::command();
         let flag_name = |id: &str| {
             command
@@ -472,21 +491,27 @@ impl Args {
                 screen_rows: terminal_size.map_or(SCREEN_ROWS, |(_, rows)| rows),
                 less_defaults: std::env::var_os("LESS").is_none(),
             });
-        let job = match self.pairs {
-            Some(input) => Job::Pairs {
-                input,
-                skip_bad_lines: self.skip_bad_lines,
-            },
-            // clap requires both paths when --pairs is absent.
-            None => Job::Articles {
-                left: self.left.unwrap_or_default(),
-                right: self.right.unwrap_or_default(),
-                decoding: if self.lossy {
-                    Decoding::Lossy
-                } else {
-                    Decoding::Strict
+        let job = if let Some(shell) = self.completions {
+            Job::Completions(shell)
+        } else if self.man {
+            Job::Man
+        } else {
+            match self.pairs {
+                Some(input) => Job::Pairs {
+                    input,
+                    skip_bad_lines: self.skip_bad_lines,
                 },
-            },
+                // clap requires both paths when --pairs is absent.
+                None => Job::Articles {
+                    left: self.left.unwrap_or_default(),
+                    right: self.right.unwrap_or_default(),
+                    decoding: if self.lossy {
+                        Decoding::Lossy
+                    } else {
+                        Decoding::Strict
+                    },
+                },
+            }
         };
         Settings {
             job,
@@ -724,5 +749,18 @@ mod tests {
             let args = [&["crosscheck", "--summary"], other, &["a", "b"]].concat();
             assert!(Args::try_parse_checked(args).is_err(), "{other:?}");
         }
+    }
+
+    #[test]
+    fn completions_and_the_man_page_need_no_articles() {
+        let args = Args::try_parse_checked(["crosscheck", "--completions", "bash"]).unwrap();
+        assert!(matches!(
+            args.resolve().job,
+            Job::Completions(clap_complete::Shell::Bash)
+        ));
+        let args = Args::try_parse_checked(["crosscheck", "--man"]).unwrap();
+        assert!(matches!(args.resolve().job, Job::Man));
+        assert!(Args::try_parse_checked(["crosscheck", "--man", "a", "b"]).is_err());
+        assert!(Args::try_parse_checked(["crosscheck", "--completions", "tcsh"]).is_err());
     }
 }
