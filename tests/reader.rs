@@ -392,7 +392,7 @@ fn summary_is_refused_with_json_and_html_saying_what_to_read_instead() {
 
 #[test]
 fn report_flags_are_refused_in_pair_mode_naming_the_flag() {
-    let flags: [&[&str]; 10] = [
+    let flags: [&[&str]; 11] = [
         &["--side-by-side"],
         &["--color", "never"],
         &["--width", "80"],
@@ -403,6 +403,7 @@ fn report_flags_are_refused_in_pair_mode_naming_the_flag() {
         &["--format", "json"],
         &["--explain"],
         &["--lossy"],
+        &["--min-confidence", "0.9"],
     ];
     for flag in flags {
         assert_refused(

@@ -366,6 +366,12 @@ const REPORT_FLAGS: &[ReportFlag] = &[
         formats: EVERY_FORMAT,
         instead: "",
     },
+    // Pair mode's exit status counts every disagreement: it has no linking confidence.
+    ReportFlag {
+        id: "min_confidence",
+        formats: EVERY_FORMAT,
+        instead: "",
+    },
 ];
 
 /// "the text report", "the text and Markdown reports", "the text, JSON and Markdown reports".
@@ -641,7 +647,7 @@ mod tests {
 
     #[test]
     fn no_report_flag_is_taken_in_pair_mode() {
-        let given: [&[&str]; 10] = [
+        let given: [&[&str]; 11] = [
             &["--format", "json"],
             &["--side-by-side"],
             &["--color", "never"],
@@ -652,6 +658,7 @@ mod tests {
             &["--show-boilerplate"],
             &["--no-context"],
             &["--lossy"],
+            &["--min-confidence", "0.9"],
         ];
         assert_eq!(given.len(), REPORT_FLAGS.len());
         for flags in given {
