@@ -42,6 +42,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// The pager the environment names (CROSSCHECK_PAGER, PAGER, or `less`) cannot be started:
+    /// a warning, the report is shown without it.
+    #[error("cannot run the pager `{command}`, showing the report without it; set CROSSCHECK_PAGER to a pager, or to `cat` (or pass --no-pager) for none")]
+    Pager {
+        command: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("cannot write to standard output")]
     WriteStdout {
         #[source]

@@ -51,7 +51,9 @@ pub mod thesaurus;
 pub use error::{Error, Result};
 pub use load::Doc;
 pub use model::{Evidence, Pair, Reason, ReasonKind, Relation, Side, Span, StatementId};
-pub use report::{PairReport, Report, SideReport, StatementReport, Summary, REPORT_VERSION};
+pub use report::{
+    Finding, PairReport, Report, SideReport, StatementReport, Summary, REPORT_VERSION,
+};
 
 use align::{align_keeping_sole_matches, AlignOptions, SolePair};
 use judge::{judge_with_speakers, Claim};
@@ -539,6 +541,7 @@ fn compare_analysed<'a>(
         pairs,
         only,
         summary,
+        shown: None,
     };
     debug_assert!(every_statement_has_one_fate(&report));
     (report, sides, sole)

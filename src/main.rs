@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crosscheck::cli::{progress_bar, Args, Job, Settings};
+use crosscheck::cli::{manual, progress_bar, Args, Job, Settings};
 use crosscheck::load::Decoding;
+use crosscheck::output::pager::Paged;
 use crosscheck::output::{self, Destination};
 use crosscheck::pairs::{self, OnBadLine};
 use crosscheck::render;
@@ -73,7 +74,17 @@ fn run() -> anyhow::Result<u8> {
             input,
             skip_bad_lines,
         } => judge_pairs(&settings, input, *skip_bad_lines),
+        Job::Completions(shell) => print(|out| manual::write_completions(*shell, out)),
+        Job::Man => print(manual::write_man_page),
     }
+}
+
+/// Prints what `write` writes (a completion script, the manual page) on standard output.
+fn print(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<u8> {
+    let mut destination = Destination::open(None, &[])?;
+    let written = write(&mut destination);
+    unless_the_reader_left(destination.finish(written))?;
+    Ok(SAME)
 }
 
 fn compare_articles(
@@ -113,14 +124,18 @@ fn compare_articles(
         compare(&docs.left, &docs.right, &settings.config)
     };
 
+    // Whether the sources disagree is the whole comparison's, whatever the report shows.
+    let exit = if report.has_disagreements_from(settings.config.min_confidence) {
+        DIFFERENT
+    } else {
+        SAME
+    };
+    let mut report = report;
+    if !settings.only.is_empty() {
+        report.keep_only(&settings.only);
+    }
     deliver(&report, settings, destination)?;
-    Ok(
-        if report.has_disagreements_from(settings.config.min_confidence) {
-            DIFFERENT
-        } else {
-            SAME
-        },
-    )
+    Ok(exit)
 }
 
 /// Below this many input bytes (both sides together) a comparison takes a few milliseconds, and
@@ -139,14 +154,18 @@ fn work_on_this_thread() {
 
 /// Renders the report straight into its destination: the report of two long documents runs to
 /// hundreds of megabytes, too much to hold a second copy of. Rendering cannot fail by itself; a
-/// failed write leaves an `--output` file as it was.
-fn deliver(
-    report: &Report,
-    settings: &Settings,
-    mut destination: Destination,
-) -> anyhow::Result<()> {
-    let written = render::write(report, settings.format, settings.text, &mut destination);
-    Ok(unless_the_reader_left(destination.finish(written))?)
+/// failed write leaves an `--output` file as it was. A report on a terminal that is longer than
+/// the screen goes through the pager, when there is one (see `output::pager`).
+fn deliver(report: &Report, settings: &Settings, destination: Destination) -> anyhow::Result<()> {
+    let mut out = Paged::new(destination, settings.pager.clone());
+    let written = render::write(report, settings.format, settings.text, &mut out);
+    if let Some(warning) = out.take_warning() {
+        eprintln!(
+            "crosscheck: warning: {}",
+            printable(&format!("{warning:#}"))
+        );
+    }
+    Ok(unless_the_reader_left(out.finish(written))?)
 }
 
 /// A reader that stops early (`crosscheck a b | head`) is not an error: it has what it wanted.

@@ -16,7 +16,10 @@ pub struct Report {
     pub pairs: Vec<PairReport>,
     /// Claims (not boilerplate) of each side that no pair touches.
     pub only: Pair<Vec<StatementId>>,
+    /// Counts of the whole comparison, whatever [`Report::keep_only`] left out.
     pub summary: Summary,
+    /// The findings the report lists when [`Report::keep_only`] chose some; `None` for all.
+    pub shown: Option<Vec<Finding>>,
 }
 
 /// One input document as reported.
@@ -98,6 +101,29 @@ impl PairReport {
     }
 }
 
+/// What a report lists about the claims of two sources: `--only` chooses among them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Finding {
+    /// Pairs whose statements disagree.
+    Disagree,
+    /// Pairs whose statements agree.
+    Agree,
+    /// Claims found in only one source.
+    OneSided,
+}
+
+impl Finding {
+    /// The name a reader sees, as in the report's sections.
+    pub fn label(self) -> &'static str {
+        match self {
+            Finding::Disagree => "disagreements",
+            Finding::Agree => "agreements",
+            Finding::OneSided => "claims found in one source only",
+        }
+    }
+}
+
 /// The two kinds of disagreement a reader weighs differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -138,6 +164,28 @@ impl Report {
             .any(|p| p.relation == Relation::Disagree && p.confidence >= min_confidence)
     }
 
+    /// Leaves out of the report every finding but `findings`: the pairs of the other relations
+    /// and, without [`Finding::OneSided`], the lists of one-sided claims. The statements and the
+    /// [`Summary`] stay whole, so a renderer still counts the whole comparison; [`Report::shown`]
+    /// says what was kept. One step for every format, done in place: a long report is not
+    /// copied. Ask [`Report::has_disagreements_from`] before, for the whole comparison.
+    pub fn keep_only(&mut self, findings: &[Finding]) {
+        let mut shown = findings.to_vec();
+        shown.sort();
+        shown.dedup();
+        let keeps = |relation: Relation| {
+            shown.contains(&match relation {
+                Relation::Disagree => Finding::Disagree,
+                Relation::Agree => Finding::Agree,
+            })
+        };
+        self.pairs.retain(|pair| keeps(pair.relation));
+        if !shown.contains(&Finding::OneSided) {
+            self.only = Pair::new(Vec::new(), Vec::new());
+        }
+        self.shown = Some(shown);
+    }
+
     /// One side's statements left out as page furniture.
     pub fn boilerplate(&self, side: Side) -> Vec<&StatementReport> {
         self.side(side)
@@ -172,5 +220,73 @@ impl Report {
         .map(|(relation, title)| (relation, title, self.pairs_of(relation)))
         .filter(|(_, _, pairs)| !pairs.is_empty())
         .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{compare, Config, Doc};
+
+    /// A report with a disagreement, an agreement and a claim of each side found only there.
+    fn report() -> Report {
+        let left = Doc::from_text(
+            "a.txt",
+            "The council approved the budget on Tuesday.\n\n\
+             The mayor thanked the residents of the city for their patience.\n\n\
+             Astronomers discovered a comet near Jupiter last month.\n",
+        );
+        let right = Doc::from_text(
+            "b.txt",
+            "The council approved the budget on Wednesday.\n\n\
+             The mayor thanked the residents of the city for their patience.\n\n\
+             The harbour will close for repairs in the spring.\n",
+        );
+        // In context, the two one-sided claims would pair as the same stretch of the story.
+        let config = Config {
+            in_context: false,
+            ..Config::default()
+        };
+        let report = compare(&left, &right, &config);
+        assert!(report.summary.agree > 0 && report.summary.disagree > 0);
+        assert!(report.summary.only.left > 0 && report.summary.only.right > 0);
+        report
+    }
+
+    #[test]
+    fn keep_only_leaves_out_the_other_findings_and_keeps_the_counts() {
+        let mut disagreements = report();
+        let summary = disagreements.summary;
+        disagreements.keep_only(&[Finding::Disagree]);
+        assert!(disagreements
+            .pairs
+            .iter()
+            .all(|p| p.relation == Relation::Disagree));
+        assert_eq!(disagreements.pairs.len(), summary.disagree);
+        assert!(disagreements.only.left.is_empty() && disagreements.only.right.is_empty());
+        assert_eq!(disagreements.summary, summary);
+        assert_eq!(disagreements.shown, Some(vec![Finding::Disagree]));
+
+        let mut one_sided = report();
+        one_sided.keep_only(&[Finding::OneSided, Finding::Agree, Finding::OneSided]);
+        assert!(one_sided
+            .pairs
+            .iter()
+            .all(|p| p.relation == Relation::Agree));
+        assert_eq!(one_sided.only.left.len(), summary.only.left);
+        assert_eq!(
+            one_sided.shown,
+            Some(vec![Finding::Agree, Finding::OneSided])
+        );
+    }
+
+    #[test]
+    fn a_report_shows_everything_until_told_otherwise() {
+        let whole = report();
+        assert_eq!(whole.shown, None);
+        let mut kept = report();
+        kept.keep_only(&[Finding::Disagree, Finding::Agree, Finding::OneSided]);
+        assert_eq!(kept.pairs.len(), whole.pairs.len());
+        assert_eq!(kept.only, whole.only);
     }
 }

@@ -626,11 +626,20 @@ fn json_is_byte_identical_across_runs() {
 
 #[test]
 fn json_is_never_colored() {
-    let output = report_bytes(crosscheck().args([
-        "--format", "json", "--color", "always", SEED_LEFT, SEED_RIGHT,
-    ]));
+    let output = report_bytes(
+        crosscheck()
+            .env("CLICOLOR_FORCE", "1")
+            .args(["--format", "json", SEED_LEFT, SEED_RIGHT]),
+    );
     assert!(!output.contains(&ESC));
     serde_json::from_slice::<Value>(&output).expect("still JSON");
+    // Asking for color there is a mistake, said as one.
+    assert_trouble(
+        crosscheck().args([
+            "--format", "json", "--color", "always", SEED_LEFT, SEED_RIGHT,
+        ]),
+        &["--color", "--format json"],
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,13 @@ fn run(format: &str, extra: &[&str], left: &str, right: &str) -> String {
         .unwrap()
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
-        .args(["--format", format, "--color", "never", "--width", "100"])
+        .args(["--format", format])
+        // Color and width shape the text report only; elsewhere they are refused.
+        .args(if format == "text" {
+            &["--color", "never", "--width", "100"][..]
+        } else {
+            &[]
+        })
         .args(extra)
         .args([left, right])
         .output()

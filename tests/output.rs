@@ -37,13 +37,15 @@ const BIN: &str = env!("CARGO_BIN_EXE_crosscheck");
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-/// The binary, run in `dir` (so a stray file would land there), without color variables.
+/// The binary, run in `dir` (so a stray file would land there), without color variables and
+/// with color off: as a default from the environment, which pair mode and the formats that are
+/// never colored leave unused, where `--color` would be refused.
 fn crosscheck(dir: &Path) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.current_dir(dir)
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
-        .args(["--color", "never"]);
+        .env("CROSSCHECK_COLOR", "never");
     cmd
 }
 

@@ -21,7 +21,13 @@ fn report(format: &str, flags: &[&str]) -> String {
     std::fs::write(&right, RIGHT).unwrap();
     let output = Command::cargo_bin("crosscheck")
         .unwrap()
-        .args(["--format", format, "--color", "never", "--width", "100"])
+        .args(["--format", format])
+        // Color and width shape the text report only; elsewhere they are refused.
+        .args(if format == "text" {
+            &["--color", "never", "--width", "100"][..]
+        } else {
+            &[]
+        })
         .args(flags)
         .arg(&left)
         .arg(&right)

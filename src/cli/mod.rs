@@ -1,18 +1,24 @@
 //! Command-line flags, and their resolution into the settings the library and renderers take.
 //!
-//! Raw flags ([`Args`]) are parsed by clap; [`Args::resolve`] reads the environment (`NO_COLOR`,
-//! `CLICOLOR_FORCE`, whether stdout is a terminal, its width) once, so nothing below it does.
+//! Raw flags ([`Args`]) are parsed by clap, which also takes the defaults people set once from
+//! `CROSSCHECK_COLOR`, `CROSSCHECK_WIDTH` and `CROSSCHECK_FORMAT`; [`Args::check`] refuses flags
+//! given where they do not apply; [`Args::resolve`] reads the rest of the environment (`NO_COLOR`,
+//! `CLICOLOR_FORCE`, `CLICOLOR`, `TERM`, the pager variables, whether stdout is a terminal and its
+//! size) once, so nothing below it does.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, ValueEnum};
+use clap::parser::ValueSource;
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
 
 use crate::load::Decoding;
+use crate::output::pager::PagerSettings;
 use crate::render::style::Style;
 use crate::render::text::TextOptions;
 pub use crate::render::Format;
+use crate::report::Finding;
 
 /// `--format`'s values: the report formats ([`Format`]) as the command line names them. The
 /// library's `Format` knows nothing of clap.
@@ -20,7 +26,7 @@ pub use crate::render::Format;
 pub enum FormatArg {
     /// A report for people in a terminal, colored when it is one.
     Text,
-    /// The versioned JSON report for scripts (see the README).
+    /// The versioned JSON report for scripts (see docs/json.md).
     Json,
     /// A Markdown report to paste into an issue, a pull request or a note.
     Markdown,
@@ -38,14 +44,40 @@ impl From<FormatArg> for Format {
         }
     }
 }
+
+/// `--only`'s values: the findings of [`Finding`] as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FindingArg {
+    /// Pairs whose statements disagree.
+    Disagree,
+    /// Claims found in only one source.
+    OneSided,
+    /// Pairs whose statements agree.
+    Agree,
+}
+
+impl From<FindingArg> for Finding {
+    fn from(finding: FindingArg) -> Finding {
+        match finding {
+            FindingArg::Disagree => Finding::Disagree,
+            FindingArg::OneSided => Finding::OneSided,
+            FindingArg::Agree => Finding::Agree,
+        }
+    }
+}
+
 use crate::Config;
 
+pub mod manual;
 pub mod progress_bar;
 
+/// The examples and exit status of `--help`; the manual page shows the examples too.
 const EXAMPLES: &str = "\
 Examples:
   crosscheck seeds/000_28f1410be158b030.txt seeds/003_0b289d2134709d16.txt
   crosscheck --side-by-side left.txt right.txt
+  crosscheck --only disagree,one-sided left.txt right.txt
+  crosscheck --summary left.txt right.txt
   crosscheck --format json left.txt right.txt > report.json
   crosscheck --format markdown left.txt right.txt > report.md
   crosscheck --format html --output report.html left.txt right.txt
@@ -60,17 +92,17 @@ Exit status: 0 if the sources do not disagree, 1 if they disagree somewhere, 2 o
 #[command(name = "crosscheck", version, after_help = EXAMPLES)]
 pub struct Args {
     /// The first article (LEFT). `-` reads standard input.
-    #[arg(required_unless_present = "pairs")]
+    #[arg(required_unless_present_any = ["pairs", "completions", "man"])]
     pub left: Option<PathBuf>,
 
     /// The second article (RIGHT). `-` reads standard input.
-    #[arg(required_unless_present = "pairs")]
+    #[arg(required_unless_present_any = ["pairs", "completions", "man"])]
     pub right: Option<PathBuf>,
 
     /// Sentence-pair mode: judge every pair of a JSON Lines file (`-` for stdin), one
     /// `{"id", "left", "right"}` object a line, and print one `{"id", "relation", "similarity",
     /// "reasons"}` line each, in order. Takes no LEFT and RIGHT.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["left", "right", "format"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["left", "right"])]
     pub pairs: Option<PathBuf>,
 
     /// In pair mode, report lines that are not pairs on stderr and go on, instead of stopping.
@@ -78,8 +110,22 @@ pub struct Args {
     pub skip_bad_lines: bool,
 
     /// The report's format (default: text). Redirect it or use --output to keep it.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, env = "CROSSCHECK_FORMAT")]
     pub format: Option<FormatArg>,
+
+    /// Show only these findings, comma-separated or repeated: `disagree`, `one-sided` (claims
+    /// found in one source only), `agree`. The header still counts the whole comparison, and the
+    /// exit status still says whether the sources disagree. The JSON report keeps every statement
+    /// and its summary, cuts `pairs`, `left_only` and `right_only` down the same way and lists
+    /// what it kept in `shown`. Not for the HTML report, which shows both articles whole.
+    #[arg(long, value_enum, value_name = "FINDINGS", value_delimiter = ',')]
+    pub only: Vec<FindingArg>,
+
+    /// Print only the counts (statements, agreements, disagreements, claims found in one source
+    /// only, boilerplate) and the top disagreements, the surest first, with their reasons. For
+    /// the text and Markdown reports.
+    #[arg(long, conflicts_with_all = ["only", "side_by_side", "explain", "show_boilerplate"])]
+    pub summary: bool,
 
     /// Lay the text report out in two columns: each pair's statements side by side, wrapped to
     /// the width, with removed words marked in the left one and added words in the right one.
@@ -89,25 +135,31 @@ pub struct Args {
     /// Let every character count in the word diff. By default words that differ only in quote
     /// style (‘the / 'the), dashes (— / -) or punctuation (nonsense, / nonsense) are shown as
     /// equal, so that the diff marks what the wording changes.
-    #[arg(long, conflicts_with = "pairs")]
+    #[arg(long)]
     pub exact_diff: bool,
 
-    /// When to color the text report. `auto` colors only when stdout is a terminal and NO_COLOR
-    /// is not set (CLICOLOR_FORCE=1 forces color).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    /// When to color the text report. `auto` colors only when stdout is a terminal, NO_COLOR is
+    /// not set, CLICOLOR is not 0 and TERM is not `dumb`; CLICOLOR_FORCE=1 forces color (but not
+    /// over NO_COLOR). `always` and `never` win over all of them.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, env = "CROSSCHECK_COLOR")]
     pub color: ColorChoice,
 
     /// Minimal similarity (0 to 1) for two statements to be aligned [default: 0.1 for articles,
     /// whose pairs the linking model then chooses by confidence; 0.25 in pair mode]. Higher
     /// keeps only close paraphrases.
-    #[arg(long, value_parser = parse_fraction)]
+    #[arg(long, value_parser = parse_fraction, allow_negative_numbers = true)]
     pub threshold: Option<f64>,
 
     /// Confidence (0 to 1) from which a disagreement counts for the exit status. Every pair
     /// carries the linking model's confidence that its two statements speak of the same claim;
     /// a disagreement below this line is still reported, but the sources are not said to
     /// disagree because of it.
-    #[arg(long, default_value_t = Config::default().min_confidence, value_parser = parse_fraction)]
+    #[arg(
+        long,
+        default_value_t = Config::default().min_confidence,
+        value_parser = parse_fraction,
+        allow_negative_numbers = true
+    )]
     pub min_confidence: f64,
 
     /// Align statements on their own words only. By default a weakly similar pair is aligned
@@ -121,7 +173,7 @@ pub struct Args {
     /// Show, under each pair, what the judge did: every check of its table and what it found,
     /// the rules that combined the findings, and the negation words it set aside with the
     /// exemption that stopped each. For the text and JSON reports (a `trace` per pair).
-    #[arg(long, conflicts_with_all = ["pairs", "side_by_side"])]
+    #[arg(long, conflicts_with = "side_by_side")]
     pub explain: bool,
 
     /// Also list boilerplate (photo captions, share prompts, "Read more") in the text and
@@ -130,9 +182,16 @@ pub struct Args {
     #[arg(long)]
     pub show_boilerplate: bool,
 
-    /// Wrap the text report at this many columns (default: the terminal width, at most 100).
-    #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
+    /// Wrap the text report at this many columns, at least 20 (default: the terminal's width; 100
+    /// when the report does not go to a terminal).
+    #[arg(long, value_parser = parse_width, allow_negative_numbers = true, env = "CROSSCHECK_WIDTH")]
     pub width: Option<u16>,
+
+    /// Never show the report through a pager. By default a report longer than the terminal is
+    /// shown through CROSSCHECK_PAGER, else PAGER, else `less -FRX`; set either to an empty value
+    /// or `cat` to never page. Only a report on a terminal is ever paged.
+    #[arg(long)]
+    pub no_pager: bool,
 
     /// Write the report to FILE instead of standard output (`-` is standard output). A regular
     /// file is replaced only once the whole report is written (through a temporary file in the
@@ -145,8 +204,18 @@ pub struct Args {
 
     /// Read bytes that are not UTF-8 as U+FFFD (replacement characters) instead of stopping;
     /// spans in the JSON report still index the file's bytes.
-    #[arg(long, conflicts_with = "pairs")]
+    #[arg(long)]
     pub lossy: bool,
+
+    /// Print the completion script for SHELL on standard output and exit, e.g.
+    /// `crosscheck --completions bash > ~/.local/share/bash-completion/completions/crosscheck`.
+    #[arg(long, value_name = "SHELL", conflicts_with_all = ["left", "right", "pairs", "man"])]
+    pub completions: Option<clap_complete::Shell>,
+
+    /// Print the manual page (roff) on standard output and exit, e.g.
+    /// `crosscheck --man > ~/.local/share/man/man1/crosscheck.1`.
+    #[arg(long, conflicts_with_all = ["left", "right", "pairs"])]
+    pub man: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -163,7 +232,22 @@ fn parse_fraction(value: &str) -> Result<f64, String> {
     if (0.0..=1.0).contains(&number) {
         Ok(number)
     } else {
-        Err(format!("{number} is outside 0..1"))
+        Err(format!("must be between 0 and 1, not {number}"))
+    }
+}
+
+/// Below this many columns a statement and its line tag no longer fit side by side.
+const MIN_WIDTH: u16 = 20;
+
+fn parse_width(value: &str) -> Result<u16, String> {
+    let columns: i64 = value
+        .parse()
+        .map_err(|_| format!("'{value}' is not a number of columns"))?;
+    match u16::try_from(columns) {
+        Ok(columns) if columns >= MIN_WIDTH => Ok(columns),
+        _ => Err(format!(
+            "must be at least {MIN_WIDTH} columns, not {columns}"
+        )),
     }
 }
 
@@ -181,6 +265,10 @@ pub enum Job {
         input: PathBuf,
         skip_bad_lines: bool,
     },
+    /// Print the completion script of a shell.
+    Completions(clap_complete::Shell),
+    /// Print the manual page.
+    Man,
 }
 
 /// Everything the run needs, with the environment already consulted.
@@ -190,53 +278,206 @@ pub struct Settings {
     pub format: Format,
     pub config: Config,
     pub text: TextOptions,
+    /// The findings the report lists (`--only`, see [`crate::Report::keep_only`]); empty for
+    /// all of them.
+    pub only: Vec<Finding>,
     /// Where the report goes (see `output::Destination`): the `--output` path, or standard
     /// output when `None` (no `--output`, or `-`).
     pub output: Option<PathBuf>,
+    /// The pager a report longer than the screen goes through: only for an article report on a
+    /// terminal, without `--no-pager`, when the pager variables name one.
+    pub pager: Option<PagerSettings>,
     /// Whether a progress bar may be drawn on stderr (stderr is a terminal, the report is not
     /// JSON). It is drawn only for inputs long enough to take a while.
     pub progress: bool,
 }
 
-/// Column limit of the text report: wide enough for a statement, narrow enough to read.
-const MAX_WIDTH: usize = 100;
+/// Width of a text report that does not go to a terminal (a pipe, a file): wide enough for a
+/// statement, narrow enough to read. On a terminal the report takes the terminal's width.
+const PIPE_WIDTH: usize = 100;
+
+/// Rows assumed of a terminal that does not say how many it has.
+const SCREEN_ROWS: usize = 24;
+
+/// The pager when neither CROSSCHECK_PAGER nor PAGER names one, as git's: quit at once when the
+/// report fits the screen (`-F`), pass colors through (`-R`), leave the report on the screen
+/// after quitting (`-X`).
+const DEFAULT_PAGER: &str = "less -FRX";
+
+/// A flag that shapes the article report, and the report formats it applies to.
+struct ReportFlag {
+    /// The flag's id in [`Args`] (its field's name).
+    id: &'static str,
+    formats: &'static [Format],
+    /// What a reader of another format has instead, said after the refusal; may be empty.
+    instead: &'static str,
+}
+
+const EVERY_FORMAT: &[Format] = &[Format::Text, Format::Json, Format::Markdown, Format::Html];
+
+/// The flags of the article report and where each applies. Pair mode takes none of them: it
+/// writes a JSON line per pair, not a report. A flag given on the command line where it does not
+/// apply is an error that names it. A default from the environment (`CROSSCHECK_FORMAT`,
+/// `CROSSCHECK_COLOR`, `CROSSCHECK_WIDTH`) is left unused there instead: set once, it must not
+/// break the other mode or format.
+const REPORT_FLAGS: &[ReportFlag] = &[
+    ReportFlag {
+        id: "format",
+        formats: EVERY_FORMAT,
+        instead: "",
+    },
+    ReportFlag {
+        id: "side_by_side",
+        formats: &[Format::Text],
+        instead: "",
+    },
+    ReportFlag {
+        id: "color",
+        formats: &[Format::Text],
+        instead: "the other reports are never colored",
+    },
+    ReportFlag {
+        id: "width",
+        formats: &[Format::Text],
+        instead: "the other reports are not wrapped",
+    },
+    ReportFlag {
+        id: "summary",
+        formats: &[Format::Text, Format::Markdown],
+        instead:
+            "the JSON report always has a `summary` object, the HTML page opens with the counts",
+    },
+    ReportFlag {
+        id: "only",
+        formats: &[Format::Text, Format::Json, Format::Markdown],
+        instead: "the HTML page shows both articles whole, each statement colored by its fate",
+    },
+    ReportFlag {
+        id: "explain",
+        formats: &[Format::Text, Format::Json],
+        instead: "",
+    },
+    ReportFlag {
+        id: "show_boilerplate",
+        formats: EVERY_FORMAT,
+        instead: "",
+    },
+    ReportFlag {
+        id: "no_context",
+        formats: EVERY_FORMAT,
+        instead: "",
+    },
+    ReportFlag {
+        id: "lossy",
+        formats: EVERY_FORMAT,
+        instead: "",
+    },
+    // Every format shows the word diff (JSON as its chunks).
+    ReportFlag {
+        id: "exact_diff",
+        formats: EVERY_FORMAT,
+        instead: "",
+    },
+    // Pair mode's exit status counts every disagreement: it has no linking confidence.
+    ReportFlag {
+        id: "min_confidence",
+        formats: EVERY_FORMAT,
+        instead: "",
+    },
+];
+
+/// "the text report", "the text and Markdown reports", "the text, JSON and Markdown reports".
+fn reports_named(formats: &[Format]) -> String {
+    let names: Vec<&str> = formats
+        .iter()
+        .map(|format| match format {
+            Format::Text => "text",
+            Format::Json => "JSON",
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+        })
+        .collect();
+    match names.as_slice() {
+        [one] => format!("the {one} report"),
+        [first @ .., last] => format!("the {} and {last} reports", first.join(", ")),
+        [] => "no report".to_string(),
+    }
+}
 
 impl Args {
     /// Parses the command line, exiting with a usage error (status 2) when it is wrong.
     pub fn parse_checked() -> Args {
-        Args::parse().check().unwrap_or_else(|err| err.exit())
+        Args::try_parse_checked(std::env::args_os()).unwrap_or_else(|err| err.exit())
     }
 
-    /// Refuses combinations of flags that clap's attributes cannot express.
-    pub fn check(self) -> Result<Args, clap::Error> {
-        if let Some(format) = self
-            .format
-            .filter(|&f| self.side_by_side && Format::from(f) != Format::Text)
-        {
-            let name = format.to_possible_value().map(|v| v.get_name().to_string());
-            return Err(Args::command().error(
-                ErrorKind::ArgumentConflict,
-                format!(
-                    "--side-by-side lays out the text report; it does not apply to --format {}",
-                    name.unwrap_or_default()
-                ),
-            ));
+    /// Parses `args` (the program's name first) and [`check`](Args::check)s them.
+    pub fn try_parse_checked<I, T>(args: I) -> Result<Args, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let matches = Args::command().try_get_matches_from(args)?;
+        Args::from_arg_matches(&matches)
+            .map_err(|err| err.format(&mut Args::command()))?
+            .check(&matches)
+    }
+
+    /// Refuses the flags of the article report where they do not apply (see [`REPORT_FLAGS`]):
+    /// in pair mode, and with a format they do not shape. `matches` tells a flag given on the
+    /// command line from a default taken from the environment, which is not refused.
+    pub fn check(self, matches: &ArgMatches) -> Result<Args, clap::Error> {
+        if self.completions.is_some() || self.man {
+            return Ok(self);
         }
-        if let Some(format) = self
-            .format
-            .filter(|&f| self.explain && !matches!(Format::from(f), Format::Text | Format::Json))
-        {
-            let name = format.to_possible_value().map(|v| v.get_name().to_string());
-            return Err(Args::command().error(
-                ErrorKind::ArgumentConflict,
-                format!(
-                    "--explain adds a trace to the text and JSON reports; it does not apply to \
-                     --format {}",
-                    name.unwrap_or_default()
-                ),
-            ));
+        let mut command = Args::command();
+        let flag_name = |id: &str| {
+            command
+                .get_arguments()
+                .find(|arg| arg.get_id() == id)
+                .and_then(|arg| arg.get_long())
+                .map(|long| format!("--{long}"))
+                .unwrap_or_default()
+        };
+        let given = REPORT_FLAGS
+            .iter()
+            .filter(|flag| matches.value_source(flag.id) == Some(ValueSource::CommandLine));
+        let mut refusal = None;
+        if self.pairs.is_some() {
+            if let Some(flag) = given.clone().next() {
+                refusal = Some(format!(
+                    "{} does not apply to --pairs: pair mode writes a JSON line per pair, not a \
+                     report",
+                    flag_name(flag.id)
+                ));
+            }
+        } else {
+            let format = self.format.map_or(Format::Text, Format::from);
+            if let Some(flag) = given.clone().find(|flag| !flag.formats.contains(&format)) {
+                let name = self
+                    .format
+                    .and_then(|f| f.to_possible_value())
+                    .map(|v| v.get_name().to_string())
+                    .unwrap_or_default();
+                let origin = match matches.value_source("format") {
+                    Some(ValueSource::EnvVariable) => " (from CROSSCHECK_FORMAT)",
+                    _ => "",
+                };
+                let instead = if flag.instead.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", flag.instead)
+                };
+                refusal = Some(format!(
+                    "{} applies to {}, not to --format {name}{origin}{instead}",
+                    flag_name(flag.id),
+                    reports_named(flag.formats)
+                ));
+            }
         }
-        Ok(self)
+        match refusal {
+            Some(message) => Err(command.error(ErrorKind::ArgumentConflict, message)),
+            None => Ok(self),
+        }
     }
 
     /// Resolves flags against the environment.
@@ -244,42 +485,51 @@ impl Args {
         let output = self.output.filter(|path| path.as_os_str() != "-");
         // Only a report on standard output can reach a terminal.
         let stdout_is_terminal = output.is_none() && std::io::stdout().is_terminal();
-        let env_set =
-            |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
         let color = match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                !env_set("NO_COLOR") && (env_set("CLICOLOR_FORCE") || stdout_is_terminal)
-            }
+            ColorChoice::Auto => auto_color(stdout_is_terminal),
         };
-        let terminal_width = terminal_size::terminal_size()
-            .filter(|_| stdout_is_terminal)
-            .map(|(w, _)| usize::from(w.0));
+        // A terminal that gives no size (a serial line, a pseudo-terminal never sized) says 0.
+        let terminal_size = terminal_size::terminal_size()
+            .filter(|(width, height)| stdout_is_terminal && width.0 > 0 && height.0 > 0)
+            .map(|(width, height)| (usize::from(width.0), usize::from(height.0)));
         let width = self
             .width
             .map(usize::from)
-            .or(terminal_width)
-            .unwrap_or(MAX_WIDTH)
-            .min(MAX_WIDTH.max(self.width.map_or(0, usize::from)));
+            .or(terminal_size.map(|(width, _)| width))
+            .unwrap_or(PIPE_WIDTH);
         let format = self.format.map_or(Format::Text, Format::from);
         let progress = std::io::stderr().is_terminal() && format != Format::Json;
         let pair_mode = self.pairs.is_some();
-        let job = match self.pairs {
-            Some(input) => Job::Pairs {
-                input,
-                skip_bad_lines: self.skip_bad_lines,
-            },
-            // clap requires both paths when --pairs is absent.
-            None => Job::Articles {
-                left: self.left.unwrap_or_default(),
-                right: self.right.unwrap_or_default(),
-                decoding: if self.lossy {
-                    Decoding::Lossy
-                } else {
-                    Decoding::Strict
+        let pager = pager_command()
+            .filter(|_| stdout_is_terminal && !self.no_pager && !pair_mode)
+            .map(|command| PagerSettings {
+                command,
+                screen_rows: terminal_size.map_or(SCREEN_ROWS, |(_, rows)| rows),
+                less_defaults: std::env::var_os("LESS").is_none(),
+            });
+        let job = if let Some(shell) = self.completions {
+            Job::Completions(shell)
+        } else if self.man {
+            Job::Man
+        } else {
+            match self.pairs {
+                Some(input) => Job::Pairs {
+                    input,
+                    skip_bad_lines: self.skip_bad_lines,
                 },
-            },
+                // clap requires both paths when --pairs is absent.
+                None => Job::Articles {
+                    left: self.left.unwrap_or_default(),
+                    right: self.right.unwrap_or_default(),
+                    decoding: if self.lossy {
+                        Decoding::Lossy
+                    } else {
+                        Decoding::Strict
+                    },
+                },
+            }
         };
         Settings {
             job,
@@ -305,11 +555,36 @@ impl Args {
                 width,
                 show_boilerplate: self.show_boilerplate,
                 side_by_side: self.side_by_side,
+                summary: self.summary,
             },
+            only: self.only.into_iter().map(Finding::from).collect(),
             output,
+            pager,
             progress,
         }
     }
+}
+
+/// Whether `--color auto` colors: not when NO_COLOR is set; always when CLICOLOR_FORCE is (not
+/// 0); else on a terminal, unless CLICOLOR=0 or TERM=dumb (a terminal that shows escapes as
+/// they are) decline color.
+fn auto_color(stdout_is_terminal: bool) -> bool {
+    let var = |name: &str| std::env::var_os(name);
+    let set = |name: &str| var(name).is_some_and(|v| !v.is_empty() && v != "0");
+    let declined =
+        var("CLICOLOR").is_some_and(|v| v == "0") || var("TERM").is_some_and(|v| v == "dumb");
+    !set("NO_COLOR") && (set("CLICOLOR_FORCE") || (stdout_is_terminal && !declined))
+}
+
+/// The pager as git picks one: CROSSCHECK_PAGER, else PAGER, else [`DEFAULT_PAGER`]; none when
+/// the one picked is empty or `cat`.
+fn pager_command() -> Option<String> {
+    let picked = ["CROSSCHECK_PAGER", "PAGER"]
+        .into_iter()
+        .find_map(|name| std::env::var(name).ok())
+        .unwrap_or_else(|| DEFAULT_PAGER.to_string());
+    let picked = picked.trim();
+    (!picked.is_empty() && picked != "cat").then(|| picked.to_string())
 }
 
 #[cfg(test)]
@@ -335,7 +610,8 @@ mod tests {
         assert!(Args::try_parse_from(["crosscheck", "--pairs", "p.jsonl"]).is_ok());
         assert!(Args::try_parse_from(["crosscheck", "--pairs", "p.jsonl", "a", "b"]).is_err());
         assert!(
-            Args::try_parse_from(["crosscheck", "--pairs", "p.jsonl", "--format", "json"]).is_err()
+            Args::try_parse_checked(["crosscheck", "--pairs", "p.jsonl", "--format", "json"])
+                .is_err()
         );
         assert!(Args::try_parse_from(["crosscheck", "--skip-bad-lines", "a", "b"]).is_err());
         assert!(Args::try_parse_from(["crosscheck", "a"]).is_err());
@@ -343,7 +619,7 @@ mod tests {
 
     #[test]
     fn side_by_side_is_a_layout_of_the_text_report() {
-        let parse = |args: &[&str]| Args::try_parse_from(args).and_then(Args::check);
+        let parse = |args: &[&str]| Args::try_parse_checked(args);
         let args = parse(&["crosscheck", "--side-by-side", "a", "b"]).unwrap();
         assert!(args.resolve().text.side_by_side);
         assert!(parse(&["crosscheck", "--side-by-side", "--format", "text", "a", "b"]).is_ok());
@@ -369,6 +645,147 @@ mod tests {
                 ..
             }
         ));
-        assert!(Args::try_parse_from(["crosscheck", "--lossy", "--pairs", "p.jsonl"]).is_err());
+        assert!(Args::try_parse_checked(["crosscheck", "--lossy", "--pairs", "p.jsonl"]).is_err());
+    }
+
+    #[test]
+    fn every_report_flag_names_a_flag() {
+        // A misspelt id would never be found on the command line, and never refused.
+        let command = Args::command();
+        for flag in REPORT_FLAGS {
+            let arg = command.get_arguments().find(|arg| arg.get_id() == flag.id);
+            assert!(
+                arg.and_then(|arg| arg.get_long()).is_some(),
+                "{} is no flag of Args",
+                flag.id
+            );
+        }
+    }
+
+    #[test]
+    fn no_report_flag_is_taken_in_pair_mode() {
+        let given: [&[&str]; 12] = [
+            &["--format", "json"],
+            &["--side-by-side"],
+            &["--color", "never"],
+            &["--width", "80"],
+            &["--summary"],
+            &["--only", "disagree"],
+            &["--explain"],
+            &["--show-boilerplate"],
+            &["--no-context"],
+            &["--lossy"],
+            &["--exact-diff"],
+            &["--min-confidence", "0.9"],
+        ];
+        assert_eq!(given.len(), REPORT_FLAGS.len());
+        for flags in given {
+            let args = [&["crosscheck", "--pairs", "p.jsonl"], flags].concat();
+            let err = Args::try_parse_checked(args).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::ArgumentConflict, "{flags:?}");
+            let message = err.to_string();
+            assert!(message.contains(flags[0]), "{message}");
+            assert!(message.contains("--pairs"), "{message}");
+        }
+        assert!(
+            Args::try_parse_checked(["crosscheck", "--pairs", "p.jsonl", "--no-pager"]).is_ok()
+        );
+    }
+
+    #[test]
+    fn a_flag_is_refused_with_a_format_it_does_not_shape() {
+        let refused = |flags: &[&str]| {
+            let args = [&["crosscheck"], flags, &["a", "b"]].concat();
+            Args::try_parse_checked(args)
+                .map(drop)
+                .map_err(|e| e.to_string())
+        };
+        for format in ["json", "markdown", "html"] {
+            for flag in [
+                &["--color", "always"][..],
+                &["--width", "80"],
+                &["--side-by-side"],
+            ] {
+                let err = refused(&[flag, &["--format", format]].concat()).unwrap_err();
+                assert!(err.contains(flag[0]), "{err}");
+                assert!(err.contains(&format!("--format {format}")), "{err}");
+            }
+        }
+        assert!(refused(&["--summary", "--format", "json"]).is_err());
+        assert!(refused(&["--summary", "--format", "html"]).is_err());
+        assert!(refused(&["--summary", "--format", "markdown"]).is_ok());
+        assert!(refused(&["--only", "agree", "--format", "html"]).is_err());
+        assert!(refused(&["--only", "agree", "--format", "json"]).is_ok());
+        assert!(refused(&["--only", "agree", "--format", "markdown"]).is_ok());
+        assert!(refused(&["--show-boilerplate", "--format", "html"]).is_ok());
+        assert!(refused(&["--color", "never", "--width", "80", "--side-by-side"]).is_ok());
+    }
+
+    #[test]
+    fn fractions_out_of_range_say_the_range() {
+        for value in ["-1", "1.5", "-0.2"] {
+            for flag in ["--threshold", "--min-confidence"] {
+                let err = Args::try_parse_checked(["crosscheck", flag, value, "a", "b"])
+                    .unwrap_err()
+                    .to_string();
+                assert!(err.contains("must be between 0 and 1"), "{err}");
+                assert!(err.contains(flag), "{err}");
+            }
+        }
+    }
+
+    #[test]
+    fn width_is_at_least_twenty_columns() {
+        for value in ["19", "-5", "0", "99999999"] {
+            let err = Args::try_parse_checked(["crosscheck", "--width", value, "a", "b"])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("--width"), "{err}");
+        }
+        let args = Args::try_parse_checked(["crosscheck", "--width", "20", "a", "b"]).unwrap();
+        assert_eq!(args.width, Some(20));
+    }
+
+    #[test]
+    fn only_takes_a_list_or_repeats() {
+        let only = |args: &[&str]| {
+            let args = [&["crosscheck"], args, &["a", "b"]].concat();
+            Args::try_parse_checked(args).map(|args| args.resolve().only)
+        };
+        assert_eq!(only(&[]).unwrap(), []);
+        assert_eq!(
+            only(&["--only", "disagree,one-sided"]).unwrap(),
+            [Finding::Disagree, Finding::OneSided]
+        );
+        assert_eq!(
+            only(&["--only", "agree", "--only", "disagree"]).unwrap(),
+            [Finding::Agree, Finding::Disagree]
+        );
+        assert!(only(&["--only", "agreements"]).is_err());
+    }
+
+    #[test]
+    fn summary_is_not_for_a_filtered_or_laid_out_report() {
+        for other in [
+            &["--only", "agree"][..],
+            &["--side-by-side"],
+            &["--explain"],
+        ] {
+            let args = [&["crosscheck", "--summary"], other, &["a", "b"]].concat();
+            assert!(Args::try_parse_checked(args).is_err(), "{other:?}");
+        }
+    }
+
+    #[test]
+    fn completions_and_the_man_page_need_no_articles() {
+        let args = Args::try_parse_checked(["crosscheck", "--completions", "bash"]).unwrap();
+        assert!(matches!(
+            args.resolve().job,
+            Job::Completions(clap_complete::Shell::Bash)
+        ));
+        let args = Args::try_parse_checked(["crosscheck", "--man"]).unwrap();
+        assert!(matches!(args.resolve().job, Job::Man));
+        assert!(Args::try_parse_checked(["crosscheck", "--man", "a", "b"]).is_err());
+        assert!(Args::try_parse_checked(["crosscheck", "--completions", "tcsh"]).is_err());
     }
 }

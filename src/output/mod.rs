@@ -19,6 +19,7 @@
 
 mod atomic;
 mod cleanup;
+pub mod pager;
 
 use std::fs::{self, File, Metadata};
 use std::io::{self, BufWriter, Seek, Write};

@@ -1,4 +1,4 @@
-//! The JSON report: a versioned contract for scripts (see "JSON report" in the README).
+//! The JSON report: a versioned contract for scripts (see docs/json.md).
 //!
 //! Wire types live here, apart from the internal [`Report`], so that refactoring the pipeline
 //! cannot silently change what scripts read.
@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::diff::DiffChunk;
 use crate::model::{Evidence, ReasonKind, Relation, Span};
-use crate::report::{Report, SideReport, Summary};
+use crate::report::{Finding, Report, SideReport, Summary};
 
 #[derive(Serialize)]
 struct WireReport<'a> {
@@ -20,6 +20,10 @@ struct WireReport<'a> {
     left_only: &'a [usize],
     right_only: &'a [usize],
     summary: WireSummary,
+    /// Only with `--only`: the findings `pairs`, `left_only` and `right_only` were cut down to
+    /// (`disagree`, `agree`, `one-sided`); `statements` and `summary` stay whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shown: Option<&'a [Finding]>,
 }
 
 #[derive(Serialize)]
@@ -180,6 +184,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         left_only: &report.only.left,
         right_only: &report.only.right,
         summary: report.summary.into(),
+        shown: report.shown.as_deref(),
     };
     serde_json::to_writer_pretty(&mut *out, &wire).map_err(io::Error::from)?;
     writeln!(out)

@@ -17,51 +17,7 @@ use crate::report::{PairReport, Report, StatementReport};
 
 /// Writes the Markdown report; `show_boilerplate` adds the page furniture of each side.
 pub fn write(report: &Report, show_boilerplate: bool, out: &mut dyn Write) -> io::Result<()> {
-    let s = &report.summary;
-    let title = if s.disagree > 0 {
-        format!(
-            "the sources disagree ({})",
-            plural(s.disagree, "disagreement", "disagreements")
-        )
-    } else {
-        "the sources do not disagree".to_string()
-    };
-    writeln!(out, "# crosscheck: {title}")?;
-    writeln!(out)?;
-    writeln!(out, "| | LEFT | RIGHT |")?;
-    writeln!(out, "| --- | --- | --- |")?;
-    let rows: [(&str, String, String); 4] = [
-        (
-            "file",
-            escape(&report.sides.left.path),
-            escape(&report.sides.right.path),
-        ),
-        (
-            "statements",
-            s.statements.left.to_string(),
-            s.statements.right.to_string(),
-        ),
-        (
-            "left out as boilerplate",
-            s.boilerplate.left.to_string(),
-            s.boilerplate.right.to_string(),
-        ),
-        (
-            "claims found only here",
-            s.only.left.to_string(),
-            s.only.right.to_string(),
-        ),
-    ];
-    for (label, left, right) in rows {
-        writeln!(out, "| {label} | {left} | {right} |")?;
-    }
-    writeln!(out)?;
-    writeln!(
-        out,
-        "**{}** and **{}** between the two. {LABEL_LEGEND}.",
-        plural(s.disagree, "disagreement", "disagreements"),
-        plural(s.agree, "agreement", "agreements"),
-    )?;
+    header(report, out)?;
 
     for (_, title, pairs) in report.sections() {
         writeln!(out)?;
@@ -107,7 +63,65 @@ pub fn write(report: &Report, show_boilerplate: bool, out: &mut dyn Write) -> io
     Ok(())
 }
 
-fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Result<()> {
+/// The title (whether the sources disagree), the table of counts per side and the totals.
+pub(super) fn header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let s = &report.summary;
+    let title = if s.disagree > 0 {
+        format!(
+            "the sources disagree ({})",
+            plural(s.disagree, "disagreement", "disagreements")
+        )
+    } else {
+        "the sources do not disagree".to_string()
+    };
+    writeln!(out, "# crosscheck: {title}")?;
+    writeln!(out)?;
+    writeln!(out, "| | LEFT | RIGHT |")?;
+    writeln!(out, "| --- | --- | --- |")?;
+    let rows: [(&str, String, String); 4] = [
+        (
+            "file",
+            escape(&report.sides.left.path),
+            escape(&report.sides.right.path),
+        ),
+        (
+            "statements",
+            s.statements.left.to_string(),
+            s.statements.right.to_string(),
+        ),
+        (
+            "left out as boilerplate",
+            s.boilerplate.left.to_string(),
+            s.boilerplate.right.to_string(),
+        ),
+        (
+            "claims found only here",
+            s.only.left.to_string(),
+            s.only.right.to_string(),
+        ),
+    ];
+    for (label, left, right) in rows {
+        writeln!(out, "| {label} | {left} | {right} |")?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "**{}** and **{}** between the two. {LABEL_LEGEND}.",
+        plural(s.disagree, "disagreement", "disagreements"),
+        plural(s.agree, "agreement", "agreements"),
+    )?;
+    if let Some(note) = super::shown_note(report) {
+        writeln!(out)?;
+        writeln!(out, "_{}._", capitalized(&note))?;
+    }
+    Ok(())
+}
+
+pub(super) fn write_pair(
+    report: &Report,
+    pair: &PairReport,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let left = report.statement(Side::Left, pair.ids.left);
     let right = report.statement(Side::Right, pair.ids.right);
     let marker = match pair.relation {
@@ -149,6 +163,15 @@ fn write_pair(report: &Report, pair: &PairReport, out: &mut dyn Write) -> io::Re
     });
     writeln!(out)?;
     writeln!(out, "Diff: {diff}")
+}
+
+/// `text` with a capital first letter, to open a sentence.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// `**L12.1** text of the statement`, on one line.

@@ -15,6 +15,7 @@ pub mod json;
 pub mod markdown;
 pub mod side_by_side;
 pub mod style;
+pub mod summary;
 pub mod text;
 
 /// The report formats (`--format` names them: `cli::FormatArg`).
@@ -22,7 +23,7 @@ pub mod text;
 pub enum Format {
     /// A report for people in a terminal, colored when it is one.
     Text,
-    /// The versioned JSON report for scripts (see the README).
+    /// The versioned JSON report for scripts (see docs/json.md).
     Json,
     /// A Markdown report to paste into an issue, a pull request or a note.
     Markdown,
@@ -31,7 +32,8 @@ pub enum Format {
 }
 
 /// Writes `report` in `format`; `text` lays out the text report and says whether boilerplate is
-/// listed (in the text and Markdown reports; HTML always shows it, JSON always includes it).
+/// listed (in the text and Markdown reports; HTML always shows it, JSON always includes it) and
+/// whether the text or Markdown report is only a [`summary`].
 pub fn write(
     report: &Report,
     format: Format,
@@ -39,9 +41,11 @@ pub fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
+        Format::Text if text.summary => summary::write_text(report, text, out),
         Format::Text if text.side_by_side => side_by_side::write(report, text, out),
         Format::Text => text::write(report, text, out),
         Format::Json => json::write(report, out),
+        Format::Markdown if text.summary => summary::write_markdown(report, out),
         Format::Markdown => markdown::write(report, text.show_boilerplate, out),
         Format::Html => html::write(report, out),
     }
@@ -51,6 +55,19 @@ pub fn write(
 /// format.
 const LABEL_LEGEND: &str =
     "L12.2 / R12.2 = the 2nd statement that starts on line 12 of the left / right file";
+
+/// What the report leaves out, when `--only` chose ([`Report::keep_only`]): "showing only
+/// disagreements and agreements". The counts above it are the whole comparison's.
+fn shown_note(report: &Report) -> Option<String> {
+    let shown = report.shown.as_ref()?;
+    let labels: Vec<&str> = shown.iter().map(|finding| finding.label()).collect();
+    let listed = match labels.as_slice() {
+        [] => "nothing".to_string(),
+        [one] => one.to_string(),
+        [first @ .., last] => format!("{} and {last}", first.join(", ")),
+    };
+    Some(format!("showing only {listed} (--only)"))
+}
 
 /// A pair's similarity as every human format shows it. A pair aligned through its neighbours
 /// says so: its own words alone would not have paired it.

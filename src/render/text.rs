@@ -22,6 +22,9 @@ pub struct TextOptions {
     /// Lay each pair out in two columns (see [`side_by_side`](super::side_by_side)) instead of
     /// one statement under the other.
     pub side_by_side: bool,
+    /// Only the counts and the top disagreements (see [`summary`](super::summary)); for the
+    /// Markdown report too.
+    pub summary: bool,
 }
 
 /// The text report under construction; the side-by-side layout shares its header, rules and
@@ -62,7 +65,7 @@ impl Writer<'_> {
         title: &str,
         paint: impl Fn(&Style, &str) -> String,
     ) -> io::Result<()> {
-        let width = self.options.width.clamp(20, 100);
+        let width = self.options.width.max(20);
         let head = format!("── {title} ");
         writeln!(self.out)?;
         let head_width = textwrap::core::display_width(&head);
@@ -78,7 +81,7 @@ impl Writer<'_> {
         writeln!(self.out, "{}", paint(&self.options.style, &line))
     }
 
-    fn statement(&mut self, statement: &StatementReport) -> io::Result<()> {
+    pub(super) fn statement(&mut self, statement: &StatementReport) -> io::Result<()> {
         let tag = format!("{} ", statement.label);
         self.wrapped(&format!("  {tag:<7}"), INDENT, &printable(&statement.text))
     }
@@ -218,6 +221,9 @@ impl Writer<'_> {
             style.only(&format!("{} only in RIGHT", s.only.right)),
         );
         self.wrapped("  ", "  ", &counts)?;
+        if let Some(note) = super::shown_note(report) {
+            self.wrapped("  ", "  ", &style.heading(&note))?;
+        }
         let legend = style.dim(LABEL_LEGEND);
         self.wrapped("  ", "  ", &legend)
     }
