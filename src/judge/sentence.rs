@@ -56,16 +56,22 @@ pub(super) fn factual(claim: Claim) -> Vec<bool> {
     result
 }
 
+/// The most words a clause reaches on each side of a word. A clause of the news runs to 30 or
+/// so words; text without punctuation (a list, a paragraph with no full stop) would otherwise
+/// make every question about a word's clause cost the whole statement, and the checks that ask
+/// it of each word cost its square.
+const CLAUSE_REACH: usize = 48;
+
 /// The clause token `i` stands in: from the punctuation before it to the punctuation after it
-/// (a comma, semicolon, dash, colon or sentence end).
+/// (a comma, semicolon, dash, colon or sentence end), at most [`CLAUSE_REACH`] words each way.
 pub(super) fn clause_around(claim: Claim, i: usize) -> std::ops::Range<usize> {
     let breaks = |k: usize| gap(claim, k).contains([',', ';', '—', ':', '.', '?', '!']);
     let mut start = i;
-    while start > 0 && !breaks(start - 1) {
+    while start > 0 && i - start < CLAUSE_REACH && !breaks(start - 1) {
         start -= 1;
     }
     let mut end = i + 1;
-    while end < claim.tokens.len() && !breaks(end - 1) {
+    while end < claim.tokens.len() && end - i <= CLAUSE_REACH && !breaks(end - 1) {
         end += 1;
     }
     start..end
