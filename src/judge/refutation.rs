@@ -248,11 +248,11 @@ pub(super) fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
     let refuting_word = |i: usize| {
         let lower = tokens[i].lower.as_str();
         // A word naming a kind of thing ("fake passports", "fraud charges") refutes nothing.
-        let names_a_kind_of_thing = (lexicon::REFUTING_ADJECTIVES.contains(&lower)
-            && names_a_kind(i))
-            || names_a_crime(i)
-            || describes_not_denies(claim, i);
-        lexicon::REFUTATION_CUES.contains(&lower) && !names_a_kind_of_thing
+        // Asked of the cues only: the questions read the clause around the word.
+        lexicon::REFUTATION_CUES.contains(&lower)
+            && !((lexicon::REFUTING_ADJECTIVES.contains(&lower) && names_a_kind(i))
+                || names_a_crime(i)
+                || describes_not_denies(claim, i))
     };
     let rejects_a_report = |i: usize| {
         lemma_in(i, lexicon::REJECTING_VERBS)
@@ -277,15 +277,16 @@ pub(super) fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
     // words and an adverb of certainty) denies the claim the text makes before or after it;
     // "who voted no" is a vote.
     let elliptical = |i: usize| {
+        if !is_bare_negation(&tokens[i].lower) {
+            return false;
+        }
         let start = clause_around(claim, i).start;
         let alone = |j: usize| {
             j == i
                 || !tokens[j].is_content()
                 || lexicon::CERTAINTY_ADVERBS.contains(&tokens[j].lower.as_str())
         };
-        is_bare_negation(&tokens[i].lower)
-            && (start..i).all(alone)
-            && next_in_clause(i, usize::MAX - i - 1).all(alone)
+        (start..i).all(alone) && next_in_clause(i, usize::MAX - i - 1).all(alone)
     };
     let candidates: Vec<usize> = (0..tokens.len())
         .filter(|&i| {
