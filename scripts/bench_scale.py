@@ -31,7 +31,6 @@ import re
 import statistics
 import subprocess
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -77,28 +76,23 @@ def long_statements(paras, lines, seed, path):
 
 
 def run(binary, left, right, timeout, out_path):
-    """Wall seconds, peak RSS in MiB and the parsed JSON report (None, None, None on a timeout).
-    The report goes to a file and the run is waited for with wait4, which gives this child's own
-    peak memory."""
+    """Wall seconds, peak RSS in MiB and the parsed JSON report (None, None, None on a timeout),
+    measured by GNU time: a child forked from this script would report the script's own memory
+    as its peak."""
+    usage = out_path + ".time"
+    command = ["/usr/bin/time", "-f", "%e %M", "-o", usage, binary, "--format", "json", left,
+               right]
     with open(out_path, "wb") as out:
-        start = time.monotonic()
-        proc = subprocess.Popen([binary, "--format", "json", left, right], stdout=out,
-                                stderr=subprocess.DEVNULL)
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - start > timeout:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                return None, None, None
-            time.sleep(0.01)
-        wall = time.monotonic() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        sys.exit(f"bench_scale: {binary} exited {code} on {left} {right}")
+        try:
+            proc = subprocess.run(command, stdout=out, stderr=subprocess.DEVNULL, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None, None, None
+    if proc.returncode not in (0, 1):
+        sys.exit(f"bench_scale: {binary} exited {proc.returncode} on {left} {right}")
+    with open(usage, encoding="utf-8") as f:
+        wall, peak_kb = f.read().split()[-2:]
     with open(out_path, encoding="utf-8") as f:
-        return wall, usage.ru_maxrss / 1024, json.load(f)
+        return float(wall), int(peak_kb) / 1024, json.load(f)
 
 
 def claims(report, side):
@@ -153,6 +147,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "crosscheck"))
     a = ap.parse_args()
+    if not os.access("/usr/bin/time", os.X_OK):
+        sys.exit("bench_scale: needs GNU time (apt-get install time)")
     if not os.access(a.bin, os.X_OK):
         sys.exit(f"bench_scale: no binary at {a.bin} (cargo build --release)")
     data = os.path.join(ROOT, "target", "bench-scale")
