@@ -345,9 +345,7 @@ proptest! {
     /// same similarities, and leaves the same statements one-sided.
     #[test]
     fn comparing_the_other_way_round_aligns_the_same_pairs((left, right) in document_pair()) {
-        let (a, b) = (left.doc("a"), right.doc("b"));
-        let forward = compare(&a, &b, &Config::default());
-        let backward = compare(&b, &a, &Config::default());
+        let (forward, backward) = both_ways(&left, &right);
         prop_assert_eq!(
             pairs_seen_from(&forward, false, Detail::Pairs),
             pairs_seen_from(&backward, true, Detail::Pairs)
@@ -367,9 +365,7 @@ proptest! {
     /// The judgments mirror too: the same relation and kinds of reason for each pair.
     #[test]
     fn comparing_the_other_way_round_mirrors_the_judgments((left, right) in document_pair()) {
-        let (a, b) = (left.doc("a"), right.doc("b"));
-        let forward = compare(&a, &b, &Config::default());
-        let backward = compare(&b, &a, &Config::default());
+        let (forward, backward) = both_ways(&left, &right);
         prop_assert_eq!(
             pairs_seen_from(&forward, false, Detail::Kinds),
             pairs_seen_from(&backward, true, Detail::Kinds)
@@ -379,9 +375,7 @@ proptest! {
     /// The evidence of each reason mirrors too: the same words on each statement's side.
     #[test]
     fn comparing_the_other_way_round_mirrors_the_evidence((left, right) in document_pair()) {
-        let (a, b) = (left.doc("a"), right.doc("b"));
-        let forward = compare(&a, &b, &Config::default());
-        let backward = compare(&b, &a, &Config::default());
+        let (forward, backward) = both_ways(&left, &right);
         prop_assert_eq!(
             pairs_seen_from(&forward, false, Detail::Evidence),
             pairs_seen_from(&backward, true, Detail::Evidence)
@@ -619,9 +613,7 @@ proptest! {
     /// Past every internal limit, comparing B with A still mirrors comparing A with B.
     #[test]
     fn long_documents_mirror(left in long_document(), right in long_document()) {
-        let (a, b) = (left.doc("a"), right.doc("b"));
-        let forward = compare(&a, &b, &Config::default());
-        let backward = compare(&b, &a, &Config::default());
+        let (forward, backward) = both_ways(&left, &right);
         prop_assert_eq!(
             pairs_seen_from(&forward, false, Detail::Kinds),
             pairs_seen_from(&backward, true, Detail::Kinds)
@@ -637,4 +629,13 @@ proptest! {
         let doc = document.doc("a");
         prop_assert_identical_agree(&compare(&doc, &doc, &Config::default()))?;
     }
+}
+
+/// The comparison of two documents, and of the same two the other way round.
+fn both_ways(left: &Document, right: &Document) -> (Report, Report) {
+    let (a, b) = (left.doc("a"), right.doc("b"));
+    (
+        compare(&a, &b, &Config::default()),
+        compare(&b, &a, &Config::default()),
+    )
 }
