@@ -234,8 +234,10 @@ pub enum Candidates {
 /// pair sharing only such words would not clear the threshold anyway.
 pub const MAX_POSTINGS: usize = 100;
 
-/// How many candidates per statement are scored in full, the ones sharing the most informative
-/// keys. Far more than a statement has true partners; few enough to keep long documents fast.
+/// How many candidates per statement, each way, are scored in full: the ones sharing the most
+/// informative keys. Far more than a statement has true partners; few enough to keep long
+/// documents fast. On the 100 news-events article pairs 24 changed 27 reports and 32 changed
+/// 10 (a pair the cut drops still counts in its statements' background); 48 changes none.
 pub const CANDIDATES_PER_STATEMENT: usize = 48;
 
 /// Aligns statements; `None` profiles (boilerplate) take no part. Links come sorted by left id,
