@@ -82,7 +82,7 @@ Examples:
   crosscheck --format markdown left.txt right.txt > report.md
   crosscheck --format html --output report.html left.txt right.txt
   crosscheck --pairs sentence-pairs.jsonl > judgments.jsonl
-  curl -s https://example.org/story | crosscheck - saved-story.txt
+  pandoc -t plain story.html | crosscheck - saved-story.txt
 
 Exit status: 0 if the sources do not disagree, 1 if they disagree somewhere, 2 on error.";
 
@@ -579,10 +579,23 @@ fn auto_color(stdout_is_terminal: bool) -> bool {
 /// The pager as git picks one: CROSSCHECK_PAGER, else PAGER, else [`DEFAULT_PAGER`]; none when
 /// the one picked is empty or `cat`.
 fn pager_command() -> Option<String> {
-    let picked = ["CROSSCHECK_PAGER", "PAGER"]
-        .into_iter()
-        .find_map(|name| std::env::var(name).ok())
-        .unwrap_or_else(|| DEFAULT_PAGER.to_string());
+    let var = |name: &str| std::env::var(name).ok();
+    pager_from(var("CROSSCHECK_PAGER"), var("PAGER"), var("TERM"))
+}
+
+/// [`pager_command`] from the variables' values. On a dumb terminal (Emacs' shell, some CI
+/// terminals) the default pager would stop at "terminal is not fully functional, press
+/// RETURN": there a pager is used only when one is named.
+fn pager_from(
+    crosscheck_pager: Option<String>,
+    pager: Option<String>,
+    term: Option<String>,
+) -> Option<String> {
+    let picked = match crosscheck_pager.or(pager) {
+        Some(named) => named,
+        None if term.as_deref() == Some("dumb") => return None,
+        None => DEFAULT_PAGER.to_string(),
+    };
     let picked = picked.trim();
     (!picked.is_empty() && picked != "cat").then(|| picked.to_string())
 }
@@ -595,6 +608,19 @@ mod tests {
     #[test]
     fn flags_are_consistent() {
         Args::command().debug_assert();
+    }
+
+    #[test]
+    fn the_pager_is_named_or_the_default_but_not_on_a_dumb_terminal() {
+        let some = |s: &str| Some(s.to_string());
+        let default = Some(DEFAULT_PAGER.to_string());
+        assert_eq!(pager_from(None, None, some("xterm")), default);
+        assert_eq!(pager_from(None, None, None), default);
+        assert_eq!(pager_from(None, None, some("dumb")), None);
+        assert_eq!(pager_from(None, some("more"), some("dumb")), some("more"));
+        assert_eq!(pager_from(some("most"), some("more"), None), some("most"));
+        assert_eq!(pager_from(some(" cat "), some("more"), None), None);
+        assert_eq!(pager_from(None, some(""), None), None);
     }
 
     #[test]
