@@ -425,9 +425,8 @@ fn align_scored(
                         // threshold count alike, so both ways of finding candidates agree.
                         sum += score;
                         acc.sum_right[right_id] += score;
-                        let (mut evidence, anchors) =
+                        let (evidence, anchors) =
                             own_evidence(profile, other, matches.as_ref(), weights, score);
-                        evidence.denies = denies(left_id, right_id);
                         let shortest = profile.terms.len().min(other.terms.len());
                         let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
                         acc.candidates.push(Candidate {
@@ -496,12 +495,29 @@ fn align_scored(
             link.similarity,
         ))
     };
-    for candidate in &mut candidates {
+    candidates.par_iter_mut().for_each(|candidate| {
         let link = &candidate.link;
         candidate.evidence.best = (top_left[link.left], top_right[link.right]);
         candidate.evidence.background = background(link);
-        candidate.link.confidence = linking::MODEL.confidence(&candidate.evidence.features());
-    }
+        // Whether one statement denies the other is the costliest feature (it reads both
+        // statements' clauses), and most candidates are not linked whatever it says: it is asked
+        // only where it could decide, or where every feature is wanted (fitting).
+        let evidence = &mut candidate.evidence;
+        let could_link = options.decision == Decision::Fitted
+            && evidence.share_of_best() >= linking::FURTHER_PARTNER_SHARE
+            && [false, true].into_iter().any(|denies| {
+                let features = linking::Evidence {
+                    denies,
+                    ..*evidence
+                }
+                .features();
+                linking::MODEL.confidence(&features) >= linking::MODEL.link_at
+            });
+        if keep_candidates || could_link {
+            evidence.denies = denies(link.left, link.right);
+        }
+        candidate.link.confidence = linking::MODEL.confidence(&evidence.features());
+    });
     let mut scored = match options.decision {
         Decision::Fitted => candidates
             .iter()
