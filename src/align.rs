@@ -19,9 +19,7 @@ use crate::linking;
 use crate::model::{Pair, StatementId};
 use crate::normalize::TokenKind;
 use crate::progress::Progress;
-use crate::similarity::{
-    anchors, anchors_back, anchors_in, similarity, similarity_of, Matches, Profile, Weights,
-};
+use crate::similarity::{anchors, similarity, similarity_of, Matched, Matches, Profile, Weights};
 
 /// Alignment settings; see [`crate::Config`] for the defaults and why.
 #[derive(Debug, Clone, Copy)]
@@ -91,15 +89,18 @@ const FIRM_MATCH: f64 = 0.8;
 
 impl SharedContent {
     /// What `a` and `b` share, counted from each side and the smaller count kept: the same
-    /// whichever is on the left.
-    fn of(a: &Profile, b: &Profile, matches: &Matches, weights: &Weights) -> SharedContent {
+    /// whichever is on the left. `firm` holds, per term of each, whether the other matches it
+    /// at least [`FIRM_MATCH`] strongly.
+    fn of(
+        a: &Profile,
+        b: &Profile,
+        firm: &(Vec<bool>, Vec<bool>),
+        weights: &Weights,
+    ) -> SharedContent {
         let rare_in = |p: &Profile| p.terms.iter().filter(|t| weights.is_rare(t)).count();
-        let count = |terms: &[crate::similarity::Term], firm: &dyn Fn(usize) -> bool| {
+        let count = |terms: &[crate::similarity::Term], firm: &[bool]| {
             let mut shared = SharedContent::default();
-            for (i, term) in terms.iter().enumerate() {
-                if !firm(i) {
-                    continue;
-                }
+            for (term, _) in terms.iter().zip(firm).filter(|(_, &firm)| firm) {
                 shared.rare += usize::from(weights.is_rare(term));
                 shared.numbers += usize::from(matches!(
                     term.token.kind,
@@ -109,12 +110,8 @@ impl SharedContent {
             }
             shared
         };
-        let from_a = count(&a.terms, &|x| {
-            (0..b.terms.len()).any(|y| matches.strength(x, y) >= FIRM_MATCH)
-        });
-        let from_b = count(&b.terms, &|y| {
-            (0..a.terms.len()).any(|x| matches.strength(x, y) >= FIRM_MATCH)
-        });
+        let from_a = count(&a.terms, &firm.0);
+        let from_b = count(&b.terms, &firm.1);
         SharedContent {
             rare: from_a.rare.min(from_b.rare),
             rare_fewest: rare_in(a).min(rare_in(b)),
@@ -133,13 +130,13 @@ fn own_evidence(
     weights: &Weights,
     similarity: f64,
 ) -> (linking::Evidence, usize) {
-    let forward = matches.map_or(0, |m| anchors_in(profile, other, m));
-    let backward = matches.map_or_else(
-        || anchors(other, profile),
-        |m| anchors_back(profile, other, m),
-    );
-    let shared = matches
-        .map(|m| SharedContent::of(profile, other, m, weights))
+    // Every count below reads the same word-to-word matches: one pass over them.
+    let matched = matches.map(|m| Matched::of(profile, other, m, FIRM_MATCH));
+    let (forward, backward) = matched
+        .as_ref()
+        .map_or_else(|| (0, anchors(other, profile)), Matched::anchors);
+    let shared = matched
+        .map(|m| SharedContent::of(profile, other, &m.firm, weights))
         .unwrap_or_default();
     let anchors = forward.min(backward);
     let evidence = linking::Evidence {
@@ -239,6 +236,32 @@ pub const MAX_POSTINGS: usize = 100;
 /// documents fast. On the 100 news-events article pairs 24 changed 27 reports and 32 changed
 /// 10 (a pair the cut drops still counts in its statements' background); 48 changes none.
 pub const CANDIDATES_PER_STATEMENT: usize = 48;
+
+/// A statement with more distinct content words than this is longer than a sentence of the
+/// news coverage usually is (the longest have about 45; 0.5% have more than this): its
+/// candidates are cut in proportion (see [`candidates_for`]).
+pub const LONG_STATEMENT_TERMS: usize = 32;
+
+/// The fewest candidates a statement has, each way, however long it is: more than the partners
+/// a statement may keep ([`MAX_PARTNERS`]).
+pub const MIN_CANDIDATES: usize = 8;
+
+/// How many candidates a statement of `distinct_terms` content words has, each way. Scoring a
+/// pair costs about the product of the two statements' words (up to [`SKETCH_TERMS`] each), so
+/// a long statement is given fewer candidates, in the square of its length: whatever its
+/// length, its scoring costs about what [`CANDIDATES_PER_STATEMENT`] candidates cost a statement
+/// of [`LONG_STATEMENT_TERMS`] words. Text of paragraphs with no full stop (4 KB lines) is then
+/// compared in time linear in its statements. The count depends on the statement alone, so
+/// proposals asked from either side are cut alike.
+///
+/// [`SKETCH_TERMS`]: crate::similarity::SKETCH_TERMS
+pub fn candidates_for(distinct_terms: usize) -> usize {
+    if distinct_terms <= LONG_STATEMENT_TERMS {
+        return CANDIDATES_PER_STATEMENT;
+    }
+    let shorter = LONG_STATEMENT_TERMS as f64 / distinct_terms as f64;
+    ((CANDIDATES_PER_STATEMENT as f64 * shorter * shorter).ceil() as usize).max(MIN_CANDIDATES)
+}
 
 /// Aligns statements; `None` profiles (boilerplate) take no part. Links come sorted by left id,
 /// then right id.
@@ -960,16 +983,16 @@ impl Index {
 
     /// The right statements most likely to resemble `profile`: ranked by the informativeness of
     /// the keys they share with it, relative to both statements' own (a Dice coefficient over
-    /// keys), cut at [`CANDIDATES_PER_STATEMENT`], returned in id order.
+    /// keys), cut at [`candidates_for`] its length, returned in id order.
     fn candidates(&self, profile: &Profile) -> Vec<StatementId> {
         let mut shared: FxHashMap<StatementId, f64> = FxHashMap::default();
-        let mut seen: Vec<&str> = Vec::new();
+        // A long statement has hundreds of keys: a set, not a list, tells which were seen.
+        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         let mut own_mass = 0.0;
         for key in profile.query_keys() {
-            if seen.contains(&key) {
+            if !seen.insert(key) {
                 continue;
             }
-            seen.push(key);
             if let Some(list) = self.postings.get(key) {
                 let informativeness = (1.0 + self.statements / list.len() as f64).ln();
                 own_mass += informativeness;
@@ -987,11 +1010,10 @@ impl Index {
                 )
             })
             .collect();
-        if self.cut && ranked.len() > CANDIDATES_PER_STATEMENT {
-            ranked.select_nth_unstable_by(CANDIDATES_PER_STATEMENT - 1, |a, b| {
-                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
-            });
-            ranked.truncate(CANDIDATES_PER_STATEMENT);
+        let most = candidates_for(profile.distinct_terms);
+        if self.cut && ranked.len() > most {
+            ranked.select_nth_unstable_by(most - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            ranked.truncate(most);
         }
         let mut ids: Vec<StatementId> = ranked.into_iter().map(|(id, _)| id).collect();
         ids.sort_unstable();

@@ -69,6 +69,9 @@ pub struct Term {
 pub struct Profile {
     /// Content tokens with distinct keys, in text order.
     pub terms: Vec<Term>,
+    /// How many distinct content words the statement has, those left out of its sketch
+    /// ([`SKETCH_TERMS`]) included: what its cost of comparison is told by.
+    pub distinct_terms: usize,
     /// The statement's clauses (cut at commas, semicolons, colons, dashes and parentheses) that
     /// have words enough to carry a claim, as indices into `terms`; empty when there are fewer
     /// than two.
@@ -170,6 +173,7 @@ impl Profile {
                 initials: initials(token),
             });
         }
+        let distinct_terms = terms.len();
         if terms.len() > SKETCH_TERMS {
             // The most telling terms by their prior weight (the rarest words, names), kept in
             // text order; the first of equals.
@@ -187,6 +191,7 @@ impl Profile {
         }
         Profile {
             terms,
+            distinct_terms,
             clauses: Vec::new(),
             quotes: false,
             wording: wording_of(tokens),
@@ -713,6 +718,57 @@ pub fn anchors_back(a: &Profile, b: &Profile, matches: &Matches) -> usize {
     })
 }
 
+/// Which terms of each of two statements the other matches, read from their [`Matches`] in one
+/// pass: the anchors of [`anchors`] (both ways), and the terms matched at least as strongly as a
+/// given strength.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Matched {
+    /// Per term of the first statement, then of the second: an anchor in the other.
+    pub anchored: (Vec<bool>, Vec<bool>),
+    /// Per term of the first statement, then of the second: matched at least that strongly.
+    pub firm: (Vec<bool>, Vec<bool>),
+}
+
+impl Matched {
+    /// [`anchors_in`] and [`anchors_back`] of `a` and `b` (whose [`Matches`] these are, made in
+    /// that order), and the terms matched at least `firm` strongly, both ways.
+    pub fn of(a: &Profile, b: &Profile, matches: &Matches, firm: f64) -> Matched {
+        let mut matched = Matched {
+            anchored: (vec![false; a.terms.len()], vec![false; b.terms.len()]),
+            firm: (vec![false; a.terms.len()], vec![false; b.terms.len()]),
+        };
+        for (x, t) in a.terms.iter().enumerate() {
+            for (y, u) in b.terms.iter().enumerate() {
+                let strength = matches.strength(x, y);
+                if strength >= firm {
+                    matched.firm.0[x] = true;
+                    matched.firm.1[y] = true;
+                }
+                matched.anchored.0[x] |= is_anchor(strength, t, u);
+                // As [`anchors_back`]: the spellings of possible typos are compared anew.
+                let back = if may_be_typos(&u.token, &t.token, u.token.known && t.token.known) {
+                    term_match(u, t)
+                } else {
+                    strength
+                };
+                matched.anchored.1[y] |= is_anchor(back, u, t);
+            }
+        }
+        matched
+    }
+
+    /// The anchors of the first statement in the second, and of the second in the first.
+    pub fn anchors(&self) -> (usize, usize) {
+        let count = |flags: &[bool]| flags.iter().filter(|&&f| f).count();
+        (count(&self.anchored.0), count(&self.anchored.1))
+    }
+}
+
+/// Whether a match of `strength` between terms `t` and `u` anchors a pair ([`anchors`]).
+fn is_anchor(strength: f64, t: &Term, u: &Term) -> bool {
+    strength >= ANTONYM_MATCH || (strength >= SLOT_MATCH && stated_facts(t, u))
+}
+
 /// [`anchors`], with `strength(t, u, i, j)` the [`term_match`] of term `i` of `a` (`t`) with
 /// term `j` of `b` (`u`).
 fn count_anchors(
@@ -724,10 +780,10 @@ fn count_anchors(
         .iter()
         .enumerate()
         .filter(|&(i, t)| {
-            b.terms.iter().enumerate().any(|(j, u)| {
-                let strength = strength(t, u, i, j);
-                strength >= ANTONYM_MATCH || (strength >= SLOT_MATCH && stated_facts(t, u))
-            })
+            b.terms
+                .iter()
+                .enumerate()
+                .any(|(j, u)| is_anchor(strength(t, u, i, j), t, u))
         })
         .count()
 }

@@ -24,13 +24,32 @@ pub(super) fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
             .collect()
     };
     let (left_words, right_words) = (candidates(claims.left), candidates(claims.right));
+    // Each word's opposition signatures, read once: two words whose signatures share no bit are
+    // not opposites, told without a lookup (long statements have hundreds of words a side).
+    let signatures = |claim: Claim<'_>, words: &[usize]| -> Vec<(u64, u64)> {
+        words
+            .iter()
+            .map(|&i| claim.tokens[i].opposition_signatures())
+            .collect()
+    };
+    let right_signatures = signatures(claims.right, &right_words);
+    let mut rest_said = None;
     for &i in &left_words {
         let a = &claims.left.tokens[i];
-        for &j in &right_words {
+        let (a_own, a_opposite) = a.opposition_signatures();
+        for (&j, &(b_own, b_opposite)) in right_words.iter().zip(&right_signatures) {
+            if a_opposite & b_own == 0 && b_opposite & a_own == 0 {
+                continue;
+            }
             let b = &claims.right.tokens[j];
             // Cheapest test first: most word pairs are not opposites at all.
             let which_thing = || {
                 describes_an_indefinite(claims.left, i) && describes_an_indefinite(claims.right, j)
+            };
+            let mut says_the_rest = |i, j| {
+                rest_said
+                    .get_or_insert_with(|| RestSaid::of(claims))
+                    .holds(i, j)
             };
             if a.opposes(b)
                 && !lexicon::are_referential_opposites(&a.lemma, &b.lemma)
@@ -38,7 +57,7 @@ pub(super) fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
                 && !mentions(claims.right, a)
                 && !mentions(claims.left, b)
                 && same_frame(Pair::new(claims.left, claims.right), i, j)
-                && says_the_rest(claims, i, j)
+                && says_the_rest(i, j)
             {
                 return Some(reason(
                     ReasonKind::Antonym,
@@ -54,37 +73,102 @@ pub(super) fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
 }
 
 /// The share of the shorter statement's other content words that the other statement must say
-/// for two opposite words to contradict (see [`says_the_rest`]).
+/// for two opposite words to contradict (see [`RestSaid::holds`]).
 pub(super) const OPPOSITE_REST_SAID: f64 = 0.25;
 
-/// Whether, but for the opposite words at `i` (left) and `j` (right), the shorter statement says
-/// little the other does not: "Shares rose" / "Shares fell sharply" are one claim told two ways;
-/// "Stock prices fell when the tariffs were announced" / "the tariffs have increased frictions
-/// with trading partners" are two claims about a story, and an opposite between them is no
-/// contradiction.
-pub(super) fn says_the_rest(claims: Pair<Claim>, i: usize, j: usize) -> bool {
-    let rest = |claim: Claim<'_>, skip: usize| -> Vec<usize> {
-        (0..claim.tokens.len())
-            .filter(|&k| k != skip && claim.tokens[k].is_content())
-            .collect()
-    };
-    let (left, right) = (rest(claims.left, i), rest(claims.right, j));
-    let (shorter, own, other) = if left.len() <= right.len() {
-        (left, claims.left, claims.right)
-    } else {
-        (right, claims.right, claims.left)
-    };
-    if shorter.is_empty() {
-        return true;
+/// What [`RestSaid::holds`] reads for a pair of statements, kept while its pairs of opposite
+/// words are asked: each side's content words, and which of them the other side says, worked
+/// out word by word only as far as an answer needs (a long statement has hundreds of words, and
+/// each is compared with every word of the other).
+struct RestSaid<'c> {
+    claims: Pair<Claim<'c>>,
+    left: SideSaid,
+    right: SideSaid,
+}
+
+/// One side's content words (token indices) and, for those asked so far, whether the other side
+/// says them.
+struct SideSaid {
+    content: Vec<usize>,
+    said: Vec<Option<bool>>,
+}
+
+impl SideSaid {
+    fn of(own: Claim<'_>) -> SideSaid {
+        let content: Vec<usize> = (0..own.tokens.len())
+            .filter(|&k| own.tokens[k].is_content())
+            .collect();
+        SideSaid {
+            said: vec![None; content.len()],
+            content,
+        }
     }
-    let said = shorter
-        .iter()
-        .filter(|&&k| {
+
+    /// The number of content words but the one at `skip`.
+    fn rest_len(&self, skip: usize) -> usize {
+        self.content.len() - usize::from(self.content.binary_search(&skip).is_ok())
+    }
+
+    /// Whether the other side says at least `needed` of the content words but the one at
+    /// `skip`: stops as soon as it does, or can no longer.
+    fn says_at_least(
+        &mut self,
+        own: Claim<'_>,
+        other: Claim<'_>,
+        skip: usize,
+        needed: usize,
+    ) -> bool {
+        let mut said = 0;
+        let mut left_to_ask = self.rest_len(skip);
+        for (n, &k) in self.content.iter().enumerate() {
+            if said >= needed {
+                return true;
+            }
+            if said + left_to_ask < needed {
+                return false;
+            }
+            if k == skip {
+                continue;
+            }
+            left_to_ask -= 1;
             let t = &own.tokens[k];
-            other.tokens.iter().any(|o| says(o, t) || says(t, o))
-        })
-        .count();
-    said as f64 >= OPPOSITE_REST_SAID * shorter.len() as f64
+            let is_said = *self.said[n]
+                .get_or_insert_with(|| other.tokens.iter().any(|o| says(o, t) || says(t, o)));
+            said += usize::from(is_said);
+        }
+        said >= needed
+    }
+}
+
+impl<'c> RestSaid<'c> {
+    fn of(claims: Pair<Claim<'c>>) -> RestSaid<'c> {
+        RestSaid {
+            claims,
+            left: SideSaid::of(claims.left),
+            right: SideSaid::of(claims.right),
+        }
+    }
+
+    /// Whether, but for the opposite words at `i` (left) and `j` (right), the shorter statement
+    /// says little the other does not: "Shares rose" / "Shares fell sharply" are one claim told
+    /// two ways; "Stock prices fell when the tariffs were announced" / "the tariffs have
+    /// increased frictions with trading partners" are two claims about a story, and an opposite
+    /// between them is no contradiction.
+    fn holds(&mut self, i: usize, j: usize) -> bool {
+        let (left_len, right_len) = (self.left.rest_len(i), self.right.rest_len(j));
+        let shorter = left_len.min(right_len);
+        if shorter == 0 {
+            return true;
+        }
+        // The least count that reaches the share: said >= share * shorter.
+        let needed = (OPPOSITE_REST_SAID * shorter as f64).ceil() as usize;
+        let Pair { left, right } = self.claims;
+        if left_len <= right_len {
+            self.left.says_at_least(left, right, i, needed)
+        } else {
+            self.right.says_at_least(right, left, j, needed)
+        }
+    }
 }
 
 /// Whether token `i` describes which thing an indefinite noun phrase is about: it follows "a",
