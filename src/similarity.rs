@@ -39,6 +39,10 @@ const NEAR_MISS_MATCH: f64 = 0.8;
 /// have about 45; they are compared whole.
 pub const SKETCH_TERMS: usize = 64;
 
+/// Up to this many content words, a statement's repeated words are found by searching the terms
+/// kept so far; beyond, with a set.
+const LIST_SEARCH_TERMS: usize = 48;
+
 /// How much the words naming a statement's source count: "Fox News reported" says who speaks,
 /// not what happened.
 const ATTRIBUTION_EMPHASIS: f64 = 0.3;
@@ -155,8 +159,16 @@ impl Profile {
     fn of_tokens(tokens: &[Token], attribution: Option<Span>) -> Profile {
         let content = tokens.iter().filter(|t| t.is_content()).count();
         let mut terms: Vec<Term> = Vec::with_capacity(content);
+        // A sentence's few keys are looked for in the list; a paragraph's hundreds, in a set.
+        let mut seen: rustc_hash::FxHashSet<Sym> = rustc_hash::FxHashSet::default();
+        let many = content > LIST_SEARCH_TERMS;
         for token in tokens.iter().filter(|t| t.is_content()) {
-            if terms.iter().any(|t| t.token.key == token.key) {
+            let repeated = if many {
+                !seen.insert(token.key)
+            } else {
+                terms.iter().any(|t| t.token.key == token.key)
+            };
+            if repeated {
                 continue;
             }
             let inside =

@@ -176,7 +176,7 @@ impl Token {
         self.key == other.key
             || self.senses.contains(&other.key)
             || other.senses.contains(&self.key)
-            || self.senses.iter().any(|k| other.senses.contains(k))
+            || sorted_lists_meet(self.senses, other.senses)
     }
 
     /// Whether some meaning of this token is the opposite of some meaning of the other.
@@ -191,6 +191,20 @@ impl Token {
                         .any(|o| crate::lexicon::are_antonyms(k, o))
                 }))
     }
+}
+
+/// Whether two lists of senses, each sorted by address, share one: a merge, since common words
+/// have dozens of senses and most word pairs of two statements share none.
+fn sorted_lists_meet(a: &[Sym], b: &[Sym]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].address().cmp(&b[j].address()) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// A word as segmented, before interpretation.

@@ -151,7 +151,11 @@ pub(super) fn analysis(lower: Sym) -> Analysis {
                 senses.push(derivation_key(&lemma));
                 senses.extend(related.map(derivation_key));
             }
-            let senses: Vec<Sym> = senses.iter().map(|s| Sym::new(s)).collect();
+            // Sorted by address: two lists of senses are then intersected in one merge
+            // ([`super::Token::shares_meaning`]), not each sense sought in the other list.
+            let mut senses: Vec<Sym> = senses.iter().map(|s| Sym::new(s)).collect();
+            senses.sort_unstable_by_key(|s| s.address());
+            senses.dedup();
             let (stem, key, lemma) = (Sym::new(&stem), Sym::new(&key), Sym::new(&lemma));
             (stem, key, senses, lemma)
         },
@@ -207,10 +211,14 @@ pub(super) fn phrase_senses(phrase: Sym) -> SymList {
     MEMO.get_or_store(
         phrase,
         || {
-            thesaurus::synsets(&phrase)
+            // Sorted by address, as a word's senses are.
+            let mut senses: Vec<Sym> = thesaurus::synsets(&phrase)
                 .into_iter()
                 .map(|id| Sym::new(&synset_key(id)))
-                .collect()
+                .collect();
+            senses.sort_unstable_by_key(|s| s.address());
+            senses.dedup();
+            senses
         },
         keep_list,
     )
