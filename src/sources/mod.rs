@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! pairwise  Doc x N -> Links        (every pair of sources through the two-source pipeline)
-//! group     agree Links -> claims   (complete linkage: no chaining, see group)
+//! group     Links -> claims         (average linkage, a strict majority: no chaining)
 //! coverage  claims + disagree Links -> SourcesReport (cells, conflicts, rows in order)
 //! ```
 //!
@@ -335,7 +335,15 @@ fn coverage(sources: Vec<SourceReport>, links: Vec<Link>) -> SourcesReport {
             }
         })
         .collect();
-    let grouped = group::group(&claimable, &agreements);
+    let apart: Vec<(Member, Member)> = links
+        .iter()
+        .filter(|l| l.pair.relation == Relation::Disagree)
+        .map(|l| {
+            let m = l.members();
+            (m.left, m.right)
+        })
+        .collect();
+    let grouped = group::group(&claimable, &agreements, &apart);
     let claim_of: std::collections::HashMap<Member, usize> = grouped
         .iter()
         .enumerate()
