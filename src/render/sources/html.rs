@@ -516,8 +516,8 @@ details summary { cursor: pointer; margin: .4rem 0; }
 .st.picked, .st:target { outline: 3px solid var(--focus); }
 "#;
 
-/// Marks the cell chosen (by a click or the page's address: `#cell-2-B`), the statements its
-/// detail quotes in the articles, and opens the tab of the first one's article. The detail
+/// Marks the cell chosen (by a click or the page's address: `#cell-2-B`) and the statements its
+/// detail quotes in the articles, and opens the tab of the cell's source. The detail
 /// itself is shown by the style too, without the script.
 const SCRIPT: &str = r##"
 document.documentElement.classList.add("js");
@@ -537,12 +537,11 @@ function showCell() {
     detail.classList.add("shown");
     var link = document.querySelector('a[href="#' + id + '"]');
     if (link) { link.parentElement.classList.add("picked"); }
-    var first = null;
     detail.querySelectorAll("blockquote[data-statement]").forEach(function (q) {
       var st = document.getElementById(q.getAttribute("data-statement"));
-      if (st) { st.classList.add("picked"); first = first || st; }
+      if (st) { st.classList.add("picked"); }
     });
-    tab(first ? first.getAttribute("data-source") : id.split("-").pop());
+    tab(id.split("-").pop());
   } else if (detail.classList.contains("st")) {
     tab(detail.getAttribute("data-source"));
   }
