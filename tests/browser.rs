@@ -416,10 +416,10 @@ fn the_matrix_of_three_sources_shows_a_cells_sentence_in_the_browser() {
         "--output".as_ref(),
         page.as_os_str(),
     ];
-    args.extend(SOURCES.iter().map(|s| std::ffi::OsStr::new(s)));
+    args.extend(SOURCES.iter().map(std::ffi::OsStr::new));
     crosscheck(&args);
     let mut json_args: Vec<&std::ffi::OsStr> = vec!["--format".as_ref(), "json".as_ref()];
-    json_args.extend(SOURCES.iter().map(|s| std::ffi::OsStr::new(s)));
+    json_args.extend(SOURCES.iter().map(std::ffi::OsStr::new));
     let json: Value = serde_json::from_slice(&crosscheck(&json_args)).unwrap();
 
     // The matrix: a row per claim of the JSON report's matrix, a cell per source saying what

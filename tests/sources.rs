@@ -183,7 +183,7 @@ fn score(gold_path: &Path) -> Scored {
                 continue;
             }
             let in_gold = gold_claim[a] == gold_claim[b];
-            let in_report = claim_of.get(a).is_some() && claim_of.get(a) == claim_of.get(b);
+            let in_report = claim_of.contains_key(a) && claim_of.get(a) == claim_of.get(b);
             wanted += usize::from(in_gold);
             predicted += usize::from(in_report);
             found += usize::from(in_gold && in_report);

@@ -146,10 +146,13 @@ mod tests {
         claims_apart(statements, agreements, &[])
     }
 
+    /// Two statements, (source, id) each, that must not share a claim.
+    type Apart = ((usize, usize), (usize, usize));
+
     fn claims_apart(
         statements: &[(usize, usize)],
         agreements: &[Agreement],
-        apart: &[((usize, usize), (usize, usize))],
+        apart: &[Apart],
     ) -> Vec<Vec<(usize, usize)>> {
         let statements: Vec<Member> = statements.iter().map(|&(s, i)| member(s, i)).collect();
         let apart: Vec<(Member, Member)> = apart

@@ -245,6 +245,14 @@ pub fn source_name(source: SourceId) -> String {
     String::from_utf8(name).expect("ASCII letters")
 }
 
+/// What the comparison of two sources leaves: its pairs, and the statements of the sources whose
+/// statements it keeps.
+struct Compared {
+    sources: Pair<SourceId>,
+    pairs: Vec<PairReport>,
+    kept: Vec<(SourceId, Vec<StatementReport>)>,
+}
+
 /// Compares every two of `docs` with the two-source pipeline and groups their statements into
 /// claims. Word diffs and traces are left out (`config.word_diffs` and `config.explain` are not
 /// read): the many-source report shows neither. With fewer than two documents nothing is
@@ -262,11 +270,7 @@ pub fn compare_sources(docs: &[Doc], config: &Config) -> SourcesReport {
     // Each comparison keeps its pairs; the statements of a source are kept from one comparison
     // only (source 0 from its comparison with source 1, every other source from its comparison
     // with source 0), so memory grows with the links, not with the comparisons.
-    let compared: Vec<(
-        Pair<SourceId>,
-        Vec<PairReport>,
-        Vec<(SourceId, Vec<StatementReport>)>,
-    )> = source_pairs
+    let compared: Vec<Compared> = source_pairs
         .par_iter()
         .map(|&sources| {
             let analysed = Pair::new(&analyses[sources.left], &analyses[sources.right]);
@@ -279,14 +283,23 @@ pub fn compare_sources(docs: &[Doc], config: &Config) -> SourcesReport {
             if sources.left == 0 {
                 kept.push((sources.right, right.statements));
             }
-            (sources, report.pairs, kept)
+            Compared {
+                sources,
+                pairs: report.pairs,
+                kept,
+            }
         })
         .collect();
     drop(analyses);
 
     let mut statements: Vec<Vec<StatementReport>> = vec![Vec::new(); docs.len()];
     let mut links = Vec::new();
-    for (sources, pairs, kept) in compared {
+    for Compared {
+        sources,
+        pairs,
+        kept,
+    } in compared
+    {
         for (source, kept) in kept {
             statements[source] = kept;
         }
