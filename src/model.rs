@@ -307,4 +307,38 @@ mod tests {
         );
         assert_eq!(Label::for_lines(Side::Right, [2])[0].to_string(), "R2.1");
     }
+
+    #[test]
+    fn an_explanation_names_the_sides_it_is_told() {
+        let word = |text: &str| Evidence {
+            text: text.to_string(),
+            span: Span::new(0, text.len()),
+        };
+        let negation = Reason::new(
+            ReasonKind::Negation,
+            Pair::new(Vec::new(), vec![word("not")]),
+        );
+        assert_eq!(
+            negation.to_string(),
+            "only the right side negates it (\"not\")"
+        );
+        assert_eq!(
+            negation.explain(Pair::new("A", "C")),
+            "only C negates it (\"not\")"
+        );
+        let dispute = Reason::new(
+            ReasonKind::Dispute,
+            Pair::new(vec![word("denied"), word("closing")], vec![word("closed")]),
+        );
+        assert_eq!(
+            dispute.to_string(),
+            "a reported dispute: the left side reports a denial (\"denied\" \"closing\") of \
+             what the right side reports (\"closed\")"
+        );
+        assert_eq!(
+            dispute.explain(Pair::new("B", "D")),
+            "a reported dispute: B reports a denial (\"denied\" \"closing\") of what D reports \
+             (\"closed\")"
+        );
+    }
 }

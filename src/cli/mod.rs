@@ -462,8 +462,9 @@ impl Args {
     }
 
     /// Refuses the flags of the article report where they do not apply (see [`REPORT_FLAGS`]):
-    /// in pair mode, and with a format they do not shape. `matches` tells a flag given on the
-    /// command line from a default taken from the environment, which is not refused.
+    /// in pair mode, with a format they do not shape, and (`TWO_SOURCE_FLAGS`) with three
+    /// sources or more. `matches` tells a flag given on the command line from a default taken
+    /// from the environment, which is not refused.
     pub fn check(self, matches: &ArgMatches) -> Result<Args, clap::Error> {
         if self.completions.is_some() || self.man {
             return Ok(self);

@@ -6,7 +6,7 @@
 //! claims only one source carries.
 //!
 //! As the two-source page: every piece of article text and every file name is escaped
-//! ([`text`]); style and script are inline and named by their SHA-256 in a
+//! (`text`); style and script are inline and named by their SHA-256 in a
 //! Content-Security-Policy that allows nothing else; and the page works without its script: a
 //! cell is a link to its detail, which the style shows when it is the page's target (`:target`),
 //! and the tabs are radio buttons the style reads. The script only adds marking the statements
