@@ -28,6 +28,11 @@ pub enum Error {
     TooLarge { name: String, size: u64, limit: u64 },
     #[error("both inputs are standard input ('-'); at most one side can be read from stdin")]
     StdinTwice,
+    /// Three or more sources, two or more of them `-`.
+    #[error(
+        "standard input ('-') is given {times} times; at most one source can be read from stdin"
+    )]
+    StdinRepeated { times: usize },
     /// The process was started with standard input closed (`<&-`): `-` would read as empty.
     #[error("-: cannot read: standard input is closed; give a file, or pipe the input in")]
     StdinClosed,

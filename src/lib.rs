@@ -45,6 +45,7 @@ pub mod render;
 pub mod report;
 pub mod segment;
 pub mod similarity;
+pub mod sources;
 pub mod stdio;
 pub mod thesaurus;
 
@@ -269,6 +270,14 @@ pub fn compare_with_progress(
     .0;
     progress.finish();
     with_file_offsets(report, Pair::new(left, right))
+}
+
+/// [`compare`] of two documents analysed already: the many-source comparison ([`sources`])
+/// analyses each document once and compares it with every other.
+pub(crate) fn compare_analyses(analyses: Pair<&Analysis>, config: &Config) -> Report {
+    let docs = Pair::new(analyses.left.doc(), analyses.right.doc());
+    let report = compare_analysed(docs, analyses.map(Some), config, &progress::Silent).0;
+    with_file_offsets(report, docs)
 }
 
 /// Turns the report's spans, which index each document's text, into offsets into the files:

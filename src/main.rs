@@ -1,7 +1,7 @@
 //! The `crosscheck` binary: parse flags, read both inputs, compare, render, map to an exit code.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -13,7 +13,8 @@ use crosscheck::output::{self, Destination};
 use crosscheck::pairs::{self, OnBadLine};
 use crosscheck::render;
 use crosscheck::render::style::printable;
-use crosscheck::{compare, compare_with_progress, Doc, Error, Pair, Report};
+use crosscheck::sources::compare_sources;
+use crosscheck::{compare, compare_with_progress, Doc, Error, Pair};
 
 /// jemalloc, not the system allocator: a comparison makes and frees many small vectors per
 /// statement on every core, and glibc's malloc and free were about a fifth of pair mode's time.
@@ -70,6 +71,7 @@ fn run() -> anyhow::Result<u8> {
             right,
             decoding,
         } => compare_articles(&settings, left, right, *decoding),
+        Job::Sources { paths, decoding } => compare_many(&settings, paths, *decoding),
         Job::Pairs {
             input,
             skip_bad_lines,
@@ -103,16 +105,7 @@ fn compare_articles(
         Doc::read_as(left, decoding)?,
         Doc::read_as(right, decoding)?,
     );
-    for doc in [&docs.left, &docs.right] {
-        if let Some(offset) = doc.first_replaced_offset() {
-            eprintln!(
-                "crosscheck: warning: {}: {} invalid UTF-8 sequence(s) read as U+FFFD, the first \
-                 at byte {offset}",
-                printable(&doc.name),
-                doc.replaced()
-            );
-        }
-    }
+    warn_of_replaced_bytes([&docs.left, &docs.right]);
     let input_bytes = (docs.left.text.len() + docs.right.text.len()) as u64;
     if input_bytes < PARALLEL_MIN_BYTES {
         work_on_this_thread();
@@ -134,7 +127,53 @@ fn compare_articles(
     if !settings.only.is_empty() {
         report.keep_only(&settings.only);
     }
-    deliver(&report, settings, destination)?;
+    deliver(settings, destination, |out| {
+        render::write(&report, settings.format, settings.text, out)
+    })?;
+    Ok(exit)
+}
+
+/// Says which documents `--lossy` read with replaced bytes, and where the first is.
+fn warn_of_replaced_bytes<'a>(docs: impl IntoIterator<Item = &'a Doc>) {
+    for doc in docs {
+        if let Some(offset) = doc.first_replaced_offset() {
+            eprintln!(
+                "crosscheck: warning: {}: {} invalid UTF-8 sequence(s) read as U+FFFD, the first \
+                 at byte {offset}",
+                printable(&doc.name),
+                doc.replaced()
+            );
+        }
+    }
+}
+
+/// Three or more articles: every one compared with every other, the claims grouped across them.
+fn compare_many(settings: &Settings, paths: &[PathBuf], decoding: Decoding) -> anyhow::Result<u8> {
+    let from_stdin = paths.iter().filter(|p| p.as_os_str() == "-").count();
+    if from_stdin > 1 {
+        return Err(Error::StdinRepeated { times: from_stdin }.into());
+    }
+    let inputs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let destination = Destination::open(settings.output.as_deref(), &inputs)?;
+    let docs = paths
+        .iter()
+        .map(|path| Doc::read_as(path, decoding))
+        .collect::<Result<Vec<Doc>, Error>>()?;
+    warn_of_replaced_bytes(&docs);
+    let input_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    // Every document is compared with every other: the work grows with the pairs.
+    if (input_bytes as u64) * (docs.len() as u64 - 1) < PARALLEL_MIN_BYTES {
+        work_on_this_thread();
+    }
+    let report = compare_sources(&docs, &settings.config);
+    let exit = if report.has_disagreements_from(settings.config.min_confidence) {
+        DIFFERENT
+    } else {
+        SAME
+    };
+    deliver(settings, destination, |out| {
+        render::sources::write(&report, settings.format, settings.text, out)
+    })?;
     Ok(exit)
 }
 
@@ -152,13 +191,17 @@ fn work_on_this_thread() {
         .build_global();
 }
 
-/// Renders the report straight into its destination: the report of two long documents runs to
-/// hundreds of megabytes, too much to hold a second copy of. Rendering cannot fail by itself; a
+/// Renders the report (`render` writes it) straight into its destination: the report of two
+/// long documents runs to hundreds of megabytes, too much to hold a second copy of. Rendering cannot fail by itself; a
 /// failed write leaves an `--output` file as it was. A report on a terminal that is longer than
 /// the screen goes through the pager, when there is one (see `output::pager`).
-fn deliver(report: &Report, settings: &Settings, destination: Destination) -> anyhow::Result<()> {
+fn deliver(
+    settings: &Settings,
+    destination: Destination,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
     let mut out = Paged::new(destination, settings.pager.clone());
-    let written = render::write(report, settings.format, settings.text, &mut out);
+    let written = render(&mut out);
     if let Some(warning) = out.take_warning() {
         eprintln!(
             "crosscheck: warning: {}",

@@ -191,6 +191,14 @@ impl Reason {
 /// from the kind and the evidence alone: a mirrored reason explains itself.
 impl std::fmt::Display for Reason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.explain(Pair::new("the left side", "the right side")))
+    }
+}
+
+impl Reason {
+    /// The explanation ([`Reason`]'s `Display`) with the two sides called `sides`: "the left
+    /// side" in a two-source report, a source's letter ("A") when many sources are compared.
+    pub fn explain(&self, sides: Pair<&str>) -> String {
         fn first(side: &[Evidence]) -> &str {
             side.first().map_or("", |e| e.text.as_str())
         }
@@ -199,24 +207,24 @@ impl std::fmt::Display for Reason {
         match self.kind {
             ReasonKind::Negation => {
                 let (negated_side, cues) = if evidence.left.is_empty() {
-                    ("right", &evidence.right)
+                    (sides.right, &evidence.right)
                 } else {
-                    ("left", &evidence.left)
+                    (sides.left, &evidence.left)
                 };
                 let cue_list = cues
                     .iter()
                     .map(|e| format!("\"{}\"", e.text.to_lowercase()))
                     .collect::<Vec<_>>()
                     .join(", ");
-                write!(f, "only the {negated_side} side negates it ({cue_list})")
+                format!("only {negated_side} negates it ({cue_list})")
             }
-            ReasonKind::Antonym => write!(f, "\"{l}\" is the opposite of \"{r}\""),
-            ReasonKind::Number => write!(f, "different number: \"{l}\" vs \"{r}\""),
-            ReasonKind::Date => write!(f, "different date or time: \"{l}\" vs \"{r}\""),
-            ReasonKind::Place => write!(f, "different place: \"{l}\" vs \"{r}\""),
-            ReasonKind::Entity => write!(f, "different name in the same role: \"{l}\" vs \"{r}\""),
+            ReasonKind::Antonym => format!("\"{l}\" is the opposite of \"{r}\""),
+            ReasonKind::Number => format!("different number: \"{l}\" vs \"{r}\""),
+            ReasonKind::Date => format!("different date or time: \"{l}\" vs \"{r}\""),
+            ReasonKind::Place => format!("different place: \"{l}\" vs \"{r}\""),
+            ReasonKind::Entity => format!("different name in the same role: \"{l}\" vs \"{r}\""),
             ReasonKind::Attribution => {
-                write!(f, "conflicting accounts from different sources: {l} vs {r}")
+                format!("conflicting accounts from different sources: {l} vs {r}")
             }
             ReasonKind::Dispute => {
                 let words = |side: &[Evidence]| {
@@ -227,23 +235,22 @@ impl std::fmt::Display for Reason {
                 };
                 let (denier, denial, asserter, assertion) = if evidence.left.len() > 1 {
                     (
-                        "left",
+                        sides.left,
                         words(&evidence.left),
-                        "right",
+                        sides.right,
                         words(&evidence.right),
                     )
                 } else {
                     (
-                        "right",
+                        sides.right,
                         words(&evidence.right),
-                        "left",
+                        sides.left,
                         words(&evidence.left),
                     )
                 };
-                write!(
-                    f,
-                    "a reported dispute: the {denier} side reports a denial ({denial}) of what \
-                     the {asserter} side reports ({assertion})"
+                format!(
+                    "a reported dispute: {denier} reports a denial ({denial}) of what \
+                     {asserter} reports ({assertion})"
                 )
             }
         }
@@ -299,5 +306,39 @@ mod tests {
             ["L1.1", "L3.1", "L3.2", "L3.3", "L4.1", "L7.1", "L7.2"]
         );
         assert_eq!(Label::for_lines(Side::Right, [2])[0].to_string(), "R2.1");
+    }
+
+    #[test]
+    fn an_explanation_names_the_sides_it_is_told() {
+        let word = |text: &str| Evidence {
+            text: text.to_string(),
+            span: Span::new(0, text.len()),
+        };
+        let negation = Reason::new(
+            ReasonKind::Negation,
+            Pair::new(Vec::new(), vec![word("not")]),
+        );
+        assert_eq!(
+            negation.to_string(),
+            "only the right side negates it (\"not\")"
+        );
+        assert_eq!(
+            negation.explain(Pair::new("A", "C")),
+            "only C negates it (\"not\")"
+        );
+        let dispute = Reason::new(
+            ReasonKind::Dispute,
+            Pair::new(vec![word("denied"), word("closing")], vec![word("closed")]),
+        );
+        assert_eq!(
+            dispute.to_string(),
+            "a reported dispute: the left side reports a denial (\"denied\" \"closing\") of \
+             what the right side reports (\"closed\")"
+        );
+        assert_eq!(
+            dispute.explain(Pair::new("B", "D")),
+            "a reported dispute: B reports a denial (\"denied\" \"closing\") of what D reports \
+             (\"closed\")"
+        );
     }
 }

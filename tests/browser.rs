@@ -94,6 +94,11 @@ fn html_report(dir: &Path, left: &Path, right: &Path) -> PathBuf {
 /// Runs headless Chromium on a local page with `flags` and returns what it printed on stdout.
 /// A fresh profile each time, and every background service that could reach the network off.
 fn headless(browser: &Path, page: &Path, flags: &[String]) -> String {
+    headless_at(browser, page, "", flags)
+}
+
+/// [`headless`] on the page's address with `fragment` (`#cell-2-B`) after it.
+fn headless_at(browser: &Path, page: &Path, fragment: &str, flags: &[String]) -> String {
     let scratch = TempDir::new().unwrap();
     let stdout_path = scratch.path().join("stdout");
     let stderr_path = scratch.path().join("stderr");
@@ -114,7 +119,7 @@ fn headless(browser: &Path, page: &Path, flags: &[String]) -> String {
             scratch.path().join("profile").display()
         ))
         .args(flags)
-        .arg(format!("file://{}", page.display()))
+        .arg(format!("file://{}{fragment}", page.display()))
         .stdin(Stdio::null())
         .stdout(fs::File::create(&stdout_path).unwrap())
         .stderr(fs::File::create(&stderr_path).unwrap())
@@ -391,4 +396,122 @@ fn markup_in_an_article_and_its_file_name_renders_as_text_in_the_browser() {
         start_tags(&dom, "html")[0].contains(&("class", "js")),
         "{dom}"
     );
+}
+
+/// The three sources of the many-source fixture.
+const SOURCES: [&str; 3] = [
+    "fixtures/sources/library/a.txt",
+    "fixtures/sources/library/b.txt",
+    "fixtures/sources/library/c.txt",
+];
+
+#[test]
+fn the_matrix_of_three_sources_shows_a_cells_sentence_in_the_browser() {
+    let Some(browser) = browser() else { return };
+    let dir = TempDir::new().unwrap();
+    let page = dir.path().join("sources.html");
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "--format".as_ref(),
+        "html".as_ref(),
+        "--output".as_ref(),
+        page.as_os_str(),
+    ];
+    args.extend(SOURCES.iter().map(std::ffi::OsStr::new));
+    crosscheck(&args);
+    let mut json_args: Vec<&std::ffi::OsStr> = vec!["--format".as_ref(), "json".as_ref()];
+    json_args.extend(SOURCES.iter().map(std::ffi::OsStr::new));
+    let json: Value = serde_json::from_slice(&crosscheck(&json_args)).unwrap();
+
+    // The matrix: a row per claim of the JSON report's matrix, a cell per source saying what
+    // the JSON report says.
+    let dom = dom_after_scripts(&browser, &page);
+    assert_eq!(
+        shown_count(&dom, "claims"),
+        uint(&json["summary"]["claims"])
+    );
+    assert_eq!(
+        shown_count(&dom, "conflicts"),
+        uint(&json["summary"]["conflicts"])
+    );
+    let cells: Vec<&str> = start_tags(&dom, "td")
+        .iter()
+        .filter_map(|tag| attribute(tag, "data-cell"))
+        .collect();
+    let expected: Vec<String> = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["in_matrix"] == true)
+        .flat_map(|c| c["cells"].as_array().unwrap().clone())
+        .map(|cell| cell.as_str().unwrap().replace('_', " "))
+        .collect();
+    assert_eq!(cells, expected);
+    // Without a cell chosen, no detail is shown.
+    assert!(!dom.contains("class=\"detail shown\""));
+
+    // A cell chosen (the address a click on it sets): its detail is shown, with the source's
+    // sentence, and the sentence is marked in its article, whose tab is open. The contested
+    // claim's cell of the source that contradicts it, and a cell of a source that states it.
+    let claims = json["claims"].as_array().unwrap();
+    let contested = claims
+        .iter()
+        .position(|c| {
+            c["cells"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x == "contradicts")
+        })
+        .expect("a contested claim");
+    let cells = claims[contested]["cells"].as_array().unwrap();
+    for wanted in ["contradicts", "states"] {
+        let source = cells.iter().position(|x| x == wanted).unwrap();
+        let name = json["sources"][source]["name"].as_str().unwrap();
+        let cell = format!("cell-{}-{name}", contested + 1);
+        // The address a click on the cell leaves in the address bar.
+        let target = page.clone();
+        let dom = headless_at(
+            &browser,
+            &target,
+            &format!("#{cell}"),
+            &["--dump-dom".to_string()],
+        );
+        let at = dom
+            .find(&format!("id=\"{cell}\""))
+            .unwrap_or_else(|| panic!("no detail {cell}"));
+        let opening = &dom[dom[..at].rfind('<').unwrap()..at];
+        assert!(
+            opening.contains("class=\"detail shown\""),
+            "{cell} is not shown: {opening}"
+        );
+        let detail = &dom[at..at
+            + dom[at..]
+                .find("</div>\n<div class=\"detail")
+                .unwrap_or(2000)];
+        // The source's own statement in the detail, as the JSON report has it.
+        let own = json["sources"][source]["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|st| detail.contains(&format!(">{}</a>", st["label"].as_str().unwrap())))
+            .unwrap_or_else(|| panic!("{cell} quotes no statement of {name}: {detail}"));
+        assert!(detail.contains(own["text"].as_str().unwrap()), "{detail}");
+        let statement_id = format!("s-{name}-{}", own["id"]);
+        let marked = start_tags(&dom, "span")
+            .into_iter()
+            .find(|tag| attribute(tag, "id") == Some(statement_id.as_str()))
+            .unwrap();
+        assert!(
+            attribute(&marked, "class").is_some_and(|c| c.split(' ').any(|c| c == "picked")),
+            "{statement_id} is not marked: {marked:?}"
+        );
+        let tab = start_tags(&dom, "input")
+            .into_iter()
+            .find(|tag| attribute(tag, "id") == Some(format!("tab-{name}").as_str()))
+            .unwrap();
+        assert!(
+            attribute(&tab, "checked").is_some(),
+            "the tab of {name} is not open"
+        );
+    }
 }

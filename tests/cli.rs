@@ -2076,3 +2076,113 @@ fn explain_is_for_the_text_and_json_reports() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Three or more sources
+// ---------------------------------------------------------------------------------------------
+
+const LIBRARY: [&str; 3] = [
+    "fixtures/sources/library/a.txt",
+    "fixtures/sources/library/b.txt",
+    "fixtures/sources/library/c.txt",
+];
+
+#[test]
+fn three_sources_exit_1_when_two_of_them_disagree_and_0_when_none_do() {
+    crosscheck().args(LIBRARY).assert().code(1);
+    let dir = TempDir::new().unwrap();
+    let same = "The council approved the budget on Tuesday.\n\nThe mayor thanked the residents.\n";
+    let paths: Vec<PathBuf> = ["a.txt", "b.txt", "c.txt"]
+        .iter()
+        .map(|name| write_file(&dir, name, same))
+        .collect();
+    crosscheck()
+        .args(&paths)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("crosscheck: 3 sources"));
+    // A disagreement below --min-confidence does not count, as with two sources.
+    crosscheck()
+        .args(["--min-confidence", "1"])
+        .args(LIBRARY)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn one_of_many_sources_may_be_standard_input_but_not_two() {
+    let stdin = read_repo_file(LIBRARY[1]);
+    let output = crosscheck()
+        .args(["--format", "json", LIBRARY[0], "-", LIBRARY[2]])
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let piped: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let read = report_json(crosscheck().args(["--format", "json"]).args(LIBRARY));
+    assert_eq!(piped["sources"][1]["path"], "-");
+    assert_eq!(piped["claims"], read["claims"]);
+    assert_eq!(piped["links"], read["links"]);
+    assert_trouble(
+        crosscheck()
+            .args([LIBRARY[0], "-", "-"])
+            .write_stdin("text"),
+        &["'-'", "2 times"],
+    );
+}
+
+#[test]
+fn a_bad_source_among_many_is_named() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("missing.txt");
+    assert_trouble(
+        crosscheck().args([LIBRARY[0], LIBRARY[1]]).arg(&missing),
+        &["missing.txt"],
+    );
+    let binary = write_file(&dir, "binary.txt", b"a\0b");
+    assert_trouble(
+        crosscheck().args([LIBRARY[0]]).arg(&binary).arg(LIBRARY[2]),
+        &["binary.txt", "NUL"],
+    );
+    // An output that is one of the inputs is refused before any work.
+    let input = write_file(&dir, "input.txt", "The council met.\n");
+    assert_trouble(
+        crosscheck()
+            .args(["--output"])
+            .arg(&input)
+            .args([LIBRARY[0], LIBRARY[1]])
+            .arg(&input),
+        &["input.txt"],
+    );
+    assert_eq!(fs::read(&input).unwrap(), b"The council met.\n");
+}
+
+#[test]
+fn two_source_flags_are_refused_with_three_sources() {
+    for flag in ["--side-by-side", "--summary", "--explain", "--exact-diff"] {
+        let output = crosscheck().arg(flag).args(LIBRARY).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{flag}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(flag) && stderr.contains("three or more"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn every_format_of_three_sources_writes_its_report() {
+    for (format, opening) in [
+        ("text", "crosscheck: 3 sources"),
+        ("markdown", "# crosscheck: 3 sources disagree"),
+        ("html", "<!DOCTYPE html>"),
+        ("json", "{"),
+    ] {
+        crosscheck()
+            .args(["--format", format])
+            .args(LIBRARY)
+            .assert()
+            .code(1)
+            .stdout(predicate::str::starts_with(opening));
+    }
+}

@@ -1,4 +1,5 @@
-//! Snapshot tests of the reports a person reads, on the seed articles.
+//! Snapshot tests of the reports a person reads, on the seed articles and on the three sources
+//! of the many-source fixture (`fixtures/sources/library/`).
 //!
 //! A change in judging or layout shows here as a reviewable diff of the report. After an
 //! intended change, review and accept the new snapshots with `INSTA_UPDATE=always cargo test
@@ -67,4 +68,35 @@ fn seeds_markdown_report() {
 #[test]
 fn seeds_html_report() {
     insta::assert_snapshot!(crosscheck(&["--format", "html", LEFT, RIGHT]));
+}
+
+/// The three sources of the many-source fixture: a claim all state, a contested vote, a chain.
+const SOURCES: [&str; 3] = [
+    "fixtures/sources/library/a.txt",
+    "fixtures/sources/library/b.txt",
+    "fixtures/sources/library/c.txt",
+];
+
+#[test]
+fn three_sources_text_report() {
+    insta::assert_snapshot!(crosscheck(
+        &[&["--color", "never", "--width", "100"][..], &SOURCES].concat()
+    ));
+}
+
+#[test]
+fn three_sources_json_report() {
+    insta::assert_snapshot!(crosscheck(&[&["--format", "json"][..], &SOURCES].concat()));
+}
+
+#[test]
+fn three_sources_markdown_report() {
+    insta::assert_snapshot!(crosscheck(
+        &[&["--format", "markdown"][..], &SOURCES].concat()
+    ));
+}
+
+#[test]
+fn three_sources_html_report() {
+    insta::assert_snapshot!(crosscheck(&[&["--format", "html"][..], &SOURCES].concat()));
 }

@@ -81,13 +81,15 @@ Examples:
   crosscheck --format json left.txt right.txt > report.json
   crosscheck --format markdown left.txt right.txt > report.md
   crosscheck --format html --output report.html left.txt right.txt
+  crosscheck --format html --output coverage.html a.txt b.txt c.txt d.txt e.txt
   crosscheck --pairs sentence-pairs.jsonl > judgments.jsonl
   pandoc -t plain story.html | crosscheck - saved-story.txt
 
 Exit status: 0 if the sources do not disagree, 1 if they disagree somewhere, 2 on error.";
 
 /// Compare two articles about the same story: which statements agree, which disagree (and why),
-/// and which claims are found in only one source.
+/// and which claims are found in only one source. Given three or more, compare them all: which
+/// sources state each claim, which contradict it, which leave it out.
 #[derive(Debug, Parser)]
 #[command(name = "crosscheck", version, after_help = EXAMPLES)]
 pub struct Args {
@@ -99,10 +101,17 @@ pub struct Args {
     #[arg(required_unless_present_any = ["pairs", "completions", "man"])]
     pub right: Option<PathBuf>,
 
+    /// More articles about the same story. With three or more, every article is compared with
+    /// every other, and the report says claim by claim which sources state it, which contradict
+    /// it and which leave it out; the sources are named A, B, C, ... in the order given. `-`
+    /// (standard input) may stand for one of them.
+    #[arg(value_name = "MORE")]
+    pub more: Vec<PathBuf>,
+
     /// Sentence-pair mode: judge every pair of a JSON Lines file (`-` for stdin), one
     /// `{"id", "left", "right"}` object a line, and print one `{"id", "relation", "similarity",
     /// "reasons"}` line each, in order. Takes no LEFT and RIGHT.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["left", "right"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["left", "right", "more"])]
     pub pairs: Option<PathBuf>,
 
     /// In pair mode, report lines that are not pairs on stderr and go on, instead of stopping.
@@ -209,12 +218,12 @@ pub struct Args {
 
     /// Print the completion script for SHELL on standard output and exit, e.g.
     /// `crosscheck --completions bash > ~/.local/share/bash-completion/completions/crosscheck`.
-    #[arg(long, value_name = "SHELL", conflicts_with_all = ["left", "right", "pairs", "man"])]
+    #[arg(long, value_name = "SHELL", conflicts_with_all = ["left", "right", "more", "pairs", "man"])]
     pub completions: Option<clap_complete::Shell>,
 
     /// Print the manual page (roff) on standard output and exit, e.g.
     /// `crosscheck --man > ~/.local/share/man/man1/crosscheck.1`.
-    #[arg(long, conflicts_with_all = ["left", "right", "pairs"])]
+    #[arg(long, conflicts_with_all = ["left", "right", "more", "pairs"])]
     pub man: bool,
 }
 
@@ -258,6 +267,11 @@ pub enum Job {
     Articles {
         left: PathBuf,
         right: PathBuf,
+        decoding: Decoding,
+    },
+    /// Compare three or more articles, every one with every other.
+    Sources {
+        paths: Vec<PathBuf>,
         decoding: Decoding,
     },
     /// Judge the sentence pairs of a JSON Lines file.
@@ -386,6 +400,31 @@ const REPORT_FLAGS: &[ReportFlag] = &[
     },
 ];
 
+/// The flags of the two-source report that the report of three or more sources does not take,
+/// and what it has instead.
+const TWO_SOURCE_FLAGS: &[(&str, &str)] = &[
+    (
+        "side_by_side",
+        "the report of many sources lays claims out in its coverage matrix",
+    ),
+    (
+        "summary",
+        "the report of many sources opens with its counts and its matrix",
+    ),
+    (
+        "only",
+        "the report of many sources lists every claim once, in its matrix",
+    ),
+    (
+        "explain",
+        "compare two of the sources to see what the judge did with their pairs",
+    ),
+    (
+        "exact_diff",
+        "the report of many sources shows no word diffs",
+    ),
+];
+
 /// "the text report", "the text and Markdown reports", "the text, JSON and Markdown reports".
 fn reports_named(formats: &[Format]) -> String {
     let names: Vec<&str> = formats
@@ -423,8 +462,9 @@ impl Args {
     }
 
     /// Refuses the flags of the article report where they do not apply (see [`REPORT_FLAGS`]):
-    /// in pair mode, and with a format they do not shape. `matches` tells a flag given on the
-    /// command line from a default taken from the environment, which is not refused.
+    /// in pair mode, with a format they do not shape, and (`TWO_SOURCE_FLAGS`) with three
+    /// sources or more. `matches` tells a flag given on the command line from a default taken
+    /// from the environment, which is not refused.
     pub fn check(self, matches: &ArgMatches) -> Result<Args, clap::Error> {
         if self.completions.is_some() || self.man {
             return Ok(self);
@@ -442,7 +482,15 @@ impl Args {
             .iter()
             .filter(|flag| matches.value_source(flag.id) == Some(ValueSource::CommandLine));
         let mut refusal = None;
-        if self.pairs.is_some() {
+        let two_source_flag = TWO_SOURCE_FLAGS
+            .iter()
+            .find(|(id, _)| matches.value_source(id) == Some(ValueSource::CommandLine));
+        if let (false, Some((id, instead))) = (self.more.is_empty(), two_source_flag) {
+            refusal = Some(format!(
+                "{} applies to two sources, not to three or more: {instead}",
+                flag_name(id)
+            ));
+        } else if self.pairs.is_some() {
             if let Some(flag) = given.clone().next() {
                 refusal = Some(format!(
                     "{} does not apply to --pairs: pair mode writes a JSON line per pair, not a \
@@ -518,6 +566,18 @@ impl Args {
                 Some(input) => Job::Pairs {
                     input,
                     skip_bad_lines: self.skip_bad_lines,
+                },
+                None if !self.more.is_empty() => Job::Sources {
+                    paths: [self.left, self.right]
+                        .into_iter()
+                        .flatten()
+                        .chain(self.more)
+                        .collect(),
+                    decoding: if self.lossy {
+                        Decoding::Lossy
+                    } else {
+                        Decoding::Strict
+                    },
                 },
                 // clap requires both paths when --pairs is absent.
                 None => Job::Articles {
@@ -799,6 +859,50 @@ mod tests {
         ] {
             let args = [&["crosscheck", "--summary"], other, &["a", "b"]].concat();
             assert!(Args::try_parse_checked(args).is_err(), "{other:?}");
+        }
+    }
+
+    #[test]
+    fn three_articles_or_more_are_compared_all_together() {
+        let args = Args::try_parse_checked(["crosscheck", "a", "-", "c", "d"]).unwrap();
+        match args.resolve().job {
+            Job::Sources { paths, .. } => {
+                assert_eq!(paths, ["a", "-", "c", "d"].map(PathBuf::from).to_vec())
+            }
+            job => panic!("{job:?}"),
+        }
+        let args = Args::try_parse_checked(["crosscheck", "a", "b"]).unwrap();
+        assert!(matches!(args.resolve().job, Job::Articles { .. }));
+        assert!(Args::try_parse_checked(["crosscheck", "--pairs", "p", "a", "b", "c"]).is_err());
+    }
+
+    #[test]
+    fn two_source_flags_are_refused_with_three_sources() {
+        for flags in [
+            &["--side-by-side"][..],
+            &["--summary"],
+            &["--only", "agree"],
+            &["--explain"],
+            &["--exact-diff"],
+        ] {
+            let args = [&["crosscheck"], flags, &["a", "b", "c"]].concat();
+            let err = Args::try_parse_checked(args).unwrap_err().to_string();
+            assert!(err.contains(flags[0]), "{err}");
+            assert!(err.contains("three or more"), "{err}");
+            let args = [&["crosscheck"], flags, &["a", "b"]].concat();
+            assert!(Args::try_parse_checked(args).is_ok(), "{flags:?}");
+        }
+        for format in ["json", "markdown", "html", "text"] {
+            let args = [
+                "crosscheck",
+                "--format",
+                format,
+                "--no-context",
+                "a",
+                "b",
+                "c",
+            ];
+            assert!(Args::try_parse_checked(args).is_ok(), "{format}");
         }
     }
 

@@ -358,7 +358,7 @@ fn element_id(side: Side, id: StatementId) -> String {
 }
 
 /// Input text (article, file name) as HTML text: printable, then escaped.
-fn text(input: &str) -> String {
+pub(super) fn text(input: &str) -> String {
     escape(&printable(input))
 }
 
@@ -393,7 +393,7 @@ fn content_security_policy() -> String {
 
 /// A CSP hash source: `sha256-` and the Base64 of the SHA-256 of exactly what is between the
 /// tags.
-fn sha256_source(content: &str) -> String {
+pub(super) fn sha256_source(content: &str) -> String {
     let digest = Sha256::digest(content.as_bytes());
     format!(
         "sha256-{}",

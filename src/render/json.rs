@@ -8,8 +8,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::diff::DiffChunk;
-use crate::model::{Evidence, ReasonKind, Relation, Span};
-use crate::report::{Finding, Report, SideReport, Summary};
+use crate::model::{Evidence, Reason, ReasonKind, Relation, Span};
+use crate::report::{Finding, Report, SideReport, StatementReport, Summary};
 
 #[derive(Serialize)]
 struct WireReport<'a> {
@@ -33,7 +33,7 @@ struct WireSide<'a> {
 }
 
 #[derive(Serialize)]
-struct WireStatement<'a> {
+pub(super) struct WireStatement<'a> {
     id: usize,
     start: usize,
     end: usize,
@@ -70,7 +70,7 @@ struct WirePair<'a> {
 }
 
 #[derive(Serialize)]
-struct WireReason<'a> {
+pub(super) struct WireReason<'a> {
     #[serde(rename = "type")]
     kind: ReasonKind,
     explanation: String,
@@ -79,7 +79,7 @@ struct WireReason<'a> {
 }
 
 #[derive(Serialize)]
-struct WireEvidence<'a> {
+pub(super) struct WireEvidence<'a> {
     text: &'a str,
     start: usize,
     end: usize,
@@ -132,21 +132,40 @@ fn wire_side(side: &SideReport) -> WireSide<'_> {
         statements: side
             .statements
             .iter()
-            .map(|s| WireStatement {
-                id: s.id,
-                start: s.span.start,
-                end: s.span.end,
-                line: s.line,
-                label: s.label.to_string(),
-                text: &s.text,
-                boilerplate: s.boilerplate.is_some(),
-                boilerplate_kind: s.boilerplate.map(|b| b.label()),
-                speaker: s
-                    .speaker
-                    .as_ref()
-                    .map(|sp| WireEvidence::new(&sp.text, sp.span)),
-            })
+            .map(|s| WireStatement::new(s, s.label.to_string()))
             .collect(),
+    }
+}
+
+impl<'a> WireStatement<'a> {
+    /// A statement on the wire, named `label`.
+    pub(super) fn new(s: &'a StatementReport, label: String) -> WireStatement<'a> {
+        WireStatement {
+            id: s.id,
+            start: s.span.start,
+            end: s.span.end,
+            line: s.line,
+            label,
+            text: &s.text,
+            boilerplate: s.boilerplate.is_some(),
+            boilerplate_kind: s.boilerplate.map(|b| b.label()),
+            speaker: s
+                .speaker
+                .as_ref()
+                .map(|sp| WireEvidence::new(&sp.text, sp.span)),
+        }
+    }
+}
+
+impl<'a> WireReason<'a> {
+    /// A reason on the wire, with its `explanation` as the report words it.
+    pub(super) fn new(r: &'a Reason, explanation: String) -> WireReason<'a> {
+        WireReason {
+            kind: r.kind,
+            explanation,
+            left: r.evidence.left.iter().map(WireEvidence::from).collect(),
+            right: r.evidence.right.iter().map(WireEvidence::from).collect(),
+        }
     }
 }
 
@@ -170,12 +189,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 reasons: p
                     .reasons
                     .iter()
-                    .map(|r| WireReason {
-                        kind: r.kind,
-                        explanation: r.to_string(),
-                        left: r.evidence.left.iter().map(WireEvidence::from).collect(),
-                        right: r.evidence.right.iter().map(WireEvidence::from).collect(),
-                    })
+                    .map(|r| WireReason::new(r, r.to_string()))
                     .collect(),
                 diff: &p.diff,
                 trace: p.trace.as_ref(),

@@ -14,6 +14,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod side_by_side;
+pub mod sources;
 pub mod style;
 pub mod summary;
 pub mod text;
