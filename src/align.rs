@@ -19,7 +19,9 @@ use crate::linking;
 use crate::model::{Pair, StatementId};
 use crate::normalize::TokenKind;
 use crate::progress::Progress;
-use crate::similarity::{anchors, similarity, similarity_of, Matched, Matches, Profile, Weights};
+use crate::similarity::{
+    anchors, similarity, similarity_of, Matched, Matches, Profile, Weighed, Weights,
+};
 
 /// Alignment settings; see [`crate::Config`] for the defaults and why.
 #[derive(Debug, Clone, Copy)]
@@ -95,13 +97,16 @@ impl SharedContent {
         a: &Profile,
         b: &Profile,
         firm: &(Vec<bool>, Vec<bool>),
-        weights: &Weights,
+        rare: (&[bool], &[bool]),
     ) -> SharedContent {
-        let rare_in = |p: &Profile| p.terms.iter().filter(|t| weights.is_rare(t)).count();
-        let count = |terms: &[crate::similarity::Term], firm: &[bool]| {
+        let rare_in = |rare: &[bool]| rare.iter().filter(|&&r| r).count();
+        let count = |terms: &[crate::similarity::Term], firm: &[bool], rare: &[bool]| {
             let mut shared = SharedContent::default();
-            for (term, _) in terms.iter().zip(firm).filter(|(_, &firm)| firm) {
-                shared.rare += usize::from(weights.is_rare(term));
+            for ((term, &firm), &rare) in terms.iter().zip(firm).zip(rare) {
+                if !firm {
+                    continue;
+                }
+                shared.rare += usize::from(rare);
                 shared.numbers += usize::from(matches!(
                     term.token.kind,
                     TokenKind::Number(_) | TokenKind::Weekday(_) | TokenKind::Month(_)
@@ -110,11 +115,11 @@ impl SharedContent {
             }
             shared
         };
-        let from_a = count(&a.terms, &firm.0);
-        let from_b = count(&b.terms, &firm.1);
+        let from_a = count(&a.terms, &firm.0, rare.0);
+        let from_b = count(&b.terms, &firm.1, rare.1);
         SharedContent {
             rare: from_a.rare.min(from_b.rare),
-            rare_fewest: rare_in(a).min(rare_in(b)),
+            rare_fewest: rare_in(rare.0).min(rare_in(rare.1)),
             numbers: from_a.numbers.min(from_b.numbers),
             names: from_a.names.min(from_b.names),
         }
@@ -122,12 +127,13 @@ impl SharedContent {
 }
 
 /// What a pair's own words give the model (its similarity, anchors and shared content), and its
-/// anchors: the smaller count of firmly matched terms of the two directions.
+/// anchors: the smaller count of firmly matched terms of the two directions. `weighed` are the
+/// two statements' terms as the comparison weighs them.
 fn own_evidence(
     profile: &Profile,
     other: &Profile,
     matches: Option<&Matches>,
-    weights: &Weights,
+    weighed: (&Weighed, &Weighed),
     similarity: f64,
 ) -> (linking::Evidence, usize) {
     // Every count below reads the same word-to-word matches: one pass over them.
@@ -136,7 +142,7 @@ fn own_evidence(
         .as_ref()
         .map_or_else(|| (0, anchors(other, profile)), Matched::anchors);
     let shared = matched
-        .map(|m| SharedContent::of(profile, other, &m.firm, weights))
+        .map(|m| SharedContent::of(profile, other, &m.firm, (&weighed.0.rare, &weighed.1.rare)))
         .unwrap_or_default();
     let anchors = forward.min(backward);
     let evidence = linking::Evidence {
@@ -389,6 +395,14 @@ fn align_scored(
     let sole_pair = left.len() == 1 && right.len() == 1;
     // Two texts of one statement each (pair mode) are compared whatever they share.
     let proposals = (!sole_pair).then(|| proposed_both_ways(left, right, candidates));
+    // Each statement's terms weighed once, for all its candidates.
+    let weigh = |side: &[Option<Profile>]| -> Vec<Weighed> {
+        side.par_iter()
+            .map(|p| p.as_ref().map(|p| weights.weigh(p)).unwrap_or_default())
+            .collect()
+    };
+    let (weighed_left, weighed_right) = rayon::join(|| weigh(left), || weigh(right));
+    let weighed = Pair::new(weighed_left, weighed_right);
     let count =
         |side: &[Option<Profile>]| side.iter().filter(|p| p.is_some()).count().max(1) as f64;
     let (n_left, n_right) = (count(left), count(right));
@@ -435,8 +449,9 @@ fn align_scored(
                     };
                     // Anchoring reads the similarity's word-to-word matches where it asks them in
                     // the same order.
+                    let (own, theirs) = (&weighed.left[left_id], &weighed.right[right_id]);
                     let matches = (!profile.terms.is_empty() && !other.terms.is_empty())
-                        .then(|| Matches::new(profile, other, weights));
+                        .then(|| Matches::weighed(profile, other, &own.weights, &theirs.weights));
                     let score = matches
                         .as_ref()
                         .map_or(0.0, |m| similarity_of(profile, other, m));
@@ -449,7 +464,7 @@ fn align_scored(
                         sum += score;
                         acc.sum_right[right_id] += score;
                         let (evidence, anchors) =
-                            own_evidence(profile, other, matches.as_ref(), weights, score);
+                            own_evidence(profile, other, matches.as_ref(), (own, theirs), score);
                         let shortest = profile.terms.len().min(other.terms.len());
                         let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
                         acc.candidates.push(Candidate {
@@ -575,8 +590,10 @@ fn align_scored(
             let (Some(a), Some(b)) = (&left[link.left], &right[link.right]) else {
                 return link;
             };
-            let matches = Matches::new(a, b, weights);
-            let (mut evidence, _) = own_evidence(a, b, Some(&matches), weights, link.similarity);
+            let (own, theirs) = (&weighed.left[link.left], &weighed.right[link.right]);
+            let matches = Matches::weighed(a, b, &own.weights, &theirs.weights);
+            let (mut evidence, _) =
+                own_evidence(a, b, Some(&matches), (own, theirs), link.similarity);
             evidence.denies = denies(link.left, link.right);
             evidence.best = (top_left[link.left], top_right[link.right]);
             evidence.background = background(&link);

@@ -345,6 +345,25 @@ impl Weights {
             .is_none_or(|&idf| idf >= self.rare_from - 1e-12)
     }
 
+    /// Each term's weight and rareness in the statement, looked up once: a statement is scored
+    /// against dozens of candidates.
+    pub fn weigh(&self, profile: &Profile) -> Weighed {
+        let mut weighed = Weighed {
+            weights: Vec::with_capacity(profile.terms.len()),
+            rare: Vec::with_capacity(profile.terms.len()),
+        };
+        for term in &profile.terms {
+            let idf = self.idf.get(&term.token.key).copied();
+            weighed
+                .weights
+                .push(idf.unwrap_or(self.default) * term.prior);
+            weighed
+                .rare
+                .push(idf.is_none_or(|idf| idf >= self.rare_from - 1e-12));
+        }
+        weighed
+    }
+
     pub fn of(&self, term: &Term) -> f64 {
         self.idf
             .get(&term.token.key)
@@ -352,6 +371,14 @@ impl Weights {
             .unwrap_or(self.default)
             * term.prior
     }
+}
+
+/// A statement's terms as one comparison weighs them ([`Weights::weigh`]): per term, in term
+/// order, [`Weights::of`] and [`Weights::is_rare`].
+#[derive(Debug, Clone, Default)]
+pub struct Weighed {
+    pub weights: Vec<f64>,
+    pub rare: Vec<bool>,
 }
 
 /// A term's weight apart from the documents' statistics (see [`Term`]).
@@ -573,6 +600,13 @@ pub struct Matches {
 
 impl Matches {
     pub fn new(a: &Profile, b: &Profile, weights: &Weights) -> Matches {
+        Matches::weighed(a, b, &weights.weigh(a).weights, &weights.weigh(b).weights)
+    }
+
+    /// [`Matches::new`], with the terms' weights already looked up ([`Weights::weigh`]).
+    pub fn weighed(a: &Profile, b: &Profile, weight_a: &[f64], weight_b: &[f64]) -> Matches {
+        debug_assert_eq!(weight_a.len(), a.terms.len());
+        debug_assert_eq!(weight_b.len(), b.terms.len());
         let mut strength = Vec::with_capacity(a.terms.len() * b.terms.len());
         for t in &a.terms {
             strength.extend(b.terms.iter().map(|u| term_match(t, u)));
@@ -580,8 +614,8 @@ impl Matches {
         Matches {
             strength,
             columns: b.terms.len(),
-            weight_a: a.terms.iter().map(|t| weights.of(t)).collect(),
-            weight_b: b.terms.iter().map(|t| weights.of(t)).collect(),
+            weight_a: weight_a.to_vec(),
+            weight_b: weight_b.to_vec(),
         }
     }
 
