@@ -78,16 +78,8 @@ impl Evidence<'_> {
         let least_most = |(a, b): (f64, f64)| [a.min(b), a.max(b)];
         let (left, right) = (self.tokens.left, self.tokens.right);
         // Content words by their comparison keys (stems, aliases, synonyms), distinct.
-        let content = |tokens: &[Token]| {
-            let mut keys: Vec<u64> = tokens
-                .iter()
-                .filter(|t| !matches!(t.kind, TokenKind::Stop))
-                .map(key_of)
-                .collect();
-            keys.sort_unstable();
-            keys.dedup();
-            keys
-        };
+        let content =
+            |tokens: &[Token]| keys_of(tokens.iter().filter(|t| t.kind != TokenKind::Stop));
         let (left_content, right_content) = (content(left), content(right));
         let shared = common(&left_content, &right_content);
         let share = |keys: &[u64]| {
@@ -135,6 +127,8 @@ impl Evidence<'_> {
             left.len().max(right.len()) as f64,
         );
         let [touched_least, touched_most] = least_most(self.scores.touched);
+        let (left_keys, right_keys) = (keys_of(left.iter()), keys_of(right.iter()));
+        let all_keys = Pair::new(&left_keys[..], &right_keys[..]);
         let [words_shared_least, words_shared_most] =
             least_most((share(&left_content), share(&right_content)));
         let [words_unshared_least, words_unshared_most] =
@@ -163,8 +157,10 @@ impl Evidence<'_> {
             if longer == 0.0 { 1.0 } else { shorter / longer },
             ((longer - shorter) / COUNTED_WORDS).min(1.0),
             ((1.0 + longer).ln() / 64f64.ln()).min(1.0),
-            unmatched(left, right, |t| matches!(t.kind, TokenKind::Number(_))),
-            unmatched(left, right, |t| t.proper),
+            unmatched(self.tokens, all_keys, |t| {
+                matches!(t.kind, TokenKind::Number(_))
+            }),
+            unmatched(self.tokens, all_keys, |t| t.proper),
             flag(self.one_side_negates),
             flag(self.scores.opposed),
             flag(self.aligned),
@@ -219,7 +215,7 @@ fn longest_common_run(a: &[u64], b: &[u64]) -> usize {
 }
 
 /// How many items two sorted lists share (an item listed twice in both counts twice).
-fn common(a: &[u64], b: &[u64]) -> usize {
+fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut count) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -238,27 +234,33 @@ fn common(a: &[u64], b: &[u64]) -> usize {
 /// Letters in runs of four, each text's lowercased letters and digits with any other run of
 /// characters read as one space: the Dice coefficient of the two texts' distinct runs. It sees
 /// what the words miss: spellings ("al-Qaida" / "al Qaeda"), shared stems of unknown words.
+/// Read as bytes: a letter outside ASCII is its bytes, kept as they are (not lowercased).
 fn letters_shared(left: &str, right: &str) -> f64 {
     let runs = |text: &str| {
-        let mut letters: Vec<char> = Vec::with_capacity(text.len() + 2);
-        letters.push(' ');
-        for c in text.chars() {
-            if c.is_alphanumeric() {
-                letters.extend(c.to_lowercase());
-            } else if letters.last() != Some(&' ') {
-                letters.push(' ');
+        let mut runs: Vec<u32> = Vec::with_capacity(text.len() + 2);
+        // The last four bytes read, the first in the lowest byte; a space before the text.
+        let mut window = u32::from(b' ') << 24;
+        let mut seen = 1;
+        let mut push = |byte: u8, window: &mut u32, seen: &mut usize| {
+            *window = (*window >> 8) | (u32::from(byte) << 24);
+            *seen += 1;
+            if *seen >= 4 {
+                runs.push(*window);
+            }
+        };
+        let mut last = b' ';
+        for &byte in text.as_bytes() {
+            if byte.is_ascii_alphanumeric() || !byte.is_ascii() {
+                last = byte.to_ascii_lowercase();
+                push(last, &mut window, &mut seen);
+            } else if last != b' ' {
+                last = b' ';
+                push(last, &mut window, &mut seen);
             }
         }
-        if letters.last() != Some(&' ') {
-            letters.push(' ');
+        if last != b' ' {
+            push(b' ', &mut window, &mut seen);
         }
-        let mut runs: Vec<u64> = letters
-            .windows(4)
-            .map(|w| {
-                w.iter()
-                    .fold(0u64, |h, &c| (h << 21) ^ u64::from(u32::from(c)))
-            })
-            .collect();
         runs.sort_unstable();
         runs.dedup();
         runs
@@ -270,26 +272,30 @@ fn letters_shared(left: &str, right: &str) -> f64 {
     2.0 * common(&a, &b) as f64 / (a.len() + b.len()) as f64
 }
 
+/// The distinct keys of the tokens, sorted.
+fn keys_of<'a>(tokens: impl Iterator<Item = &'a Token>) -> Vec<u64> {
+    let mut keys: Vec<u64> = tokens.map(key_of).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// The share of the tokens of both texts that `counts` whose key no token of the other side
 /// has (0 when neither text has any): numbers or names one text gives and the other does not.
 /// A name is matched by any word of the other side ("Amrozi accused" / "said Amrozi").
-fn unmatched(left: &[Token], right: &[Token], counts: impl Fn(&Token) -> bool) -> f64 {
-    let keys = |tokens: &[Token], counted: bool| -> Vec<u64> {
-        let mut keys: Vec<u64> = tokens
-            .iter()
-            .filter(|t| !counted || counts(t))
-            .map(key_of)
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
-    };
-    let (a, b) = (keys(left, true), keys(right, true));
-    let total = a.len() + b.len();
+/// `all_keys` are [`keys_of`] each side's tokens.
+fn unmatched(
+    tokens: Pair<&[Token]>,
+    all_keys: Pair<&[u64]>,
+    counts: impl Fn(&Token) -> bool,
+) -> f64 {
+    let left = keys_of(tokens.left.iter().filter(|t| counts(t)));
+    let right = keys_of(tokens.right.iter().filter(|t| counts(t)));
+    let total = left.len() + right.len();
     if total == 0 {
         return 0.0;
     }
-    let matched = common(&a, &keys(right, false)) + common(&b, &keys(left, false));
+    let matched = common(&left, all_keys.right) + common(&right, all_keys.left);
     (total - matched) as f64 / total as f64
 }
 
@@ -368,3 +374,98 @@ impl Model {
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
     Model::parse(include_str!("../../data/pairs.tsv")).expect("data/pairs.tsv is a valid model")
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pairs::{conflict_and_features, PairConfig};
+
+    fn features(left: &str, right: &str) -> Features {
+        conflict_and_features(left, right, &PairConfig::default()).1
+    }
+
+    fn feature(features: &Features, name: &str) -> f64 {
+        features.0[FEATURES.iter().position(|f| *f == name).unwrap()]
+    }
+
+    #[test]
+    fn the_embedded_model_weighs_every_feature() {
+        let model = &*MODEL;
+        assert!(model.agree_at > 0.0 && model.agree_at < 1.0);
+    }
+
+    #[test]
+    fn a_table_without_a_feature_is_refused() {
+        let err = Model::parse("bias 0\nagree_at 0.5\nsimilarity 1\n").unwrap_err();
+        assert!(err.contains("right_said_by_left"), "{err}");
+        let err = Model::parse("bias 0\nagree_at 0.5\nsize 1\n").unwrap_err();
+        assert!(err.contains("unknown feature `size`"), "{err}");
+    }
+
+    #[test]
+    fn letters_see_spellings_the_words_miss() {
+        assert_eq!(letters_shared("al-Qaida", "al Qaida"), 1.0);
+        let variant = letters_shared("Muqtada al-Sadr said", "Moqtada al Sadr said");
+        assert!(variant > 0.5 && variant < 1.0, "{variant}");
+        assert_eq!(letters_shared("abc", "xyz"), 0.0);
+        assert_eq!(letters_shared("", "xyz"), 0.0);
+    }
+
+    #[test]
+    fn in_order_counts_the_longest_common_subsequence() {
+        assert_eq!(longest_common_run(&[1, 2, 3, 4], &[1, 3, 9, 4]), 3);
+        assert_eq!(longest_common_run(&[1, 2], &[]), 0);
+        let long: Vec<u64> = (0..1000).collect();
+        assert_eq!(longest_common_run(&long, &long), MOST_IN_ORDER);
+    }
+
+    #[test]
+    fn swapping_the_texts_swaps_only_the_directed_shares() {
+        let (a, b) = (
+            "Police arrested two men in Leeds on Friday.",
+            "Two men were arrested.",
+        );
+        let (ab, ba) = (features(a, b), features(b, a));
+        for (i, name) in FEATURES.iter().enumerate() {
+            match *name {
+                "right_said_by_left" => assert_eq!(ab.0[i], feature(&ba, "left_said_by_right")),
+                "left_said_by_right" => assert_eq!(ab.0[i], feature(&ba, "right_said_by_left")),
+                _ => assert!((ab.0[i] - ba.0[i]).abs() < 1e-12, "{name}"),
+            }
+        }
+        assert!(feature(&ab, "right_said_by_left") > feature(&ab, "left_said_by_right"));
+    }
+
+    #[test]
+    fn names_and_numbers_unmatched() {
+        let same = features(
+            "Smith paid $5 million for the house.",
+            "The house cost Smith $5 million.",
+        );
+        assert_eq!(feature(&same, "numbers_unmatched"), 0.0);
+        assert_eq!(feature(&same, "names_unmatched"), 0.0);
+        let other = features(
+            "Smith paid $5 million for the house.",
+            "Jones paid $7 million for the house.",
+        );
+        assert_eq!(feature(&other, "numbers_unmatched"), 1.0);
+        assert!(feature(&other, "names_unmatched") > 0.5);
+    }
+
+    #[test]
+    fn more_detail_on_one_side_still_states_the_same_claim() {
+        let model = &*MODEL;
+        let same = features(
+            "The Food and Drug Administration approved the drug on Tuesday for adults with \
+             severe asthma.",
+            "The FDA approved the drug for adults with severe asthma.",
+        );
+        let other = features(
+            "The Food and Drug Administration approved the drug on Tuesday for adults with \
+             severe asthma.",
+            "Shares of the drug maker rose 4 percent in early trading.",
+        );
+        assert!(model.same_claim(&same), "{}", model.probability(&same));
+        assert!(!model.same_claim(&other), "{}", model.probability(&other));
+    }
+}
