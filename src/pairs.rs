@@ -619,15 +619,18 @@ mod tests {
     }
 
     #[test]
-    fn a_specific_word_says_the_general_one_not_the_reverse() {
-        assert_eq!(
-            verdict("A man is slicing an onion.", "A man is cutting an onion."),
-            Verdict::Agree
-        );
-        assert_eq!(
-            verdict("A man is cutting an onion.", "A man is slicing an onion."),
-            Verdict::Unrelated
-        );
+    fn a_specific_word_says_the_general_one_and_both_state_the_same_claim() {
+        let (slicing, cutting) = ("A man is slicing an onion.", "A man is cutting an onion.");
+        let right_said = |left, right| {
+            let (_, features) = conflict_and_features(left, right, &PairConfig::default());
+            features.0[1]
+        };
+        assert_eq!(same_claim::FEATURES[1], "right_said_by_left");
+        assert_eq!(right_said(slicing, cutting), 1.0);
+        assert!(right_said(cutting, slicing) < 1.0);
+        // One side is more specific: the same claim, in more detail.
+        assert_eq!(verdict(slicing, cutting), Verdict::Agree);
+        assert_eq!(verdict(cutting, slicing), Verdict::Agree);
     }
 
     #[test]
