@@ -2012,9 +2012,13 @@ fn pair_mode_agrees_on_one_claim_told_in_more_or_less_detail() {
         })
         .collect();
     assert_eq!(judged.len(), expected.len());
-    let wrong: Vec<(&(String, String), &(String, String))> =
-        expected.iter().zip(&judged).filter(|(e, j)| e != j).collect();
-    assert!(wrong.is_empty(), "judged wrongly (expected, judged): {wrong:?}");
+    let wrong: Vec<String> = expected
+        .iter()
+        .zip(&judged)
+        .filter(|(e, j)| e != j)
+        .map(|((id, want), (_, got))| format!("{id}: {got}, not {want}"))
+        .collect();
+    assert!(wrong.is_empty(), "judged wrongly: {wrong:?}");
 }
 
 // ---------------------------------------------------------------------------------------------
