@@ -236,7 +236,6 @@ fn weigh_docs(
         })
         .collect();
     let features = same_claim::Evidence {
-        texts: Pair::new(docs.0.text.as_str(), docs.1.text.as_str()),
         tokens: Pair::new(&tokens.left[..], &tokens.right[..]),
         scores: &scores,
         aligned: !report.pairs.is_empty(),

@@ -5,7 +5,7 @@
 //! side ("Police arrested two men on Friday" / "Two men were arrested"): they agree when they
 //! share the claim, not only when one says every word of the other. Whether
 //! they do is decided by a small logistic model over named [`FEATURES`] of the two texts: how
-//! much of each the other says, how many of their words, word pairs and letters they share, and
+//! much of each the other says, how many of their words and word pairs they share, and
 //! whether their names and numbers are the same. Its weights are data, `data/pairs.tsv`, written
 //! by `scripts/fit_pairs.py` from labelled sentence pairs; a person can read which feature counts
 //! how much. Conflicts are not the model's business: the judging checks find them first, and a
@@ -34,13 +34,6 @@ pub const FEATURES: [&str; FEATURE_COUNT] = [
     "unigrams_most",
     "bigrams_least",
     "bigrams_most",
-    "trigrams_least",
-    "trigrams_most",
-    "fourgrams_least",
-    "fourgrams_most",
-    "in_order_least",
-    "in_order_most",
-    "letters_shared",
     "words_unshared_least",
     "words_unshared_most",
     "length_ratio",
@@ -53,7 +46,7 @@ pub const FEATURES: [&str; FEATURE_COUNT] = [
     "aligned",
 ];
 
-pub const FEATURE_COUNT: usize = 28;
+pub const FEATURE_COUNT: usize = 21;
 
 /// A pair's feature values, each in 0..1, in [`FEATURES`] order.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -61,7 +54,6 @@ pub struct Features(pub [f64; FEATURE_COUNT]);
 
 /// What the judging worked out for a pair, from which its [`Features`] are made.
 pub(super) struct Evidence<'a> {
-    pub(super) texts: Pair<&'a str>,
     pub(super) tokens: Pair<&'a [Token]>,
     pub(super) scores: &'a WholeScores,
     /// Whether some statement of one text aligned with one of the other.
@@ -110,25 +102,12 @@ impl Evidence<'_> {
         };
         let [unigrams_least, unigrams_most] = precisions(1);
         let [bigrams_least, bigrams_most] = precisions(2);
-        let [trigrams_least, trigrams_most] = precisions(3);
-        let [fourgrams_least, fourgrams_most] = precisions(4);
-        let in_order = longest_common_run(&left_words, &right_words) as f64;
-        let of_length = |words: &[u64]| {
-            if words.is_empty() {
-                0.0
-            } else {
-                in_order / words.len().min(MOST_IN_ORDER) as f64
-            }
-        };
-        let [in_order_least, in_order_most] =
-            least_most((of_length(&left_words), of_length(&right_words)));
         let (shorter, longer) = (
             left.len().min(right.len()) as f64,
             left.len().max(right.len()) as f64,
         );
         let [touched_least, touched_most] = least_most(self.scores.touched);
-        let (left_keys, right_keys) = (keys_of(left.iter()), keys_of(right.iter()));
-        let all_keys = Pair::new(&left_keys[..], &right_keys[..]);
+        let content_keys = Pair::new(&left_content[..], &right_content[..]);
         let [words_shared_least, words_shared_most] =
             least_most((share(&left_content), share(&right_content)));
         let [words_unshared_least, words_unshared_most] =
@@ -145,22 +124,15 @@ impl Evidence<'_> {
             unigrams_most,
             bigrams_least,
             bigrams_most,
-            trigrams_least,
-            trigrams_most,
-            fourgrams_least,
-            fourgrams_most,
-            in_order_least,
-            in_order_most,
-            letters_shared(self.texts.left, self.texts.right),
             words_unshared_least,
             words_unshared_most,
             if longer == 0.0 { 1.0 } else { shorter / longer },
             ((longer - shorter) / COUNTED_WORDS).min(1.0),
             ((1.0 + longer).ln() / 64f64.ln()).min(1.0),
-            unmatched(self.tokens, all_keys, |t| {
+            unmatched(self.tokens, content_keys, |t| {
                 matches!(t.kind, TokenKind::Number(_))
             }),
-            unmatched(self.tokens, all_keys, |t| t.proper),
+            unmatched(self.tokens, content_keys, |t| t.proper),
             flag(self.one_side_negates),
             flag(self.scores.opposed),
             flag(self.aligned),
@@ -188,34 +160,8 @@ fn grams(words: &[u64], n: usize) -> Vec<u64> {
     grams
 }
 
-/// Words compared in order, at most, from the start of each text: the longest common
-/// subsequence takes time in the product of the lengths, and pair mode's texts may be articles.
-const MOST_IN_ORDER: usize = 128;
-
-/// The length of the longest common subsequence of the two texts' words (their first
-/// [`MOST_IN_ORDER`] each): how much of one the other says in the same order.
-fn longest_common_run(a: &[u64], b: &[u64]) -> usize {
-    let (a, b) = (
-        &a[..a.len().min(MOST_IN_ORDER)],
-        &b[..b.len().min(MOST_IN_ORDER)],
-    );
-    let mut previous = vec![0usize; b.len() + 1];
-    let mut current = vec![0usize; b.len() + 1];
-    for &x in a {
-        for (j, &y) in b.iter().enumerate() {
-            current[j + 1] = if x == y {
-                previous[j] + 1
-            } else {
-                previous[j + 1].max(current[j])
-            };
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
-}
-
 /// How many items two sorted lists share (an item listed twice in both counts twice).
-fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+fn common(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut count) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -231,47 +177,6 @@ fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     count
 }
 
-/// Letters in runs of four, each text's lowercased letters and digits with any other run of
-/// characters read as one space: the Dice coefficient of the two texts' distinct runs. It sees
-/// what the words miss: spellings ("al-Qaida" / "al Qaeda"), shared stems of unknown words.
-/// Read as bytes: a letter outside ASCII is its bytes, kept as they are (not lowercased).
-fn letters_shared(left: &str, right: &str) -> f64 {
-    let runs = |text: &str| {
-        let mut runs: Vec<u32> = Vec::with_capacity(text.len() + 2);
-        // The last four bytes read, the first in the lowest byte; a space before the text.
-        let mut window = u32::from(b' ') << 24;
-        let mut seen = 1;
-        let mut push = |byte: u8, window: &mut u32, seen: &mut usize| {
-            *window = (*window >> 8) | (u32::from(byte) << 24);
-            *seen += 1;
-            if *seen >= 4 {
-                runs.push(*window);
-            }
-        };
-        let mut last = b' ';
-        for &byte in text.as_bytes() {
-            if byte.is_ascii_alphanumeric() || !byte.is_ascii() {
-                last = byte.to_ascii_lowercase();
-                push(last, &mut window, &mut seen);
-            } else if last != b' ' {
-                last = b' ';
-                push(last, &mut window, &mut seen);
-            }
-        }
-        if last != b' ' {
-            push(b' ', &mut window, &mut seen);
-        }
-        runs.sort_unstable();
-        runs.dedup();
-        runs
-    };
-    let (a, b) = (runs(left), runs(right));
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    2.0 * common(&a, &b) as f64 / (a.len() + b.len()) as f64
-}
-
 /// The distinct keys of the tokens, sorted.
 fn keys_of<'a>(tokens: impl Iterator<Item = &'a Token>) -> Vec<u64> {
     let mut keys: Vec<u64> = tokens.map(key_of).collect();
@@ -282,11 +187,11 @@ fn keys_of<'a>(tokens: impl Iterator<Item = &'a Token>) -> Vec<u64> {
 
 /// The share of the tokens of both texts that `counts` whose key no token of the other side
 /// has (0 when neither text has any): numbers or names one text gives and the other does not.
-/// A name is matched by any word of the other side ("Amrozi accused" / "said Amrozi").
-/// `all_keys` are [`keys_of`] each side's tokens.
+/// A name is matched by any content word of the other side ("Amrozi accused" / "said Amrozi").
+/// `content_keys` are the keys of each side's content words (numbers among them), sorted.
 fn unmatched(
     tokens: Pair<&[Token]>,
-    all_keys: Pair<&[u64]>,
+    content_keys: Pair<&[u64]>,
     counts: impl Fn(&Token) -> bool,
 ) -> f64 {
     let left = keys_of(tokens.left.iter().filter(|t| counts(t)));
@@ -295,7 +200,7 @@ fn unmatched(
     if total == 0 {
         return 0.0;
     }
-    let matched = common(&left, all_keys.right) + common(&right, all_keys.left);
+    let matched = common(&left, content_keys.right) + common(&right, content_keys.left);
     (total - matched) as f64 / total as f64
 }
 
@@ -400,23 +305,6 @@ mod tests {
         assert!(err.contains("right_said_by_left"), "{err}");
         let err = Model::parse("bias 0\nagree_at 0.5\nsize 1\n").unwrap_err();
         assert!(err.contains("unknown feature `size`"), "{err}");
-    }
-
-    #[test]
-    fn letters_see_spellings_the_words_miss() {
-        assert_eq!(letters_shared("al-Qaida", "al Qaida"), 1.0);
-        let variant = letters_shared("Muqtada al-Sadr said", "Moqtada al Sadr said");
-        assert!(variant > 0.5 && variant < 1.0, "{variant}");
-        assert_eq!(letters_shared("abc", "xyz"), 0.0);
-        assert_eq!(letters_shared("", "xyz"), 0.0);
-    }
-
-    #[test]
-    fn in_order_counts_the_longest_common_subsequence() {
-        assert_eq!(longest_common_run(&[1, 2, 3, 4], &[1, 3, 9, 4]), 3);
-        assert_eq!(longest_common_run(&[1, 2], &[]), 0);
-        let long: Vec<u64> = (0..1000).collect();
-        assert_eq!(longest_common_run(&long, &long), MOST_IN_ORDER);
     }
 
     #[test]
