@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Scores crosscheck on the external labelled benchmarks (SICK, Emergent, FNC-1).
+"""Scores crosscheck on the external labelled benchmarks (SICK, MRPC, Emergent, FNC-1).
 
 Usage:
     cargo build --release
-    python3 scripts/benchmark.py BENCHMARKS_DIR [--bin target/release/crosscheck] [--sets sick,emergent,fnc1]
+    python3 scripts/benchmark.py BENCHMARKS_DIR [--bin target/release/crosscheck] [--sets sick,mrpc,emergent,fnc1]
 
-BENCHMARKS_DIR is the folder holding sick/sick.jsonl, emergent/emergent.jsonl and fnc1/fnc1.jsonl
-(in this project's checkouts: ../shared/benchmarks). The data is not part of this repository.
+BENCHMARKS_DIR is the folder holding sick/sick.jsonl, mrpc/mrpc.jsonl, emergent/emergent.jsonl
+and fnc1/fnc1.jsonl (in this project's checkouts: ../shared/benchmarks). The data is not part of
+this repository.
 
 Labels map to crosscheck's relations as the benchmarks' README says: contradiction -> disagree,
 entailment -> agree, neutral -> unrelated. SICK and Emergent go through sentence-pair mode
@@ -15,8 +16,11 @@ RIGHT: the headline is "disagree" when any pair with it disagrees, "agree" when 
 agreeing pairs, "unrelated" when it is one-sided.
 
 Printed per set and split: disagree precision / recall / F1 against gold contradiction, 3-way
-accuracy, and for SICK the Pearson correlation of similarity with gold relatedness. Tuning is
-allowed on SICK train and trial only; report SICK test, Emergent and FNC-1 as they come out.
+accuracy, and for SICK the Pearson correlation of similarity with gold relatedness. MRPC (news
+sentence pairs, paraphrase or not) goes through pair mode and is scored as a paraphrase detector:
+`agree` is a paraphrase, anything else is not; printed are accuracy and paraphrase precision /
+recall / F1. Fitting and tuning are allowed on SICK train and trial and MRPC train only; report
+SICK test, MRPC test, Emergent and FNC-1 as they come out.
 """
 import argparse
 import json
@@ -109,11 +113,31 @@ def report(name, rows, results, elapsed):
     print(f"{'':<16} {cells}")
 
 
+def report_paraphrase(name, rows, results, elapsed):
+    gold = [r["paraphrase"] == 1 for r in rows]
+    said = [r["relation"] == "agree" for r in results]
+    tp = sum(g and s for g, s in zip(gold, said))
+    fp = sum(s and not g for g, s in zip(gold, said))
+    fn = sum(g and not s for g, s in zip(gold, said))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    accuracy = sum(g == s for g, s in zip(gold, said)) / len(rows)
+    print(f"{name:<16} n={len(rows):<5} accuracy {accuracy:.3f}  paraphrase P {precision:.3f} "
+          f"R {recall:.3f} F1 {f1:.3f}  ({len(rows) / elapsed:,.0f} pairs/s incl. start-up)")
+    confusion = {}
+    for g, r in zip(gold, results):
+        key = ("paraphrase" if g else "other", r["relation"])
+        confusion[key] = confusion.get(key, 0) + 1
+    cells = "  ".join(f"{g}->{p}:{c}" for (g, p), c in sorted(confusion.items()))
+    print(f"{'':<16} {cells}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("benchmarks")
     ap.add_argument("--bin", default="target/release/crosscheck")
-    ap.add_argument("--sets", default="sick,emergent,fnc1")
+    ap.add_argument("--sets", default="sick,mrpc,emergent,fnc1")
     a = ap.parse_args()
     sets = a.sets.split(",")
     if "sick" in sets:
@@ -122,6 +146,12 @@ def main():
             part = [r for r in rows if r["split"] == split]
             results, elapsed = pair_mode(a.bin, part)
             report(f"SICK {split}", part, results, elapsed)
+    if "mrpc" in sets:
+        rows = read_jsonl(os.path.join(a.benchmarks, "mrpc", "mrpc.jsonl"))
+        for split in ("train", "test"):
+            part = [r for r in rows if r["split"] == split]
+            results, elapsed = pair_mode(a.bin, part)
+            report_paraphrase(f"MRPC {split}", part, results, elapsed)
     if "emergent" in sets:
         rows = read_jsonl(os.path.join(a.benchmarks, "emergent", "emergent.jsonl"))
         results, elapsed = pair_mode(a.bin, rows)

@@ -23,6 +23,7 @@ use crate::{compare_with_tokens_using, Analysis, Config, Doc};
 
 mod input;
 mod lines;
+pub mod same_claim;
 mod whole;
 use input::parse_line;
 use lines::{Lines, NumberedLine, ReadError};
@@ -33,14 +34,12 @@ use whole::whole_text_scores;
 /// and trial.
 pub const PAIR_THRESHOLD: f64 = 0.25;
 
-/// Pair mode's settings: the comparison's, and what `agree` asks of two texts.
+/// Pair mode's settings: the comparison's. What `agree` asks of two texts is the fitted
+/// [`same_claim::MODEL`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PairConfig {
     /// How the two texts are compared, as two tiny articles.
     pub compare: Config,
-    /// How much of the right text (by weight) the left one must say for the pair to agree:
-    /// the right text is read as a claim, the left as its source.
-    pub entailment_coverage: f64,
 }
 
 impl Default for PairConfig {
@@ -61,7 +60,6 @@ impl From<Config> for PairConfig {
                 decision: crate::align::Decision::Rules,
                 ..compare
             },
-            entailment_coverage: 0.8,
         }
     }
 }
@@ -104,7 +102,7 @@ impl Default for Limits {
 pub enum Verdict {
     Agree,
     Disagree,
-    /// No statement of one text aligns with a statement of the other.
+    /// Not the same claim, and nothing in conflict.
     Unrelated,
 }
 
@@ -127,9 +125,10 @@ pub struct PairJudgment {
     pub reasons: Vec<PairReason>,
 }
 
-/// Judges two texts as two tiny articles: disagree when any aligned statements disagree;
-/// agree when some align, none disagrees and the left text says (nearly) all the right one says
-/// — the right text is the claim, the left its source; unrelated otherwise.
+/// Judges two texts as two tiny articles: disagree when any aligned statements disagree (or the
+/// left text, read whole, refutes the right one); otherwise agree when the fitted
+/// [`same_claim`] model says the two state the same claim, with more or less detail on either
+/// side; unrelated otherwise.
 pub fn judge_texts(left: &str, right: &str, config: &PairConfig) -> PairJudgment {
     // The documents need no names: a judgment line does not print them.
     let docs = (Doc::from_text("", left), Doc::from_text("", right));
@@ -143,6 +142,47 @@ fn judge_docs(
     analyses: Pair<Option<&Analysis>>,
     pair_config: &PairConfig,
 ) -> PairJudgment {
+    let weighed = weigh_docs(docs, analyses, pair_config);
+    let relation = if weighed.conflict {
+        Verdict::Disagree
+    } else if same_claim::MODEL.same_claim(&weighed.features) {
+        Verdict::Agree
+    } else {
+        Verdict::Unrelated
+    };
+    PairJudgment {
+        relation,
+        similarity: weighed.similarity,
+        reasons: weighed.reasons,
+    }
+}
+
+/// What judging two texts finds before the fitted decision: whether a check finds them in
+/// conflict (and why), their relatedness, and the features the decision reads.
+struct Weighed {
+    conflict: bool,
+    reasons: Vec<PairReason>,
+    similarity: f64,
+    features: same_claim::Features,
+}
+
+/// Whether a check finds two texts in conflict, and the [`same_claim`] features of the pair:
+/// what `scripts/fit_pairs.py` fits the decision on.
+pub fn conflict_and_features(
+    left: &str,
+    right: &str,
+    config: &PairConfig,
+) -> (bool, same_claim::Features) {
+    let docs = (Doc::from_text("", left), Doc::from_text("", right));
+    let weighed = weigh_docs(&docs, Pair::new(None, None), config);
+    (weighed.conflict, weighed.features)
+}
+
+fn weigh_docs(
+    docs: &(Doc, Doc),
+    analyses: Pair<Option<&Analysis>>,
+    pair_config: &PairConfig,
+) -> Weighed {
     // A judgment line carries no word diff: computing them was a tenth of the time.
     let config = Config {
         word_diffs: false,
@@ -152,7 +192,6 @@ fn judge_docs(
         compare_with_tokens_using(Pair::new(&docs.0, &docs.1), analyses, &config);
     let scores = whole_text_scores(docs, &mut claims, sole);
     let tokens = claims.map(|c| c.tokens);
-    let claim_coverage = scores.claim_coverage;
     let one_side_negates = !same_polarity(docs, &tokens);
     let similarity = scores.relatedness(one_side_negates);
     // Two texts about the same claim need not align statement to statement, and the statement
@@ -196,19 +235,18 @@ fn judge_docs(
             right: r.evidence.right.iter().map(|e| e.text.clone()).collect(),
         })
         .collect();
-    let relation = if refutation.is_some() || aligned_disagree {
-        Verdict::Disagree
-    } else if report.pairs.is_empty() {
-        Verdict::Unrelated
-    } else if claim_coverage >= pair_config.entailment_coverage && !one_side_negates {
-        Verdict::Agree
-    } else {
-        Verdict::Unrelated
-    };
-    PairJudgment {
-        relation,
-        similarity: (similarity * 1000.0).round() / 1000.0,
+    let features = same_claim::Evidence {
+        tokens: Pair::new(&tokens.left[..], &tokens.right[..]),
+        scores: &scores,
+        aligned: !report.pairs.is_empty(),
+        one_side_negates,
+    }
+    .features();
+    Weighed {
+        conflict: refutation.is_some() || aligned_disagree,
         reasons,
+        similarity: (similarity * 1000.0).round() / 1000.0,
+        features,
     }
 }
 
@@ -580,15 +618,18 @@ mod tests {
     }
 
     #[test]
-    fn a_specific_word_says_the_general_one_not_the_reverse() {
-        assert_eq!(
-            verdict("A man is slicing an onion.", "A man is cutting an onion."),
-            Verdict::Agree
-        );
-        assert_eq!(
-            verdict("A man is cutting an onion.", "A man is slicing an onion."),
-            Verdict::Unrelated
-        );
+    fn a_specific_word_says_the_general_one_and_both_state_the_same_claim() {
+        let (slicing, cutting) = ("A man is slicing an onion.", "A man is cutting an onion.");
+        let right_said = |left, right| {
+            let (_, features) = conflict_and_features(left, right, &PairConfig::default());
+            features.0[1]
+        };
+        assert_eq!(same_claim::FEATURES[1], "right_said_by_left");
+        assert_eq!(right_said(slicing, cutting), 1.0);
+        assert!(right_said(cutting, slicing) < 1.0);
+        // One side is more specific: the same claim, in more detail.
+        assert_eq!(verdict(slicing, cutting), Verdict::Agree);
+        assert_eq!(verdict(cutting, slicing), Verdict::Agree);
     }
 
     #[test]

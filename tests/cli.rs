@@ -1983,6 +1983,44 @@ fn pair_mode_finds_debunking_headlines_and_not_their_look_alikes() {
     assert!(wrong.is_empty(), "judged wrongly: {wrong:?}");
 }
 
+#[test]
+fn pair_mode_agrees_on_one_claim_told_in_more_or_less_detail() {
+    // Written for this project: news-style pairs of one claim with a detail, a time or a
+    // speaker more on either side (agree), with another number, day or a negation (disagree),
+    // and another claim of the same story or another story (unrelated).
+    let fixture = "fixtures/pairs-same-claim.jsonl";
+    let expected: Vec<(String, String)> = std::fs::read_to_string(fixture)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let line: Value = serde_json::from_str(l).unwrap();
+            let id = line["id"].as_str().unwrap().to_string();
+            (id, line["expect"].as_str().unwrap().to_string())
+        })
+        .collect();
+    for relation in ["agree", "disagree", "unrelated"] {
+        assert!(expected.iter().filter(|(_, r)| r == relation).count() >= 3);
+    }
+    let output = crosscheck().args(["--pairs", fixture]).output().unwrap();
+    let judged: Vec<(String, String)> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let line: Value = serde_json::from_str(l).unwrap();
+            let id = line["id"].as_str().unwrap().to_string();
+            (id, line["relation"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(judged.len(), expected.len());
+    let wrong: Vec<String> = expected
+        .iter()
+        .zip(&judged)
+        .filter(|(e, j)| e != j)
+        .map(|((id, want), (_, got))| format!("{id}: {got}, not {want}"))
+        .collect();
+    assert!(wrong.is_empty(), "judged wrongly: {wrong:?}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // --explain: what the judge did with each pair
 // ---------------------------------------------------------------------------------------------

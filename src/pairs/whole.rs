@@ -16,6 +16,8 @@ pub(super) struct WholeScores {
     pub(super) similarity: f64,
     /// [`said_share`] of the right text by the left: how much of the claim the source says.
     pub(super) claim_coverage: f64,
+    /// [`said_share`] of the left text by the right: how much of the source the claim says.
+    pub(super) source_coverage: f64,
     /// The weighted share of the right text's words the left one touches at all (see
     /// [`touches`]), and of the left's words the right touches.
     pub(super) touched: (f64, f64),
@@ -148,6 +150,7 @@ pub(super) fn whole_text_scores(
             }
         }),
         claim_coverage: said_share(&claim, &source, &claim_matches, &source_ancestors),
+        source_coverage: said_share(&source, &claim, &source_matches, &claim_ancestors),
         touched: (
             share(claim_weights, &claim_touched),
             share(source_weights, &source_touched),
