@@ -565,18 +565,106 @@ fn prop_assert_identical_agree(report: &Report) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Nouns for run-on lines of more distinct words than a statement is compared by
+/// (`similarity::SKETCH_TERMS`, 64) and than a long statement's candidate cut begins at
+/// (`align::LONG_STATEMENT_TERMS`, 32).
+const MANY_NOUNS: &[&str] = &[
+    "airport",
+    "archive",
+    "avenue",
+    "bakery",
+    "ballot",
+    "barracks",
+    "bridge",
+    "bulletin",
+    "canal",
+    "cannery",
+    "carpet",
+    "cathedral",
+    "cellar",
+    "census",
+    "chapel",
+    "charter",
+    "clinic",
+    "colonel",
+    "compass",
+    "convoy",
+    "courthouse",
+    "culvert",
+    "dairy",
+    "depot",
+    "diesel",
+    "dockyard",
+    "dormitory",
+    "embassy",
+    "estuary",
+    "factory",
+    "ferry",
+    "foundry",
+    "garrison",
+    "granary",
+    "greenhouse",
+    "harbor",
+    "hatchery",
+    "highway",
+    "hospital",
+    "kiln",
+    "laboratory",
+    "lantern",
+    "ledger",
+    "lighthouse",
+    "locomotive",
+    "mansion",
+    "marina",
+    "meadow",
+    "mill",
+    "monastery",
+    "museum",
+    "observatory",
+    "orchard",
+    "pavilion",
+    "pier",
+    "pipeline",
+    "plaza",
+    "quarry",
+    "railway",
+    "refinery",
+    "reservoir",
+    "sawmill",
+    "schooner",
+    "seminary",
+    "shipyard",
+    "silo",
+    "stadium",
+    "tannery",
+    "terminal",
+    "theater",
+    "tollbooth",
+    "tram",
+    "tunnel",
+    "turbine",
+    "vineyard",
+    "warehouse",
+    "watermill",
+    "wharf",
+    "windmill",
+    "workshop",
+];
+
 /// A long document: 110 to 140 lines of the vocabulary, a few of them written twice, and a few
-/// run-on lines of some 80 words without a stop. Its common words are in more statements than
-/// the index's posting limit, its statements have more candidates than the per-statement cut,
-/// and its run-on lines more words than a statement's sketch and a clause's reach: every
+/// run-on lines without a stop: lists of objects, and lists of 66 to 80 distinct nouns. Its
+/// common words are in more statements than the index's posting limit, its statements have more
+/// candidates than the per-statement cut, and its run-on lines more words than a statement's
+/// sketch, than a long statement's candidate cut begins at, and than a clause's reach: every
 /// internal limit of alignment and judging is crossed.
 fn long_document() -> impl Strategy<Value = Document> {
     (
         prop::collection::vec(prop::collection::vec(sentence(), 1..=2), 110..140),
         prop::collection::vec((any::<Index>(), any::<Index>()), 3..8),
         prop::collection::vec(prop::collection::vec(select(OBJECTS), 20..30), 2..4),
+        prop::collection::vec(prop::sample::subsequence(MANY_NOUNS, 66..=80), 2..4),
     )
-        .prop_map(|(paragraphs, repeats, run_ons)| {
+        .prop_map(|(paragraphs, repeats, run_ons, noun_lists)| {
             // "county" in every line: a key in more statements than the index posts.
             let mut lines: Vec<String> = paragraphs
                 .into_iter()
@@ -591,6 +679,12 @@ fn long_document() -> impl Strategy<Value = Document> {
                 lines.push(format!(
                     "Officials reviewed {} and more",
                     objects.join(" and ")
+                ));
+            }
+            for nouns in noun_lists {
+                lines.push(format!(
+                    "Inspectors visited the {}",
+                    nouns.join(" and the ")
                 ));
             }
             Document {
