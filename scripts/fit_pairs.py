@@ -25,10 +25,11 @@ by Newton's method with an L2 penalty. The run is deterministic.
 """
 import argparse
 import json
-import math
 import os
 import subprocess
 import sys
+
+import logistic
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -62,64 +63,13 @@ def features(binary, rows):
     return names, [(j["conflict"], j["x"]) for j in judged]
 
 
-def sigmoid(z):
-    if z < -40:
-        return 0.0
-    return 1.0 / (1.0 + math.exp(-z))
-
-
-def solve(a, b):
-    """Solves a x = b by Gaussian elimination with partial pivoting."""
-    n = len(b)
-    m = [row[:] + [b[i]] for i, row in enumerate(a)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
-        m[col], m[pivot] = m[pivot], m[col]
-        if abs(m[col][col]) < 1e-12:
-            continue
-        for r in range(n):
-            if r != col:
-                f = m[r][col] / m[col][col]
-                if f:
-                    for k in range(col, n + 1):
-                        m[r][k] -= f * m[col][k]
-    return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
-
-
 def fit(samples, n_features):
     """Logistic regression by Newton's method; returns [bias, w1, ..., wn]."""
-    size = n_features + 1
-    w = [0.0] * size
-    for _ in range(25):
-        grad = [0.0] * size
-        hess = [[0.0] * size for _ in range(size)]
-        for x, y in samples:
-            v = [1.0] + x
-            p = sigmoid(sum(wi * vi for wi, vi in zip(w, v)))
-            g = p - y
-            s = p * (1 - p)
-            for i in range(size):
-                vi = v[i]
-                grad[i] += g * vi
-                si = s * vi
-                row = hess[i]
-                for j in range(i, size):
-                    row[j] += si * v[j]
-        for i in range(size):
-            for j in range(i):
-                hess[i][j] = hess[j][i]
-        for i in range(1, size):
-            grad[i] += PENALTY * w[i]
-            hess[i][i] += PENALTY
-        step = solve(hess, grad)
-        w = [wi - si for wi, si in zip(w, step)]
-        if max(abs(s) for s in step) < 1e-6:
-            break
-    return w
+    return logistic.fit(samples, n_features, PENALTY, iterations=25, tolerance=1e-6)
 
 
 def probability(w, x):
-    return sigmoid(w[0] + sum(wi * xi for wi, xi in zip(w[1:], x)))
+    return logistic.probability(w, x)
 
 
 def figures(pairs, probabilities, agree_at):

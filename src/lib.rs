@@ -36,6 +36,7 @@ pub mod judge;
 pub mod lexicon;
 pub mod linking;
 pub mod load;
+pub mod logistic;
 pub mod model;
 pub mod normalize;
 pub mod output;

@@ -137,55 +137,17 @@ pub struct Model {
 impl Model {
     /// The probability that the pair states the same claim (or contradicts it).
     pub fn confidence(&self, features: &Features) -> f64 {
-        let z: f64 = self.bias
-            + self
-                .weights
-                .iter()
-                .zip(features.0.iter())
-                .map(|(w, x)| w * x)
-                .sum::<f64>();
-        1.0 / (1.0 + (-z).exp())
+        crate::logistic::probability(self.bias, &self.weights, &features.0)
     }
 
-    /// Reads the model's table: `name value` lines (`bias`, `link_at`, and one per feature),
-    /// `#` comments and blank lines ignored. Every feature must have a weight.
+    /// Reads the model's table ([`crate::logistic::Table`]): `bias`, `link_at`, and a weight
+    /// per feature.
     pub fn parse(text: &str) -> Result<Model, String> {
-        let mut bias = None;
-        let mut link_at = None;
-        let mut weights = [None; FEATURE_COUNT];
-        for (number, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut fields = line.split_whitespace();
-            let (Some(name), Some(value), None) = (fields.next(), fields.next(), fields.next())
-            else {
-                return Err(format!("line {}: expected `name value`", number + 1));
-            };
-            let value: f64 = value
-                .parse()
-                .map_err(|_| format!("line {}: `{value}` is not a number", number + 1))?;
-            match name {
-                "bias" => bias = Some(value),
-                "link_at" => link_at = Some(value),
-                _ => {
-                    let index = FEATURES
-                        .iter()
-                        .position(|f| *f == name)
-                        .ok_or_else(|| format!("line {}: unknown feature `{name}`", number + 1))?;
-                    weights[index] = Some(value);
-                }
-            }
-        }
-        let mut fitted = [0.0; FEATURE_COUNT];
-        for (i, weight) in weights.iter().enumerate() {
-            fitted[i] = weight.ok_or_else(|| format!("no weight for `{}`", FEATURES[i]))?;
-        }
+        let table = crate::logistic::Table::parse(text, &FEATURES, "link_at")?;
         Ok(Model {
-            bias: bias.ok_or("no `bias`")?,
-            weights: fitted,
-            link_at: link_at.ok_or("no `link_at`")?,
+            bias: table.bias,
+            weights: table.weights,
+            link_at: table.threshold,
         })
     }
 }

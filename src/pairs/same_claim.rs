@@ -217,14 +217,7 @@ pub struct Model {
 impl Model {
     /// The probability that the two texts state the same claim.
     pub fn probability(&self, features: &Features) -> f64 {
-        let z: f64 = self.bias
-            + self
-                .weights
-                .iter()
-                .zip(features.0.iter())
-                .map(|(w, x)| w * x)
-                .sum::<f64>();
-        1.0 / (1.0 + (-z).exp())
+        crate::logistic::probability(self.bias, &self.weights, &features.0)
     }
 
     /// Whether the two texts state the same claim.
@@ -232,45 +225,14 @@ impl Model {
         self.probability(features) >= self.agree_at
     }
 
-    /// Reads the model's table: `name value` lines (`bias`, `agree_at`, and one per feature),
-    /// `#` comments and blank lines ignored. Every feature must have a weight.
+    /// Reads the model's table ([`crate::logistic::Table`]): `bias`, `agree_at`, and a weight
+    /// per feature.
     pub fn parse(text: &str) -> Result<Model, String> {
-        let mut bias = None;
-        let mut agree_at = None;
-        let mut weights = [None; FEATURE_COUNT];
-        for (number, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut fields = line.split_whitespace();
-            let (Some(name), Some(value), None) = (fields.next(), fields.next(), fields.next())
-            else {
-                return Err(format!("line {}: expected `name value`", number + 1));
-            };
-            let value: f64 = value
-                .parse()
-                .map_err(|_| format!("line {}: `{value}` is not a number", number + 1))?;
-            match name {
-                "bias" => bias = Some(value),
-                "agree_at" => agree_at = Some(value),
-                _ => {
-                    let index = FEATURES
-                        .iter()
-                        .position(|f| *f == name)
-                        .ok_or_else(|| format!("line {}: unknown feature `{name}`", number + 1))?;
-                    weights[index] = Some(value);
-                }
-            }
-        }
-        let mut fitted = [0.0; FEATURE_COUNT];
-        for (i, weight) in weights.iter().enumerate() {
-            fitted[i] = weight.ok_or_else(|| format!("no weight for `{}`", FEATURES[i]))?;
-        }
+        let table = crate::logistic::Table::parse(text, &FEATURES, "agree_at")?;
         Ok(Model {
-            bias: bias.ok_or("no `bias`")?,
-            weights: fitted,
-            agree_at: agree_at.ok_or("no `agree_at`")?,
+            bias: table.bias,
+            weights: table.weights,
+            agree_at: table.threshold,
         })
     }
 }

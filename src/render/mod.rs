@@ -131,7 +131,14 @@ pub(crate) fn evidence_list(
     side: Side,
     show: impl Fn(&str) -> String,
 ) -> String {
-    let evidence = reason.evidence.get(side);
+    evidence_words(reason.evidence.get(side), show)
+}
+
+/// Evidence words, each shown by `show`, comma-separated; a dash when there are none.
+pub(crate) fn evidence_words(
+    evidence: &[crate::model::Evidence],
+    show: impl Fn(&str) -> String,
+) -> String {
     if evidence.is_empty() {
         "—".to_string()
     } else {

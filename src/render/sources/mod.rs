@@ -75,17 +75,7 @@ fn evidence_note(
     show: impl Fn(&str) -> String,
 ) -> String {
     let names: Pair<&str> = link.sources.map(|s| report.sources[s].name.as_str());
-    let words = |evidence: &[crate::model::Evidence]| {
-        if evidence.is_empty() {
-            "—".to_string()
-        } else {
-            evidence
-                .iter()
-                .map(|e| show(&e.text))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
+    let words = |evidence: &[crate::model::Evidence]| super::evidence_words(evidence, &show);
     format!(
         "({}: {}; {}: {})",
         names.left,
