@@ -62,7 +62,7 @@ pub enum Decision {
     /// The fitted model of [`crate::linking`]: confidence at or above its `link_at`.
     Fitted,
     /// Hand rules: the threshold, the anchors, the background margins and `near_best`
-    /// ([`by_rules`]). Pair mode judges two texts of a sentence each with them.
+    /// (`by_rules`). Pair mode judges two texts of a sentence each with them.
     Rules,
 }
 
@@ -249,7 +249,7 @@ pub const CANDIDATES_PER_STATEMENT: usize = 48;
 pub const LONG_STATEMENT_TERMS: usize = 32;
 
 /// The fewest candidates a statement has, each way, however long it is: more than the partners
-/// a statement may keep ([`MAX_PARTNERS`]).
+/// a statement may keep (`MAX_PARTNERS`).
 pub const MIN_CANDIDATES: usize = 8;
 
 /// How many candidates a statement of `distinct_terms` content words has, each way. Scoring a

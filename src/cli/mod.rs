@@ -461,7 +461,7 @@ impl Args {
             .check(&matches)
     }
 
-    /// Refuses the flags of the article report where they do not apply (see [`REPORT_FLAGS`]):
+    /// Refuses the flags of the article report where they do not apply (see `REPORT_FLAGS`):
     /// in pair mode, with a format they do not shape, and (`TWO_SOURCE_FLAGS`) with three
     /// sources or more. `matches` tells a flag given on the command line from a default taken
     /// from the environment, which is not refused.
