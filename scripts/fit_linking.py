@@ -197,11 +197,7 @@ def main():
         "# A pair is linked when its confidence, sigmoid(bias + sum of weight * feature), is at",
         "# least link_at.",
     ]
-    body = [f"bias {w[0]:.4f}", f"link_at {link_at}"]
-    body += [f"{name} {weight:.4f}" for name, weight in zip(names, w[1:])]
-    with open(a.out, "w") as out:
-        out.write("\n".join(header + body) + "\n")
-    print("\n".join(header + body))
+    logistic.write_table(a.out, header, names, w, "link_at", link_at)
 
 
 if __name__ == "__main__":

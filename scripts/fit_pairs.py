@@ -173,11 +173,7 @@ def main():
         "# A pair no check finds in conflict agrees when sigmoid(bias + sum of weight * feature)",
         "# is at least agree_at.",
     ]
-    body = [f"bias {w[0]:.4f}", f"agree_at {agree_at}"]
-    body += [f"{name} {weight:.4f}" for name, weight in zip(names, w[1:])]
-    with open(a.out, "w") as out:
-        out.write("\n".join(header + body) + "\n")
-    print("\n".join(header + body))
+    logistic.write_table(a.out, header, names, w, "agree_at", agree_at)
 
 
 if __name__ == "__main__":

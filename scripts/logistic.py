@@ -65,3 +65,13 @@ def fit(samples, n_features, penalty, iterations, tolerance):
 def probability(w, x):
     """The model's probability for features `x`: sigmoid(bias + sum of weight * feature)."""
     return sigmoid(w[0] + sum(wi * xi for wi, xi in zip(w[1:], x)))
+
+
+def write_table(path, header, names, w, threshold_name, threshold):
+    """Writes a model's table as src/logistic.rs reads it, and prints it: the `#` header lines,
+    then `bias`, the threshold and one weight per feature, `name value` each."""
+    body = [f"bias {w[0]:.4f}", f"{threshold_name} {threshold}"]
+    body += [f"{name} {weight:.4f}" for name, weight in zip(names, w[1:])]
+    with open(path, "w") as out:
+        out.write("\n".join(header + body) + "\n")
+    print("\n".join(header + body))

@@ -742,26 +742,17 @@ fn clauses_of(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
 /// describes rather than states, and does not count. One shared word ("teachers") is a topic;
 /// two are the beginning of a shared claim.
 pub fn anchors(a: &Profile, b: &Profile) -> usize {
-    count_anchors(a, b, |t, u, _, _| term_match(t, u))
-}
-
-/// [`anchors`] of `a` in `b`, reading the match strengths from their [`Matches`] (made in that
-/// order) rather than matching the words again.
-pub fn anchors_in(a: &Profile, b: &Profile, matches: &Matches) -> usize {
-    count_anchors(a, b, |_, _, i, j| matches.strength(i, j))
+    a.terms
+        .iter()
+        .filter(|t| b.terms.iter().any(|u| is_anchor(term_match(t, u), t, u)))
+        .count()
 }
 
 /// [`anchors`] of `b` in `a`, reading the match strengths from the [`Matches`] of `a` with `b`
 /// (made in that order): [`term_match`] is the same both ways but for the spellings of
 /// possible typos, which are compared anew (see [`Matches::transposed`]).
 pub fn anchors_back(a: &Profile, b: &Profile, matches: &Matches) -> usize {
-    count_anchors(b, a, |t, u, i, j| {
-        if may_be_typos(&t.token, &u.token, t.token.known && u.token.known) {
-            term_match(t, u)
-        } else {
-            matches.strength(j, i)
-        }
-    })
+    Matched::of(a, b, matches, f64::INFINITY).anchors().1
 }
 
 /// Which terms of each of two statements the other matches, read from their [`Matches`] in one
@@ -776,8 +767,8 @@ pub struct Matched {
 }
 
 impl Matched {
-    /// [`anchors_in`] and [`anchors_back`] of `a` and `b` (whose [`Matches`] these are, made in
-    /// that order), and the terms matched at least `firm` strongly, both ways.
+    /// The anchors of `a` in `b` and of `b` in `a` ([`anchors`], read from the [`Matches`] of
+    /// `a` with `b`), and the terms matched at least `firm` strongly, both ways.
     pub fn of(a: &Profile, b: &Profile, matches: &Matches, firm: f64) -> Matched {
         let mut matched = Matched {
             anchored: (vec![false; a.terms.len()], vec![false; b.terms.len()]),
@@ -813,25 +804,6 @@ impl Matched {
 /// Whether a match of `strength` between terms `t` and `u` anchors a pair ([`anchors`]).
 fn is_anchor(strength: f64, t: &Term, u: &Term) -> bool {
     strength >= ANTONYM_MATCH || (strength >= SLOT_MATCH && stated_facts(t, u))
-}
-
-/// [`anchors`], with `strength(t, u, i, j)` the [`term_match`] of term `i` of `a` (`t`) with
-/// term `j` of `b` (`u`).
-fn count_anchors(
-    a: &Profile,
-    b: &Profile,
-    strength: impl Fn(&Term, &Term, usize, usize) -> f64,
-) -> usize {
-    a.terms
-        .iter()
-        .enumerate()
-        .filter(|&(i, t)| {
-            b.terms
-                .iter()
-                .enumerate()
-                .any(|(j, u)| is_anchor(strength(t, u, i, j), t, u))
-        })
-        .count()
 }
 
 /// Whether two terms are values a report states as facts: times, dates, money, shares, years,

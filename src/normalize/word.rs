@@ -151,11 +151,7 @@ pub(super) fn analysis(lower: Sym) -> Analysis {
                 senses.push(derivation_key(&lemma));
                 senses.extend(related.map(derivation_key));
             }
-            // Sorted by address: two lists of senses are then intersected in one merge
-            // ([`super::Token::shares_meaning`]), not each sense sought in the other list.
-            let mut senses: Vec<Sym> = senses.iter().map(|s| Sym::new(s)).collect();
-            senses.sort_unstable_by_key(|s| s.address());
-            senses.dedup();
+            let senses = sorted_senses(senses.iter().map(|s| Sym::new(s)).collect());
             let (stem, key, lemma) = (Sym::new(&stem), Sym::new(&key), Sym::new(&lemma));
             (stem, key, senses, lemma)
         },
@@ -205,20 +201,27 @@ pub(super) fn word_facts(word: Sym) -> (bool, u32) {
     SEEN.with(|seen| seen.get_or_insert_with(word, || thesaurus::known_and_frequency(&word)))
 }
 
+/// A token's senses as they are stored: sorted by address and without repeats, so that two lists
+/// of senses are intersected in one merge ([`super::Token::shares_meaning`]), not each sense
+/// sought in the other list.
+fn sorted_senses(mut senses: Vec<Sym>) -> Vec<Sym> {
+    senses.sort_unstable_by_key(|s| s.address());
+    senses.dedup();
+    senses
+}
+
 /// The WordNet synonym sets of a multi-word lemma, stored once per phrase.
 pub(super) fn phrase_senses(phrase: Sym) -> SymList {
     static MEMO: Memo<SymList> = Memo::new();
     MEMO.get_or_store(
         phrase,
         || {
-            // Sorted by address, as a word's senses are.
-            let mut senses: Vec<Sym> = thesaurus::synsets(&phrase)
-                .into_iter()
-                .map(|id| Sym::new(&synset_key(id)))
-                .collect();
-            senses.sort_unstable_by_key(|s| s.address());
-            senses.dedup();
-            senses
+            sorted_senses(
+                thesaurus::synsets(&phrase)
+                    .into_iter()
+                    .map(|id| Sym::new(&synset_key(id)))
+                    .collect(),
+            )
         },
         keep_list,
     )
