@@ -44,7 +44,9 @@ pub(super) fn antonym_conflict(claims: Pair<Claim>) -> Option<Reason> {
             let b = &claims.right.tokens[j];
             // Cheapest test first: most word pairs are not opposites at all.
             let which_thing = || {
-                describes_an_indefinite(claims.left, i) && describes_an_indefinite(claims.right, j)
+                (describes_an_indefinite(claims.left, i)
+                    && describes_an_indefinite(claims.right, j))
+                    || describe_different_things(claims, i, j)
             };
             let mut says_the_rest = |i, j| {
                 rest_said
@@ -199,6 +201,29 @@ pub(super) fn describes_an_indefinite(claim: Claim, i: usize) -> bool {
     false
 }
 
+/// The word an opposite describes when it stands right before it: "close [relationship]",
+/// "late [Thursday]". Not a number: "rose [12%]" says how much, not of what.
+fn described_word<'c>(claim: Claim<'c>, i: usize) -> Option<&'c Token> {
+    claim.tokens.get(i + 1).filter(|next| {
+        !matches!(next.kind, TokenKind::Number(_))
+            && next.is_content()
+            && gap(claim, i).chars().all(char::is_whitespace)
+    })
+}
+
+/// Whether two opposite words each describe a word, and not the same one: "their close
+/// relationship" / "an opening ceremony", "his early encounters" / "late Thursday" describe two
+/// things, not one thing two ways. "Rising prices" / "prices fell" still oppose.
+fn describe_different_things(claims: Pair<Claim>, i: usize, j: usize) -> bool {
+    match (
+        described_word(claims.left, i),
+        described_word(claims.right, j),
+    ) {
+        (Some(a), Some(b)) => !(says(a, b) || says(b, a)),
+        _ => false,
+    }
+}
+
 /// Whether token `i` is part of a name: a capitalized word inside the sentence, an all-capitals
 /// word, or a capitalized first word followed by a name ("North Korea ...").
 pub(super) fn in_a_name(claim: Claim, i: usize) -> bool {
@@ -218,6 +243,30 @@ pub(super) fn in_a_name(claim: Claim, i: usize) -> bool {
 mod tests {
     use super::super::tests::kinds;
     use crate::model::ReasonKind;
+
+    #[test]
+    fn opposites_describing_two_different_things_are_not_conflicts() {
+        for (left, right) in [
+            (
+                "Mr. Trump rolled out the red carpet for Mr. Macron and praised their close relationship.",
+                "Macron said in remarks at an opening ceremony that they will act together.",
+            ),
+            (
+                "The former FBI director detailed his early encounters with President Trump.",
+                "President Trump late Thursday tweeted about the former FBI director.",
+            ),
+        ] {
+            assert!(
+                !kinds(left, right).contains(&ReasonKind::Antonym),
+                "{left} / {right}"
+            );
+        }
+        assert!(kinds(
+            "The company reported rising prices in March.",
+            "The company reported falling prices in March."
+        )
+        .contains(&ReasonKind::Antonym));
+    }
 
     #[test]
     fn opposites_telling_which_thing_are_not_conflicts() {
