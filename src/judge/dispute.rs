@@ -28,16 +28,41 @@ fn negates_a_predicate(lower: &str) -> bool {
     matches!(lower, "not" | "never") || lower.ends_with("n't") || lower.ends_with("n’t")
 }
 
-/// Words after a denial that say how, not what: "denied strongly", "no longer".
+/// Words after a denial that say how or how much, not what: "denied strongly", "no longer",
+/// "disputed some parts".
 const NOT_THE_ACT: &[&str] = &[
-    "longer", "matter", "doubt", "way", "one", "evidence", "proof",
+    "longer", "matter", "doubt", "way", "one", "evidence", "proof", "part", "parts", "aspect",
+    "aspects",
 ];
+
+/// Whether a word says the manner of a denial rather than what is denied: an adverb made of a
+/// known adjective ("denied personally speaking", "strongly"). Read off the form, as the
+/// statement's words carry no part of speech: "-ly" after a stem of four letters or more that
+/// the dictionary knows ("personal", "strong"), which "family", "rally" and "reply" are not.
+fn says_the_manner(lower: &str) -> bool {
+    lower
+        .strip_suffix("ly")
+        .is_some_and(|stem| stem.len() >= 4 && crate::thesaurus::is_known(stem))
+}
+
+/// Nouns that a word before them names the subject of rather than asserts: "a bogus collusion
+/// *claim*", "a conspiracy *theory*". The report nouns, and theories.
+fn names_a_report(token: &Token) -> bool {
+    // The token's lemma may be its written form ("allegations"): a plural "-s" is read off.
+    let singular = token.lower.strip_suffix('s').unwrap_or(&token.lower);
+    [token.lemma.as_str(), singular]
+        .iter()
+        .any(|word| lexicon::REPORT_NOUNS.contains(word) || matches!(*word, "theory" | "theories"))
+}
+
+/// Words that hedge the word after them, which then is not asserted: "possible collusion".
+const HEDGES: &[&str] = &["possible", "potential", "likely", "so-called"];
 
 /// The dispute between the two sides, when one reports a denial of an act the other asserts.
 pub(super) fn dispute_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     match (
-        denied_act_asserted(claims.left, claims.right),
-        denied_act_asserted(claims.right, claims.left),
+        denied_act_asserted(claims.left, claims.right, Cue::Any),
+        denied_act_asserted(claims.right, claims.left, Cue::Any),
     ) {
         // Each side denies what the other asserts: two accounts, one dispute; reported once.
         (Some((cue, act, said)), _) => vec![reason(
@@ -64,20 +89,85 @@ pub(super) fn dispute_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
     }
 }
 
+/// Whether one side denies in so many words an act the other asserts: a denying verb
+/// ("denied colluding", "disputed ... asking") or a "NO" in capitals ("NO COLLUSION"). A
+/// negation in reported speech ("said they would not meet") is a dispute when the two are
+/// linked, but too often a detail of a claim rather than its denial to link two statements on
+/// its own ([`crate::align::Denials::disputes`]).
+///
+/// Linking asks one thing more than judging: that the side asserting the act names, before the
+/// word that asserts it, someone the denying side names ("*North Korea* denied it was behind
+/// the attack" / "the FBI concluded that *the North Korean government* is responsible"), so that
+/// the act is asserted of the party that denies it. "The attack is being blamed on the studio"
+/// asserts it of someone else.
+pub fn disputes_in_words(claims: Pair<Claim>) -> bool {
+    let disputes = |denier: Claim, other: Claim| {
+        denies_in_words(denier)
+            && denied_act_asserted(denier, other, Cue::InWords)
+                .is_some_and(|(_, _, said)| names_before(denier, other, said))
+    };
+    disputes(claims.left, claims.right) || disputes(claims.right, claims.left)
+}
+
+/// Whether `other` names, before its word `said`, a name of `denier`.
+fn names_before(denier: Claim, other: Claim, said: &Token) -> bool {
+    let Some(at) = other.tokens.iter().position(|t| std::ptr::eq(t, said)) else {
+        return false;
+    };
+    let names: Vec<&Token> = names_in(denier).map(|(_, t)| t).collect();
+    names_in(other)
+        .take_while(|&(i, _)| i < at)
+        .any(|(_, name)| names.iter().any(|own| says(name, own) || says(own, name)))
+}
+
+/// The names of a statement with their places: its proper nouns, and a capitalized content
+/// word that opens it ("Trump has denied ..."), which tokenizing cannot tell from a common word.
+fn names_in<'a>(claim: Claim<'a>) -> impl Iterator<Item = (usize, &'a Token)> {
+    claim.tokens.iter().enumerate().filter(move |&(i, t)| {
+        let opening_name = i == 0
+            && t.is_content()
+            && claim.text[t.span.start..t.span.end].starts_with(char::is_uppercase);
+        t.proper || opening_name
+    })
+}
+
+/// Whether a statement has a word that denies in so many words: the cheap test before
+/// [`disputes_in_words`].
+pub fn denies_in_words(claim: Claim) -> bool {
+    claim.tokens.iter().any(|t| in_words(claim, t))
+}
+
+/// Which denials count: any ([`denials`]), or only those in so many words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Any,
+    InWords,
+}
+
+/// Whether `cue` denies in so many words: a denying verb, or "NO" written in capitals.
+fn in_words(claim: Claim, cue: &Token) -> bool {
+    lexicon::DENYING_VERBS.contains(&cue.lower.as_str())
+        || &claim.text[cue.span.start..cue.span.end] == "NO"
+}
+
 /// The denial cue of `denier`, the act it denies, and the word of `other` that asserts that act.
 /// Not when `other` denies the same act too: both then report the denial ("Trump denied
 /// colluding" / "Trump has strongly denied colluding"), even if one also says the claim.
 fn denied_act_asserted<'a, 'b>(
     denier: Claim<'a>,
     other: Claim<'b>,
+    cues: Cue,
 ) -> Option<(&'a Token, &'a Token, &'b Token)> {
-    denials(denier).into_iter().find_map(|(cue, act)| {
-        let said = asserted_in(other, act)?;
-        let denied_too = denials(other)
-            .iter()
-            .any(|(_, other_act)| says(other_act, act) || says(act, other_act));
-        (!denied_too).then_some((cue, act, said))
-    })
+    denials(denier)
+        .into_iter()
+        .filter(|(cue, _)| cues == Cue::Any || in_words(denier, cue))
+        .find_map(|(cue, act)| {
+            let said = asserted_in(other, act)?;
+            let denied_too = denials(other)
+                .iter()
+                .any(|(_, other_act)| says(other_act, act) || says(act, other_act));
+            (!denied_too).then_some((cue, act, said))
+        })
 }
 
 /// Each denial of `claim` with each act it denies, in text order.
@@ -88,10 +178,7 @@ fn denials<'a>(claim: Claim<'a>) -> Vec<(&'a Token, &'a Token)> {
         .any(|t| lexicon::is_reporting_verb(&t.lower) || rejecting_verb(t));
     let mut found = Vec::new();
     for (i, cue) in tokens.iter().enumerate() {
-        let written = &claim.text[cue.span.start..cue.span.end];
-        let denial = lexicon::DENYING_VERBS.contains(&cue.lower.as_str())
-            || written == "NO"
-            || (reported && negates_a_predicate(&cue.lower));
+        let denial = in_words(claim, cue) || (reported && negates_a_predicate(&cue.lower));
         if denial {
             found.extend(denied_act(claim, i).into_iter().map(|act| (cue, act)));
         }
@@ -109,6 +196,9 @@ fn denied_act<'a>(claim: Claim<'a>, i: usize) -> Vec<&'a Token> {
     let tokens = claim.tokens;
     let mut act: Vec<&Token> = Vec::new();
     let mut wanted = 1;
+    // A possessive's noun with nothing said of it is what is denied after all: "denied his
+    // involvement".
+    let mut subject: Option<&Token> = None;
     let mut k = i + 1;
     while k < tokens.len() && act.len() < ACT_WORDS {
         let gap = gap(claim, k - 1);
@@ -135,17 +225,25 @@ fn denied_act<'a>(claim: Claim<'a>, i: usize) -> Vec<&'a Token> {
         let counts = token.is_content()
             && matches!(token.kind, TokenKind::Content)
             && (!token.proper || shouted)
-            && !lexicon::REPORT_NOUNS.contains(&token.lemma.as_str())
+            && !names_a_report(token)
             && !lexicon::CERTAINTY_ADVERBS.contains(&token.lower.as_str())
             && !NOT_THE_ACT.contains(&token.lower.as_str())
+            && !says_the_manner(&token.lower)
             && !lexicon::is_reporting_verb(&token.lower);
         if counts && act.len() < wanted {
-            if act.is_empty() && SUBJECT_OPENERS.contains(&tokens[k - 1].lower.as_str()) {
-                wanted += 1;
+            // The subject of a denied clause is who or what, not the act: "denied [his
+            // campaign] colluded", "denied that [the lawsuit] had a political purpose". What
+            // the clause says of it is.
+            if act.is_empty() && subject.is_none() && opens_a_subject(claim, i, k) {
+                subject = Some(token);
+            } else {
+                act.push(token);
             }
-            act.push(token);
         }
         k += 1;
+    }
+    if act.is_empty() {
+        act.extend(subject);
     }
     act
 }
@@ -154,23 +252,99 @@ fn denied_act<'a>(claim: Claim<'a>, i: usize) -> Vec<&'a Token> {
 /// colluded".
 const SUBJECT_OPENERS: &[&str] = &["his", "her", "its", "their", "our"];
 
+/// Whether the content word at `k`, the first after the denial at `cue`, is the subject of a
+/// denied clause: after a possessive ("denied his campaign colluded"), or opening a "that"
+/// clause ("denied that the lawsuit had ...", "denied that lawsuits ...").
+fn opens_a_subject(claim: Claim, cue: usize, k: usize) -> bool {
+    let tokens = claim.tokens;
+    let before = tokens[k - 1].lower.as_str();
+    let after_that = tokens[cue + 1..k]
+        .first()
+        .is_some_and(|first| first.lower == "that")
+        && tokens[cue + 2..k]
+            .iter()
+            .all(|t| matches!(t.lower.as_str(), "the" | "a" | "an" | "this"));
+    SUBJECT_OPENERS.contains(&before) || after_that
+}
+
 /// The token of `other` that asserts `act`: says it, and is not itself denied or negated in its
 /// clause before it.
 fn asserted_in<'b>(other: Claim<'b>, act: &Token) -> Option<&'b Token> {
     let tokens = other.tokens;
     let at = tokens.iter().position(|o| says(o, act))?;
     let clause_start = clause_around(other, at).start;
-    // "may fail to deploy" does not assert the deploying either.
+    // "may fail to deploy" does not assert the deploying either, nor does "a bogus collusion
+    // claim" or "possible collusion".
     let denied_there = tokens[clause_start..at].iter().any(|t| {
-        lexicon::is_negation_cue(&t.lower) || rejecting_verb(t) || t.cues.non_occurrence()
+        lexicon::is_negation_cue(&t.lower)
+            || rejecting_verb(t)
+            || t.cues.non_occurrence()
+            || lexicon::REFUTING_ADJECTIVES.contains(&t.lower.as_str())
     });
-    (!denied_there).then_some(&tokens[at])
+    let hedged = at > clause_start && HEDGES.contains(&tokens[at - 1].lower.as_str());
+    // "a collusion claim", "a conspiracy theory", "allegations of collusion": named, not
+    // asserted.
+    let named = tokens
+        .get(at + 1)
+        .is_some_and(|next| gap(other, at).trim().is_empty() && names_a_report(next))
+        || (at >= 2 && tokens[at - 1].lower == "of" && names_a_report(&tokens[at - 2]));
+    // "called the Democrats obstructionist": a word for who does a thing does not say it was
+    // done.
+    let agent_noun = |t: &Token| t.lower.ends_with("ist") || t.lower.ends_with("ists");
+    let names_the_doer = agent_noun(&tokens[at]) && !agent_noun(act);
+    // "whether he felt obstructed": a question asserts neither answer.
+    let asked = tokens[clause_start..at]
+        .iter()
+        .any(|t| t.lower == "whether");
+    // "no obstruction, collusion": the negation runs over the list.
+    let listed_after_negation = at >= 2
+        && gap(other, at - 1).trim() == ","
+        && lexicon::is_negation_cue(&tokens[at - 2].lower);
+    let asserted =
+        !(denied_there || hedged || named || asked || names_the_doer || listed_after_negation);
+    asserted.then_some(&tokens[at])
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::tests::kinds;
-    use crate::model::ReasonKind;
+    use super::super::Claim;
+    use crate::model::{Pair, ReasonKind};
+    use crate::normalize::tokenize;
+
+    /// Two texts and their tokens, to be judged.
+    struct Texts<'a> {
+        texts: Pair<&'a str>,
+        tokens: Pair<Vec<crate::normalize::Token>>,
+    }
+
+    impl Texts<'_> {
+        fn as_claims(&self) -> Pair<Claim<'_>> {
+            Pair::new(
+                Claim {
+                    text: self.texts.left,
+                    tokens: &self.tokens.left,
+                },
+                Claim {
+                    text: self.texts.right,
+                    tokens: &self.tokens.right,
+                },
+            )
+        }
+    }
+
+    fn claims_of<'a>(left: &'a str, right: &'a str) -> Texts<'a> {
+        Texts {
+            texts: Pair::new(left, right),
+            tokens: Pair::new(tokenize(left, 0), tokenize(right, 0)),
+        }
+    }
+
+    /// Whether this check alone finds a dispute, either way round: other checks may fire first
+    /// on the whole judgment (a denial is also a negation).
+    fn disputes(left: &str, right: &str) -> bool {
+        !super::dispute_conflicts(claims_of(left, right).as_claims()).is_empty()
+    }
 
     #[test]
     fn a_denial_disputes_the_claim_it_denies() {
@@ -194,6 +368,87 @@ mod tests {
                 "{left} / {right}: {:?}",
                 kinds(left, right)
             );
+        }
+    }
+
+    #[test]
+    fn the_act_denied_is_what_the_clause_says_not_its_subject_or_manner() {
+        let denial = "Trump has repeatedly denied his campaign colluded with Russia.";
+        assert!(disputes(
+            denial,
+            "The DNC is alleging that top Trump campaign officials conspired with the Russian government."
+        ));
+        for (left, right) in [
+            (
+                denial,
+                "The Trump campaign said it would raise money from the suit.",
+            ),
+            (
+                "He denied personally speaking to Kim via the White House press office.",
+                "Abe also has personal worries over land sales.",
+            ),
+            (
+                "Mr. Perez firmly denied that the lawsuit had a political purpose.",
+                "Stone said the lawsuit was filed in Manhattan.",
+            ),
+            (
+                "Mr. Trump has disputed some parts, including asking Mr. Comey to stay.",
+                "In particular, Comey describes a dinner with Mr. Trump.",
+            ),
+        ] {
+            assert!(!disputes(left, right), "{left} / {right}");
+        }
+        // "Denied allegations of collusion": the collusion is denied, not the allegations.
+        assert!(disputes(
+            "The president, who has long denied allegations of collusion, attacked the inquiry.",
+            "The DNC said that top officials in Trump's campaign conspired with the Russian government."
+        ));
+        assert!(!disputes(
+            "The president, who has long denied allegations of collusion, attacked the inquiry.",
+            "Most of the accusations appeared to be based on news reports, the DNC alleged."
+        ));
+        // With nothing said of it, the possessive's noun is the act after all.
+        assert!(disputes(
+            "The senator denied his involvement.",
+            "Prosecutors detailed the senator's involvement in the scheme."
+        ));
+    }
+
+    #[test]
+    fn a_dispute_links_when_the_act_is_asserted_of_the_party_that_denies_it() {
+        let denial = "While North Korea is denying it was behind the cyber-attack, it lauded the hackers' efforts.";
+        assert!(super::super::disputes_in_words(claims_of(
+            denial,
+            "The FBI now has enough information to conclude that the North Korean government is responsible for these actions."
+        )
+        .as_claims()));
+        assert!(!super::super::disputes_in_words(claims_of(
+            denial,
+            "The attack is being blamed on the studio making the film about the assassination of the North Korea leader."
+        )
+        .as_claims()));
+        // A reported negation disputes when judged, but does not link on its own.
+        assert!(!super::super::disputes_in_words(claims_of(
+            "Trump has repeatedly said his campaign did not collude with the Russian government.",
+            "The lawsuit says the Trump campaign colluded with the Russian government."
+        )
+        .as_claims()));
+    }
+
+    #[test]
+    fn a_word_named_hedged_or_negated_in_a_list_is_not_asserted() {
+        let denial = "Trump has strongly denied colluding with the Russians.";
+        for other in [
+            "This is a sham lawsuit about a bogus Russian collusion claim, Parscale said.",
+            "Stone said the lawsuit was based on a left-wing collusion theory.",
+            "The lawsuit seems likely to keep the spotlight on possible collusion with Russia.",
+            "Trump tweets that the memos clearly show no obstruction, collusion with the Russians.",
+            "The memos show Trump wanted allegations of collusion with the Russians investigated.",
+            "He never mentioned the fact of all, which was whether Trump was colluding with the Russians.",
+            "Trump called the Democrats collusionists in a tweet about the Russians.",
+        ] {
+            assert!(!disputes(denial, other), "{other}");
+            assert!(!disputes(other, denial), "{other}");
         }
     }
 

@@ -26,6 +26,7 @@ mod words;
 
 use antonym::antonym_conflict;
 use attribution::attribution_conflict;
+pub use dispute::{denies_in_words, disputes_in_words};
 use entity::entity_conflicts;
 pub use negation::negates;
 use negation::negation_conflict;
