@@ -426,7 +426,10 @@ fn compare_analysed<'a>(
         &weights,
         config.align_options(),
         config.candidates,
-        &denials_between(&sides),
+        align::Denials {
+            denies: &denials_between(&sides),
+            disputes: &disputes_between(&sides),
+        },
         progress,
     );
     let links = if config.in_context {
@@ -568,13 +571,16 @@ pub fn link_candidates(
     let silent = &progress::Silent;
     let sides = Pair::new(Analysed::new(left, silent), Analysed::new(right, silent));
     let weights = weights_of(&sides);
-    let denies = denials_between(&sides);
+    let (denies, disputes) = (denials_between(&sides), disputes_between(&sides));
     align::candidate_features(
         &sides.left.profiles,
         &sides.right.profiles,
         &weights,
         config.align_options(),
-        &denies,
+        align::Denials {
+            denies: &denies,
+            disputes: &disputes,
+        },
     )
 }
 
@@ -605,6 +611,24 @@ fn denials_between<'s>(
     Box::new(move |left, right| {
         (may.left[left] || may.right[right])
             && judge::denies_the_other(Pair::new(sides.left.claim(left), sides.right.claim(right)))
+    })
+}
+
+/// Whether of a left statement (by id) and a right one, one denies in so many words an act the
+/// other asserts ([`align::Denials::disputes`], [`judge::disputes_in_words`]): asked of the
+/// statements with a denying word only.
+fn disputes_between<'s>(
+    sides: &'s Pair<Analysed<'_>>,
+) -> Box<dyn Fn(StatementId, StatementId) -> bool + Sync + 's> {
+    let denying = |side: &Analysed| -> Vec<bool> {
+        (0..side.tokens.len())
+            .map(|id| judge::denies_in_words(side.claim(id)))
+            .collect()
+    };
+    let denying = Pair::new(denying(&sides.left), denying(&sides.right));
+    Box::new(move |left, right| {
+        (denying.left[left] || denying.right[right])
+            && judge::disputes_in_words(Pair::new(sides.left.claim(left), sides.right.claim(right)))
     })
 }
 

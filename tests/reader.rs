@@ -174,7 +174,7 @@ fn only_disagree_leaves_out_agreements_and_one_sided_claims_but_not_their_counts
     assert!(full.contains("── Only in LEFT"), "{full}");
 
     let report = seeds(&["--only", "disagree", "--color", "never"]);
-    assert!(report.contains("── Disagreements (1)"), "{report}");
+    assert!(report.contains("── Disagreements (2)"), "{report}");
     assert!(!report.contains("── Agreements"), "{report}");
     assert!(!report.contains("── Only in"), "{report}");
     assert!(!report.contains("✓ agree"), "{report}");
@@ -193,7 +193,7 @@ fn only_one_sided_lists_the_claims_of_one_source_and_still_exits_1() {
     // `seeds` asserts exit status 1: the sources disagree, though no disagreement is shown.
     let report = seeds(&["--only", "one-sided", "--color", "never"]);
     assert!(report.contains("── Only in LEFT (12)"), "{report}");
-    assert!(report.contains("── Only in RIGHT (10)"), "{report}");
+    assert!(report.contains("── Only in RIGHT (9)"), "{report}");
     assert!(!report.contains("── Disagreements"), "{report}");
     assert!(!report.contains("── Agreements"), "{report}");
     // The first thing after the header is a one-sided claim, not 43 agreements.
@@ -252,7 +252,7 @@ fn only_filters_the_json_lists_and_says_so_keeping_statements_and_summary() {
 #[test]
 fn only_filters_the_markdown_report() {
     let report = seeds(&["--format", "markdown", "--only", "disagree"]);
-    assert!(report.contains("## Disagreements (1)"), "{report}");
+    assert!(report.contains("## Disagreements (2)"), "{report}");
     assert!(!report.contains("## Agreements"), "{report}");
     assert!(!report.contains("## Only in"), "{report}");
     assert!(
@@ -288,14 +288,14 @@ fn summary_has_every_count_and_the_disagreements_only() {
         "17 statements",
         "3 left out as boilerplate",
         "1 left out as boilerplate",
-        "1 disagreement ",
+        "2 disagreements ",
         "6 agreements",
         "12 only in LEFT",
-        "10 only in RIGHT",
+        "9 only in RIGHT",
     ] {
         assert!(summary.contains(count), "{count:?} missing:\n{summary}");
     }
-    assert!(summary.contains("── Disagreements (1)"), "{summary}");
+    assert!(summary.contains("── Disagreements (2)"), "{summary}");
     assert!(
         summary.contains("• negation"),
         "the reasons are shown:\n{summary}"
@@ -356,10 +356,10 @@ fn run_markdown_summary(left: &Path, right: &Path) -> String {
 fn summary_in_markdown_has_the_table_and_no_agreements() {
     let summary = seeds(&["--summary", "--format", "markdown"]);
     assert!(
-        summary.contains("| claims found only here | 12 | 10 |"),
+        summary.contains("| claims found only here | 12 | 9 |"),
         "{summary}"
     );
-    assert!(summary.contains("## Disagreements (1)"), "{summary}");
+    assert!(summary.contains("## Disagreements (2)"), "{summary}");
     assert!(!summary.contains("## Agreements"), "{summary}");
 }
 
@@ -814,7 +814,7 @@ fn no_pager_and_a_short_report_go_straight_to_the_terminal() {
     let screen = terminal::on_terminal(60, 100, &env, &["--summary", SEED_LEFT, SEED_RIGHT]);
     assert_eq!(screen.code, Some(1), "{}", screen.stderr);
     assert!(
-        screen.shown.contains("Disagreements (1)"),
+        screen.shown.contains("Disagreements (2)"),
         "{}",
         screen.shown
     );
