@@ -52,6 +52,48 @@ fn is_speaker_word(token: &Token) -> bool {
         )
 }
 
+/// Words that say when, between a speaker and the verb: "on Tuesday", "late Thursday",
+/// "last week", "yesterday".
+const WHEN_WORDS: &[&str] = &[
+    "on",
+    "late",
+    "early",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "week",
+    "month",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
+/// Where a speaker before the reporting verb at `verb` ends: before the words that say when,
+/// if a day, a month or "yesterday" / "today" / "tonight" is among them; else right before the
+/// verb.
+fn before_when<'t>(tokens: &[Token], verb: usize, gap: &dyn Fn(usize, usize) -> &'t str) -> usize {
+    let mut start = verb;
+    let mut names_a_time = false;
+    while start > 0 && verb - start < 3 && !gap(start - 1, start).contains([',', ';', '.', ':']) {
+        let token = &tokens[start - 1];
+        let day_or_month = matches!(token.kind, TokenKind::Weekday(_) | TokenKind::Month(_))
+            || matches!(token.lower.as_str(), "yesterday" | "today" | "tonight");
+        if !(day_or_month || WHEN_WORDS.contains(&token.lower.as_str())) {
+            break;
+        }
+        names_a_time |= day_or_month;
+        start -= 1;
+    }
+    if names_a_time {
+        start
+    } else {
+        verb
+    }
+}
+
 /// Finds the speaker of a statement, if it names one.
 pub fn speaker(text: &str, tokens: &[Token]) -> Option<Speaker> {
     find(text, tokens).map(|(speaker, _)| speaker)
@@ -115,17 +157,24 @@ pub fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
         if !token.cues.reporting_verb() {
             continue;
         }
-        // "X said": up to four speaker words right before the verb, no punctuation between.
-        let mut start = i;
+        // "X said": up to four speaker words right before the verb, no punctuation between (a
+        // dateline's dash neither: "GLENFORD — The city auditor said"), after stepping over
+        // when ("Whitfield on Tuesday denied", "Trump late Thursday tweeted").
+        let speaker_end = before_when(tokens, i, &gap);
+        let mut start = speaker_end;
         while start > 0
-            && i - start < 4
+            && speaker_end - start < 4
             && is_speaker_word(&tokens[start - 1])
-            && !gap(start - 1, start).contains([',', ';', '"', '“', '”', '.', ':'])
+            && !gap(start - 1, start).contains([',', ';', '"', '“', '”', '.', ':', '—', '–'])
         {
             start -= 1;
         }
-        if start < i && (tokens[start..i].iter().any(|t| t.proper || t.is_content())) {
-            return with(make(start, i), start, i);
+        if start < speaker_end
+            && (tokens[start..speaker_end]
+                .iter()
+                .any(|t| t.proper || t.is_content()))
+        {
+            return with(make(start, speaker_end), start, i);
         }
         // ", said X": the words after the verb.
         let mut end = i + 1;
@@ -180,6 +229,22 @@ mod tests {
         assert_eq!(
             who("Fox News reported the story.").as_deref(),
             Some("Fox News")
+        );
+    }
+
+    #[test]
+    fn the_speaker_is_not_when_nor_a_dateline() {
+        assert_eq!(
+            who("Mayor Dana Whitfield on Tuesday denied steering the contract.").as_deref(),
+            Some("Mayor Dana Whitfield")
+        );
+        assert_eq!(
+            who("President Trump late Thursday said that the memos clear him.").as_deref(),
+            Some("President Trump")
+        );
+        assert_eq!(
+            who("GLENFORD — The city auditor said Tuesday that the mayor steered it.").as_deref(),
+            Some("city auditor")
         );
     }
 
