@@ -103,10 +103,38 @@ pub(super) fn dispute_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
 pub fn disputes_in_words(claims: Pair<Claim>) -> bool {
     let disputes = |denier: Claim, other: Claim| {
         denies_in_words(denier)
-            && denied_act_asserted(denier, other, Cue::InWords)
-                .is_some_and(|(_, _, said)| names_before(denier, other, said))
+            && denied_act_asserted(denier, other, Cue::InWords).is_some_and(|(_, act, said)| {
+                names_before(denier, other, said) && what_is_asked_said(denier, act, other)
+            })
     };
     disputes(claims.left, claims.right) || disputes(claims.right, claims.left)
+}
+
+/// Verbs that say little until their object is said: "disputed asking [Comey to shut down an
+/// investigation]" is not disputed by "Comey describes Trump asking him to discuss Flynn".
+const LIGHT_VERBS: &[&str] = &[
+    "ask", "tell", "say", "make", "do", "get", "have", "take", "give", "want", "try",
+];
+
+/// Whether, when the denied act is a light verb ([`LIGHT_VERBS`]), `other` also says one of the
+/// next three common words (not names) of `denier` after it, in its clause: what was asked.
+fn what_is_asked_said(denier: Claim, act: &Token, other: Claim) -> bool {
+    if !LIGHT_VERBS.contains(&act.lemma.as_str()) {
+        return true;
+    }
+    let Some(at) = denier.tokens.iter().position(|t| std::ptr::eq(t, act)) else {
+        return true;
+    };
+    // The clause runs to the next comma, colon or dash: a full stop inside a statement is an
+    // abbreviation's ("asking Mr. Comey to ...").
+    let end = (at + 1..denier.tokens.len())
+        .find(|&k| gap(denier, k - 1).contains([',', ';', ':', '—', '?', '!']))
+        .unwrap_or(denier.tokens.len());
+    denier.tokens[at + 1..end]
+        .iter()
+        .filter(|t| t.is_content() && !t.proper)
+        .take(3)
+        .any(|object| other.tokens.iter().any(|o| says(o, object)))
 }
 
 /// Whether `other` names, before its word `said`, a name of `denier`.
@@ -427,6 +455,22 @@ mod tests {
             "The attack is being blamed on the studio making the film about the assassination of the North Korea leader."
         )
         .as_claims()));
+        // A light verb is disputed with what it asks.
+        let disputed = "Mr. Trump has disputed some parts, including asking Mr. Comey to shut down an investigation into Mr. Flynn.";
+        assert!(super::super::disputes_in_words(
+            claims_of(
+                disputed,
+                "Comey also recounted the moment Trump allegedly asked him to drop any investigation into Flynn."
+            )
+            .as_claims()
+        ));
+        assert!(!super::super::disputes_in_words(
+            claims_of(
+                disputed,
+                "Comey describes Trump asking him to discuss national security adviser Michael Flynn in private."
+            )
+            .as_claims()
+        ));
         // A reported negation disputes when judged, but does not link on its own.
         assert!(!super::super::disputes_in_words(claims_of(
             "Trump has repeatedly said his campaign did not collude with the Russian government.",
