@@ -602,16 +602,7 @@ fn weights_of(sides: &Pair<Analysed>) -> Weights {
 fn denials_between<'s>(
     sides: &'s Pair<Analysed<'_>>,
 ) -> Box<dyn Fn(StatementId, StatementId) -> bool + Sync + 's> {
-    let may_deny = |side: &Analysed| -> Vec<bool> {
-        (0..side.tokens.len())
-            .map(|id| judge::may_deny(side.claim(id)))
-            .collect()
-    };
-    let may = Pair::new(may_deny(&sides.left), may_deny(&sides.right));
-    Box::new(move |left, right| {
-        (may.left[left] || may.right[right])
-            && judge::denies_the_other(Pair::new(sides.left.claim(left), sides.right.claim(right)))
-    })
+    pair_test(sides, judge::may_deny, judge::denies_the_other)
 }
 
 /// Whether of a left statement (by id) and a right one, one denies in so many words an act the
@@ -620,15 +611,25 @@ fn denials_between<'s>(
 fn disputes_between<'s>(
     sides: &'s Pair<Analysed<'_>>,
 ) -> Box<dyn Fn(StatementId, StatementId) -> bool + Sync + 's> {
-    let denying = |side: &Analysed| -> Vec<bool> {
+    pair_test(sides, judge::denies_in_words, judge::disputes_in_words)
+}
+
+/// `check` of a left statement (by id) and a right one, asked only when one of the two passes
+/// the cheap test `either`, worked out once per statement.
+fn pair_test<'s>(
+    sides: &'s Pair<Analysed<'_>>,
+    either: fn(judge::Claim) -> bool,
+    check: fn(Pair<judge::Claim>) -> bool,
+) -> Box<dyn Fn(StatementId, StatementId) -> bool + Sync + 's> {
+    let passes = |side: &Analysed| -> Vec<bool> {
         (0..side.tokens.len())
-            .map(|id| judge::denies_in_words(side.claim(id)))
+            .map(|id| either(side.claim(id)))
             .collect()
     };
-    let denying = Pair::new(denying(&sides.left), denying(&sides.right));
+    let passes = Pair::new(passes(&sides.left), passes(&sides.right));
     Box::new(move |left, right| {
-        (denying.left[left] || denying.right[right])
-            && judge::disputes_in_words(Pair::new(sides.left.claim(left), sides.right.claim(right)))
+        (passes.left[left] || passes.right[right])
+            && check(Pair::new(sides.left.claim(left), sides.right.claim(right)))
     })
 }
 
