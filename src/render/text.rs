@@ -27,6 +27,17 @@ pub struct TextOptions {
     pub summary: bool,
 }
 
+/// How the report's paragraphs are wrapped: first fit, each line filled before the next, as a
+/// terminal or `fold` breaks lines. textwrap's default, the optimal fit that evens out the
+/// lines' lengths, was a quarter of the instructions of comparing the seeds (5.2M of 21.1M,
+/// callgrind) for a ragged edge a reader of a report does not miss.
+fn wrapping(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 /// The text report under construction; the side-by-side layout shares its header, rules and
 /// reasons.
 pub(super) struct Writer<'a> {
@@ -37,7 +48,7 @@ pub(super) struct Writer<'a> {
 impl Writer<'_> {
     /// Writes `text` wrapped to the width, first line after `first`, later lines after `rest`.
     pub(super) fn wrapped(&mut self, first: &str, rest: &str, text: &str) -> io::Result<()> {
-        let options = textwrap::Options::new(self.options.width.max(20))
+        let options = wrapping(self.options.width.max(20))
             .initial_indent(first)
             .subsequent_indent(rest);
         for line in textwrap::wrap(text, options) {
@@ -71,7 +82,7 @@ impl Writer<'_> {
         let head_width = textwrap::core::display_width(&head);
         if head_width > width {
             // Narrower than the title: the title alone, wrapped.
-            let options = textwrap::Options::new(width).subsequent_indent("   ");
+            let options = wrapping(width).subsequent_indent("   ");
             for line in textwrap::wrap(head.trim_end(), options) {
                 writeln!(self.out, "{}", paint(&self.options.style, &line))?;
             }
