@@ -4,10 +4,10 @@
 //! tables at start-up took about a fifth of that:
 //!
 //! - `thesaurus_lines.bin`: where each line of `data/thesaurus.tsv` starts (little-endian `u32`
-//!   offsets, the data's end last), so `thesaurus.rs` binary-searches the embedded text without
-//!   first scanning it for line ends; `thesaurus_index.rs`: which lines hold each kind of record
-//!   (by the first byte of their keys), and WordNet's antonym pairs as a sorted table read both
-//!   ways.
+//!   offsets, the data's end last), so `thesaurus.rs` reads a line of the embedded text without
+//!   first scanning it for line ends; `thesaurus_index.rs` and the `thesaurus_*_{disps,slots}.bin`
+//!   it includes: a perfect hash of each kind of record's keys to their lines (`phf_generator`),
+//!   and WordNet's antonym pairs as a sorted table read both ways.
 //! - `lexicon_tables.rs`: the hand lists of `src/lexicon/lists.rs` (synonym groups, phrases,
 //!   antonyms) Snowball-stemmed with the same stemmer and rules `lexicon::stem` applies at run
 //!   time, as sorted tables.
@@ -73,22 +73,43 @@ fn thesaurus_index(out: &Path) {
         let end = (first..lines)
             .find(|&l| kind_of(l) != kind)
             .unwrap_or(lines);
-        // Where the keys starting with each byte begin: a lookup searches only those.
-        let key_start = |line: usize| data.as_bytes()[starts[line] as usize + 2];
-        let buckets: Vec<usize> = (0..=256)
-            .map(|byte| {
-                (first..end)
-                    .find(|&l| usize::from(key_start(l)) >= byte)
-                    .unwrap_or(end)
+        // A perfect hash of the section's keys: a lookup hashes the key once and reads one
+        // line, where a binary search read a dozen lines scattered over the data.
+        let key_of = |line: usize| {
+            let record = &data[starts[line] as usize + 2..starts[line + 1] as usize - 1];
+            record.split('\t').next().unwrap_or(record)
+        };
+        let keys: Vec<&str> = (first..end).map(key_of).collect();
+        let hash = phf_generator::generate_hash(&keys);
+        let name = (kind as char).to_ascii_uppercase();
+        let disps: Vec<u8> = hash
+            .disps
+            .iter()
+            .flat_map(|&(d1, d2)| [d1.to_le_bytes(), d2.to_le_bytes()])
+            .flatten()
+            .collect();
+        let slots: Vec<u8> = hash
+            .map
+            .iter()
+            .flat_map(|&i| {
+                u32::try_from(first + i)
+                    .expect("under 4G lines")
+                    .to_le_bytes()
             })
             .collect();
+        fs::write(out.join(format!("thesaurus_{name}_disps.bin")), disps).unwrap();
+        fs::write(out.join(format!("thesaurus_{name}_slots.bin")), slots).unwrap();
         writeln!(
             code,
-            "/// The records of kind `{k}`: lines `{first}..{end}` of the data; those whose key \
-             starts with byte `b` are lines `buckets[b]..buckets[b + 1]`.\n\
-             const SECTION_{K}: Section = Section {{ buckets: &{buckets:?} }};",
+            "/// The records of kind `{k}`: lines `{first}..{end}` of the data, {n} keys.\n\
+             const SECTION_{name}: Section = Section {{\n\
+             \x20   hash_key: {key},\n\
+             \x20   disps: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/thesaurus_{name}_disps.bin\")),\n\
+             \x20   slots: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/thesaurus_{name}_slots.bin\")),\n\
+             }};",
             k = kind as char,
-            K = (kind as char).to_ascii_uppercase()
+            n = keys.len(),
+            key = hash.key,
         )
         .unwrap();
     }

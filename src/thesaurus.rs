@@ -22,13 +22,18 @@ static LINE_STARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/thesaurus_
 // both ways (`ANTONYMS`), built by `build.rs`.
 include!(concat!(env!("OUT_DIR"), "/thesaurus_index.rs"));
 
-/// The lines of one kind of record, read in place. Each kind is a contiguous run of lines sorted
-/// by key, so a lookup is a binary search over the embedded text through the line index
-/// `build.rs` made, among the lines whose key starts with the same byte: nothing is parsed or
-/// indexed at run time, which used to cost more than a whole comparison of two articles.
+/// The lines of one kind of record, read in place. `build.rs` made a perfect hash of their keys
+/// (`phf_generator`): a lookup hashes the key, reads the one line its slot names and compares
+/// keys. Nothing is parsed or indexed at run time, which used to cost more than a whole
+/// comparison of two articles, and a lookup touches one line of the data where a binary search
+/// touched a dozen scattered over it (a page fault or a cache miss each, the first time).
 struct Section {
-    /// `buckets[b]..buckets[b + 1]` are the lines whose key starts with byte `b`.
-    buckets: &'static [usize; 257],
+    /// The hash function's key.
+    hash_key: phf_shared::HashKey,
+    /// The displacements, as little-endian `u32` pairs.
+    disps: &'static [u8],
+    /// The line of the data each hash slot holds, as little-endian `u32`s.
+    slots: &'static [u8],
 }
 
 const BASE_FORMS: Section = SECTION_B;
@@ -38,11 +43,16 @@ const HYPERNYMS: Section = SECTION_H;
 const FREQUENCY: Section = SECTION_F;
 const PHRASE_STARTERS: Section = SECTION_P;
 
+/// The `i`th little-endian `u32` of `bytes`.
+fn u32_at(bytes: &[u8], i: usize) -> u32 {
+    let b = &bytes[4 * i..4 * i + 4];
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+}
+
 /// The byte where line `i` of `DATA` starts (for `i` one past the last line: one past the end
 /// of the last line).
 fn line_start(i: usize) -> usize {
-    let bytes = &LINE_STARTS[4 * i..4 * i + 4];
-    u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize
+    u32_at(LINE_STARTS, i) as usize
 }
 
 impl Section {
@@ -52,38 +62,26 @@ impl Section {
 
     /// The value of the record with `key`.
     fn get(&self, key: &str) -> Option<&'static str> {
-        let first = usize::from(*key.as_bytes().first()?);
-        let (mut low, mut high) = (self.buckets[first], self.buckets[first + 1]);
-        while low < high {
-            let middle = low + (high - low) / 2;
-            let (start, end) = (line_start(middle), line_start(middle + 1) - 1);
-            match compare_key(&DATA.as_bytes()[start + 2..end], key.as_bytes()) {
-                (std::cmp::Ordering::Equal, value_at) => {
-                    return Some(DATA.get(start + 2 + value_at..end).unwrap_or(""))
-                }
-                (std::cmp::Ordering::Less, _) => low = middle + 1,
-                (std::cmp::Ordering::Greater, _) => high = middle,
-            }
+        let slots = self.slots.len() / 4;
+        let pairs = self.disps.len() / 8;
+        if slots == 0 || pairs == 0 {
+            return None;
         }
-        None
-    }
-}
-
-/// How the key of a record `KEY \t VALUE` compares with `key` (byte order), and where the value
-/// starts in the record when they are equal. One pass over the bytes both share: a binary search
-/// probes several lines per lookup, and looking for each line's tab first cost more than
-/// comparing.
-fn compare_key(record: &[u8], key: &[u8]) -> (std::cmp::Ordering, usize) {
-    use std::cmp::Ordering;
-    let mut i = 0;
-    loop {
-        let found = record.get(i).copied().filter(|&b| b != b'\t');
-        match (found, key.get(i)) {
-            (None, None) => return (Ordering::Equal, i + 1),
-            (None, Some(_)) => return (Ordering::Less, 0),
-            (Some(_), None) => return (Ordering::Greater, 0),
-            (Some(a), Some(&b)) if a != b => return (a.cmp(&b), 0),
-            _ => i += 1,
+        let hashes = phf_shared::hash(key, &self.hash_key);
+        let pair = (hashes.g % pairs as u32) as usize;
+        let (d1, d2) = (
+            u32_at(self.disps, 2 * pair),
+            u32_at(self.disps, 2 * pair + 1),
+        );
+        let slot = phf_shared::displace(hashes.f1, hashes.f2, d1, d2) % slots as u32;
+        let line = u32_at(self.slots, slot as usize) as usize;
+        // The record is `KIND \t KEY \t VALUE \n`; a key not in the section hashes to some
+        // other key's line.
+        let record = DATA.get(line_start(line) + 2..line_start(line + 1) - 1)?;
+        match record.split_once('\t') {
+            Some((found, value)) if found == key => Some(value),
+            None if record == key => Some(""),
+            _ => None,
         }
     }
 }
@@ -345,6 +343,35 @@ mod tests {
         assert!(is_hypernym("food", "pizza"));
         assert!(!is_hypernym("poodle", "dog"));
         assert!(!is_hypernym("cat", "dog"));
+    }
+
+    /// The perfect hash `build.rs` made finds every record of the data by its key, with its
+    /// value, and nothing for keys it does not hold.
+    #[test]
+    fn every_record_is_found_by_its_key() {
+        let sections = [
+            ('b', &BASE_FORMS),
+            ('s', &SYNSETS),
+            ('d', &DERIVATIONS),
+            ('h', &HYPERNYMS),
+            ('f', &FREQUENCY),
+            ('p', &PHRASE_STARTERS),
+        ];
+        for (kind, section) in sections {
+            let mut records = 0;
+            for line in DATA
+                .lines()
+                .filter(|l| l.starts_with(kind) && l[1..].starts_with('\t'))
+            {
+                let (key, value) = line[2..].split_once('\t').unwrap_or((&line[2..], ""));
+                assert_eq!(section.get(key), Some(value), "kind {kind}, key {key:?}");
+                records += 1;
+            }
+            assert!(records > 50, "kind {kind}: {records} records");
+            for absent in ["", "xyzzyq", "zzzz zzzz", "Dog"] {
+                assert_eq!(section.get(absent), None, "kind {kind}, key {absent:?}");
+            }
+        }
     }
 
     #[test]
