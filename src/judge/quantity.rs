@@ -248,6 +248,27 @@ mod tests {
             [ReasonKind::Number]
         );
         assert!(kinds("About 200 people attended.", "213 people attended.").is_empty());
+        // One outlet rounds what the other gives in full; a number of one digit is not a
+        // rounding of another.
+        assert!(kinds(
+            "The company earned $114 million in the quarter.",
+            "The company earned $114.3 million in the quarter."
+        )
+        .is_empty());
+        assert!(kinds("Sales rose 17 percent.", "Sales rose 17.3 percent.").is_empty());
+        assert!(kinds(
+            "The company must pay the $53.7-million or post a bond.",
+            "The company must pay the $53.7 million or post a bond."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds("10 people were killed.", "12 people were killed."),
+            [ReasonKind::Number]
+        );
+        assert_eq!(
+            kinds("Sales rose 17 percent.", "Sales rose 17.6 percent."),
+            [ReasonKind::Number]
+        );
         assert!(kinds("Twelve people were killed.", "12 people died.").is_empty());
     }
 

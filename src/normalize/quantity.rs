@@ -63,7 +63,29 @@ impl Quantity {
         let (a_lo, a_hi) = self.range();
         let (b_lo, b_hi) = other.range();
         let tolerance = 1e-9 * self.value.abs().max(other.value.abs()).max(1.0);
-        a_lo <= b_hi + tolerance && b_lo <= a_hi + tolerance
+        (a_lo <= b_hi + tolerance && b_lo <= a_hi + tolerance)
+            || self.rounded_from(other)
+            || other.rounded_from(self)
+    }
+
+    /// Whether this number is `other` rounded to fewer digits, as one outlet rounds what another
+    /// gives in full: "$114 million" / "$114.3 million", "6.3 billion" / "6.32 billion". The
+    /// rounded number keeps two significant digits or more: "10 people" is not "12 people" said
+    /// roughly, and "40 million" is not "39.5 million".
+    fn rounded_from(&self, other: &Quantity) -> bool {
+        let measured = matches!(self.unit, Unit::Count | Unit::Money(_) | Unit::Percent);
+        if !measured
+            || self.unit != other.unit
+            || self.precision != Precision::Exact
+            || other.precision != Precision::Exact
+        {
+            return false;
+        }
+        let step = roundness(self.value);
+        let digits = (self.value.abs() / step).round();
+        step > roundness(other.value) * (1.0 + 1e-9)
+            && digits >= 10.0
+            && (self.value - other.value).abs() <= step / 2.0 * (1.0 + 1e-9)
     }
 }
 
@@ -130,7 +152,11 @@ pub(super) fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Qua
     }
     while let Some(next) = words.get(i + used) {
         let next_lower = next.lowercase();
-        if !adjacent(text, &words[i + used - 1], next) {
+        let previous = &words[i + used - 1];
+        // "$53.7-million", as some papers write it, is "$53.7 million".
+        let hyphened = &text[previous.start + previous.text.len()..next.start] == "-"
+            && lexicon::scale_word(&next_lower).is_some();
+        if !adjacent(text, previous, next) && !hyphened {
             break;
         }
         if let Some(scale) = lexicon::scale_word(&next_lower) {
