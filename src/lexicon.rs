@@ -682,12 +682,31 @@ pub fn has_antonyms(key: &str) -> bool {
 }
 
 pub fn is_negation_cue(lower: &str) -> bool {
-    NEGATION_CUES.contains(&lower) || lower.ends_with("n't") || lower.ends_with("n’t")
+    NEGATION_CUES.contains(&lower)
+        || lower.ends_with("n't")
+        || lower.ends_with("n’t")
+        || UNMARKED_CONTRACTIONS.contains(&lower)
 }
+
+/// Negative contractions written without their apostrophe, as scraped or hurried copy has them
+/// ("I dont know", "recall isnt one of them"). Not "cant" or "wont": those are words too.
+pub const UNMARKED_CONTRACTIONS: &[&str] = &[
+    "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "hadnt",
+    "wouldnt", "couldnt", "shouldnt", "mustnt",
+];
+
+/// Verbs and nouns that negate the verb after their "to" ("declined to comment", "failed to
+/// address", "his refusal to participate"): a statement with one is negative about what follows,
+/// as one with "not" is. Not negation cues themselves: "stocks declined" and "the talks failed"
+/// deny nothing.
+pub const NEGATING_BEFORE_TO: &[&str] =
+    &["decline", "fail", "failure", "refuse", "refusal", "unable"];
 
 /// Every plain word list, by name: the lists a person can print and a test can check.
 pub const WORD_LISTS: &[(&str, &[&str])] = &[
     ("negation_cues", NEGATION_CUES),
+    ("unmarked_contractions", UNMARKED_CONTRACTIONS),
+    ("negating_before_to", NEGATING_BEFORE_TO),
     ("refutation_cues", REFUTATION_CUES),
     ("rejecting_verbs", REJECTING_VERBS),
     ("denying_verbs", DENYING_VERBS),
@@ -771,5 +790,7 @@ mod tests {
         assert!(is_negation_cue("doesn't"));
         assert!(is_negation_cue("won’t"));
         assert!(!is_negation_cue("note"));
+        assert!(is_negation_cue("dont") && is_negation_cue("isnt"));
+        assert!(!is_negation_cue("cant") && !is_negation_cue("wont"));
     }
 }

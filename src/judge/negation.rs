@@ -168,6 +168,11 @@ pub(super) const EXEMPTIONS: &[Exemption] = &[
         name: "part of a name",
         applies: |c| cue_in_a_name(c.claim, c.i),
     },
+    // "the No. 1 Chevrolet": "No." abbreviates "number".
+    Exemption {
+        name: "\"No.\" before a number",
+        applies: |c| abbreviates_number(c.claim, c.i),
+    },
     // "the vow to suspend nuclear tests": a cancellation aimed at, not one that took place.
     Exemption {
         name: "not stated as a fact",
@@ -436,15 +441,36 @@ pub(super) fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
     if left.is_empty() == right.is_empty() {
         return None;
     }
-    // Both sides negating the topic agree, however loosely the other negation is scoped.
-    let loose =
-        |claim: Claim, other: Claim| !scoped_negations(claim, other, Scope::AnyWord).is_empty();
+    // Both sides negating the topic agree, however loosely the other negation is scoped, and
+    // whether it says "not" or "declined to" ("had no comment" / "declined to comment").
+    let loose = |claim: Claim, other: Claim| {
+        !scoped_negations(claim, other, Scope::AnyWord).is_empty() || negates_before_to(claim)
+    };
     if (left.is_empty() && loose(claims.left, claims.right))
         || (right.is_empty() && loose(claims.right, claims.left))
     {
         return None;
     }
     Some(denial(claims, &left, &right))
+}
+
+/// Whether the word at `i` is "No." written before a number ("No. 1", "No. 10 Downing Street").
+fn abbreviates_number(claim: Claim, i: usize) -> bool {
+    let token = &claim.tokens[i];
+    let after = &claim.text[token.span.end..];
+    &claim.text[token.span.start..token.span.end] == "No"
+        && after
+            .strip_prefix('.')
+            .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether `claim` negates a verb with a word of [`lexicon::NEGATING_BEFORE_TO`] and its "to"
+/// ("declined to comment", "failed to address").
+fn negates_before_to(claim: Claim) -> bool {
+    claim
+        .tokens
+        .windows(2)
+        .any(|w| w[1].lower == "to" && lexicon::NEGATING_BEFORE_TO.contains(&w[0].lemma.as_str()))
 }
 
 /// Whether `word` of `claim` comes right after a determiner ("the questions", "his reply"):
@@ -504,6 +530,32 @@ mod tests {
             "The mayor presented the budget at the meeting on Monday."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn negative_verbs_before_to_and_unmarked_contractions_agree_with_not() {
+        assert!(kinds(
+            "Jordan Green, the lawyer, said he had no comment on the case.",
+            "Jordan Green, the lawyer, declined to comment on the case."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Peterson added, \"I don't know anybody who is fighting to keep it out.\"",
+            "Peterson added, I dont know anybody who is fighting to keep it out."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Green will drive the No. 1 Chevrolet at the Winston Open next week.",
+            "Green will drive the car at the Winston Open next week."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "The council approved the budget.",
+                "The council did not approve the budget."
+            ),
+            [ReasonKind::Negation]
+        );
     }
 
     #[test]
