@@ -72,7 +72,10 @@ pub(super) fn quantity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
             .enumerate()
             .filter_map(|(i, t)| {
                 value_of(t)
-                    .filter(|(c, _)| !(*c == ValueClass::Year && names_which(claim, i)))
+                    .filter(|(c, _)| {
+                        let names_a_thing = *c == ValueClass::Year && names_which(claim, i);
+                        !(names_a_thing || closes_years_naming(claim, i))
+                    })
                     .map(|(c, q)| {
                         let class = if c == ValueClass::Count && is_apposition(claim, i) {
                             ValueClass::Age
@@ -211,13 +214,36 @@ pub(super) fn counted_noun<'a>(claim: Claim<'a>, index: usize) -> Option<&'a Tok
 /// armistice") rather than when something happened ("in 2016"): it stands right before a noun.
 /// Two articles name different campaigns and wars by their years; such a year dates nothing the
 /// other statement tells.
+///
+/// So does a range of years before a noun ("the 1950-53 Korean War"), both its years.
 pub(super) fn names_which(claim: Claim, index: usize) -> bool {
-    claim.tokens.get(index + 1).is_some_and(|next| {
-        matches!(next.kind, TokenKind::Content)
-            && gap(claim, index)
-                .chars()
-                .all(|c| c.is_whitespace() || c == '-')
-    })
+    let before_noun = |at: usize| {
+        claim.tokens.get(at + 1).is_some_and(|next| {
+            matches!(next.kind, TokenKind::Content)
+                && gap(claim, at)
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == '-')
+        })
+    };
+    let dash = |at: usize| matches!(gap(claim, at), "-" | "–");
+    let number = |at: usize| {
+        claim
+            .tokens
+            .get(at)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Number(_)))
+    };
+    // The first year of a range.
+    let opens_range = number(index + 1) && dash(index) && before_noun(index + 1);
+    before_noun(index) || opens_range
+}
+
+/// Whether the number at `index` closes a range of years that [`names_which`] thing a noun is
+/// ("53" of "the 1950-53 Korean War"): it is no count.
+fn closes_years_naming(claim: Claim, index: usize) -> bool {
+    index > 0
+        && matches!(gap(claim, index - 1), "-" | "–")
+        && value_of(&claim.tokens[index - 1]).is_some_and(|(c, _)| c == ValueClass::Year)
+        && names_which(claim, index - 1)
 }
 
 /// Whether a number stands between commas after a name, as ages do ("Hartwell, 58, is ...").
@@ -338,6 +364,15 @@ mod tests {
         assert!(kinds(
             "The plant closed on Tuesday with 300 workers laid off.",
             "The plant closed."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_range_of_years_before_a_noun_names_the_thing() {
+        assert!(kinds(
+            "North Korea seeks a treaty to formally end the 1950-53 Korean War.",
+            "North Korea seeks a treaty to formally end the war halted in 1953."
         )
         .is_empty());
     }
