@@ -103,38 +103,45 @@ pub(super) fn dispute_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
 pub fn disputes_in_words(claims: Pair<Claim>) -> bool {
     let disputes = |denier: Claim, other: Claim| {
         denies_in_words(denier)
-            && denied_act_asserted(denier, other, Cue::InWords).is_some_and(|(_, act, said)| {
-                names_before(denier, other, said) && what_is_asked_said(denier, act, other)
-            })
+            && denied_act_asserted(denier, other, Cue::InWords)
+                .is_some_and(|(_, _, said)| names_before(denier, other, said))
     };
     disputes(claims.left, claims.right) || disputes(claims.right, claims.left)
 }
 
 /// Verbs that say little until their object is said: "disputed asking [Comey to shut down an
-/// investigation]" is not disputed by "Comey describes Trump asking him to discuss Flynn".
+/// investigation]" is not disputed by "Comey describes Trump asking him to discuss Flynn"; nor
+/// is "never wrote that he felt [obstructed]" by "the times he felt [complimented]".
 const LIGHT_VERBS: &[&str] = &[
-    "ask", "tell", "say", "make", "do", "get", "have", "take", "give", "want", "try",
+    "ask", "tell", "say", "make", "do", "get", "have", "take", "give", "want", "try", "feel",
+    "seem", "become", "appear", "look",
 ];
 
 /// Whether, when the denied act is a light verb ([`LIGHT_VERBS`]), `other` also says one of the
-/// next three common words (not names) of `denier` after it, in its clause: what was asked.
-fn what_is_asked_said(denier: Claim, act: &Token, other: Claim) -> bool {
+/// next three common words (not names) of `denier` after it, in its clause, after `said` (the
+/// word that asserts the act) in that word's clause: what was asked.
+fn what_is_asked_said(denier: Claim, act: &Token, other: Claim, said: &Token) -> bool {
     if !LIGHT_VERBS.contains(&act.lemma.as_str()) {
         return true;
     }
-    let Some(at) = denier.tokens.iter().position(|t| std::ptr::eq(t, act)) else {
+    let position =
+        |claim: Claim, token: &Token| claim.tokens.iter().position(|t| std::ptr::eq(t, token));
+    let (Some(at), Some(said_at)) = (position(denier, act), position(other, said)) else {
         return true;
     };
     // The clause runs to the next comma, colon or dash: a full stop inside a statement is an
     // abbreviation's ("asking Mr. Comey to ...").
-    let end = (at + 1..denier.tokens.len())
-        .find(|&k| gap(denier, k - 1).contains([',', ';', ':', '—', '?', '!']))
-        .unwrap_or(denier.tokens.len());
-    denier.tokens[at + 1..end]
+    let clause_end = |claim: Claim, from: usize| {
+        (from + 1..claim.tokens.len())
+            .find(|&k| gap(claim, k - 1).contains([',', ';', ':', '—', '?', '!']))
+            .unwrap_or(claim.tokens.len())
+    };
+    let asked = &other.tokens[said_at + 1..clause_end(other, said_at)];
+    denier.tokens[at + 1..clause_end(denier, at)]
         .iter()
         .filter(|t| t.is_content() && !t.proper)
         .take(3)
-        .any(|object| other.tokens.iter().any(|o| says(o, object)))
+        .any(|object| asked.iter().any(|o| says(o, object)))
 }
 
 /// Whether `other` names, before its word `said`, a name of `denier`.
@@ -178,7 +185,8 @@ fn in_words(claim: Claim, cue: &Token) -> bool {
         || &claim.text[cue.span.start..cue.span.end] == "NO"
 }
 
-/// The denial cue of `denier`, the act it denies, and the word of `other` that asserts that act.
+/// The denial cue of `denier`, the act it denies, and the word of `other` that asserts that act
+/// (with what the act asks, for a light verb: [`what_is_asked_said`]).
 /// Not when `other` denies the same act too: both then report the denial ("Trump denied
 /// colluding" / "Trump has strongly denied colluding"), even if one also says the claim.
 fn denied_act_asserted<'a, 'b>(
@@ -194,7 +202,8 @@ fn denied_act_asserted<'a, 'b>(
             let denied_too = denials(other)
                 .iter()
                 .any(|(_, other_act)| says(other_act, act) || says(act, other_act));
-            (!denied_too).then_some((cue, act, said))
+            (!denied_too && what_is_asked_said(denier, act, other, said))
+                .then_some((cue, act, said))
         })
 }
 
@@ -470,6 +479,13 @@ mod tests {
                 "Comey describes Trump asking him to discuss national security adviser Michael Flynn in private."
             )
             .as_claims()
+        ));
+        // What is asked must be asked of the word that asserts the act: "felt complimented"
+        // does not assert "felt obstructed", though the statement asks about that later.
+        assert!(!disputes(
+            "Comey \"never wrote that he felt obstructed or threatened,\" the chairmen said.",
+            "Comey described the times he felt complimented, but never once mentioned \
+             whether he felt obstructed in his investigation."
         ));
         // A reported negation disputes when judged, but does not link on its own.
         assert!(!super::super::disputes_in_words(claims_of(
