@@ -185,7 +185,13 @@ pub fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
         {
             end += 1;
         }
-        if end > i + 1 && tokens[i + 1..end].iter().any(|t| t.proper) {
+        // The name must close the clause ("..., said Trump." / "said Trump, adding"): one
+        // that runs on is the subject of what was said ("said the U.S. was not among them"),
+        // or the time ("said late Thursday that ...").
+        // A full stop inside a statement ends an abbreviation ("the U.S. was"), not a clause.
+        let closes_clause = end == tokens.len()
+            || gap(end - 1, end).contains([',', ';', '"', '“', '”', ':', '—', '–', '(']);
+        if end > i + 1 && closes_clause && tokens[i + 1..end].iter().any(|t| t.proper) {
             return with(make(i + 1, end), i, end - 1);
         }
     }
@@ -251,5 +257,21 @@ mod tests {
     #[test]
     fn no_speaker_when_none_is_named() {
         assert_eq!(who("The attack was massive."), None);
+    }
+
+    #[test]
+    fn a_name_after_the_verb_speaks_only_if_it_closes_the_clause() {
+        assert_eq!(
+            who("The president would not disclose the sites but said the U.S. was not among them."),
+            None
+        );
+        assert_eq!(
+            who("Rep. Cummings, the senior Democrat, said late Thursday that the memos show it."),
+            None
+        );
+        assert_eq!(
+            who("The memos show it, said Elijah Cummings.").as_deref(),
+            Some("Elijah Cummings")
+        );
     }
 }
