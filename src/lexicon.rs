@@ -688,6 +688,21 @@ pub fn is_negation_cue(lower: &str) -> bool {
         || UNMARKED_CONTRACTIONS.contains(&lower)
 }
 
+/// Whether a lowercase word is a verb of denying or rejecting ("denied", "dismisses", "doubts"),
+/// by stem: "deny", "doubt" and [`REJECTING_VERBS`], not the noun "denial". Worked out once per
+/// distinct word (a token's `cues`): judging asks it of every token of every pair.
+pub fn is_rejecting_verb(lower: &str) -> bool {
+    static STEMS: OnceLock<Vec<String>> = OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        ["deny", "doubt"]
+            .iter()
+            .chain(REJECTING_VERBS)
+            .map(|verb| stem(verb))
+            .collect()
+    });
+    lower != "denial" && stems.contains(&stem(lower))
+}
+
 /// Negative contractions written without their apostrophe, as scraped or hurried copy has them
 /// ("I dont know", "recall isnt one of them"). Not "cant" or "wont": those are words too.
 pub const UNMARKED_CONTRACTIONS: &[&str] = &[

@@ -181,8 +181,7 @@ enum Cue {
 
 /// Whether `cue` denies in so many words: a denying verb, or "NO" written in capitals.
 fn in_words(claim: Claim, cue: &Token) -> bool {
-    lexicon::DENYING_VERBS.contains(&cue.lower.as_str())
-        || &claim.text[cue.span.start..cue.span.end] == "NO"
+    cue.cues.denying_verb() || &claim.text[cue.span.start..cue.span.end] == "NO"
 }
 
 /// The denial cue of `denier`, the act it denies, and the word of `other` that asserts that act
@@ -212,7 +211,7 @@ fn denials<'a>(claim: Claim<'a>) -> Vec<(&'a Token, &'a Token)> {
     let tokens = claim.tokens;
     let reported = tokens
         .iter()
-        .any(|t| lexicon::is_reporting_verb(&t.lower) || rejecting_verb(t));
+        .any(|t| t.cues.reporting_verb() || rejecting_verb(t));
     let mut found = Vec::new();
     for (i, cue) in tokens.iter().enumerate() {
         let denial = in_words(claim, cue) || (reported && negates_a_predicate(&cue.lower));
@@ -248,7 +247,7 @@ fn denied_act<'a>(claim: Claim<'a>, i: usize) -> Vec<&'a Token> {
         if gap.contains([',', ';', ':', '.', '?', '!', '—']) {
             break;
         }
-        if lexicon::is_negation_cue(&token.lower) {
+        if token.cues.negation() {
             // "denied it was not ...": a double denial is another matter; "denied X and Moscow
             // denied Y": the next denial is read on its own.
             if act.is_empty() {
@@ -266,7 +265,7 @@ fn denied_act<'a>(claim: Claim<'a>, i: usize) -> Vec<&'a Token> {
             && !lexicon::CERTAINTY_ADVERBS.contains(&token.lower.as_str())
             && !NOT_THE_ACT.contains(&token.lower.as_str())
             && !says_the_manner(&token.lower)
-            && !lexicon::is_reporting_verb(&token.lower);
+            && !token.cues.reporting_verb();
         if counts && act.len() < wanted {
             // The subject of a denied clause is who or what, not the act: "denied [his
             // campaign] colluded", "denied that [the lawsuit] had a political purpose". What
@@ -313,7 +312,7 @@ fn asserted_in<'b>(other: Claim<'b>, act: &Token) -> Option<&'b Token> {
     // "may fail to deploy" does not assert the deploying either, nor does "a bogus collusion
     // claim" or "possible collusion".
     let denied_there = tokens[clause_start..at].iter().any(|t| {
-        lexicon::is_negation_cue(&t.lower)
+        t.cues.negation()
             || rejecting_verb(t)
             || t.cues.non_occurrence()
             || lexicon::REFUTING_ADJECTIVES.contains(&t.lower.as_str())
@@ -334,9 +333,8 @@ fn asserted_in<'b>(other: Claim<'b>, act: &Token) -> Option<&'b Token> {
         .iter()
         .any(|t| t.lower == "whether");
     // "no obstruction, collusion": the negation runs over the list.
-    let listed_after_negation = at >= 2
-        && gap(other, at - 1).trim() == ","
-        && lexicon::is_negation_cue(&tokens[at - 2].lower);
+    let listed_after_negation =
+        at >= 2 && gap(other, at - 1).trim() == "," && tokens[at - 2].cues.negation();
     let asserted =
         !(denied_there || hedged || named || asked || names_the_doer || listed_after_negation);
     asserted.then_some(&tokens[at])

@@ -126,19 +126,10 @@ pub(super) fn about_the_other<'a>(
         .collect()
 }
 
-/// Whether a token is a verb of denying or rejecting ("denied", "dismisses"), by stem: the
-/// negation cues among them are stop words, whose lemma is the word as written.
+/// Whether a token is a verb of denying or rejecting ("denied", "dismisses"): see
+/// [`lexicon::is_rejecting_verb`], worked out once per distinct word.
 pub(super) fn rejecting_verb(token: &Token) -> bool {
-    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let stems = STEMS.get_or_init(|| {
-        ["deny", "doubt"]
-            .iter()
-            .chain(lexicon::REJECTING_VERBS)
-            .map(|verb| lexicon::stem(verb))
-            .collect()
-    });
-    let stem = lexicon::stem(&token.lower);
-    stems.contains(&stem) && token.lower != "denial"
+    token.cues.rejecting_verb()
 }
 
 /// How many content words of a denied or rejected object the other statement is checked for

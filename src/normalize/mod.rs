@@ -75,6 +75,8 @@ impl Cues {
     const NON_OCCURRENCE: u8 = 2;
     const REPORTING_VERB: u8 = 4;
     const MAY_REFUTE: u8 = 8;
+    const REJECTING_VERB: u8 = 16;
+    const DENYING_VERB: u8 = 32;
 
     /// The cues of a word written `lower` (lowercase) whose dictionary form is `lemma`.
     fn of(lower: &str, lemma: &str) -> Cues {
@@ -86,7 +88,9 @@ impl Cues {
                     Cues::NON_OCCURRENCE,
                 )
                 | flag(lexicon::is_reporting_verb(lower), Cues::REPORTING_VERB)
-                | flag(lexicon::may_refute(lower, lemma), Cues::MAY_REFUTE),
+                | flag(lexicon::may_refute(lower, lemma), Cues::MAY_REFUTE)
+                | flag(lexicon::is_rejecting_verb(lower), Cues::REJECTING_VERB)
+                | flag(lexicon::DENYING_VERBS.contains(&lower), Cues::DENYING_VERB),
         )
     }
 
@@ -108,6 +112,16 @@ impl Cues {
     /// [`lexicon::may_refute`] of the word and its dictionary form.
     pub fn may_refute(self) -> bool {
         self.0 & Cues::MAY_REFUTE != 0
+    }
+
+    /// [`lexicon::is_rejecting_verb`] of the word.
+    pub fn rejecting_verb(self) -> bool {
+        self.0 & Cues::REJECTING_VERB != 0
+    }
+
+    /// Whether the word is on [`lexicon::DENYING_VERBS`].
+    pub fn denying_verb(self) -> bool {
+        self.0 & Cues::DENYING_VERB != 0
     }
 }
 
