@@ -10,8 +10,7 @@
 //! words after the denial, names and numbers aside, matched firmly (the same word, its family,
 //! a synonym: "collusion" / "colluded", "asking" / "asked").
 
-use super::refutation::rejecting_verb;
-use super::sentence::{clause_around, gap};
+use super::sentence::{clause_around, gap, index_of};
 use super::words::says;
 use super::{reason, token_evidence, Claim};
 use crate::lexicon;
@@ -124,9 +123,7 @@ fn what_is_asked_said(denier: Claim, act: &Token, other: Claim, said: &Token) ->
     if !LIGHT_VERBS.contains(&act.lemma.as_str()) {
         return true;
     }
-    let position =
-        |claim: Claim, token: &Token| claim.tokens.iter().position(|t| std::ptr::eq(t, token));
-    let (Some(at), Some(said_at)) = (position(denier, act), position(other, said)) else {
+    let (Some(at), Some(said_at)) = (index_of(denier, act), index_of(other, said)) else {
         return true;
     };
     // The clause runs to the next comma, colon or dash: a full stop inside a statement is an
@@ -146,7 +143,7 @@ fn what_is_asked_said(denier: Claim, act: &Token, other: Claim, said: &Token) ->
 
 /// Whether `other` names, before its word `said`, a name of `denier`.
 fn names_before(denier: Claim, other: Claim, said: &Token) -> bool {
-    let Some(at) = other.tokens.iter().position(|t| std::ptr::eq(t, said)) else {
+    let Some(at) = index_of(other, said) else {
         return false;
     };
     let names: Vec<&Token> = names_in(denier).map(|(_, t)| t).collect();
@@ -211,7 +208,7 @@ fn denials<'a>(claim: Claim<'a>) -> Vec<(&'a Token, &'a Token)> {
     let tokens = claim.tokens;
     let reported = tokens
         .iter()
-        .any(|t| t.cues.reporting_verb() || rejecting_verb(t));
+        .any(|t| t.cues.reporting_verb() || t.cues.rejecting_verb());
     let mut found = Vec::new();
     for (i, cue) in tokens.iter().enumerate() {
         let denial = in_words(claim, cue) || (reported && negates_a_predicate(&cue.lower));
@@ -313,7 +310,7 @@ fn asserted_in<'b>(other: Claim<'b>, act: &Token) -> Option<&'b Token> {
     // claim" or "possible collusion".
     let denied_there = tokens[clause_start..at].iter().any(|t| {
         t.cues.negation()
-            || rejecting_verb(t)
+            || t.cues.rejecting_verb()
             || t.cues.non_occurrence()
             || lexicon::REFUTING_ADJECTIVES.contains(&t.lower.as_str())
     });

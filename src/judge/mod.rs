@@ -173,7 +173,7 @@ pub fn may_deny(claim: Claim) -> bool {
     claim
         .tokens
         .iter()
-        .any(|t| t.cues.negation() || t.cues.may_refute() || refutation::rejecting_verb(t))
+        .any(|t| t.cues.negation() || t.cues.may_refute() || t.cues.rejecting_verb())
 }
 
 /// Different numbers, amounts, dates or times for the same thing.

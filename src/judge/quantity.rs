@@ -225,7 +225,6 @@ pub(super) fn names_which(claim: Claim, index: usize) -> bool {
                     .all(|c| c.is_whitespace() || c == '-')
         })
     };
-    let dash = |at: usize| matches!(gap(claim, at), "-" | "–");
     let number = |at: usize| {
         claim
             .tokens
@@ -233,7 +232,7 @@ pub(super) fn names_which(claim: Claim, index: usize) -> bool {
             .is_some_and(|t| matches!(t.kind, TokenKind::Number(_)))
     };
     // The first year of a range.
-    let opens_range = number(index + 1) && dash(index) && before_noun(index + 1);
+    let opens_range = number(index + 1) && dash_after(claim, index) && before_noun(index + 1);
     before_noun(index) || opens_range
 }
 
@@ -241,9 +240,14 @@ pub(super) fn names_which(claim: Claim, index: usize) -> bool {
 /// ("53" of "the 1950-53 Korean War"): it is no count.
 fn closes_years_naming(claim: Claim, index: usize) -> bool {
     index > 0
-        && matches!(gap(claim, index - 1), "-" | "–")
+        && dash_after(claim, index - 1)
         && value_of(&claim.tokens[index - 1]).is_some_and(|(c, _)| c == ValueClass::Year)
         && names_which(claim, index - 1)
+}
+
+/// Whether a dash alone joins the token at `index` to the next one, as in a range ("1950-53").
+fn dash_after(claim: Claim, index: usize) -> bool {
+    matches!(gap(claim, index), "-" | "–")
 }
 
 /// Whether a number stands between commas after a name, as ages do ("Hartwell, 58, is ...").

@@ -29,7 +29,8 @@ pub fn denies_the_statement_before(claim: Claim, before: Claim) -> bool {
         let Some(i) = index_of(claim, cue) else {
             return false;
         };
-        !rejecting_verb(cue) || object_of_rejection(claim, i).is_none_or(|object| object.is_empty())
+        !cue.cues.rejecting_verb()
+            || object_of_rejection(claim, i).is_none_or(|object| object.is_empty())
     });
     if !refers_back {
         return false;
@@ -96,7 +97,7 @@ pub(super) fn about_the_other<'a>(
     cues.into_iter()
         .filter(|cue| {
             let lower = cue.lower.as_str();
-            if rejecting_verb(cue) {
+            if cue.cues.rejecting_verb() {
                 let at = index_of(claim, cue);
                 return at.is_none_or(|i| rejects_what_the_other_says(claim, i, other));
             }
@@ -124,12 +125,6 @@ pub(super) fn about_the_other<'a>(
             denied.is_empty() || 2 * said >= denied.len()
         })
         .collect()
-}
-
-/// Whether a token is a verb of denying or rejecting ("denied", "dismisses"): see
-/// [`lexicon::is_rejecting_verb`], worked out once per distinct word.
-pub(super) fn rejecting_verb(token: &Token) -> bool {
-    token.cues.rejecting_verb()
 }
 
 /// How many content words of a denied or rejected object the other statement is checked for
