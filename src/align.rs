@@ -20,7 +20,7 @@ use crate::model::{Pair, StatementId};
 use crate::normalize::TokenKind;
 use crate::progress::Progress;
 use crate::similarity::{
-    anchors, similarity, similarity_of, Matched, Matches, Profile, Weighed, Weights,
+    anchors, similarity, similarity_of, story_cosine, Matched, Matches, Profile, Weighed, Weights,
 };
 
 /// Alignment settings; see [`crate::Config`] for the defaults and why.
@@ -509,8 +509,11 @@ fn align_scored(
                         // threshold count alike, so both ways of finding candidates agree.
                         sum += score;
                         acc.sum_right[right_id] += score;
-                        let (evidence, anchors) =
+                        let (mut evidence, anchors) =
                             own_evidence(profile, other, matches.as_ref(), (own, theirs), score);
+                        if options.decision == Decision::Fitted {
+                            evidence.story_cosine = story_cosine(profile, other, (own, theirs));
+                        }
                         let shortest = profile.terms.len().min(other.terms.len());
                         let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
                         acc.candidates.push(Candidate {
@@ -562,6 +565,14 @@ fn align_scored(
     let top_right = scores.top_right;
     let mut candidates = scores.candidates;
     candidates.sort_unstable_by_key(|c| (c.link.left, c.link.right));
+    // Each statement's best story cosine among its candidates: how a pair ranks among the
+    // statement's partners by specific content alone.
+    let mut story_top = Pair::new(vec![0.0f64; left.len()], vec![0.0f64; right.len()]);
+    for candidate in &candidates {
+        let (link, cosine) = (&candidate.link, candidate.evidence.story_cosine);
+        story_top.left[link.left] = story_top.left[link.left].max(cosine);
+        story_top.right[link.right] = story_top.right[link.right].max(cosine);
+    }
 
     // The background of a statement is its mean similarity to the *other* statements of the
     // other side: a pair is not measured against itself. A statement full of the story's topic
@@ -583,6 +594,7 @@ fn align_scored(
     candidates.par_iter_mut().for_each(|candidate| {
         let link = &candidate.link;
         candidate.evidence.best = (top_left[link.left], top_right[link.right]);
+        candidate.evidence.story_best = (story_top.left[link.left], story_top.right[link.right]);
         candidate.evidence.background = background(link);
         // Whether one statement denies the other is the costliest feature (it reads both
         // statements' clauses), and most candidates are not linked whatever it says: it is asked
@@ -658,6 +670,8 @@ fn align_scored(
                 own_evidence(a, b, Some(&matches), (own, theirs), link.similarity);
             evidence.denies = denies(link.left, link.right);
             evidence.best = (top_left[link.left], top_right[link.right]);
+            evidence.story_cosine = story_cosine(a, b, (own, theirs));
+            evidence.story_best = (story_top.left[link.left], story_top.right[link.right]);
             evidence.background = background(&link);
             Link {
                 confidence: linking::MODEL.confidence(&evidence.features()),

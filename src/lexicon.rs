@@ -21,7 +21,7 @@ pub use numbers::{
     month, number_word, scale_word, vague_number, weekday, APPROXIMATORS, LOWER_BOUNDS, MONTHS,
     NUMBER_WORDS, SCALE_WORDS, UPPER_BOUNDS, VAGUE_NUMBERS, WEEKDAYS,
 };
-pub use stop_words::{is_stop_word, STOP_WORDS};
+pub use stop_words::{is_stop_word, is_story_glue, STOP_WORDS, STORY_GLUE};
 
 /// Words and word endings that deny what follows them. `deny`-family verbs count: "North Korea
 /// denies it was behind the attack" asserts the opposite of "North Korea was behind the attack".
@@ -753,6 +753,7 @@ pub const WORD_LISTS: &[(&str, &[&str])] = &[
     ("bare_negations", BARE_NEGATIONS),
     ("make_forms", MAKE_FORMS),
     ("stop_words", STOP_WORDS),
+    ("story_glue", STORY_GLUE),
 ];
 
 #[cfg(test)]

@@ -29,9 +29,12 @@ pub const FEATURES: [&str; FEATURE_COUNT] = [
     "longer_length",
     "quotation",
     "denies",
+    "story_cosine",
+    "story_mutual_best",
+    "story_cosine_by_lesser_share",
 ];
 
-pub const FEATURE_COUNT: usize = 15;
+pub const FEATURE_COUNT: usize = 18;
 
 /// A candidate pair's feature values, each in about 0..1, in [`FEATURES`] order. Every feature
 /// is the same whichever statement is on the left, so that swapping LEFT and RIGHT mirrors the
@@ -60,6 +63,10 @@ pub struct Evidence {
     pub quotation: bool,
     /// Whether one statement denies what the other says ([`crate::align::Denies`]).
     pub denies: bool,
+    /// The pair's [`crate::similarity::story_cosine`], and the best story cosine of its left
+    /// statement, and of its right one, to any candidate.
+    pub story_cosine: f64,
+    pub story_best: (f64, f64),
 }
 
 /// Competitive linking: a pair must reach this share of the best similarity of one of its two
@@ -96,6 +103,14 @@ impl Evidence {
         let shorter = self.terms.0.min(self.terms.1);
         let mutual = self.similarity >= self.best.0 && self.similarity >= self.best.1;
         let shares = self.shares();
+        let story_share = |best: f64| {
+            if best > 0.0 {
+                (self.story_cosine / best).min(1.0)
+            } else {
+                0.0
+            }
+        };
+        let story_lesser_share = story_share(self.story_best.0).min(story_share(self.story_best.1));
         Features([
             self.similarity,
             shares.0.max(shares.1),
@@ -120,6 +135,11 @@ impl Evidence {
             length(self.terms.0.max(self.terms.1)),
             f64::from(u8::from(self.quotation)),
             f64::from(u8::from(self.denies)),
+            self.story_cosine,
+            f64::from(u8::from(
+                self.story_cosine > 0.0 && story_lesser_share >= 1.0,
+            )),
+            self.story_cosine * story_lesser_share,
         ])
     }
 }

@@ -83,6 +83,10 @@ pub struct Profile {
     /// Whether the statement carries a direct quotation: somebody's own words, which match
     /// another statement by what they say rather than by where they stand.
     pub quotes: bool,
+    /// The distinct keys of the statement's words but the [`crate::lexicon::STORY_GLUE`] words, in the order of
+    /// their interned addresses: the bag [`story_cosine`] compares. Unlike `terms` it keeps the
+    /// modal and negated verbs of a quotation ("should never have been made").
+    pub story_words: Vec<Sym>,
     /// A summary of the statement's words, all of them and in order, case aside: two statements
     /// with the same wording are copies of one sentence ([`Profile::wording`]).
     wording: u64,
@@ -186,6 +190,13 @@ impl Profile {
             });
         }
         let distinct_terms = terms.len();
+        let mut story_words: Vec<Sym> = tokens
+            .iter()
+            .filter(|t| !t.cues.story_glue())
+            .map(|t| t.key)
+            .collect();
+        story_words.sort_unstable_by_key(|key| key.address());
+        story_words.dedup();
         if terms.len() > SKETCH_TERMS {
             // The most telling terms by their prior weight (the rarest words, names), kept in
             // text order; the first of equals.
@@ -206,6 +217,7 @@ impl Profile {
             distinct_terms,
             clauses: Vec::new(),
             quotes: false,
+            story_words,
             wording: wording_of(tokens),
         }
     }
@@ -288,6 +300,10 @@ fn holds_quotation_mark(text: &str) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
     idf: FxHashMap<Sym, f64>,
+    /// The plain inverse document frequency, ln(n / df), of each key of the statements' story
+    /// words ([`Profile::story_words`]): 0 for a word every statement has, ln(n) for a word of
+    /// one statement.
+    story_idf: FxHashMap<Sym, f64>,
     default: f64,
     /// The weight of a key found in two statements: keys weighing at least this much are rare
     /// in the two documents, the specific content of a claim rather than the story's own words.
@@ -299,7 +315,12 @@ impl Weights {
     pub fn from_profiles<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> Weights {
         // Each key's document frequency, turned into its weight in place: one table, and no
         // second one built from the first (pair mode weighs two short texts per pair).
+        let profiles: Vec<&Profile> = profiles.into_iter().collect();
+        // Between two statements (pair mode) every shared word is in both, and weighs
+        // ln(2 / 2) = 0: their story cosine is 0 whatever they say, and needs no table.
+        let story = profiles.len() > 2;
         let mut idf: FxHashMap<Sym, f64> = FxHashMap::default();
+        let mut story_idf: FxHashMap<Sym, f64> = FxHashMap::default();
         let mut count = 0usize;
         for profile in profiles {
             count += 1;
@@ -307,8 +328,16 @@ impl Weights {
             for term in &profile.terms {
                 *idf.entry(term.token.key).or_default() += 1.0;
             }
+            if story {
+                for &key in &profile.story_words {
+                    *story_idf.entry(key).or_default() += 1.0;
+                }
+            }
         }
         let n = count as f64;
+        for weight in story_idf.values_mut() {
+            *weight = (n / *weight).ln();
+        }
         let weight_of = |df: f64| (1.0 + n / df).ln();
         // Few profiles (two in pair mode) leave few frequencies: each weight is worked out once.
         const TABULATED: usize = 16;
@@ -327,6 +356,7 @@ impl Weights {
         }
         Weights {
             idf,
+            story_idf,
             default: (1.0 + n.max(1.0)).ln(),
             rare_from: weight_of(2.0),
         }
@@ -351,6 +381,8 @@ impl Weights {
         let mut weighed = Weighed {
             weights: Vec::with_capacity(profile.terms.len()),
             rare: Vec::with_capacity(profile.terms.len()),
+            specificity: Vec::with_capacity(profile.terms.len()),
+            specificity_norm: 0.0,
         };
         for term in &profile.terms {
             let idf = self.idf.get(&term.token.key).copied();
@@ -361,6 +393,17 @@ impl Weights {
                 .rare
                 .push(idf.is_none_or(|idf| idf >= self.rare_from - 1e-12));
         }
+        if self.story_idf.is_empty() {
+            return weighed;
+        }
+        let mut squares = 0.0;
+        for key in &profile.story_words {
+            // A key of a statement the weights were not made from is specific to it.
+            let specificity = self.story_idf.get(key).copied().unwrap_or(self.default);
+            squares += specificity * specificity;
+            weighed.specificity.push(specificity);
+        }
+        weighed.specificity_norm = squares.sqrt();
         weighed
     }
 
@@ -374,11 +417,41 @@ impl Weights {
 }
 
 /// A statement's terms as one comparison weighs them ([`Weights::weigh`]): per term, in term
-/// order, [`Weights::of`] and [`Weights::is_rare`].
+/// order, [`Weights::of`] and [`Weights::is_rare`]; and per story word
+/// ([`Profile::story_words`]), in its order, its plain inverse document frequency, with the
+/// norm of those.
 #[derive(Debug, Clone, Default)]
 pub struct Weighed {
     pub weights: Vec<f64>,
     pub rare: Vec<bool>,
+    pub specificity: Vec<f64>,
+    pub specificity_norm: f64,
+}
+
+/// The cosine of two statements' story words ([`Profile::story_words`]), each weighed by its
+/// plain inverse document frequency: the classic TF-IDF cosine with the two documents' statements
+/// as the collection, exact keys only. Where the similarity credits near matches, and the story's
+/// own words a little, this asks only how much of each statement's *specific* wording is the
+/// other's: the words of nearly every sentence ("Trump", "Iran", "deal") weigh about nothing.
+pub fn story_cosine(a: &Profile, b: &Profile, weighed: (&Weighed, &Weighed)) -> f64 {
+    let norms = weighed.0.specificity_norm * weighed.1.specificity_norm;
+    if norms == 0.0 {
+        return 0.0;
+    }
+    let (words_a, words_b) = (&a.story_words, &b.story_words);
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < words_a.len() && j < words_b.len() {
+        match words_a[i].address().cmp(&words_b[j].address()) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += weighed.0.specificity[i] * weighed.1.specificity[j];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (dot / norms).min(1.0)
 }
 
 /// A term's weight apart from the documents' statistics (see [`Term`]).
@@ -834,6 +907,50 @@ mod tests {
         let (a, b) = (profile(a), profile(b));
         let weights = Weights::from_profiles([&a, &b]);
         similarity(&a, &b, &weights)
+    }
+
+    /// The story cosine of the first two of `texts`, the weights made from all of them (the
+    /// statements of two documents).
+    fn story(texts: &[&str]) -> f64 {
+        let profiles: Vec<Profile> = texts.iter().map(|t| profile(t)).collect();
+        let weights = Weights::from_profiles(&profiles);
+        let (a, b) = (weights.weigh(&profiles[0]), weights.weigh(&profiles[1]));
+        story_cosine(&profiles[0], &profiles[1], (&a, &b))
+    }
+
+    #[test]
+    fn the_story_cosine_weighs_the_story_own_words_at_nothing() {
+        // "Iran" and "deal" are in every statement: sharing them is sharing the topic.
+        let topic = story(&[
+            "Trump criticized the Iran deal.",
+            "Macron defended the Iran deal in Paris.",
+            "The Iran deal limits enrichment.",
+        ]);
+        assert_eq!(topic, 0.0);
+        let claim = story(&[
+            "Trump called the Iran deal insane.",
+            "The Iran deal is insane, Trump said.",
+            "The Iran deal limits enrichment.",
+        ]);
+        assert!(claim > 0.4, "{claim}");
+    }
+
+    #[test]
+    fn the_story_cosine_keeps_the_words_of_a_quotation() {
+        // "should", "never" and "made" are stop words of the similarity, not of the cosine.
+        let quote = story(&[
+            "It should have never been made, Trump said of the deal.",
+            "It is a terrible deal that should have never been made.",
+            "Macron said the deal could be improved.",
+            "Trump said Iran was a problem.",
+        ]);
+        assert!(quote > 0.4, "{quote}");
+    }
+
+    #[test]
+    fn two_statements_alone_have_no_story_cosine() {
+        // Each shared word is in both of the two statements there are: none is specific.
+        assert_eq!(story(&["The bridge closed.", "The bridge closed."]), 0.0);
     }
 
     #[test]

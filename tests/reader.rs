@@ -170,7 +170,7 @@ fn seven_disagreements(dir: &TempDir) -> (PathBuf, PathBuf) {
 #[test]
 fn only_disagree_leaves_out_agreements_and_one_sided_claims_but_not_their_counts() {
     let full = seeds(&["--color", "never"]);
-    assert!(full.contains("── Agreements (6)"), "{full}");
+    assert!(full.contains("── Agreements (5)"), "{full}");
     assert!(full.contains("── Only in LEFT"), "{full}");
 
     let report = seeds(&["--only", "disagree", "--color", "never"]);
@@ -179,8 +179,8 @@ fn only_disagree_leaves_out_agreements_and_one_sided_claims_but_not_their_counts
     assert!(!report.contains("── Only in"), "{report}");
     assert!(!report.contains("✓ agree"), "{report}");
     // The header still counts the whole comparison, and says what is left out.
-    assert!(report.contains("6 agreements"), "{report}");
-    assert!(report.contains("12 only in LEFT"), "{report}");
+    assert!(report.contains("5 agreements"), "{report}");
+    assert!(report.contains("11 only in LEFT"), "{report}");
     assert!(
         report.contains("showing only disagreements (--only)"),
         "{report}"
@@ -192,8 +192,8 @@ fn only_disagree_leaves_out_agreements_and_one_sided_claims_but_not_their_counts
 fn only_one_sided_lists_the_claims_of_one_source_and_still_exits_1() {
     // `seeds` asserts exit status 1: the sources disagree, though no disagreement is shown.
     let report = seeds(&["--only", "one-sided", "--color", "never"]);
-    assert!(report.contains("── Only in LEFT (12)"), "{report}");
-    assert!(report.contains("── Only in RIGHT (9)"), "{report}");
+    assert!(report.contains("── Only in LEFT (11)"), "{report}");
+    assert!(report.contains("── Only in RIGHT (10)"), "{report}");
     assert!(!report.contains("── Disagreements"), "{report}");
     assert!(!report.contains("── Agreements"), "{report}");
     // The first thing after the header is a one-sided claim, not 43 agreements.
@@ -235,7 +235,7 @@ fn only_filters_the_json_lists_and_says_so_keeping_statements_and_summary() {
     let agreements = seeds_json(&["--only", "agree"]);
     assert_eq!(agreements["shown"], serde_json::json!(["agree"]));
     let pairs = agreements["pairs"].as_array().unwrap();
-    assert_eq!(pairs.len(), 6);
+    assert_eq!(pairs.len(), 5);
     assert!(pairs.iter().all(|p| p["relation"] == "agree"));
     assert_eq!(agreements["left_only"], serde_json::json!([]));
     assert_eq!(agreements["right_only"], serde_json::json!([]));
@@ -289,9 +289,9 @@ fn summary_has_every_count_and_the_disagreements_only() {
         "3 left out as boilerplate",
         "1 left out as boilerplate",
         "2 disagreements ",
-        "6 agreements",
-        "12 only in LEFT",
-        "9 only in RIGHT",
+        "5 agreements",
+        "11 only in LEFT",
+        "10 only in RIGHT",
     ] {
         assert!(summary.contains(count), "{count:?} missing:\n{summary}");
     }
@@ -356,7 +356,7 @@ fn run_markdown_summary(left: &Path, right: &Path) -> String {
 fn summary_in_markdown_has_the_table_and_no_agreements() {
     let summary = seeds(&["--summary", "--format", "markdown"]);
     assert!(
-        summary.contains("| claims found only here | 12 | 9 |"),
+        summary.contains("| claims found only here | 11 | 10 |"),
         "{summary}"
     );
     assert!(summary.contains("## Disagreements (2)"), "{summary}");

@@ -210,3 +210,23 @@ pub fn is_stop_word(lower: &str) -> bool {
     STOP.get_or_init(|| STOP_WORDS.iter().copied().collect())
         .contains(lower)
 }
+
+/// The words [`crate::similarity::story_cosine`] leaves out of a statement's bag of words: the
+/// articles, the commonest prepositions and conjunctions, pronouns, the forms of "be" and
+/// "have", and "say". A much shorter list than [`STOP_WORDS`]: "should", "never", "after" and
+/// "all" stay in, and tell one quotation from another, while the story's own recurring words
+/// weigh nothing by their document frequency. On the news gold, the linking model refitted with
+/// the cosine of these bags has a leave-one-event-out pair F1 of 0.630; with the cosine of the
+/// statements' content terms (the whole stop list left out), 0.607; without the cosine, 0.590.
+pub const STORY_GLUE: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from", "as",
+    "is", "was", "were", "be", "been", "are", "that", "this", "it", "its", "his", "her", "their",
+    "he", "she", "they", "we", "you", "i", "not", "no", "but", "has", "have", "had", "will",
+    "would", "said", "says", "say",
+];
+
+pub fn is_story_glue(lower: &str) -> bool {
+    static GLUE: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    GLUE.get_or_init(|| STORY_GLUE.iter().copied().collect())
+        .contains(lower)
+}

@@ -77,6 +77,7 @@ impl Cues {
     const MAY_REFUTE: u8 = 8;
     const REJECTING_VERB: u8 = 16;
     const DENYING_VERB: u8 = 32;
+    const STORY_GLUE: u8 = 64;
 
     /// The cues of a word written `lower` (lowercase) whose dictionary form is `lemma`.
     fn of(lower: &str, lemma: &str) -> Cues {
@@ -90,7 +91,8 @@ impl Cues {
                 | flag(lexicon::is_reporting_verb(lower), Cues::REPORTING_VERB)
                 | flag(lexicon::may_refute(lower, lemma), Cues::MAY_REFUTE)
                 | flag(lexicon::is_rejecting_verb(lower), Cues::REJECTING_VERB)
-                | flag(lexicon::DENYING_VERBS.contains(&lower), Cues::DENYING_VERB),
+                | flag(lexicon::DENYING_VERBS.contains(&lower), Cues::DENYING_VERB)
+                | flag(lexicon::is_story_glue(lower), Cues::STORY_GLUE),
         )
     }
 
@@ -122,6 +124,11 @@ impl Cues {
     /// Whether the word is on [`lexicon::DENYING_VERBS`].
     pub fn denying_verb(self) -> bool {
         self.0 & Cues::DENYING_VERB != 0
+    }
+
+    /// Whether the word is on [`lexicon::STORY_GLUE`].
+    pub fn story_glue(self) -> bool {
+        self.0 & Cues::STORY_GLUE != 0
     }
 }
 
