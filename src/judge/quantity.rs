@@ -291,6 +291,24 @@ mod tests {
             "The company must pay the $53.7 million or post a bond."
         )
         .is_empty());
+        // A hyphenated number word is one number: "Fifty-seven" is not "Fifty".
+        assert!(kinds(
+            "Fifty-seven senators have signed the letter.",
+            "Of those who signed the letter, 57 are senators."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Ninety-five percent of the cargo goes by ship.",
+            "Ships carry 95 percent of the cargo."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Twenty-one people were hurt.",
+                "Twenty-four people were hurt."
+            ),
+            [ReasonKind::Number]
+        );
         assert_eq!(
             kinds("10 people were killed.", "12 people were killed."),
             [ReasonKind::Number]

@@ -153,9 +153,9 @@ pub(super) fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Qua
     while let Some(next) = words.get(i + used) {
         let next_lower = next.lowercase();
         let previous = &words[i + used - 1];
-        // "$53.7-million", as some papers write it, is "$53.7 million".
-        let hyphened = &text[previous.start + previous.text.len()..next.start] == "-"
-            && lexicon::scale_word(&next_lower).is_some();
+        // "$53.7-million", as some papers write it, is "$53.7 million"; "fifty-seven" is
+        // "fifty seven". A hyphen joins nothing else ("a 20-year lease").
+        let hyphened = &text[previous.start + previous.text.len()..next.start] == "-";
         if !adjacent(text, previous, next) && !hyphened {
             break;
         }
