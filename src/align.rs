@@ -565,13 +565,16 @@ fn align_scored(
     let top_right = scores.top_right;
     let mut candidates = scores.candidates;
     candidates.sort_unstable_by_key(|c| (c.link.left, c.link.right));
-    // Each statement's best story cosine among its candidates: how a pair ranks among the
-    // statement's partners by specific content alone.
+    // Each statement's best story cosine among its candidates, how a pair ranks among the
+    // statement's partners by specific content alone; and their sum, for its background.
     let mut story_top = Pair::new(vec![0.0f64; left.len()], vec![0.0f64; right.len()]);
+    let mut story_sum = Pair::new(vec![0.0f64; left.len()], vec![0.0f64; right.len()]);
     for candidate in &candidates {
         let (link, cosine) = (&candidate.link, candidate.evidence.story_cosine);
         story_top.left[link.left] = story_top.left[link.left].max(cosine);
         story_top.right[link.right] = story_top.right[link.right].max(cosine);
+        story_sum.left[link.left] += cosine;
+        story_sum.right[link.right] += cosine;
     }
 
     // The background of a statement is its mean similarity to the *other* statements of the
@@ -591,10 +594,20 @@ fn align_scored(
             link.similarity,
         ))
     };
+    // The same of the story cosine, `cosine` the pair's own.
+    let story_background = |link: &Link, cosine: f64| {
+        mean_without(story_sum.left[link.left], n_right, cosine).max(mean_without(
+            story_sum.right[link.right],
+            n_left,
+            cosine,
+        ))
+    };
     candidates.par_iter_mut().for_each(|candidate| {
         let link = &candidate.link;
         candidate.evidence.best = (top_left[link.left], top_right[link.right]);
         candidate.evidence.story_best = (story_top.left[link.left], story_top.right[link.right]);
+        candidate.evidence.story_background =
+            story_background(link, candidate.evidence.story_cosine);
         candidate.evidence.background = background(link);
         // Whether one statement denies the other is the costliest feature (it reads both
         // statements' clauses), and most candidates are not linked whatever it says: it is asked
@@ -672,6 +685,7 @@ fn align_scored(
             evidence.best = (top_left[link.left], top_right[link.right]);
             evidence.story_cosine = story_cosine(a, b, (own, theirs));
             evidence.story_best = (story_top.left[link.left], story_top.right[link.right]);
+            evidence.story_background = story_background(&link, evidence.story_cosine);
             evidence.background = background(&link);
             Link {
                 confidence: linking::MODEL.confidence(&evidence.features()),

@@ -32,9 +32,10 @@ pub const FEATURES: [&str; FEATURE_COUNT] = [
     "story_cosine",
     "story_mutual_best",
     "story_cosine_by_lesser_share",
+    "story_above_background",
 ];
 
-pub const FEATURE_COUNT: usize = 18;
+pub const FEATURE_COUNT: usize = 19;
 
 /// A candidate pair's feature values, each in about 0..1, in [`FEATURES`] order. Every feature
 /// is the same whichever statement is on the left, so that swapping LEFT and RIGHT mirrors the
@@ -67,6 +68,9 @@ pub struct Evidence {
     /// statement, and of its right one, to any candidate.
     pub story_cosine: f64,
     pub story_best: (f64, f64),
+    /// The mean story cosine of each statement to the other side's statements but this one, the
+    /// larger of the two: how much a statement shares with everything on its topic.
+    pub story_background: f64,
 }
 
 /// Competitive linking: a pair must reach this share of the best similarity of one of its two
@@ -140,6 +144,7 @@ impl Evidence {
                 self.story_cosine > 0.0 && story_lesser_share >= 1.0,
             )),
             self.story_cosine * story_lesser_share,
+            self.story_cosine - self.story_background,
         ])
     }
 }
