@@ -131,15 +131,16 @@ pub(super) fn names_who_stands_where(text: &str) -> bool {
     let (Some(name), Some(place)) = (parts.next(), parts.next()) else {
         return false;
     };
-    let name_words: Vec<&str> = name.split_whitespace().collect();
     // Names may hold a few lowercase particles: "Benjamin Netanyahu of Israel".
     const PARTICLES: &[&str] = &["of", "the", "de", "van", "von", "al", "bin", "da", "du"];
-    let is_name = !name_words.is_empty()
-        && name_words.len() <= 7
-        && name_words[0].chars().next().is_some_and(char::is_uppercase)
-        && name_words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w));
+    let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // Read in place, without collecting the words: every statement with a comma is asked, and
+    // most fail at their first lowercase word.
+    let is_name = name.split_whitespace().next().is_some_and(capitalized)
+        && name
+            .split_whitespace()
+            .all(|w| capitalized(w) || PARTICLES.contains(&w))
+        && name.split_whitespace().nth(7).is_none();
     is_name && PLACES.contains(&place.trim().to_lowercase().as_str())
 }
 
@@ -265,7 +266,7 @@ pub(super) const PREFIXES: &[(&str, Boilerplate)] = &[
 /// form, never by the story's words.
 pub(super) fn is_video_blurb(lower: &str) -> bool {
     let text = lower.trim_end();
-    if let Some(at) = text.rfind("; ") {
+    if let Some(at) = last_semicolon_and_space(text) {
         let who = &text[at + 2..];
         let words: Vec<&str> = who.split_whitespace().collect();
         let role = words
@@ -295,6 +296,14 @@ pub(super) fn is_video_blurb(lower: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Where `text.rfind("; ")` finds it: the last `;` followed by a space, found by a byte search
+/// from the end (every statement is asked, and a substring searcher costs more to set up than
+/// the few semicolons it finds).
+fn last_semicolon_and_space(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memrchr_iter(b';', bytes).find(|&at| bytes.get(at + 1) == Some(&b' '))
 }
 
 /// Who reports a video: the role before the name in a blurb.
