@@ -179,7 +179,10 @@ fn common(a: &[u64], b: &[u64]) -> usize {
 
 /// The distinct keys of the tokens, sorted.
 fn keys_of<'a>(tokens: impl Iterator<Item = &'a Token>) -> Vec<u64> {
-    let mut keys: Vec<u64> = tokens.map(key_of).collect();
+    // Room for every token at once: a filtered iterator gives no length, and growing the list
+    // a few times cost more than the sort.
+    let mut keys: Vec<u64> = Vec::with_capacity(tokens.size_hint().1.unwrap_or(0));
+    keys.extend(tokens.map(key_of));
     keys.sort_unstable();
     keys.dedup();
     keys
