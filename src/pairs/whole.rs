@@ -1,7 +1,7 @@
 //! Pair mode's view of two texts read whole rather than statement by statement: how much they
 //! share, how much of the claim the source says, and the relatedness estimate fitted on SICK.
 
-use crate::intern::SymList;
+use crate::intern::{Sym, SymList};
 use crate::judge::{term_says_at, FIRM_MATCH};
 use crate::model::Pair;
 use crate::normalize::{Token, TokenKind};
@@ -95,11 +95,11 @@ pub(super) fn whole_text_scores(
     // claim the source says both read these strengths.
     let claim_matches = source_matches.transposed(&source, &claim);
     // The more general words of each word, read once for all the words it is tested against.
-    let ancestors_of = |profile: &Profile| -> Vec<SymList> {
+    let ancestors_of = |profile: &Profile| -> Vec<Ancestors> {
         profile
             .terms
             .iter()
-            .map(|t| crate::thesaurus::ancestors(t.token.lemma))
+            .map(|t| Ancestors::of(t.token.lemma))
             .collect()
     };
     let (claim_ancestors, source_ancestors) = (ancestors_of(&claim), ancestors_of(&source));
@@ -174,14 +174,42 @@ pub(super) fn touches(strength: f64, a: &Term, b: &Term) -> (f64, bool) {
     (strength, false)
 }
 
+/// A word's [`crate::thesaurus::ancestors`], with a summary of them in one word of bits: each
+/// word of the list sets one bit, chosen by its address. A word whose bit is not set is not in
+/// the list, known without reading it: the two texts' words are tested against each other's
+/// more general words pair by pair, and most are in none.
+#[derive(Clone, Copy)]
+pub(super) struct Ancestors {
+    list: SymList,
+    bits: u64,
+}
+
+impl Ancestors {
+    pub(super) fn of(lemma: Sym) -> Ancestors {
+        let list = crate::thesaurus::ancestors(lemma);
+        let bits = list.iter().fold(0, |bits, &word| bits | bit_of(word));
+        Ancestors { list, bits }
+    }
+
+    /// Whether `word` is one of the more general words.
+    pub(super) fn contains(&self, word: Sym) -> bool {
+        self.bits & bit_of(word) != 0 && self.list.contains(&word)
+    }
+}
+
+/// The bit of a word in an [`Ancestors`] summary.
+fn bit_of(word: Sym) -> u64 {
+    1 << ((word.address() >> 3) % 64)
+}
+
 /// Whether one of two words names the other more generally ("dog" / "poodle"), either way; each
-/// word comes with its [`crate::thesaurus::ancestors`].
+/// word comes with its [`Ancestors`].
 pub(super) fn one_is_more_general(
-    (a, a_ancestors): (&Token, SymList),
-    (b, b_ancestors): (&Token, SymList),
+    (a, a_ancestors): (&Token, Ancestors),
+    (b, b_ancestors): (&Token, Ancestors),
 ) -> bool {
     let content = |t: &Token| matches!(t.kind, TokenKind::Content);
-    content(a) && content(b) && (b_ancestors.contains(&a.lemma) || a_ancestors.contains(&b.lemma))
+    content(a) && content(b) && (b_ancestors.contains(a.lemma) || a_ancestors.contains(b.lemma))
 }
 
 /// How much of `claim`'s content `source` says: the weighted share of `claim`'s words that a word
@@ -190,25 +218,30 @@ pub(super) fn one_is_more_general(
 /// man is cooking" does not say "a woman is cooking").
 /// `matches` are those of `claim` with `source` ([`Matches::new`] in that order), weighed as
 /// in the comparison, and
-/// `source_ancestors` the [`crate::thesaurus::ancestors`] of each word of `source`.
+/// `source_ancestors` the [`Ancestors`] of each word of `source`.
 pub(super) fn said_share(
     claim: &Profile,
     source: &Profile,
     matches: &Matches,
-    source_ancestors: &[SymList],
+    source_ancestors: &[Ancestors],
 ) -> f64 {
     let weight = matches.weights().0;
     let mass: f64 = weight.iter().copied().sum();
     if mass == 0.0 {
         return 1.0;
     }
+    // Every more general word of the source's words, summarized: a word of the claim whose bit
+    // is not set names none of them, and is said only by a firm match.
+    let general_bits = source_ancestors.iter().fold(0, |bits, a| bits | a.bits);
     let mut said = 0.0;
     for (i, term) in claim.terms.iter().enumerate() {
+        let firmly_matched = (0..source.terms.len()).any(|j| matches.strength(i, j) >= FIRM_MATCH);
+        let may_be_more_general = general_bits & bit_of(term.token.lemma) != 0;
         let mut sources = source.terms.iter().zip(source_ancestors).enumerate();
-        let says = |(j, (u, &ancestors)): (usize, (&Term, &SymList))| {
-            term_says_at(matches.strength(i, j), u, term, ancestors)
+        let says = |(j, (u, ancestors)): (usize, (&Term, &Ancestors))| {
+            term_says_at(matches.strength(i, j), u, term, ancestors.list)
         };
-        if sources.any(says) {
+        if firmly_matched || (may_be_more_general && sources.any(says)) {
             said += weight[i];
         } else if source
             .terms
