@@ -72,6 +72,11 @@ const DATELINE_WITHIN: usize = 5;
 /// lady, welcomed President Emmanuel Macron ..."). Told by where it stands, never by its words;
 /// a story without a dateline near its top is left as it is.
 fn mark_captions_before_the_dateline(doc: &Doc, statements: &mut [Statement]) {
+    // A dateline on the first or second statement leaves no room for a caption (below): a text
+    // of one or two statements (every text of pair mode, most often) has none to look for.
+    if statements.len() < 3 {
+        return;
+    }
     let Some(first_line) = statements.first().map(|s| s.line) else {
         return;
     };
