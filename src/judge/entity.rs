@@ -140,13 +140,14 @@ pub(super) fn claims_key<'a>(claim: Claim<'a>, i: usize) -> &'a str {
 }
 
 pub(super) fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
-    let absent_from = |claim: Claim, key: &str| !claim.tokens.iter().any(|t| t.key == key);
+    // Keys are interned: equal keys are one symbol, compared by address rather than by text.
+    let absent_from = |claim: Claim, key: Sym| !claim.tokens.iter().any(|t| t.key == key);
     // Whether token `t` of `claim` may be a name the other statement does not hold: a slot
     // replaced by a name on each side needs one on each side, and most pairs (sharing all their
     // names) are spared the word diff.
     // The other statement is read before WordNet: most names are on both sides.
     let is_absent_name =
-        |t: &Token, other: Claim| t.proper && absent_from(other, &t.key) && is_name(t);
+        |t: &Token, other: Claim| t.proper && absent_from(other, t.key) && is_name(t);
     let holds_absent_name =
         |claim: Claim, other: Claim| claim.tokens.iter().any(|t| is_absent_name(t, other));
     if !holds_absent_name(claims.left, claims.right)
