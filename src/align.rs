@@ -217,8 +217,11 @@ fn by_rules(
         .filter(|c| c.anchored && c.link.similarity >= options.threshold)
         .map(|c| c.link)
         .collect();
-    let mut best_left: FxHashMap<StatementId, f64> = FxHashMap::default();
-    let mut best_right: FxHashMap<StatementId, f64> = FxHashMap::default();
+    // Sized at once: the tables are made for every comparison, most of a link or two.
+    let mut best_left: FxHashMap<StatementId, f64> =
+        FxHashMap::with_capacity_and_hasher(scored.len(), Default::default());
+    let mut best_right: FxHashMap<StatementId, f64> =
+        FxHashMap::with_capacity_and_hasher(scored.len(), Default::default());
     for link in &scored {
         let l = best_left.entry(link.left).or_default();
         *l = l.max(link.similarity);
@@ -717,6 +720,18 @@ struct Copies {
 
 impl Copies {
     fn of(side: &[Option<Profile>]) -> Copies {
+        // A side of one statement (a text of pair mode) has no copies: no table to make.
+        if side.len() < 2 {
+            let first = side
+                .iter()
+                .enumerate()
+                .map(|(id, profile)| profile.as_ref().map(|_| id))
+                .collect();
+            return Copies {
+                first,
+                of: FxHashMap::default(),
+            };
+        }
         let mut first_of_wording: FxHashMap<u64, StatementId> = FxHashMap::default();
         let mut of: FxHashMap<StatementId, Vec<StatementId>> = FxHashMap::default();
         let first = side

@@ -649,8 +649,6 @@ fn with_denials_of_aligned(
             && side.profiles[id - 1].is_some()
             && judge::denies_the_statement_before(side.claim(id), side.claim(id - 1))
     };
-    let linked: std::collections::HashSet<(StatementId, StatementId)> =
-        links.iter().map(|l| (l.left, l.right)).collect();
     let mut denials: Vec<(StatementId, StatementId)> = links
         .iter()
         .flat_map(|l| {
@@ -658,8 +656,15 @@ fn with_denials_of_aligned(
             let right = denies_previous(&sides.right, l.right + 1).then_some((l.left, l.right + 1));
             left.into_iter().chain(right)
         })
-        .filter(|ids| !linked.contains(ids))
         .collect();
+    if denials.is_empty() {
+        return links;
+    }
+    // The pairs linked already, gathered only when some statement denies the one before it:
+    // most comparisons (every sentence pair) have none.
+    let linked: rustc_hash::FxHashSet<(StatementId, StatementId)> =
+        links.iter().map(|l| (l.left, l.right)).collect();
+    denials.retain(|ids| !linked.contains(ids));
     if denials.is_empty() {
         return links;
     }
