@@ -589,10 +589,16 @@ fn match_apart_from_meaning(a: &Token, b: &Token, both_known: bool, may_oppose: 
 /// most of the Jaro-Winkler computations, which dominate the run time otherwise.
 fn may_be_typos(a: &Token, b: &Token, both_known: bool) -> bool {
     !both_known
-        && a.lower.len() >= 5
-        && b.lower.len() >= 5
+        && typo_length(a)
+        && typo_length(b)
         && a.lower.as_bytes()[0] == b.lower.as_bytes()[0]
         && a.lower.len().abs_diff(b.lower.len()) <= 2
+}
+
+/// Whether a word is long enough to be one of two [`may_be_typos`]: a loop over word pairs
+/// asks it once for the word of its outer loop.
+fn typo_length(token: &Token) -> bool {
+    token.lower.len() >= 5
 }
 
 /// Whether the Jaro-Winkler similarity of two words may reach `min`, told from the letters they
@@ -711,6 +717,11 @@ impl Matches {
     pub fn transposed(&self, a: &Profile, b: &Profile) -> Matches {
         let mut strength = Vec::with_capacity(self.strength.len());
         for (y, u) in b.terms.iter().enumerate() {
+            // A word too short to be a typo has none in its row: the row is the column as it is.
+            if !typo_length(&u.token) {
+                strength.extend((0..a.terms.len()).map(|x| self.strength(x, y)));
+                continue;
+            }
             strength.extend(a.terms.iter().enumerate().map(|(x, t)| {
                 let known = t.token.known && u.token.known;
                 if may_be_typos(&u.token, &t.token, known) {
@@ -737,6 +748,12 @@ impl Matches {
     /// [`term_match`] of term `x` of the first profile with term `y` of the second.
     pub fn strength(&self, x: usize, y: usize) -> f64 {
         self.strength[x * self.columns + y]
+    }
+
+    /// [`Matches::strength`] of term `x` of the first profile with each term of the second, in
+    /// order: one slice for a loop over a row, without working out each place.
+    pub fn row(&self, x: usize) -> &[f64] {
+        &self.strength[x * self.columns..][..self.columns]
     }
 
     /// The overlap of the words `xs` of the first statement with the words `ys` of the second:
@@ -848,6 +865,8 @@ impl Matched {
             firm: (vec![false; a.terms.len()], vec![false; b.terms.len()]),
         };
         for (x, t) in a.terms.iter().enumerate() {
+            // Whether `t` may be a typo of any word at all: most words are too short.
+            let t_typo_length = typo_length(&t.token);
             for (y, u) in b.terms.iter().enumerate() {
                 let strength = matches.strength(x, y);
                 if strength >= firm {
@@ -856,7 +875,9 @@ impl Matched {
                 }
                 matched.anchored.0[x] |= is_anchor(strength, t, u);
                 // As [`anchors_back`]: the spellings of possible typos are compared anew.
-                let back = if may_be_typos(&u.token, &t.token, u.token.known && t.token.known) {
+                let back = if t_typo_length
+                    && may_be_typos(&u.token, &t.token, u.token.known && t.token.known)
+                {
                     term_match(u, t)
                 } else {
                     strength

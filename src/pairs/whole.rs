@@ -111,11 +111,14 @@ pub(super) fn whole_text_scores(
     let mut source_touched = vec![0.0f64; source.terms.len()];
     let mut opposed = false;
     for (i, c) in claim.terms.iter().enumerate() {
-        for (j, s) in source.terms.iter().enumerate() {
-            let (strength, opposite) = touches(claim_matches.strength(i, j), c, s);
+        let row = claim_matches.row(i);
+        for ((s, &strength), source_touched) in
+            source.terms.iter().zip(row).zip(&mut source_touched)
+        {
+            let (strength, opposite) = touches(strength, c, s);
             opposed |= opposite;
             claim_touched[i] = claim_touched[i].max(strength);
-            source_touched[j] = source_touched[j].max(strength);
+            *source_touched = source_touched.max(strength);
         }
     }
     for (i, c) in claim.terms.iter().enumerate() {
@@ -235,7 +238,7 @@ pub(super) fn said_share(
     let general_bits = source_ancestors.iter().fold(0, |bits, a| bits | a.bits);
     let mut said = 0.0;
     for (i, term) in claim.terms.iter().enumerate() {
-        let firmly_matched = (0..source.terms.len()).any(|j| matches.strength(i, j) >= FIRM_MATCH);
+        let firmly_matched = matches.row(i).iter().any(|&s| s >= FIRM_MATCH);
         let may_be_more_general = general_bits & bit_of(term.token.lemma) != 0;
         let mut sources = source.terms.iter().zip(source_ancestors).enumerate();
         let says = |(j, (u, ancestors)): (usize, (&Term, &Ancestors))| {
