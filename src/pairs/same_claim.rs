@@ -87,10 +87,10 @@ impl Evidence<'_> {
         let written = |tokens: &[Token]| -> Vec<u64> {
             tokens.iter().map(|t| t.lower.address() as u64).collect()
         };
-        let (left_words, right_words) = (written(left), written(right));
-        let precisions = |n: usize| {
-            let (a, b) = (grams(&left_words, n), grams(&right_words, n));
-            let shared = common(&a, &b) as f64;
+        let (mut left_words, mut right_words) = (written(left), written(right));
+        // The precision of each list of runs (sorted) read against the other.
+        let precisions = |a: &[u64], b: &[u64]| {
+            let shared = common(a, b) as f64;
             let of = |list: &[u64]| {
                 if list.is_empty() {
                     0.0
@@ -98,10 +98,15 @@ impl Evidence<'_> {
                     shared / list.len() as f64
                 }
             };
-            least_most((of(&a), of(&b)))
+            least_most((of(a), of(b)))
         };
-        let [unigrams_least, unigrams_most] = precisions(1);
-        let [bigrams_least, bigrams_most] = precisions(2);
+        let [bigrams_least, bigrams_most] =
+            precisions(&grams(&left_words, 2), &grams(&right_words, 2));
+        // A run of one word is the word: its hash in `grams` is one-to-one, so the words
+        // themselves, sorted in place, share as many as their hashes would.
+        left_words.sort_unstable();
+        right_words.sort_unstable();
+        let [unigrams_least, unigrams_most] = precisions(&left_words, &right_words);
         let (shorter, longer) = (
             left.len().min(right.len()) as f64,
             left.len().max(right.len()) as f64,
