@@ -196,7 +196,13 @@ impl<'a> Analysed<'a> {
             .zip(&analysed)
             .map(|(s, (_, speaker))| s.boilerplate.is_none() && speaker.is_some())
             .collect();
-        let (profiles, speakers) = analysed.into_iter().unzip();
+        // Sized at once, not grown by `unzip`: every text of pair mode is analysed here.
+        let mut profiles = Vec::with_capacity(analysed.len());
+        let mut speakers = Vec::with_capacity(analysed.len());
+        for (profile, speaker) in analysed {
+            profiles.push(profile);
+            speakers.push(speaker);
+        }
         Analysed {
             doc,
             statements,

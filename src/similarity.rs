@@ -645,7 +645,8 @@ pub fn similarity_of(a: &Profile, b: &Profile, matches: &Matches) -> f64 {
     // The indices of all terms of either profile, one vector for both.
     let all: Vec<u16> = (0..a.terms.len().max(b.terms.len()) as u16).collect();
     let (all_a, all_b) = (&all[..a.terms.len()], &all[..b.terms.len()]);
-    let mut column_best = Vec::new();
+    // Room for the longest row at once: no clause of `b` has more terms than `b`.
+    let mut column_best = Vec::with_capacity(b.terms.len());
     let whole = matches.overlap(all_a, all_b, &mut column_best);
     if a.clauses.is_empty() && b.clauses.is_empty() {
         return whole;

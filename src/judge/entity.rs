@@ -101,7 +101,9 @@ fn folded(name: &str) -> String {
         }
         _ => name,
     };
-    let mut out = String::new();
+    // No longer than the name, accents and marks left out (a lowercase letter may be longer
+    // than its capital, rarely: then it grows).
+    let mut out = String::with_capacity(name.len());
     for word in name.split_whitespace() {
         let letters: String = word
             .nfd()
@@ -156,13 +158,17 @@ pub(super) fn entity_conflicts(claims: Pair<Claim>) -> Vec<Reason> {
         return Vec::new();
     }
     let content = |claim: Claim<'_>| -> Vec<usize> {
-        claim
-            .tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.is_content())
-            .map(|(i, _)| i)
-            .collect()
+        // Room for every token at once: a filtered list would grow several times.
+        let mut ids = Vec::with_capacity(claim.tokens.len());
+        ids.extend(
+            claim
+                .tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.is_content())
+                .map(|(i, _)| i),
+        );
+        ids
     };
     let left_ids = content(claims.left);
     let right_ids = content(claims.right);

@@ -26,7 +26,8 @@ pub(super) fn same_frame(claims: Pair<Claim>, i: usize, j: usize) -> bool {
             let t = &claim.tokens[*k];
             t.is_content() && value_of(t).is_none()
         };
-        let before: Vec<usize> = (clause.start..at).filter(content).collect();
+        let mut before: Vec<usize> = Vec::with_capacity(at.saturating_sub(clause.start));
+        before.extend((clause.start..at).filter(content));
         let after = (at + 1..clause.end).filter(content).take(FRAME_REACH);
         before[before.len().saturating_sub(FRAME_REACH)..]
             .iter()
