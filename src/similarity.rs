@@ -492,6 +492,31 @@ impl Term {
     }
 }
 
+/// The opposition signatures of several terms together: a term that may oppose none of them
+/// by the summary ([`Opposition::may_oppose`]) opposes none, told without asking each.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Opposition {
+    own_bits: u64,
+    opposite_bits: u64,
+}
+
+impl Opposition {
+    pub fn of<'a>(terms: impl IntoIterator<Item = &'a Term>) -> Opposition {
+        terms
+            .into_iter()
+            .fold(Opposition::default(), |all, t| Opposition {
+                own_bits: all.own_bits | t.own_bits,
+                opposite_bits: all.opposite_bits | t.opposite_bits,
+            })
+    }
+
+    /// Whether `term` may oppose some of the terms: false when [`Term::may_oppose`] is false
+    /// for every one of them.
+    pub fn may_oppose(&self, term: &Term) -> bool {
+        self.opposite_bits & term.own_bits != 0 || term.opposite_bits & self.own_bits != 0
+    }
+}
+
 /// [`token_match`] of two terms, with what was computed for them beforehand.
 pub fn term_match(a: &Term, b: &Term) -> f64 {
     if a.signature & b.signature != 0 && a.token.shares_meaning(&b.token) {

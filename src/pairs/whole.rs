@@ -5,7 +5,7 @@ use crate::intern::{Sym, SymList};
 use crate::judge::{term_says_at, FIRM_MATCH};
 use crate::model::Pair;
 use crate::normalize::{Token, TokenKind};
-use crate::similarity::{similarity_of, Matches, Profile, Term, Weights};
+use crate::similarity::{similarity_of, Matches, Opposition, Profile, Term, Weights};
 use crate::{Claims, Doc, SoleClaims};
 
 /// What the two texts share, compared whole (not statement by statement, so that pairs that do
@@ -236,6 +236,9 @@ pub(super) fn said_share(
     // Every more general word of the source's words, summarized: a word of the claim whose bit
     // is not set names none of them, and is said only by a firm match.
     let general_bits = source_ancestors.iter().fold(0, |bits, a| bits | a.bits);
+    // Likewise the source's opposition signatures: most words of the claim can oppose none of
+    // its words, and are not tested against each.
+    let source_opposition = Opposition::of(&source.terms);
     let mut said = 0.0;
     for (i, term) in claim.terms.iter().enumerate() {
         let firmly_matched = matches.row(i).iter().any(|&s| s >= FIRM_MATCH);
@@ -246,10 +249,11 @@ pub(super) fn said_share(
         };
         if firmly_matched || (may_be_more_general && sources.any(says)) {
             said += weight[i];
-        } else if source
-            .terms
-            .iter()
-            .any(|u| u.may_oppose(term) && u.token.opposes(&term.token))
+        } else if source_opposition.may_oppose(term)
+            && source
+                .terms
+                .iter()
+                .any(|u| u.may_oppose(term) && u.token.opposes(&term.token))
         {
             return 0.0;
         }
