@@ -621,19 +621,22 @@ fn disputes_between<'s>(
 }
 
 /// `check` of a left statement (by id) and a right one, asked only when one of the two passes
-/// the cheap test `either`, worked out once per statement.
+/// the cheap test `either`, worked out once per statement on the first question: alignment
+/// asks only where the fitted model could decide, and pair mode's hand rules seldom do.
 fn pair_test<'s>(
     sides: &'s Pair<Analysed<'_>>,
     either: fn(judge::Claim) -> bool,
     check: fn(Pair<judge::Claim>) -> bool,
 ) -> Box<dyn Fn(StatementId, StatementId) -> bool + Sync + 's> {
-    let passes = |side: &Analysed| -> Vec<bool> {
+    let passes = move |side: &Analysed| -> Vec<bool> {
         (0..side.tokens.len())
             .map(|id| either(side.claim(id)))
             .collect()
     };
-    let passes = Pair::new(passes(&sides.left), passes(&sides.right));
+    let worked_out: std::sync::OnceLock<Pair<Vec<bool>>> = std::sync::OnceLock::new();
     Box::new(move |left, right| {
+        let passes =
+            worked_out.get_or_init(|| Pair::new(passes(&sides.left), passes(&sides.right)));
         (passes.left[left] || passes.right[right])
             && check(Pair::new(sides.left.claim(left), sides.right.claim(right)))
     })
