@@ -80,7 +80,15 @@ pub(super) fn spelt_alike(a: &str, b: &str) -> bool {
         (&fb, &fa)
     };
     let letters = short.chars().count();
-    let slips = strsim::damerau_levenshtein(&fa, &fb);
+    // One or two slips need five letters or more, and lengths within two letters of each
+    // other (a slip changes the length by one at most): most pairs of names are told apart
+    // without the edit distance, which takes a table of its own.
+    let may_slip = letters >= 5 && letters.abs_diff(long.chars().count()) <= 2;
+    let slips = if may_slip {
+        strsim::damerau_levenshtein(&fa, &fb)
+    } else {
+        usize::MAX
+    };
     let one_slip = letters >= 5 && slips <= 1;
     let two_slips = letters >= 9 && slips <= 2;
     let shortened = letters >= 3 && long.starts_with(short.as_str()) && !short.contains(' ');
@@ -105,16 +113,28 @@ fn folded(name: &str) -> String {
     // than its capital, rarely: then it grows).
     let mut out = String::with_capacity(name.len());
     for word in name.split_whitespace() {
-        let letters: String = word
-            .nfd()
-            .filter(|c| !is_combining_mark(*c) && c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if !letters.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&letters);
+        // Each word's letters are written straight after a space, taken back when it has none.
+        let kept = out.len();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let start = out.len();
+        if word.is_ascii() {
+            // ASCII has no accents to take apart: its letters lowercased, byte by byte.
+            out.extend(
+                word.bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        } else {
+            out.extend(
+                word.nfd()
+                    .filter(|c| !is_combining_mark(*c) && c.is_alphanumeric())
+                    .flat_map(char::to_lowercase),
+            );
+        }
+        if out.len() == start {
+            out.truncate(kept);
         }
     }
     out
