@@ -450,7 +450,12 @@ fn align_scored(
             .map(|p| p.as_ref().map(|p| weights.weigh(p)).unwrap_or_default())
             .collect()
     };
-    let (weighed_left, weighed_right) = rayon::join(|| weigh(left), || weigh(right));
+    // One statement a side is weighed where it is: handing it to another thread costs more.
+    let (weighed_left, weighed_right) = if sole_pair {
+        (weigh(left), weigh(right))
+    } else {
+        rayon::join(|| weigh(left), || weigh(right))
+    };
     let weighed = Pair::new(weighed_left, weighed_right);
     let count =
         |side: &[Option<Profile>]| side.iter().filter(|p| p.is_some()).count().max(1) as f64;

@@ -166,31 +166,47 @@ struct Analysed<'a> {
     whole_profile: Option<Profile>,
 }
 
+/// Whether work over this many items (statements, links) is worth handing out to other threads.
+/// One item is done where it is: pair mode compares texts of a sentence each, a batch of pairs
+/// at once on every core, and handing a sentence's work to another thread cost more than the
+/// work itself.
+fn worth_sharing(items: usize) -> bool {
+    items > 1
+}
+
+/// Two texts this short together (a sentence or a few a side, as pair mode's) are analysed one
+/// after the other rather than on two threads, for the same reason (see [`worth_sharing`]).
+const ANALYSED_IN_TURN_BYTES: usize = 4096;
+
 impl<'a> Analysed<'a> {
     fn new(doc: &'a Doc, progress: &dyn progress::Progress) -> Analysed<'a> {
         let statements = segment::segment(doc);
-        let tokens: Vec<Vec<Token>> = statements
-            .par_iter()
-            .map(|s| {
-                progress.advance(s.span.len() as u64);
-                normalize::tokenize(doc.slice(s.span), s.span.start)
-            })
-            .collect();
+        let tokenize = |s: &Statement| {
+            progress.advance(s.span.len() as u64);
+            normalize::tokenize(doc.slice(s.span), s.span.start)
+        };
+        let tokens: Vec<Vec<Token>> = if worth_sharing(statements.len()) {
+            statements.par_iter().map(tokenize).collect()
+        } else {
+            statements.iter().map(tokenize).collect()
+        };
         // The bytes between statements count as read too.
         let in_statements: usize = statements.iter().map(|s| s.span.len()).sum();
         progress.advance(doc.text.len().saturating_sub(in_statements) as u64);
-        let analysed: Vec<(Option<Profile>, Option<attribution::Speaker>)> = statements
-            .par_iter()
-            .zip(&tokens)
-            .map(|(s, t)| {
-                let (speaker, span) = attribution::find(&doc.text, t).unzip();
-                let profile = match s.boilerplate {
-                    Some(_) => None,
-                    None => Some(Profile::new(&doc.text, t, span)),
-                };
-                (profile, speaker)
-            })
-            .collect();
+        let analyse = |(s, t): (&Statement, &Vec<Token>)| {
+            let (speaker, span) = attribution::find(&doc.text, t).unzip();
+            let profile = match s.boilerplate {
+                Some(_) => None,
+                None => Some(Profile::new(&doc.text, t, span)),
+            };
+            (profile, speaker)
+        };
+        let analysed: Vec<(Option<Profile>, Option<attribution::Speaker>)> =
+            if worth_sharing(statements.len()) {
+                statements.par_iter().zip(&tokens).map(analyse).collect()
+            } else {
+                statements.iter().zip(&tokens).map(analyse).collect()
+            };
         let attributed = statements
             .iter()
             .zip(&analysed)
@@ -419,6 +435,10 @@ fn compare_analysed<'a>(
             let copy = analysed.copied_for(right);
             (analysed, copy)
         }
+        (None, None) if left.text.len() + right.text.len() <= ANALYSED_IN_TURN_BYTES => (
+            Analysed::new(left, progress),
+            Analysed::new(right, progress),
+        ),
         (None, None) => rayon::join(
             || Analysed::new(left, progress),
             || Analysed::new(right, progress),
@@ -464,36 +484,38 @@ fn compare_analysed<'a>(
     }
 
     progress.stage("judging", links.len() as u64);
-    let pairs: Vec<PairReport> = links
-        .par_iter()
-        .map(|link| {
-            progress.advance(1);
-            let claims = Pair::new(sides.left.claim(link.left), sides.right.claim(link.right));
-            let speakers = Pair::new(
-                sides.left.speakers[link.left].as_ref(),
-                sides.right.speakers[link.right].as_ref(),
-            );
-            let (relation, reasons) = judge_with_speakers(claims, speakers);
-            let texts = Pair::new(
-                left.slice(sides.left.statements[link.left].span),
-                right.slice(sides.right.statements[link.right].span),
-            );
-            PairReport {
-                ids: Pair::new(link.left, link.right),
-                relation,
-                similarity: link.similarity,
-                confidence: link.confidence,
-                in_context: link.in_context,
-                reasons,
-                trace: config.explain.then(|| judge::explain(claims, speakers)),
-                diff: if config.word_diffs {
-                    diff::word_diff(texts.left, texts.right, config.word_match)
-                } else {
-                    Vec::new()
-                },
-            }
-        })
-        .collect();
+    let judge_link = |link: &align::Link| {
+        progress.advance(1);
+        let claims = Pair::new(sides.left.claim(link.left), sides.right.claim(link.right));
+        let speakers = Pair::new(
+            sides.left.speakers[link.left].as_ref(),
+            sides.right.speakers[link.right].as_ref(),
+        );
+        let (relation, reasons) = judge_with_speakers(claims, speakers);
+        let texts = Pair::new(
+            left.slice(sides.left.statements[link.left].span),
+            right.slice(sides.right.statements[link.right].span),
+        );
+        PairReport {
+            ids: Pair::new(link.left, link.right),
+            relation,
+            similarity: link.similarity,
+            confidence: link.confidence,
+            in_context: link.in_context,
+            reasons,
+            trace: config.explain.then(|| judge::explain(claims, speakers)),
+            diff: if config.word_diffs {
+                diff::word_diff(texts.left, texts.right, config.word_match)
+            } else {
+                Vec::new()
+            },
+        }
+    };
+    let pairs: Vec<PairReport> = if worth_sharing(links.len()) {
+        links.par_iter().map(judge_link).collect()
+    } else {
+        links.iter().map(judge_link).collect()
+    };
 
     let mut paired = sides.as_ref().map(|s| vec![false; s.statements.len()]);
     for pair in &pairs {
