@@ -890,24 +890,25 @@ impl Matched {
             anchored: (vec![false; a.terms.len()], vec![false; b.terms.len()]),
             firm: (vec![false; a.terms.len()], vec![false; b.terms.len()]),
         };
+        // A match weaker than this is neither firm nor an anchor ([`is_anchor`]): most word
+        // pairs of two statements share nothing, and are passed over after one comparison.
+        let weakest = firm.min(SLOT_MATCH).min(ANTONYM_MATCH);
         for (x, t) in a.terms.iter().enumerate() {
             // Whether `t` may be a typo of any word at all: most words are too short.
             let t_typo_length = typo_length(&t.token);
-            for (y, u) in b.terms.iter().enumerate() {
-                let strength = matches.strength(x, y);
+            for (y, (u, &strength)) in b.terms.iter().zip(matches.row(x)).enumerate() {
+                // As [`anchors_back`]: the spellings of possible typos are compared anew.
+                let typos = t_typo_length
+                    && may_be_typos(&u.token, &t.token, u.token.known && t.token.known);
+                if strength < weakest && !typos {
+                    continue;
+                }
                 if strength >= firm {
                     matched.firm.0[x] = true;
                     matched.firm.1[y] = true;
                 }
                 matched.anchored.0[x] |= is_anchor(strength, t, u);
-                // As [`anchors_back`]: the spellings of possible typos are compared anew.
-                let back = if t_typo_length
-                    && may_be_typos(&u.token, &t.token, u.token.known && t.token.known)
-                {
-                    term_match(u, t)
-                } else {
-                    strength
-                };
+                let back = if typos { term_match(u, t) } else { strength };
                 matched.anchored.1[y] |= is_anchor(back, u, t);
             }
         }
