@@ -529,28 +529,44 @@ fn compare_analysed<'a>(
 
     let side_report = |side: Side, analysed: &mut Analysed| {
         let labels = model::Label::for_lines(side, analysed.statements.iter().map(|s| s.line));
-        SideReport {
-            path: analysed.doc.name.clone(),
-            statements: analysed
-                .statements
-                .par_iter()
-                .zip(analysed.speakers.par_iter_mut())
-                .zip(labels)
-                .map(|((s, speaker), label)| StatementReport {
+        let doc = analysed.doc;
+        let statement_report =
+            |((s, speaker), label): ((&Statement, &mut Option<attribution::Speaker>), _)| {
+                StatementReport {
                     id: s.id,
                     span: s.span,
                     line: s.line,
                     label,
-                    text: analysed.doc.slice(s.span).to_string(),
+                    text: doc.slice(s.span).to_string(),
                     boilerplate: s.boilerplate,
-                    // The report names the speaker; the keys that tell two speakers apart are the
-                    // judge's.
+                    // The report names the speaker; the keys that tell two speakers apart are
+                    // the judge's.
                     speaker: speaker.take().map(|s| Evidence {
                         text: s.text,
                         span: s.span,
                     }),
-                })
-                .collect(),
+                }
+            };
+        let statements = if worth_sharing(analysed.statements.len()) {
+            analysed
+                .statements
+                .par_iter()
+                .zip(analysed.speakers.par_iter_mut())
+                .zip(labels)
+                .map(statement_report)
+                .collect()
+        } else {
+            analysed
+                .statements
+                .iter()
+                .zip(analysed.speakers.iter_mut())
+                .zip(labels)
+                .map(statement_report)
+                .collect()
+        };
+        SideReport {
+            path: doc.name.clone(),
+            statements,
         }
     };
     let sides_report = Pair::new(

@@ -101,7 +101,8 @@ pub struct Label {
 impl Label {
     /// The labels of one side's statements, given the line each starts on in document order.
     pub fn for_lines(side: Side, lines: impl IntoIterator<Item = usize>) -> Vec<Label> {
-        let mut labels: Vec<Label> = Vec::new();
+        let lines = lines.into_iter();
+        let mut labels: Vec<Label> = Vec::with_capacity(lines.size_hint().0);
         for line in lines {
             let place = match labels.last() {
                 Some(last) if last.line == line => last.place + 1,
