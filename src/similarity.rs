@@ -296,6 +296,9 @@ fn holds_quotation_mark(text: &str) -> bool {
         || (memchr::memchr(0xE2, bytes).is_some() && text.contains(['“', '”']))
 }
 
+/// How many terms [`Weights::from_profiles`] makes room for at once, at most.
+const PRESIZED_TERMS: usize = 1024;
+
 /// Informativeness of each key within the two compared documents.
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
@@ -314,12 +317,16 @@ impl Weights {
     /// Inverse document frequency over all given profiles (both documents' statements).
     pub fn from_profiles<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> Weights {
         // Each key's document frequency, turned into its weight in place: one table, and no
-        // second one built from the first (pair mode weighs two short texts per pair).
+        // second one built from the first (pair mode weighs two short texts per pair). The
+        // table is sized at once for the terms of all profiles, up to a bound: two short texts
+        // fill it without growing it, long documents grow it as their keys come.
         let profiles: Vec<&Profile> = profiles.into_iter().collect();
+        let terms: usize = profiles.iter().map(|p| p.terms.len()).sum();
+        let mut idf: FxHashMap<Sym, f64> =
+            FxHashMap::with_capacity_and_hasher(terms.min(PRESIZED_TERMS), Default::default());
         // Between two statements (pair mode) every shared word is in both, and weighs
         // ln(2 / 2) = 0: their story cosine is 0 whatever they say, and needs no table.
         let story = profiles.len() > 2;
-        let mut idf: FxHashMap<Sym, f64> = FxHashMap::default();
         let mut story_idf: FxHashMap<Sym, f64> = FxHashMap::default();
         let mut count = 0usize;
         for profile in profiles {
