@@ -110,16 +110,19 @@ pub(super) fn whole_text_scores(
     let mut claim_touched = vec![0.0f64; claim.terms.len()];
     let mut source_touched = vec![0.0f64; source.terms.len()];
     let mut opposed = false;
-    for (i, c) in claim.terms.iter().enumerate() {
+    for (i, (c, claim_touched)) in claim.terms.iter().zip(&mut claim_touched).enumerate() {
         let row = claim_matches.row(i);
+        // The row's strongest touch, kept in a register rather than stored at every word.
+        let mut touched = *claim_touched;
         for ((s, &strength), source_touched) in
             source.terms.iter().zip(row).zip(&mut source_touched)
         {
             let (strength, opposite) = touches(strength, c, s);
             opposed |= opposite;
-            claim_touched[i] = claim_touched[i].max(strength);
+            touched = touched.max(strength);
             *source_touched = source_touched.max(strength);
         }
+        *claim_touched = touched;
     }
     for (i, c) in claim.terms.iter().enumerate() {
         for (j, s) in source.terms.iter().enumerate() {
