@@ -575,9 +575,16 @@ fn align_scored(
     candidates.sort_unstable_by_key(|c| (c.link.left, c.link.right));
     // Each statement's best story cosine among its candidates, how a pair ranks among the
     // statement's partners by specific content alone; and their sum, for its background.
-    let mut story_top = Pair::new(vec![0.0f64; left.len()], vec![0.0f64; right.len()]);
-    let mut story_sum = Pair::new(vec![0.0f64; left.len()], vec![0.0f64; right.len()]);
-    for candidate in &candidates {
+    // The hand rules read no story cosine: their tables are left empty.
+    let fitted = options.decision == Decision::Fitted;
+    let story_sizes = if fitted {
+        (left.len(), right.len())
+    } else {
+        (0, 0)
+    };
+    let mut story_top = Pair::new(vec![0.0f64; story_sizes.0], vec![0.0f64; story_sizes.1]);
+    let mut story_sum = story_top.clone();
+    for candidate in candidates.iter().filter(|_| fitted) {
         let (link, cosine) = (&candidate.link, candidate.evidence.story_cosine);
         story_top.left[link.left] = story_top.left[link.left].max(cosine);
         story_top.right[link.right] = story_top.right[link.right].max(cosine);
@@ -613,9 +620,12 @@ fn align_scored(
     candidates.par_iter_mut().for_each(|candidate| {
         let link = &candidate.link;
         candidate.evidence.best = (top_left[link.left], top_right[link.right]);
-        candidate.evidence.story_best = (story_top.left[link.left], story_top.right[link.right]);
-        candidate.evidence.story_background =
-            story_background(link, candidate.evidence.story_cosine);
+        if fitted {
+            candidate.evidence.story_best =
+                (story_top.left[link.left], story_top.right[link.right]);
+            candidate.evidence.story_background =
+                story_background(link, candidate.evidence.story_cosine);
+        }
         candidate.evidence.background = background(link);
         // Whether one statement denies the other is the costliest feature (it reads both
         // statements' clauses), and most candidates are not linked whatever it says: it is asked
@@ -691,9 +701,11 @@ fn align_scored(
                 own_evidence(a, b, Some(&matches), (own, theirs), link.similarity);
             evidence.denies = denies(link.left, link.right);
             evidence.best = (top_left[link.left], top_right[link.right]);
-            evidence.story_cosine = story_cosine(a, b, (own, theirs));
-            evidence.story_best = (story_top.left[link.left], story_top.right[link.right]);
-            evidence.story_background = story_background(&link, evidence.story_cosine);
+            if fitted {
+                evidence.story_cosine = story_cosine(a, b, (own, theirs));
+                evidence.story_best = (story_top.left[link.left], story_top.right[link.right]);
+                evidence.story_background = story_background(&link, evidence.story_cosine);
+            }
             evidence.background = background(&link);
             Link {
                 confidence: linking::MODEL.confidence(&evidence.features()),

@@ -445,7 +445,7 @@ fn compare_analysed<'a>(
         ),
     };
     let mut sides = Pair::new(left_analysed, right_analysed);
-    let weights = weights_of(&sides);
+    let weights = weights_of(&mut sides);
     let (links, sole_pair) = align_keeping_sole_matches(
         &sides.left.profiles,
         &sides.right.profiles,
@@ -613,8 +613,8 @@ pub fn link_candidates(
     config: &Config,
 ) -> Vec<(align::Link, linking::Features)> {
     let silent = &progress::Silent;
-    let sides = Pair::new(Analysed::new(left, silent), Analysed::new(right, silent));
-    let weights = weights_of(&sides);
+    let mut sides = Pair::new(Analysed::new(left, silent), Analysed::new(right, silent));
+    let weights = weights_of(&mut sides);
     let (denies, disputes) = (denials_between(&sides), disputes_between(&sides));
     align::candidate_features(
         &sides.left.profiles,
@@ -628,8 +628,28 @@ pub fn link_candidates(
     )
 }
 
-/// The informativeness of each key over both sides' statements, boilerplate aside.
-fn weights_of(sides: &Pair<Analysed>) -> Weights {
+/// The informativeness of each key over both sides' statements, boilerplate aside. Where
+/// there are more than two statements, each profile's story words are filled in first
+/// ([`Profile::add_story_words`]): two statements alone have no story to weigh them against.
+fn weights_of(sides: &mut Pair<Analysed>) -> Weights {
+    let statements = [&sides.left, &sides.right]
+        .iter()
+        .map(|side| side.profiles.iter().flatten().count())
+        .sum::<usize>();
+    if statements > 2 {
+        for side in [&mut sides.left, &mut sides.right] {
+            let add = |(profile, tokens): (&mut Option<Profile>, &Vec<Token>)| {
+                if let Some(profile) = profile {
+                    profile.add_story_words(tokens);
+                }
+            };
+            if worth_sharing(side.profiles.len()) {
+                side.profiles.par_iter_mut().zip(&side.tokens).for_each(add);
+            } else {
+                side.profiles.iter_mut().zip(&side.tokens).for_each(add);
+            }
+        }
+    }
     Weights::from_profiles(
         sides
             .left

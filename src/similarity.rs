@@ -83,9 +83,10 @@ pub struct Profile {
     /// Whether the statement carries a direct quotation: somebody's own words, which match
     /// another statement by what they say rather than by where they stand.
     pub quotes: bool,
-    /// The distinct keys of the statement's words but the [`crate::lexicon::STORY_GLUE`] words, in the order of
-    /// their interned addresses: the bag [`story_cosine`] compares. Unlike `terms` it keeps the
-    /// modal and negated verbs of a quotation ("should never have been made").
+    /// The distinct keys of the statement's words but the [`crate::lexicon::STORY_GLUE`]
+    /// words, in the order of their interned addresses: the bag [`story_cosine`] compares.
+    /// Unlike `terms` it keeps the modal and negated verbs of a quotation ("should never have
+    /// been made"). Empty until [`Profile::add_story_words`] fills it in.
     pub story_words: Vec<Sym>,
     /// A summary of the statement's words, all of them and in order, case aside: two statements
     /// with the same wording are copies of one sentence ([`Profile::wording`]).
@@ -149,6 +150,20 @@ impl Profile {
         profile
     }
 
+    /// Fills in [`Profile::story_words`] from the statement's tokens. Asked only where there is
+    /// a story to weigh them against: between two statements alone (pair mode) every shared
+    /// word is in both and the story cosine is 0 ([`Weights::from_profiles`]).
+    pub fn add_story_words(&mut self, tokens: &[Token]) {
+        let mut words: Vec<Sym> = tokens
+            .iter()
+            .filter(|t| !t.cues.story_glue())
+            .map(|t| t.key)
+            .collect();
+        words.sort_unstable_by_key(|key| key.address());
+        words.dedup();
+        self.story_words = words;
+    }
+
     /// The profile as [`Profile::new`] makes it without an attribution span: its words of
     /// attribution count fully. Terms, clauses and quotes do not depend on the span, so this
     /// spares making the profile anew.
@@ -190,13 +205,6 @@ impl Profile {
             });
         }
         let distinct_terms = terms.len();
-        let mut story_words: Vec<Sym> = tokens
-            .iter()
-            .filter(|t| !t.cues.story_glue())
-            .map(|t| t.key)
-            .collect();
-        story_words.sort_unstable_by_key(|key| key.address());
-        story_words.dedup();
         if terms.len() > SKETCH_TERMS {
             // The most telling terms by their prior weight (the rarest words, names), kept in
             // text order; the first of equals.
@@ -217,7 +225,7 @@ impl Profile {
             distinct_terms,
             clauses: Vec::new(),
             quotes: false,
-            story_words,
+            story_words: Vec::new(),
             wording: wording_of(tokens),
         }
     }
@@ -315,18 +323,22 @@ pub struct Weights {
 
 impl Weights {
     /// Inverse document frequency over all given profiles (both documents' statements).
-    pub fn from_profiles<'a>(profiles: impl IntoIterator<Item = &'a Profile>) -> Weights {
+    pub fn from_profiles<'a, P>(profiles: P) -> Weights
+    where
+        P: IntoIterator<Item = &'a Profile>,
+        P::IntoIter: Clone,
+    {
+        let profiles = profiles.into_iter();
         // Each key's document frequency, turned into its weight in place: one table, and no
         // second one built from the first (pair mode weighs two short texts per pair). The
         // table is sized at once for the terms of all profiles, up to a bound: two short texts
         // fill it without growing it, long documents grow it as their keys come.
-        let profiles: Vec<&Profile> = profiles.into_iter().collect();
-        let terms: usize = profiles.iter().map(|p| p.terms.len()).sum();
+        let terms: usize = profiles.clone().map(|p| p.terms.len()).sum();
         let mut idf: FxHashMap<Sym, f64> =
             FxHashMap::with_capacity_and_hasher(terms.min(PRESIZED_TERMS), Default::default());
         // Between two statements (pair mode) every shared word is in both, and weighs
         // ln(2 / 2) = 0: their story cosine is 0 whatever they say, and needs no table.
-        let story = profiles.len() > 2;
+        let story = profiles.clone().nth(2).is_some();
         let mut story_idf: FxHashMap<Sym, f64> = FxHashMap::default();
         let mut count = 0usize;
         for profile in profiles {
@@ -388,7 +400,7 @@ impl Weights {
         let mut weighed = Weighed {
             weights: Vec::with_capacity(profile.terms.len()),
             rare: Vec::with_capacity(profile.terms.len()),
-            specificity: Vec::with_capacity(profile.terms.len()),
+            specificity: Vec::new(),
             specificity_norm: 0.0,
         };
         for term in &profile.terms {
@@ -404,6 +416,7 @@ impl Weights {
             return weighed;
         }
         let mut squares = 0.0;
+        weighed.specificity.reserve_exact(profile.story_words.len());
         for key in &profile.story_words {
             // A key of a statement the weights were not made from is specific to it.
             let specificity = self.story_idf.get(key).copied().unwrap_or(self.default);
@@ -967,7 +980,14 @@ mod tests {
     /// The story cosine of the first two of `texts`, the weights made from all of them (the
     /// statements of two documents).
     fn story(texts: &[&str]) -> f64 {
-        let profiles: Vec<Profile> = texts.iter().map(|t| profile(t)).collect();
+        let profiles: Vec<Profile> = texts
+            .iter()
+            .map(|t| {
+                let mut p = profile(t);
+                p.add_story_words(&tokenize(t, 0));
+                p
+            })
+            .collect();
         let weights = Weights::from_profiles(&profiles);
         let (a, b) = (weights.weigh(&profiles[0]), weights.weigh(&profiles[1]));
         story_cosine(&profiles[0], &profiles[1], (&a, &b))
