@@ -153,7 +153,15 @@ impl Profile {
     /// Fills in [`Profile::story_words`] from the statement's tokens. Asked only where there is
     /// a story to weigh them against: between two statements alone (pair mode) every shared
     /// word is in both and the story cosine is 0 ([`Weights::from_profiles`]).
+    ///
+    /// A statement longer than its sketch ([`SKETCH_TERMS`]: a paragraph with no full stop, a
+    /// list) gets none, and so no story cosine: the cosine was fitted on sentences, and two long
+    /// bags of a story's words share enough by chance for each to look like the other's best
+    /// partner (4 KB lines of random words from the news linked ten times as often with it).
     pub fn add_story_words(&mut self, tokens: &[Token]) {
+        if self.distinct_terms > SKETCH_TERMS {
+            return;
+        }
         let mut words: Vec<Sym> = tokens
             .iter()
             .filter(|t| !t.cues.story_glue())
@@ -1020,6 +1028,20 @@ mod tests {
             "Trump said Iran was a problem.",
         ]);
         assert!(quote > 0.4, "{quote}");
+    }
+
+    #[test]
+    fn a_statement_longer_than_its_sketch_has_no_story_words() {
+        let long: String = (0..SKETCH_TERMS + 6)
+            .map(|i| format!("word{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut p = profile(&long);
+        p.add_story_words(&tokenize(&long, 0));
+        assert!(p.story_words.is_empty());
+        let mut short = profile("The council approved the budget.");
+        short.add_story_words(&tokenize("The council approved the budget.", 0));
+        assert!(!short.story_words.is_empty());
     }
 
     #[test]
