@@ -45,14 +45,18 @@ fn generated(size: usize) -> (corpus::Generated, Pair<Doc>) {
     (g, docs)
 }
 
-/// What `compare` builds before aligning: one profile per statement, `None` for boilerplate.
+/// What `compare` builds before aligning two articles: one profile per statement, with its
+/// story words, `None` for boilerplate.
 fn profiles(doc: &Doc) -> Vec<Option<Profile>> {
     segment(doc)
         .iter()
         .map(|s| {
             s.boilerplate.is_none().then(|| {
                 let tokens = tokenize(doc.slice(s.span), s.span.start);
-                Profile::new(&doc.text, &tokens, attribution_span(&doc.text, &tokens))
+                let mut profile =
+                    Profile::new(&doc.text, &tokens, attribution_span(&doc.text, &tokens));
+                profile.add_story_words(&tokens);
+                profile
             })
         })
         .collect()

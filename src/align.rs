@@ -318,7 +318,8 @@ pub fn candidates_for(distinct_terms: usize) -> usize {
 }
 
 /// Aligns statements; `None` profiles (boilerplate) take no part. Links come sorted by left id,
-/// then right id.
+/// then right id. The fitted decision reads the story cosine: give the profiles their story
+/// words first ([`Profile::add_story_words`], as `compare` does), or its features are 0.
 pub fn align(
     left: &[Option<Profile>],
     right: &[Option<Profile>],
@@ -584,12 +585,14 @@ fn align_scored(
     };
     let mut story_top = Pair::new(vec![0.0f64; story_sizes.0], vec![0.0f64; story_sizes.1]);
     let mut story_sum = story_top.clone();
-    for candidate in candidates.iter().filter(|_| fitted) {
-        let (link, cosine) = (&candidate.link, candidate.evidence.story_cosine);
-        story_top.left[link.left] = story_top.left[link.left].max(cosine);
-        story_top.right[link.right] = story_top.right[link.right].max(cosine);
-        story_sum.left[link.left] += cosine;
-        story_sum.right[link.right] += cosine;
+    if fitted {
+        for candidate in &candidates {
+            let (link, cosine) = (&candidate.link, candidate.evidence.story_cosine);
+            story_top.left[link.left] = story_top.left[link.left].max(cosine);
+            story_top.right[link.right] = story_top.right[link.right].max(cosine);
+            story_sum.left[link.left] += cosine;
+            story_sum.right[link.right] += cosine;
+        }
     }
 
     // The background of a statement is its mean similarity to the *other* statements of the

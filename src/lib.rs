@@ -445,7 +445,7 @@ fn compare_analysed<'a>(
         ),
     };
     let mut sides = Pair::new(left_analysed, right_analysed);
-    let weights = weights_of(&mut sides);
+    let weights = weights_of(&mut sides, config.align_options().decision);
     let (links, sole_pair) = align_keeping_sole_matches(
         &sides.left.profiles,
         &sides.right.profiles,
@@ -614,7 +614,7 @@ pub fn link_candidates(
 ) -> Vec<(align::Link, linking::Features)> {
     let silent = &progress::Silent;
     let mut sides = Pair::new(Analysed::new(left, silent), Analysed::new(right, silent));
-    let weights = weights_of(&mut sides);
+    let weights = weights_of(&mut sides, config.align_options().decision);
     let (denies, disputes) = (denials_between(&sides), disputes_between(&sides));
     align::candidate_features(
         &sides.left.profiles,
@@ -628,15 +628,16 @@ pub fn link_candidates(
     )
 }
 
-/// The informativeness of each key over both sides' statements, boilerplate aside. Where
-/// there are more than two statements, each profile's story words are filled in first
-/// ([`Profile::add_story_words`]): two statements alone have no story to weigh them against.
-fn weights_of(sides: &mut Pair<Analysed>) -> Weights {
+/// The informativeness of each key over both sides' statements, boilerplate aside. When the
+/// fitted linking model decides and there are more than two statements, each profile's story
+/// words are filled in first ([`Profile::add_story_words`]): the hand rules read no story
+/// cosine, and two statements alone have no story to weigh them against.
+fn weights_of(sides: &mut Pair<Analysed>, decision: align::Decision) -> Weights {
     let statements = [&sides.left, &sides.right]
         .iter()
         .map(|side| side.profiles.iter().flatten().count())
         .sum::<usize>();
-    if statements > 2 {
+    if decision == align::Decision::Fitted && statements > 2 {
         for side in [&mut sides.left, &mut sides.right] {
             let add = |(profile, tokens): (&mut Option<Profile>, &Vec<Token>)| {
                 if let Some(profile) = profile {

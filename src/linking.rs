@@ -4,10 +4,12 @@
 //! people and the same deal, so a similarity threshold links statements that share a story rather
 //! than a claim. Whether a pair is linked is decided instead by a small logistic model over named
 //! [`FEATURES`] of the pair: its similarity, how it ranks among each statement's candidates, how
-//! far it stands out from the background, and how much *specific* content it shares (words rare
-//! in the two documents, numbers, names). Its weights are data, `data/linking.tsv`, written by
-//! `scripts/fit_linking.py` from labelled article pairs; a person can read which feature counts
-//! how much, and the model's probability is the pair's confidence.
+//! far it stands out from the background, how much *specific* content it shares (words rare
+//! in the two documents, numbers, names), and the story cosine of the two statements (a TF-IDF
+//! cosine in which the story's own words weigh about nothing). Its weights are data,
+//! `data/linking.tsv`, written by `scripts/fit_linking.py` from labelled article pairs; a person
+//! can read which feature counts how much, and the model's probability is the pair's
+//! confidence.
 
 use std::sync::LazyLock;
 
@@ -198,6 +200,36 @@ mod tests {
         assert!(err.contains("share_of_better_best"), "{err}");
         let err = Model::parse("bias 0\nlink_at 0.5\nsize 1\n").unwrap_err();
         assert!(err.contains("unknown feature `size`"), "{err}");
+    }
+
+    /// The value of the named feature.
+    fn feature(evidence: &Evidence, name: &str) -> f64 {
+        evidence.features().0[FEATURES.iter().position(|f| *f == name).unwrap()]
+    }
+
+    #[test]
+    fn the_story_features_read_the_cosine_its_bests_and_its_background() {
+        let evidence = Evidence {
+            story_cosine: 0.5,
+            story_best: (0.5, 0.8),
+            story_background: 0.2,
+            ..Evidence::default()
+        };
+        assert_eq!(feature(&evidence, "story_cosine"), 0.5);
+        // Best of its left statement, not of its right one: not each other's best.
+        assert_eq!(feature(&evidence, "story_mutual_best"), 0.0);
+        // 0.5 times the lesser share, 0.5 / 0.8.
+        assert!((feature(&evidence, "story_cosine_by_lesser_share") - 0.3125).abs() < 1e-12);
+        assert!((feature(&evidence, "story_above_background") - 0.3).abs() < 1e-12);
+        let best_both = Evidence {
+            story_best: (0.5, 0.5),
+            ..evidence
+        };
+        assert_eq!(feature(&best_both, "story_mutual_best"), 1.0);
+        // No cosine at all: no best, no share, no division by zero.
+        let none = Evidence::default().features();
+        assert!(none.0.iter().all(|v| v.is_finite()));
+        assert_eq!(feature(&Evidence::default(), "story_mutual_best"), 0.0);
     }
 
     #[test]

@@ -85,8 +85,8 @@ pub struct Profile {
     pub quotes: bool,
     /// The distinct keys of the statement's words but the [`crate::lexicon::STORY_GLUE`]
     /// words, in the order of their interned addresses: the bag [`story_cosine`] compares.
-    /// Unlike `terms` it keeps the modal and negated verbs of a quotation ("should never have
-    /// been made"). Empty until [`Profile::add_story_words`] fills it in.
+    /// Unlike `terms` it keeps a quotation's modal verbs and adverbs ("should never have been
+    /// made"). Empty until [`Profile::add_story_words`] fills it in.
     pub story_words: Vec<Sym>,
     /// A summary of the statement's words, all of them and in order, case aside: two statements
     /// with the same wording are copies of one sentence ([`Profile::wording`]).
@@ -452,7 +452,10 @@ impl Weights {
 pub struct Weighed {
     pub weights: Vec<f64>,
     pub rare: Vec<bool>,
+    /// Per story word of the profile, in its order: the word's plain inverse document frequency
+    /// (empty without a story table).
     pub specificity: Vec<f64>,
+    /// The Euclidean norm of `specificity`: the length of the statement's TF-IDF vector.
     pub specificity_norm: f64,
 }
 
@@ -1046,7 +1049,8 @@ mod tests {
 
     #[test]
     fn two_statements_alone_have_no_story_cosine() {
-        // Each shared word is in both of the two statements there are: none is specific.
+        // Each shared word is in both of the two statements there are, ln(2 / 2) = 0: none is
+        // specific, and the weights build no story table at all.
         assert_eq!(story(&["The bridge closed.", "The bridge closed."]), 0.0);
     }
 

@@ -607,6 +607,18 @@ mod tests {
         assert_eq!(quantities("One of the two aides left.").len(), 2);
     }
 
+    #[test]
+    fn a_hyphen_joins_tens_and_units_only() {
+        let values =
+            |text: &str| -> Vec<f64> { quantities(text).iter().map(|q| q.value).collect() };
+        assert_eq!(values("Fifty-seven senators signed."), [57.0]);
+        assert_eq!(values("They signed a twenty-year lease."), [20.0]);
+        assert_eq!(values("Her twenty-somethings moved out."), [20.0]);
+        assert_eq!(values("Two-thirds of voters agreed."), [2.0]);
+        assert_eq!(values("It was fifty-fifty."), [50.0, 50.0]);
+        assert_eq!(values("The 1950-53 war ended."), [1950.0, 53.0]);
+    }
+
     fn quantities(text: &str) -> Vec<Quantity> {
         tokenize(text, 0)
             .into_iter()
