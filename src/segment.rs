@@ -12,6 +12,7 @@
 //! - **Boilerplate** (captions, image file names, share prompts, "Read more", "Advertisement") is
 //!   detected per line, since scrapers keep such furniture on lines of its own.
 
+use std::hash::{Hash, Hasher};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::load::Doc;
@@ -41,9 +42,12 @@ pub fn segment(doc: &Doc) -> Vec<Statement> {
     // block for every statement would be quadratic in a long paragraph.
     let mut line = doc.line_of(doc.body_start);
     let mut counted_to = doc.body_start;
+    // Which statements are a paragraph of their own, as a photo's caption stands.
+    let mut alone: Vec<bool> = Vec::new();
     for block in blocks(doc) {
         let furniture = detect_boilerplate(doc.slice(block));
         for span in sentences(&doc.text, block) {
+            alone.push(doc.slice(span) == doc.slice(block));
             line += count_line_breaks(doc, counted_to, span.start);
             counted_to = span.start;
             statements.push(Statement {
@@ -60,7 +64,86 @@ pub fn segment(doc: &Doc) -> Vec<Statement> {
         }
     }
     mark_captions_before_the_dateline(doc, &mut statements);
+    mark_captions_the_body_restates(doc, &mut statements, &alone);
     statements
+}
+
+/// Words a caption must have before its restatement in the body tells it: fewer, and a short
+/// line could be the opening of any sentence ("The president said").
+const RESTATED_CAPTION_WORDS: usize = 8;
+
+/// Marks as captions the paragraphs of one sentence whose words are the opening words of a
+/// longer sentence of the same story: news sites print a photo's caption as a line of its own,
+/// and write it from the body ("For the first official state visit of his presidency, Mr. Trump
+/// hosted a traditional arrival ceremony on the South Lawn." above "..., on the South Lawn,
+/// complete with military bands, ..."). Told by form: the words of the two, case and
+/// punctuation aside, never which words they are. The first statement (the headline) is left as
+/// it is.
+fn mark_captions_the_body_restates(doc: &Doc, statements: &mut [Statement], alone: &[bool]) {
+    if statements.len() < 3 {
+        return;
+    }
+    let words = |s: &Statement| {
+        doc.slice(s.span)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    // Each statement's opening words, case aside, summed up in a number: most statements are
+    // never compared word by word, and none is copied.
+    let opening = |s: &Statement| -> Option<u64> {
+        let mut hasher = rustc_hash::FxHasher::default();
+        let mut count = 0;
+        for word in words(s).take(RESTATED_CAPTION_WORDS) {
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .for_each(|c| c.hash(&mut hasher));
+            0xffu8.hash(&mut hasher);
+            count += 1;
+        }
+        (count == RESTATED_CAPTION_WORDS).then(|| hasher.finish())
+    };
+    let openings: Vec<Option<u64>> = statements.iter().map(opening).collect();
+    let counts: Vec<usize> = statements.iter().map(|s| words(s).count()).collect();
+    let mut by_opening: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, key) in openings.iter().enumerate() {
+        if let Some(key) = key {
+            by_opening.entry(*key).or_default().push(i);
+        }
+    }
+    let same_word = |a: &str, b: &str| {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+    };
+    // Whether `longer` opens with every word of `shorter` (it has more words).
+    let opens_with = |longer: &Statement, shorter: &Statement| {
+        let mut rest = words(longer);
+        words(shorter).all(|w| rest.next().is_some_and(|l| same_word(l, w)))
+    };
+    // A text repeated many times (a page printed twice, a generated corpus) is looked into once.
+    let mut answered: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
+    for i in 1..statements.len() {
+        let Some(key) = openings[i] else {
+            continue;
+        };
+        if !alone[i] || statements[i].boilerplate.is_some() {
+            continue;
+        }
+        let text = doc.slice(statements[i].span);
+        let restated = match answered.get(text) {
+            Some(&restated) => restated,
+            None => {
+                let restated = by_opening[&key]
+                    .iter()
+                    .any(|&j| counts[j] > counts[i] && opens_with(&statements[j], &statements[i]));
+                answered.insert(text, restated);
+                restated
+            }
+        };
+        if restated {
+            statements[i].boilerplate = Some(Boilerplate::Caption);
+        }
+    }
 }
 
 /// How far into a story its dateline may come: the headline, a caption or two, a video title.
@@ -876,6 +959,29 @@ mod tests {
             furniture("Headline\nThe summit ended.\nthe end — of it.\n"),
             [false, false, false]
         );
+    }
+
+    #[test]
+    fn a_line_the_body_restates_at_greater_length_is_a_caption() {
+        let story = "Macron visits Washington\n\
+            Mr. Trump hosted a traditional arrival ceremony on the South Lawn for Mr. Macron.\n\
+            The two leaders discussed Iran.\n\
+            Mr. Trump hosted a traditional arrival ceremony on the South Lawn for Mr. Macron, \
+            complete with military bands.\n";
+        assert_eq!(furniture(story), [false, true, false, false]);
+        // The same sentence twice is a copy, not a caption; a short line opens any sentence; a
+        // sentence inside a paragraph is no caption; the headline is left as it is.
+        let copies = "Headline\nThe council approved the budget by a vote of five to two.\n\
+            The council approved the budget by a vote of five to two.\n";
+        assert_eq!(furniture(copies), [false, false, false]);
+        let short = "Headline\nThe president said.\nThe president said the talks went well.\n";
+        assert_eq!(furniture(short), [false, false, false]);
+        let inside = "Headline\nThe council approved the budget by a vote of five to two. It met \
+            late.\nThe council approved the budget by a vote of five to two on Monday.\n";
+        assert_eq!(furniture(inside), [false, false, false, false]);
+        let headline = "The council approved the budget by a vote of five to two\n\
+            The council approved the budget by a vote of five to two on Monday.\nIt met late.\n";
+        assert_eq!(furniture(headline), [false, false, false]);
     }
 
     #[test]
