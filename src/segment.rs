@@ -47,7 +47,8 @@ pub fn segment(doc: &Doc) -> Vec<Statement> {
     for block in blocks(doc) {
         let furniture = detect_boilerplate(doc.slice(block));
         for span in sentences(&doc.text, block) {
-            alone.push(doc.slice(span) == doc.slice(block));
+            let whole_block = doc.slice(span) == doc.slice(block);
+            alone.push(whole_block);
             line += count_line_breaks(doc, counted_to, span.start);
             counted_to = span.start;
             statements.push(Statement {
@@ -56,7 +57,7 @@ pub fn segment(doc: &Doc) -> Vec<Statement> {
                 line,
                 // A block of one sentence was just looked at whole.
                 boilerplate: furniture.or_else(|| {
-                    (doc.slice(span) != doc.slice(block))
+                    (!whole_block)
                         .then(|| detect_boilerplate(doc.slice(span)))
                         .flatten()
                 }),

@@ -152,7 +152,8 @@ impl Profile {
 
     /// Fills in [`Profile::story_words`] from the statement's tokens. Asked only where there is
     /// a story to weigh them against: between two statements alone (pair mode) every shared
-    /// word is in both and the story cosine is 0 ([`Weights::from_profiles`]).
+    /// word is in both, weighs ln(2 / 2) = 0, and the story cosine is 0, so `compare` leaves
+    /// their profiles without.
     ///
     /// A statement longer than its sketch ([`SKETCH_TERMS`]: a paragraph with no full stop, a
     /// list) gets none, and so no story cosine: the cosine was fitted on sentences, and two long
@@ -344,9 +345,7 @@ impl Weights {
         let terms: usize = profiles.clone().map(|p| p.terms.len()).sum();
         let mut idf: FxHashMap<Sym, f64> =
             FxHashMap::with_capacity_and_hasher(terms.min(PRESIZED_TERMS), Default::default());
-        // Between two statements (pair mode) every shared word is in both, and weighs
-        // ln(2 / 2) = 0: their story cosine is 0 whatever they say, and needs no table.
-        let story = profiles.clone().nth(2).is_some();
+        // Empty unless the profiles have story words (`Profile::add_story_words`).
         let mut story_idf: FxHashMap<Sym, f64> = FxHashMap::default();
         let mut count = 0usize;
         for profile in profiles {
@@ -355,10 +354,8 @@ impl Weights {
             for term in &profile.terms {
                 *idf.entry(term.token.key).or_default() += 1.0;
             }
-            if story {
-                for &key in &profile.story_words {
-                    *story_idf.entry(key).or_default() += 1.0;
-                }
+            for &key in &profile.story_words {
+                *story_idf.entry(key).or_default() += 1.0;
             }
         }
         let n = count as f64;
@@ -1050,7 +1047,7 @@ mod tests {
     #[test]
     fn two_statements_alone_have_no_story_cosine() {
         // Each shared word is in both of the two statements there are, ln(2 / 2) = 0: none is
-        // specific, and the weights build no story table at all.
+        // specific.
         assert_eq!(story(&["The bridge closed.", "The bridge closed."]), 0.0);
     }
 
