@@ -40,8 +40,9 @@ pub struct AlignOptions {
     pub mutual_above_background: f64,
     /// How the scored candidate pairs that are linked are chosen.
     pub decision: Decision,
-    /// Whether weak pairs between aligned neighbours are aligned too (`links_in_context`): the
-    /// one rule that reads the order of the statements.
+    /// Whether weak pairs between aligned neighbours are aligned too (`links_in_context`), and
+    /// the fitted decision weighs where the two statements stand (`similarity_near_the_lead`):
+    /// the rules that read the order of the statements.
     pub in_context: bool,
 }
 
@@ -583,6 +584,23 @@ fn align_scored(
     } else {
         (0, 0)
     };
+    // Each statement's place among its side's claims, for the `similarity_near_the_lead`
+    // feature. It reads the order of the statements, so it is off with the other rules that do.
+    let by_place = fitted && options.in_context;
+    let places_among_claims = |side: &[Option<Profile>]| -> Vec<usize> {
+        if !by_place {
+            return Vec::new();
+        }
+        let mut claims = 0;
+        side.iter()
+            .map(|profile| {
+                let place = claims;
+                claims += usize::from(profile.is_some());
+                place
+            })
+            .collect()
+    };
+    let places = Pair::new(places_among_claims(left), places_among_claims(right));
     let mut story_top = Pair::new(vec![0.0f64; story_sizes.0], vec![0.0f64; story_sizes.1]);
     let mut story_sum = story_top.clone();
     if fitted {
@@ -628,6 +646,9 @@ fn align_scored(
                 (story_top.left[link.left], story_top.right[link.right]);
             candidate.evidence.story_background =
                 story_background(link, candidate.evidence.story_cosine);
+        }
+        if by_place {
+            candidate.evidence.places = Some((places.left[link.left], places.right[link.right]));
         }
         candidate.evidence.background = background(link);
         // Whether one statement denies the other is the costliest feature (it reads both
@@ -708,6 +729,9 @@ fn align_scored(
                 evidence.story_cosine = story_cosine(a, b, (own, theirs));
                 evidence.story_best = (story_top.left[link.left], story_top.right[link.right]);
                 evidence.story_background = story_background(&link, evidence.story_cosine);
+            }
+            if by_place {
+                evidence.places = Some((places.left[link.left], places.right[link.right]));
             }
             evidence.background = background(&link);
             Link {

@@ -108,8 +108,10 @@ pub struct Config {
     pub word_match: diff::WordMatch,
     /// Whether a weak pair between aligned neighbours is aligned too (see
     /// [`align::AlignOptions::in_context`]), and a statement denying the one before it is paired
-    /// with that statement's partners (see [`judge::denies_the_statement_before`]). Default
-    /// on; off, the alignment does not depend on the order of the statements at all.
+    /// with that statement's partners (see [`judge::denies_the_statement_before`]), and a similar
+    /// pair near the two leads counts for more (`similarity_near_the_lead` in
+    /// [`linking::FEATURES`]). Default on; off, the alignment does not depend on the order of
+    /// the statements at all.
     pub in_context: bool,
     /// Keep a trace of what the judge did with each pair ([`judge::explain`]): `--explain`.
     pub explain: bool,

@@ -35,9 +35,10 @@ pub const FEATURES: [&str; FEATURE_COUNT] = [
     "story_mutual_best",
     "story_cosine_by_lesser_share",
     "story_above_background",
+    "similarity_near_the_lead",
 ];
 
-pub const FEATURE_COUNT: usize = 19;
+pub const FEATURE_COUNT: usize = 20;
 
 /// A candidate pair's feature values, each in about 0..1, in [`FEATURES`] order. Every feature
 /// is the same whichever statement is on the left, so that swapping LEFT and RIGHT mirrors the
@@ -73,6 +74,15 @@ pub struct Evidence {
     /// The mean story cosine of each statement to the other side's statements but this one, the
     /// larger of the two: how much a statement shares with everything on its topic.
     pub story_background: f64,
+    /// Where each statement stands among its article's claims (0 for the first; furniture is
+    /// not counted), when alignment weighs the whole articles: news is written as an inverted
+    /// pyramid, and two outlets' opening sentences tell the same core of the event, in words
+    /// that often differ ("DNC files lawsuit over election interference." / "The Democratic
+    /// National Committee is suing the Russian government, ..."). The feature weighs the
+    /// pair's similarity by it rather than the place alone: a place alone also lowered every
+    /// pair further down, and cost the seeds two of their pairs. `None` for the hand rules
+    /// and pair mode, where a sentence has no place in a story.
+    pub places: Option<(usize, usize)>,
 }
 
 /// Competitive linking: a pair must reach this share of the best similarity of one of its two
@@ -147,6 +157,11 @@ impl Evidence {
             )),
             self.story_cosine * story_lesser_share,
             self.story_cosine - self.story_background,
+            // The similarity itself for two openings, a half of it when the later of the two is
+            // the second claim, and so on: a similar pair near the lead, not any pair there.
+            self.places.map_or(0.0, |(left, right)| {
+                self.similarity / (1 + left.max(right)) as f64
+            }),
         ])
     }
 }
@@ -230,6 +245,22 @@ mod tests {
         let none = Evidence::default().features();
         assert!(none.0.iter().all(|v| v.is_finite()));
         assert_eq!(feature(&Evidence::default(), "story_mutual_best"), 0.0);
+    }
+
+    #[test]
+    fn a_similar_pair_counts_for_more_the_nearer_both_stand_to_their_leads() {
+        let at = |places| Evidence {
+            similarity: 0.6,
+            places,
+            ..Evidence::default()
+        };
+        let near_the_lead = |places| feature(&at(places), "similarity_near_the_lead");
+        assert_eq!(near_the_lead(Some((0, 0))), 0.6);
+        // The later of the two places counts, whichever side it is on.
+        assert!((near_the_lead(Some((0, 2))) - 0.2).abs() < 1e-12);
+        assert_eq!(near_the_lead(Some((2, 0))), near_the_lead(Some((0, 2))));
+        // No place (the hand rules, pair mode, or the order-free configuration): no credit.
+        assert_eq!(near_the_lead(None), 0.0);
     }
 
     #[test]

@@ -175,7 +175,8 @@ pub struct Args {
     /// too when the statements just before (or after) both are aligned and the two are each
     /// other's closest match: the same stretch of the story told in other words; and a statement
     /// denying the one before it ("Officials denied it.") is paired with that statement's
-    /// partners. With this flag the order of the statements plays no part.
+    /// partners; and a similar pair counts for more the nearer both statements stand to the
+    /// start of their articles. With this flag the order of the statements plays no part.
     #[arg(long)]
     pub no_context: bool,
 
