@@ -862,6 +862,12 @@ mod tests {
             ("Mark Landler contributed reporting from Washington, Motoko Rich from Tokyo.", Some(Boilerplate::Caption)),
             ("Anna Lee contributed to this report.", Some(Boilerplate::Caption)),
             ("She contributed $5 million to the campaign, the report said.", None),
+            // An agency's dateline credits the story, not a photo.
+            ("WASHINGTON (Reuters) - The Democratic Party sued the Russian government on Friday.", None),
+            ("WASHINGTON (Reuters)-The Democratic Party sued the Russian government on Friday.", None),
+            ("PARIS, France (AFP) — The minister resigned on Monday after a week of protests.", None),
+            ("WASHINGTON (Reuters) - Protesters outside the court. (Photo: Reuters)", Some(Boilerplate::Caption)),
+            ("Protesters gather outside the court in Washington (Reuters)", Some(Boilerplate::Caption)),
             // Video blurbs and titles.
             ("The Post reports the director met the leader over Easter; chief White House correspondent John Roberts reports from West Palm Beach, Florida.", Some(Boilerplate::Caption)),
             ("The memos are released to Congress; Fox News legal analyst Gregg Jarrett reacts on 'Hannity.'", Some(Boilerplate::Caption)),

@@ -21,7 +21,17 @@ pub fn detect_boilerplate(text: &str) -> Option<Boilerplate> {
     if word_count <= 12 && has_image_file_name(&lower) {
         return Some(Boilerplate::ImageFile);
     }
-    if is_caption_credit(&lower) || is_video_blurb(&lower) || names_who_stands_where(text) {
+    // A wire agency named in the dateline credits the story, not a photo: "WASHINGTON (Reuters)
+    // - The Democratic Party sued ..." is the story's first sentence. Its credit is looked for
+    // after the dateline (asked only of the few statements that hold a credit at all).
+    let credited = || match after_agency_dateline(text) {
+        Some(story) => is_caption_credit(&story.to_lowercase()),
+        None => true,
+    };
+    if is_caption_credit(&lower) && credited()
+        || is_video_blurb(&lower)
+        || names_who_stands_where(text)
+    {
         return Some(Boilerplate::Caption);
     }
     // Beyond ten words (more than any listed phrase has, more than a short line's prefix or a
@@ -165,6 +175,23 @@ pub(super) fn opens_with_dateline(text: &str) -> bool {
         && letters >= 3
         && city.chars().all(|c| !c.is_lowercase())
         && place.split_whitespace().count() <= 6
+}
+
+/// The text after a news agency's dateline that opens `text`, if one does: "WASHINGTON
+/// (Reuters) - ", "SEOUL (Reuters)-", "PARIS, France (AFP) — ". The place is in capitals, as
+/// [`opens_with_dateline`] wants it, and the agency is one of [`AGENCIES`].
+pub(super) fn after_agency_dateline(text: &str) -> Option<&str> {
+    let open = text.find('(')?;
+    let place = text[..open].trim_end();
+    let city = place.split(',').next().unwrap_or("");
+    let close = open + text[open..].find(')')?;
+    let agency = text[open + 1..close].trim().to_ascii_lowercase();
+    let story = text[close + 1..].trim_start();
+    let story = story.strip_prefix(['-', '—', '–'])?;
+    let dateline_place = (3..=40).contains(&place.len())
+        && city.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && city.chars().all(|c| !c.is_lowercase());
+    (dateline_place && AGENCIES.contains(&agency.as_str())).then_some(story)
 }
 
 /// Whether `text` holds a mark that ends a link label (`:`, `|`, `»`, `>`): byte searches, since
