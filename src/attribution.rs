@@ -62,6 +62,19 @@ fn is_speaker_word(token: &Token) -> bool {
                 | "as"
                 | "over"
                 | "against"
+                // Conjunctions open the clause the speaker's name begins: "While North Korea is
+                // denying it".
+                | "while"
+                | "when"
+                | "if"
+                | "because"
+                | "although"
+                | "though"
+                | "since"
+                | "after"
+                | "before"
+                | "whether"
+                | "or"
         )
 }
 
@@ -356,6 +369,11 @@ mod tests {
         assert_eq!(
             who("A close ally reportedly denied it.").as_deref(),
             Some("close ally")
+        );
+        assert_eq!(
+            who("While North Korea is denying it was behind the attack, it lauded the hackers.")
+                .as_deref(),
+            Some("North Korea")
         );
     }
 
