@@ -599,13 +599,10 @@ pub fn stem(word: &str) -> String {
     thread_local! {
         static STEMS: RefCell<rustc_hash::FxHashMap<String, String>> = RefCell::default();
     }
-    static IRREGULAR: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     if let Some(stem) = STEMS.with_borrow(|stems| stems.get(word).cloned()) {
         return stem;
     }
-    let irregular = IRREGULAR.get_or_init(|| IRREGULAR_FORMS.iter().copied().collect());
-    let base = irregular.get(word).copied().unwrap_or(word);
-    let stem = stemmer().stem(base).into_owned();
+    let stem = stem_unremembered(word);
     STEMS.with_borrow_mut(|stems| {
         if stems.len() >= REMEMBERED {
             stems.clear();
@@ -613,6 +610,15 @@ pub fn stem(word: &str) -> String {
         stems.insert(word.to_string(), stem.clone());
     });
     stem
+}
+
+/// [`stem`] worked out afresh: for a caller that remembers what it finds itself (a word's
+/// analysis), which the per-thread memory would only cost a copy and an entry.
+pub fn stem_unremembered(word: &str) -> String {
+    static IRREGULAR: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let irregular = IRREGULAR.get_or_init(|| IRREGULAR_FORMS.iter().copied().collect());
+    let base = irregular.get(word).copied().unwrap_or(word);
+    stemmer().stem(base).into_owned()
 }
 
 // The stemmed lists, built by `build.rs`: `SYNONYM_OF_STEM`, `ANTONYMS_OF_KEY`, `PHRASE_STEMS`.
@@ -692,6 +698,11 @@ pub fn is_negation_cue(lower: &str) -> bool {
 /// by stem: "deny", "doubt" and [`REJECTING_VERBS`], not the noun "denial". Worked out once per
 /// distinct word (a token's `cues`): judging asks it of every token of every pair.
 pub fn is_rejecting_verb(lower: &str) -> bool {
+    is_rejecting_verb_stemmed(lower, &stem(lower))
+}
+
+/// [`is_rejecting_verb`] of a word whose stem ([`stem`]) is known already.
+pub fn is_rejecting_verb_stemmed(lower: &str, stem_of_lower: &str) -> bool {
     static STEMS: OnceLock<Vec<String>> = OnceLock::new();
     let stems = STEMS.get_or_init(|| {
         ["deny", "doubt"]
@@ -700,7 +711,7 @@ pub fn is_rejecting_verb(lower: &str) -> bool {
             .map(|verb| stem(verb))
             .collect()
     });
-    lower != "denial" && stems.contains(&stem(lower))
+    lower != "denial" && stems.iter().any(|s| s == stem_of_lower)
 }
 
 /// Negative contractions written without their apostrophe, as scraped or hurried copy has them

@@ -79,8 +79,10 @@ impl Cues {
     const DENYING_VERB: u8 = 32;
     const STORY_GLUE: u8 = 64;
 
-    /// The cues of a word written `lower` (lowercase) whose dictionary form is `lemma`.
-    fn of(lower: &str, lemma: &str) -> Cues {
+    /// The cues of a word written `lower` (lowercase, its Snowball stem `stem`) as its own
+    /// dictionary form. Worked out once per word; [`Cues::with_lemma`] adds what another
+    /// dictionary form brings.
+    fn as_written(lower: &str, stem: &str) -> Cues {
         let flag = |on: bool, bit: u8| if on { bit } else { 0 };
         Cues(
             flag(lexicon::is_negation_cue(lower), Cues::NEGATION)
@@ -89,11 +91,24 @@ impl Cues {
                     Cues::NON_OCCURRENCE,
                 )
                 | flag(lexicon::is_reporting_verb(lower), Cues::REPORTING_VERB)
-                | flag(lexicon::may_refute(lower, lemma), Cues::MAY_REFUTE)
-                | flag(lexicon::is_rejecting_verb(lower), Cues::REJECTING_VERB)
+                | flag(lexicon::may_refute(lower, lower), Cues::MAY_REFUTE)
+                | flag(
+                    lexicon::is_rejecting_verb_stemmed(lower, stem),
+                    Cues::REJECTING_VERB,
+                )
                 | flag(lexicon::DENYING_VERBS.contains(&lower), Cues::DENYING_VERB)
                 | flag(lexicon::is_story_glue(lower), Cues::STORY_GLUE),
         )
+    }
+
+    /// The cues of the word these are the cues of (as written) when its dictionary form is
+    /// `lemma`: only [`lexicon::may_refute`] reads the dictionary form.
+    fn with_lemma(self, lemma: &str) -> Cues {
+        if lexicon::may_refute("", lemma) {
+            Cues(self.0 | Cues::MAY_REFUTE)
+        } else {
+            self
+        }
     }
 
     /// [`lexicon::is_negation_cue`] of the word.
@@ -322,7 +337,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 can_oppose: can_oppose(lemma, key, senses),
                 known: word_facts(lemma).0,
                 frequency: word_facts(lemma).1,
-                cues: Cues::of(&lower, &lemma),
+                cues: facts.cues_as_written.with_lemma(&lemma),
             });
             i += len;
             continue;

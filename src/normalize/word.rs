@@ -138,7 +138,7 @@ pub(super) fn analysis(lower: Sym) -> Analysis {
     MEMO.get_or_store(
         lower,
         || {
-            let stem = lexicon::stem(&lower);
+            let stem = lexicon::stem_unremembered(&lower);
             let (key, mut senses) = word_key(&lower, &stem);
             let lemma = thesaurus::lemma(&lower);
             senses.extend(
@@ -160,6 +160,7 @@ pub(super) fn analysis(lower: Sym) -> Analysis {
             let senses = keep_list(senses);
             let phrases = thesaurus::phrases_starting(&lemma);
             let stop = lexicon::is_stop_word(&lower);
+            let cues_as_written = Cues::as_written(&lower, &stem);
             let (known, frequency) = thesaurus::known_and_frequency(&lemma);
             Analysis {
                 stem,
@@ -183,8 +184,8 @@ pub(super) fn analysis(lower: Sym) -> Analysis {
                     || lexicon::vague_number(&lower).is_some(),
                 can_oppose: can_oppose(lemma, key, senses),
                 can_oppose_as_written: can_oppose(lower, lower, &NO_SYMS),
-                cues: Cues::of(&lower, &lemma),
-                cues_as_written: Cues::of(&lower, &lower),
+                cues: cues_as_written.with_lemma(&lemma),
+                cues_as_written,
             }
         },
     )
