@@ -6,7 +6,7 @@
 //! - `thesaurus_lines.bin`: where each line of `data/thesaurus.tsv` starts (little-endian `u32`
 //!   offsets, the data's end last), so `thesaurus.rs` reads a line of the embedded text without
 //!   first scanning it for line ends; `thesaurus_index.rs` and the `thesaurus_*_{disps,slots}.bin`
-//!   it includes: a perfect hash of each kind of record's keys to their lines (`phf_generator`),
+//!   it includes: a perfect hash of each kind of record's keys to their lines (`perfect_hash`),
 //!   and WordNet's antonym pairs as a sorted table read both ways.
 //! - `lexicon_tables.rs`: the hand lists of `src/lexicon/lists.rs` (synonym groups, phrases,
 //!   antonyms) Snowball-stemmed with the same stemmer and rules `lexicon::stem` applies at run
@@ -24,10 +24,15 @@ mod lists {
     include!("src/lexicon/lists.rs");
 }
 
+mod key_hash {
+    include!("src/thesaurus/key_hash.rs");
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=data/thesaurus.tsv");
     println!("cargo:rerun-if-changed=src/lexicon/lists.rs");
+    println!("cargo:rerun-if-changed=src/thesaurus/key_hash.rs");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
     thesaurus_index(out);
@@ -80,7 +85,7 @@ fn thesaurus_index(out: &Path) {
             record.split('\t').next().unwrap_or(record)
         };
         let keys: Vec<&str> = (first..end).map(key_of).collect();
-        let hash = phf_generator::generate_hash(&keys);
+        let hash = perfect_hash(&keys);
         let name = (kind as char).to_ascii_uppercase();
         let disps: Vec<u8> = hash
             .disps
@@ -103,13 +108,13 @@ fn thesaurus_index(out: &Path) {
             code,
             "/// The records of kind `{k}`: lines `{first}..{end}` of the data, {n} keys.\n\
              const SECTION_{name}: Section = Section {{\n\
-             \x20   hash_key: {key},\n\
+             \x20   seed: {seed},\n\
              \x20   disps: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/thesaurus_{name}_disps.bin\")),\n\
              \x20   slots: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/thesaurus_{name}_slots.bin\")),\n\
              }};",
             k = kind as char,
             n = keys.len(),
-            key = hash.key,
+            seed = hash.seed,
         )
         .unwrap();
     }
@@ -135,6 +140,66 @@ fn thesaurus_index(out: &Path) {
 
     let bytes: Vec<u8> = starts.iter().flat_map(|s| s.to_le_bytes()).collect();
     fs::write(out.join("thesaurus_lines.bin"), bytes).unwrap();
+}
+
+/// A perfect hash of a table's keys (see `src/thesaurus/key_hash.rs`): the seed of the hash,
+/// the displacements of each bucket, and the key each slot holds.
+struct PerfectHash {
+    seed: u64,
+    disps: Vec<(u32, u32)>,
+    map: Vec<usize>,
+}
+
+/// Keys per bucket, on average: the `phf` crates' choice.
+const BUCKET_KEYS: usize = 3;
+
+/// Builds a perfect hash of `keys` the way `phf_generator` does ("hash, displace and
+/// compress"), with the thesaurus's own hash: seeds are tried in a fixed order until every
+/// bucket, largest first, finds displacements that put its keys in free slots.
+fn perfect_hash(keys: &[&str]) -> PerfectHash {
+    let slots = keys.len();
+    let buckets = slots.div_ceil(BUCKET_KEYS).max(1);
+    // A fixed sequence of seeds (a linear congruential generator's): the same tables each build.
+    let mut seed: u64 = 1_234_567_890;
+    'seeds: loop {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let hashes: Vec<key_hash::KeyHashes> =
+            keys.iter().map(|k| key_hash::key_hashes(k, seed)).collect();
+        let mut bucket_keys: Vec<Vec<usize>> = vec![Vec::new(); buckets];
+        for (i, h) in hashes.iter().enumerate() {
+            bucket_keys[h.g as usize % buckets].push(i);
+        }
+        let mut order: Vec<usize> = (0..buckets).collect();
+        order.sort_by_key(|&b| std::cmp::Reverse(bucket_keys[b].len()));
+        let mut disps = vec![(0u32, 0u32); buckets];
+        let mut map = vec![usize::MAX; slots];
+        // The slots a try of displacements took, marked with the try's number.
+        let mut tried = vec![0u64; slots];
+        let mut try_number = 0u64;
+        for bucket in order {
+            let placed = (0..slots as u32)
+                .flat_map(|d1| (0..slots as u32).map(move |d2| (d1, d2)))
+                .find(|&disp| {
+                    try_number += 1;
+                    bucket_keys[bucket].iter().all(|&key| {
+                        let slot = key_hash::slot(&hashes[key], disp, slots as u32) as usize;
+                        let free = map[slot] == usize::MAX && tried[slot] != try_number;
+                        tried[slot] = try_number;
+                        free
+                    })
+                });
+            let Some(disp) = placed else {
+                continue 'seeds;
+            };
+            disps[bucket] = disp;
+            for &key in &bucket_keys[bucket] {
+                map[key_hash::slot(&hashes[key], disp, slots as u32) as usize] = key;
+            }
+        }
+        return PerfectHash { seed, disps, map };
+    }
 }
 
 fn lexicon_tables(out: &Path) {

@@ -12,6 +12,15 @@ use rustc_hash::FxHashMap;
 
 use crate::intern::{keep_list, Memo, Sym, SymList, ThreadMemo};
 
+/// The hash of the perfect hash tables: `build.rs` builds the tables with it and [`Section`]
+/// reads them with it, so both include this one file.
+///
+/// A key is a word or two of a few bytes, and a new word of a run looks up about a dozen of
+/// them. SipHash, which the `phf` crates use, cost about 300 instructions a key, more than the
+/// rest of the lookup; this hash costs a few dozen. The tables are built from known keys at
+/// compile time, so the hash needs to spread them well, not to resist chosen keys.
+mod key_hash;
+
 const DATA: &str = include_str!("../data/thesaurus.tsv");
 
 /// Where each line of `DATA` starts, as little-endian `u32`s, then one past the end of the last
@@ -23,13 +32,13 @@ static LINE_STARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/thesaurus_
 include!(concat!(env!("OUT_DIR"), "/thesaurus_index.rs"));
 
 /// The lines of one kind of record, read in place. `build.rs` made a perfect hash of their keys
-/// (`phf_generator`): a lookup hashes the key, reads the one line its slot names and compares
+/// (see [`key_hash`]): a lookup hashes the key, reads the one line its slot names and compares
 /// keys. Nothing is parsed or indexed at run time, which used to cost more than a whole
 /// comparison of two articles, and a lookup touches one line of the data where a binary search
 /// touched a dozen scattered over it (a page fault or a cache miss each, the first time).
 struct Section {
-    /// The hash function's key.
-    hash_key: phf_shared::HashKey,
+    /// The seed of the hash ([`key_hash::key_hashes`]).
+    seed: u64,
     /// The displacements, as little-endian `u32` pairs.
     disps: &'static [u8],
     /// The line of the data each hash slot holds, as little-endian `u32`s.
@@ -67,21 +76,27 @@ impl Section {
         if slots == 0 || pairs == 0 {
             return None;
         }
-        let hashes = phf_shared::hash(key, &self.hash_key);
+        let hashes = key_hash::key_hashes(key, self.seed);
         let pair = (hashes.g % pairs as u32) as usize;
-        let (d1, d2) = (
+        let disps = (
             u32_at(self.disps, 2 * pair),
             u32_at(self.disps, 2 * pair + 1),
         );
-        let slot = phf_shared::displace(hashes.f1, hashes.f2, d1, d2) % slots as u32;
+        let slot = key_hash::slot(&hashes, disps, slots as u32);
         let line = u32_at(self.slots, slot as usize) as usize;
         // The record is `KIND \t KEY \t VALUE \n`; a key not in the section hashes to some
         // other key's line.
         let record = DATA.get(line_start(line) + 2..line_start(line + 1) - 1)?;
-        match record.split_once('\t') {
-            Some((found, value)) if found == key => Some(value),
-            None if record == key => Some(""),
-            _ => None,
+        // The key is compared before the record is searched for its tab: most lookups are of
+        // words the section does not hold. A key with a tab is no record's key.
+        let value = record.strip_prefix(key)?;
+        if key.contains('\t') {
+            return None;
+        }
+        match value.as_bytes().first() {
+            None => Some(""),
+            Some(b'\t') => Some(&value[1..]),
+            Some(_) => None,
         }
     }
 }
