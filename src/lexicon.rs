@@ -200,17 +200,23 @@ pub const MAKE_FORMS: &[&str] = &["made", "make", "makes", "making"];
 pub fn may_refute(lower: &str, lemma: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| {
-        REFUTATION_CUES
+        REFUTATION_OPENERS
             .iter()
-            .chain(REJECTING_VERBS)
-            .chain(NEGATION_CUES)
-            .chain(BARE_NEGATIONS)
-            .chain(MAKE_FORMS)
+            .flat_map(|list| list.iter())
             .copied()
             .collect()
     });
     set.contains(lower) || set.contains(lemma) || lower.ends_with("n't") || lower.ends_with("n’t")
 }
+
+/// The lists [`may_refute`] looks a word up in.
+pub const REFUTATION_OPENERS: &[&[&str]] = &[
+    REFUTATION_CUES,
+    REJECTING_VERBS,
+    NEGATION_CUES,
+    BARE_NEGATIONS,
+    MAKE_FORMS,
+];
 
 /// Refutation cues that are adjectives: before a noun they say what kind of thing it is ("fake
 /// passports", "false teeth"), not that a claim is untrue — unless the noun is a report of a
@@ -642,6 +648,11 @@ fn lookup<T>(table: &'static [(&'static str, T)], key: &str) -> Option<&'static 
 /// Whether some phrase starts with this stem: a necessary condition for [`phrase_at`].
 pub fn starts_phrase(stem: &str) -> bool {
     PHRASE_STEMS.iter().any(|(phrase, _)| phrase[0] == stem)
+}
+
+/// The stems phrases start with (see [`starts_phrase`]).
+pub fn phrase_first_stems() -> impl Iterator<Item = &'static str> {
+    PHRASE_STEMS.iter().map(|(phrase, _)| phrase[0])
 }
 
 /// The phrase that starts the given word stems, as (number of words, key).

@@ -18,8 +18,8 @@ use crate::model::Span;
 use crate::thesaurus;
 use quantity::read_quantity;
 use word::{
-    analysis, can_oppose, lowercase, number_key, phrase_senses, strip_possessive, word_facts,
-    written, Written,
+    analysis, can_oppose, ends_negative_contraction, lowercase, number_key, phrase_senses,
+    word_facts, written, Listed, Written,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -82,22 +82,25 @@ impl Cues {
     /// The cues of a word written `lower` (lowercase, its Snowball stem `stem`) as its own
     /// dictionary form. Worked out once per word; [`Cues::with_lemma`] adds what another
     /// dictionary form brings.
-    fn as_written(lower: &str, stem: &str) -> Cues {
+    fn as_written(lower: &str, stem: &str, listed: Listed) -> Cues {
         let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+        let contraction = ends_negative_contraction(lower);
         Cues(
-            flag(lexicon::is_negation_cue(lower), Cues::NEGATION)
+            flag(
+                listed.on(Listed::NEGATION_CUE) || contraction,
+                Cues::NEGATION,
+            ) | flag(listed.on(Listed::NON_OCCURRENCE), Cues::NON_OCCURRENCE)
+                | flag(listed.on(Listed::REPORTING_VERB), Cues::REPORTING_VERB)
                 | flag(
-                    lexicon::NON_OCCURRENCE.contains(&lower),
-                    Cues::NON_OCCURRENCE,
+                    listed.on(Listed::OPENS_REFUTATION) || contraction,
+                    Cues::MAY_REFUTE,
                 )
-                | flag(lexicon::is_reporting_verb(lower), Cues::REPORTING_VERB)
-                | flag(lexicon::may_refute(lower, lower), Cues::MAY_REFUTE)
                 | flag(
                     lexicon::is_rejecting_verb_stemmed(lower, stem),
                     Cues::REJECTING_VERB,
                 )
-                | flag(lexicon::DENYING_VERBS.contains(&lower), Cues::DENYING_VERB)
-                | flag(lexicon::is_story_glue(lower), Cues::STORY_GLUE),
+                | flag(listed.on(Listed::DENYING_VERB), Cues::DENYING_VERB)
+                | flag(listed.on(Listed::STORY_GLUE), Cues::STORY_GLUE),
         )
     }
 
@@ -545,22 +548,6 @@ fn words(text: &str) -> Vec<Word<'_>> {
     words
 }
 
-/// Whether some multi-word alias starts with this lowercase word, possessive removed: a
-/// necessary condition for [`multiword_alias`] to find one (it compares the words as written,
-/// ignoring ASCII case).
-fn starts_multiword_alias(lower: &str) -> bool {
-    static FIRST_WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    FIRST_WORDS
-        .get_or_init(|| {
-            lexicon::ALIASES
-                .iter()
-                .filter_map(|(alias, _)| alias.split_once(' '))
-                .map(|(first, _)| strip_possessive(first))
-                .collect()
-        })
-        .contains(&lower)
-}
-
 fn multiword_alias(words: &[Word]) -> Option<(usize, &'static str)> {
     /// The multi-word aliases split into words once, longest first.
     static SPLIT: std::sync::OnceLock<Vec<(Vec<&'static str>, &'static str)>> =
@@ -831,5 +818,68 @@ mod tests {
             .find(|t| matches!(t.kind, TokenKind::Number(_)))
             .unwrap();
         assert_eq!(&text[money.span.start..money.span.end], "3 million");
+    }
+
+    /// The one table of [`Listed`] answers as each list and function it stands for, for every
+    /// listed word, the words of every listed phrase, their stems, and a few words on no list.
+    #[test]
+    fn the_table_of_lists_answers_as_the_lists() {
+        use super::quantity::ends_precision_phrase;
+        use super::word::strip_possessive;
+        let mut words: Vec<String> = ["xyzzyq", "doesn't", "won’t", "Monday", "", "the"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let lists = lexicon::WORD_LISTS.iter().flat_map(|(_, list)| list.iter());
+        let pairs = lexicon::NUMBER_WORDS.iter().chain(lexicon::VAGUE_NUMBERS);
+        let phrases = lists
+            .copied()
+            .chain(pairs.map(|(w, _)| *w))
+            .chain(lexicon::ALIASES.iter().map(|(alias, _)| *alias))
+            .chain(lexicon::PHRASES.iter().map(|(phrase, _)| *phrase));
+        for phrase in phrases {
+            for word in phrase.split(' ') {
+                words.push(word.to_string());
+                words.push(lexicon::stem(word));
+            }
+        }
+        let alias_starts: Vec<&str> = lexicon::ALIASES
+            .iter()
+            .filter_map(|(alias, _)| alias.split_once(' '))
+            .map(|(first, _)| strip_possessive(first))
+            .collect();
+        for word in &words {
+            let w = word.as_str();
+            let listed = Listed::of(w);
+            let contraction = ends_negative_contraction(w);
+            let expected = [
+                (Listed::STOP_WORD, lexicon::is_stop_word(w)),
+                (Listed::NON_OCCURRENCE, lexicon::NON_OCCURRENCE.contains(&w)),
+                (Listed::REPORTING_VERB, lexicon::is_reporting_verb(w)),
+                (Listed::DENYING_VERB, lexicon::DENYING_VERBS.contains(&w)),
+                (Listed::STORY_GLUE, lexicon::is_story_glue(w)),
+                (Listed::WEEKDAY, lexicon::weekday(w).is_some()),
+                (
+                    Listed::NUMBER_WORD,
+                    lexicon::number_word(w).is_some() || lexicon::vague_number(w).is_some(),
+                ),
+                (Listed::STARTS_ALIAS, alias_starts.contains(&w)),
+                (Listed::ENDS_PRECISION_PHRASE, ends_precision_phrase(w)),
+                (Listed::STARTS_PHRASE, lexicon::starts_phrase(w)),
+            ];
+            for (bit, on) in expected {
+                assert_eq!(listed.on(bit), on, "{w:?}, bit {bit}");
+            }
+            assert_eq!(
+                listed.on(Listed::NEGATION_CUE) || contraction,
+                lexicon::is_negation_cue(w),
+                "{w:?}"
+            );
+            assert_eq!(
+                listed.on(Listed::OPENS_REFUTATION) || contraction,
+                lexicon::may_refute(w, w),
+                "{w:?}"
+            );
+        }
     }
 }

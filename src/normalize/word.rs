@@ -1,8 +1,12 @@
 //! What a word is, worked out once per spelling: its lower case, key, stem, lemma, further
 //! meanings and cues, remembered for the current generation of words (see `crate::intern`).
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use super::quantity::ends_precision_phrase;
-use super::{starts_multiword_alias, Cues};
+use super::Cues;
 use crate::intern::{keep, keep_list, Memo, Sym, SymList, ThreadMemo, NO_SYMS};
 use crate::lexicon;
 use crate::thesaurus;
@@ -121,6 +125,98 @@ pub(super) struct Analysis {
     pub(super) cues_as_written: Cues,
 }
 
+/// Which of the word lists a new word's analysis reads a word is on, one bit a list: the
+/// analysis looks the word up once, in one table ([`Listed::of`]), rather than in a dozen lists
+/// one after the other, most of them scanned from end to end for a word that is on none.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Listed(u16);
+
+impl Listed {
+    pub(super) const STOP_WORD: u16 = 1 << 0;
+    /// [`lexicon::is_negation_cue`], less the contractions in n't.
+    pub(super) const NEGATION_CUE: u16 = 1 << 1;
+    pub(super) const NON_OCCURRENCE: u16 = 1 << 2;
+    pub(super) const REPORTING_VERB: u16 = 1 << 3;
+    /// [`lexicon::may_refute`], less the contractions in n't.
+    pub(super) const OPENS_REFUTATION: u16 = 1 << 4;
+    pub(super) const DENYING_VERB: u16 = 1 << 5;
+    pub(super) const STORY_GLUE: u16 = 1 << 6;
+    pub(super) const WEEKDAY: u16 = 1 << 7;
+    /// [`lexicon::number_word`] or [`lexicon::vague_number`].
+    pub(super) const NUMBER_WORD: u16 = 1 << 8;
+    /// The first word of a multi-word alias, possessive removed: a necessary condition for
+    /// [`super::multiword_alias`] to find one (it compares the words as written, ignoring ASCII
+    /// case).
+    pub(super) const STARTS_ALIAS: u16 = 1 << 9;
+    /// The last word of a phrase of [`ends_precision_phrase`].
+    pub(super) const ENDS_PRECISION_PHRASE: u16 = 1 << 10;
+    /// The first stem of a lexicon phrase ([`lexicon::starts_phrase`]), looked up by stem.
+    pub(super) const STARTS_PHRASE: u16 = 1 << 11;
+
+    /// The lists of words, each with its bit.
+    const LISTS: &'static [(&'static [&'static str], u16)] = &[
+        (lexicon::STOP_WORDS, Listed::STOP_WORD),
+        (lexicon::NEGATION_CUES, Listed::NEGATION_CUE),
+        (lexicon::UNMARKED_CONTRACTIONS, Listed::NEGATION_CUE),
+        (lexicon::NON_OCCURRENCE, Listed::NON_OCCURRENCE),
+        (lexicon::REPORTING_VERBS, Listed::REPORTING_VERB),
+        (lexicon::DENYING_VERBS, Listed::DENYING_VERB),
+        (lexicon::STORY_GLUE, Listed::STORY_GLUE),
+        (lexicon::WEEKDAYS, Listed::WEEKDAY),
+    ];
+
+    /// The lists `word` is on: as written, or as a stem for [`Listed::STARTS_PHRASE`].
+    pub(super) fn of(word: &str) -> Listed {
+        static TABLE: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            let mut table = FxHashMap::with_capacity_and_hasher(1024, Default::default());
+            let mut list = |words: &mut dyn Iterator<Item = &'static str>, bit: u16| {
+                for word in words {
+                    *table.entry(word).or_insert(0) |= bit;
+                }
+            };
+            for &(words, bit) in Listed::LISTS {
+                list(&mut words.iter().copied(), bit);
+            }
+            for words in lexicon::REFUTATION_OPENERS {
+                list(&mut words.iter().copied(), Listed::OPENS_REFUTATION);
+            }
+            let number_words = lexicon::NUMBER_WORDS.iter().chain(lexicon::VAGUE_NUMBERS);
+            list(&mut number_words.map(|(w, _)| *w), Listed::NUMBER_WORD);
+            let aliases = lexicon::ALIASES
+                .iter()
+                .filter_map(|(alias, _)| alias.split_once(' '));
+            list(
+                &mut aliases.map(|(first, _)| strip_possessive(first)),
+                Listed::STARTS_ALIAS,
+            );
+            let bounds = [
+                lexicon::LOWER_BOUNDS,
+                lexicon::UPPER_BOUNDS,
+                lexicon::APPROXIMATORS,
+            ];
+            let last_words = bounds
+                .into_iter()
+                .flatten()
+                .filter_map(|p| p.rsplit(' ').next());
+            list(&mut last_words.into_iter(), Listed::ENDS_PRECISION_PHRASE);
+            list(&mut lexicon::phrase_first_stems(), Listed::STARTS_PHRASE);
+            table
+        });
+        Listed(table.get(word).copied().unwrap_or(0))
+    }
+
+    pub(super) fn on(self, list: u16) -> bool {
+        self.0 & list != 0
+    }
+}
+
+/// Whether a word ends in a negative contraction ("doesn't", "won’t"): a negation cue and a
+/// possible refutation, whatever the lists say.
+pub(super) fn ends_negative_contraction(lower: &str) -> bool {
+    lower.ends_with("n't") || lower.ends_with("n’t")
+}
+
 /// Whether any antonym is known for a token of this lemma, key and further meanings (see
 /// [`Token::can_oppose`]).
 pub(super) fn can_oppose(lemma: Sym, key: Sym, senses: SymList) -> bool {
@@ -159,8 +255,16 @@ pub(super) fn analysis(lower: Sym) -> Analysis {
         |(stem, key, senses, lemma)| {
             let senses = keep_list(senses);
             let phrases = thesaurus::phrases_starting(&lemma);
-            let stop = lexicon::is_stop_word(&lower);
-            let cues_as_written = Cues::as_written(&lower, &stem);
+            let listed = Listed::of(&lower);
+            let stop = listed.on(Listed::STOP_WORD);
+            let negation_cue = listed.on(Listed::NEGATION_CUE) || ends_negative_contraction(&lower);
+            let cues_as_written = Cues::as_written(&lower, &stem, listed);
+            // A word has no space: only a phrase's last word can be the whole word.
+            let may_end_precision_phrase = if lower.contains(' ') {
+                ends_precision_phrase(&lower)
+            } else {
+                listed.on(Listed::ENDS_PRECISION_PHRASE)
+            };
             let (known, frequency) = thesaurus::known_and_frequency(&lemma);
             Analysis {
                 stem,
@@ -171,17 +275,19 @@ pub(super) fn analysis(lower: Sym) -> Analysis {
                 frequency,
                 phrases,
                 stop,
-                negation_cue: lexicon::is_negation_cue(&lower),
-                weekday: lexicon::weekday(&lower),
-                starts_alias: starts_multiword_alias(&lower),
-                starts_phrase: lexicon::starts_phrase(&stem),
+                negation_cue,
+                weekday: listed
+                    .on(Listed::WEEKDAY)
+                    .then(|| lexicon::weekday(&lower))
+                    .flatten(),
+                starts_alias: listed.on(Listed::STARTS_ALIAS),
+                starts_phrase: Listed::of(&stem).on(Listed::STARTS_PHRASE),
                 may_start_lemma_phrase: !stop
                     && !lower.bytes().any(|b| b.is_ascii_digit())
                     && !phrases.is_empty(),
-                may_end_precision_phrase: ends_precision_phrase(&lower),
+                may_end_precision_phrase,
                 may_start_number: lower.bytes().any(|b| b.is_ascii_digit())
-                    || lexicon::number_word(&lower).is_some()
-                    || lexicon::vague_number(&lower).is_some(),
+                    || listed.on(Listed::NUMBER_WORD),
                 can_oppose: can_oppose(lemma, key, senses),
                 can_oppose_as_written: can_oppose(lower, lower, &NO_SYMS),
                 cues: cues_as_written.with_lemma(&lemma),
