@@ -209,13 +209,15 @@ pub fn ancestors(specific: Sym) -> SymList {
         seen.get_or_insert_with(specific, || {
             MEMO.get_or_store(
                 specific,
-                || {
-                    HYPERNYMS
-                        .get(&specific)
-                        .into_iter()
-                        .flat_map(|list| list.split(','))
-                        .map(Sym::new)
-                        .collect()
+                || match HYPERNYMS.get(&specific) {
+                    Some(list) => {
+                        // Sized at once: grown as it was collected, it was reallocated a few
+                        // times.
+                        let mut ancestors = Vec::with_capacity(list.split(',').count());
+                        ancestors.extend(list.split(',').map(Sym::new));
+                        ancestors
+                    }
+                    None => Vec::new(),
                 },
                 keep_list,
             )
@@ -293,7 +295,7 @@ fn reduction(word: &str) -> Option<String> {
         if stem.len() < 2 {
             continue;
         }
-        let candidate = format!("{stem}{replacement}");
+        let candidate = [stem, replacement].concat();
         if has_synsets(&candidate) {
             return Some(candidate);
         }

@@ -348,12 +348,18 @@ pub(super) fn number_key(value: f64) -> Sym {
 
 /// The key standing for a word family: a lemma and the lemmas derived from it share it.
 pub(super) fn derivation_key(lemma: &str) -> String {
-    format!("^{lemma}")
+    // Sized at once: `format!` grew the string a byte at a time, a reallocation each.
+    ["^", lemma].concat()
 }
 
 /// The key standing for a WordNet synonym set.
 pub(super) fn synset_key(id: u32) -> String {
-    format!("~{id}")
+    use std::fmt::Write as _;
+    // Sized at once for the mark and ten digits: `format!` grew the string as it wrote it.
+    let mut key = String::with_capacity(11);
+    key.push('~');
+    write!(key, "{id}").expect("a String takes any text");
+    key
 }
 
 /// The comparison key of a content word (alias, else synonym group of its stem) and the keys of
