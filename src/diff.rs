@@ -6,8 +6,9 @@
 
 use std::borrow::Cow;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use similar::{Algorithm, TextDiff};
+use similar::Algorithm;
 
 use crate::model::Side;
 
@@ -104,13 +105,15 @@ pub fn word_diff(left: &str, right: &str, matching: WordMatch) -> Vec<DiffChunk>
     let right_words: Vec<&str> = right.split_whitespace().collect();
     let left_keys: Vec<Cow<str>> = left_words.iter().map(|w| matching.key(w)).collect();
     let right_keys: Vec<Cow<str>> = right_words.iter().map(|w| matching.key(w)).collect();
-    let left_keys: Vec<&str> = left_keys.iter().map(|k| k.as_ref()).collect();
-    let right_keys: Vec<&str> = right_keys.iter().map(|k| k.as_ref()).collect();
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Patience)
-        .diff_slices(&left_keys, &right_keys);
+    // Each distinct key a number, so that the diff compares numbers, not strings byte by byte
+    // (a tenth of a short comparison's time went to comparing words here). Equal keys, equal
+    // numbers: the diff is the same (`similar` numbers the words itself past 100 of them).
+    let mut numbers = FxHashMap::default();
+    let left_numbers = numbered(&left_keys, &mut numbers);
+    let right_numbers = numbered(&right_keys, &mut numbers);
+    let ops = similar::capture_diff_slices(Algorithm::Patience, &left_numbers, &right_numbers);
     let mut chunks: Vec<DiffChunk> = Vec::new();
-    for op in diff.ops() {
+    for op in &ops {
         let (old, new) = (op.old_range(), op.new_range());
         match op.tag() {
             similar::DiffTag::Equal => push(
@@ -128,6 +131,16 @@ pub fn word_diff(left: &str, right: &str, matching: WordMatch) -> Vec<DiffChunk>
         }
     }
     chunks
+}
+
+/// The number of each key: the number `numbers` gave it, or the next one.
+fn numbered<'k>(keys: &'k [Cow<'_, str>], numbers: &mut FxHashMap<&'k str, u32>) -> Vec<u32> {
+    keys.iter()
+        .map(|key| {
+            let next = u32::try_from(numbers.len()).expect("fewer than 4G words");
+            *numbers.entry(key.as_ref()).or_insert(next)
+        })
+        .collect()
 }
 
 /// Adds `words` to the diff as a run of `op`, joined to the last chunk when it is of the same
