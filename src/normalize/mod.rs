@@ -866,6 +866,10 @@ mod tests {
                 (Listed::STARTS_ALIAS, alias_starts.contains(&w)),
                 (Listed::ENDS_PRECISION_PHRASE, ends_precision_phrase(w)),
                 (Listed::STARTS_PHRASE, lexicon::starts_phrase(w)),
+                (
+                    Listed::ALIAS,
+                    lexicon::ALIASES.iter().any(|(alias, _)| *alias == w),
+                ),
             ];
             for (bit, on) in expected {
                 assert_eq!(listed.on(bit), on, "{w:?}, bit {bit}");

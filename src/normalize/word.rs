@@ -152,6 +152,8 @@ impl Listed {
     pub(super) const ENDS_PRECISION_PHRASE: u16 = 1 << 10;
     /// The first stem of a lexicon phrase ([`lexicon::starts_phrase`]), looked up by stem.
     pub(super) const STARTS_PHRASE: u16 = 1 << 11;
+    /// One of the [`lexicon::ALIASES`].
+    pub(super) const ALIAS: u16 = 1 << 12;
 
     /// The lists of words, each with its bit.
     const LISTS: &'static [(&'static [&'static str], u16)] = &[
@@ -201,6 +203,10 @@ impl Listed {
                 .filter_map(|p| p.rsplit(' ').next());
             list(&mut last_words.into_iter(), Listed::ENDS_PRECISION_PHRASE);
             list(&mut lexicon::phrase_first_stems(), Listed::STARTS_PHRASE);
+            list(
+                &mut lexicon::ALIASES.iter().map(|(alias, _)| *alias),
+                Listed::ALIAS,
+            );
             table
         });
         Listed(table.get(word).copied().unwrap_or(0))
@@ -248,7 +254,16 @@ pub(super) fn analysis(lower: Sym) -> Analysis {
                 senses.extend(related.map(derivation_key));
             }
             let senses = sorted_senses(senses.iter().map(|s| Sym::new(s)).collect());
-            let (stem, key, lemma) = (Sym::new(&stem), Sym::new(&key), Sym::new(&lemma));
+            // Most words are their own stem, key and lemma (every name is): the word's symbol
+            // is then the one interned already.
+            let interned = |text: &str| {
+                if lower.as_str() == text {
+                    lower
+                } else {
+                    Sym::new(text)
+                }
+            };
+            let (stem, key, lemma) = (interned(&stem), interned(&key), interned(&lemma));
             (stem, key, senses, lemma)
         },
         // The senses are stored only for the analysis kept.
@@ -365,7 +380,12 @@ pub(super) fn synset_key(id: u32) -> String {
 /// The comparison key of a content word (alias, else synonym group of its stem) and the keys of
 /// its other meanings.
 pub(super) fn word_key(lower: &str, stem: &str) -> (String, Vec<String>) {
-    if let Some((_, key)) = lexicon::ALIASES.iter().find(|(alias, _)| *alias == lower) {
+    // The table of lists tells a word that is no alias without a scan of the aliases.
+    let alias = Listed::of(lower)
+        .on(Listed::ALIAS)
+        .then(|| lexicon::ALIASES.iter().find(|(alias, _)| *alias == lower))
+        .flatten();
+    if let Some((_, key)) = alias {
         return (key.to_string(), Vec::new());
     }
     // "F.B.I." is "FBI": an initialism's dots are spelling, not meaning.
