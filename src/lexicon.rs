@@ -709,20 +709,19 @@ pub fn is_negation_cue(lower: &str) -> bool {
 /// by stem: "deny", "doubt" and [`REJECTING_VERBS`], not the noun "denial". Worked out once per
 /// distinct word (a token's `cues`): judging asks it of every token of every pair.
 pub fn is_rejecting_verb(lower: &str) -> bool {
-    is_rejecting_verb_stemmed(lower, &stem(lower))
+    lower != "denial" && rejecting_verb_stems().contains(&stem(lower))
 }
 
-/// [`is_rejecting_verb`] of a word whose stem ([`stem`]) is known already.
-pub fn is_rejecting_verb_stemmed(lower: &str, stem_of_lower: &str) -> bool {
+/// The stems [`is_rejecting_verb`] looks for: of "deny", "doubt" and the [`REJECTING_VERBS`].
+pub fn rejecting_verb_stems() -> &'static [String] {
     static STEMS: OnceLock<Vec<String>> = OnceLock::new();
-    let stems = STEMS.get_or_init(|| {
+    STEMS.get_or_init(|| {
         ["deny", "doubt"]
             .iter()
             .chain(REJECTING_VERBS)
             .map(|verb| stem(verb))
             .collect()
-    });
-    lower != "denial" && stems.iter().any(|s| s == stem_of_lower)
+    })
 }
 
 /// Negative contractions written without their apostrophe, as scraped or hurried copy has them

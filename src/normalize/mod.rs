@@ -79,10 +79,10 @@ impl Cues {
     const DENYING_VERB: u8 = 32;
     const STORY_GLUE: u8 = 64;
 
-    /// The cues of a word written `lower` (lowercase, its Snowball stem `stem`) as its own
-    /// dictionary form. Worked out once per word; [`Cues::with_lemma`] adds what another
-    /// dictionary form brings.
-    fn as_written(lower: &str, stem: &str, listed: Listed) -> Cues {
+    /// The cues of a word written `lower` (lowercase) as its own dictionary form, from the
+    /// lists it is on and the lists its Snowball stem is on. Worked out once per word;
+    /// [`Cues::with_lemma`] adds what another dictionary form brings.
+    fn as_written(lower: &str, listed: Listed, stem_listed: Listed) -> Cues {
         let flag = |on: bool, bit: u8| if on { bit } else { 0 };
         let contraction = ends_negative_contraction(lower);
         Cues(
@@ -96,7 +96,8 @@ impl Cues {
                     Cues::MAY_REFUTE,
                 )
                 | flag(
-                    lexicon::is_rejecting_verb_stemmed(lower, stem),
+                    // As [`lexicon::is_rejecting_verb`].
+                    lower != "denial" && stem_listed.on(Listed::REJECTING_STEM),
                     Cues::REJECTING_VERB,
                 )
                 | flag(listed.on(Listed::DENYING_VERB), Cues::DENYING_VERB)
@@ -867,6 +868,10 @@ mod tests {
                 (Listed::ENDS_PRECISION_PHRASE, ends_precision_phrase(w)),
                 (Listed::STARTS_PHRASE, lexicon::starts_phrase(w)),
                 (
+                    Listed::REJECTING_STEM,
+                    lexicon::rejecting_verb_stems().iter().any(|s| s == w),
+                ),
+                (
                     Listed::ALIAS,
                     lexicon::ALIASES.iter().any(|(alias, _)| *alias == w),
                 ),
@@ -877,6 +882,11 @@ mod tests {
             assert_eq!(
                 listed.on(Listed::NEGATION_CUE) || contraction,
                 lexicon::is_negation_cue(w),
+                "{w:?}"
+            );
+            assert_eq!(
+                w != "denial" && Listed::of(&lexicon::stem(w)).on(Listed::REJECTING_STEM),
+                lexicon::is_rejecting_verb(w),
                 "{w:?}"
             );
             assert_eq!(

@@ -154,6 +154,8 @@ impl Listed {
     pub(super) const STARTS_PHRASE: u16 = 1 << 11;
     /// One of the [`lexicon::ALIASES`].
     pub(super) const ALIAS: u16 = 1 << 12;
+    /// The stem of a rejecting verb ([`lexicon::rejecting_verb_stems`]), looked up by stem.
+    pub(super) const REJECTING_STEM: u16 = 1 << 13;
 
     /// The lists of words, each with its bit.
     const LISTS: &'static [(&'static [&'static str], u16)] = &[
@@ -206,6 +208,10 @@ impl Listed {
             list(
                 &mut lexicon::ALIASES.iter().map(|(alias, _)| *alias),
                 Listed::ALIAS,
+            );
+            list(
+                &mut lexicon::rejecting_verb_stems().iter().map(String::as_str),
+                Listed::REJECTING_STEM,
             );
             table
         });
@@ -273,7 +279,8 @@ pub(super) fn analysis(lower: Sym) -> Analysis {
             let listed = Listed::of(&lower);
             let stop = listed.on(Listed::STOP_WORD);
             let negation_cue = listed.on(Listed::NEGATION_CUE) || ends_negative_contraction(&lower);
-            let cues_as_written = Cues::as_written(&lower, &stem, listed);
+            let stem_listed = Listed::of(&stem);
+            let cues_as_written = Cues::as_written(&lower, listed, stem_listed);
             // A word has no space: only a phrase's last word can be the whole word.
             let may_end_precision_phrase = if lower.contains(' ') {
                 ends_precision_phrase(&lower)
@@ -296,7 +303,7 @@ pub(super) fn analysis(lower: Sym) -> Analysis {
                     .then(|| lexicon::weekday(&lower))
                     .flatten(),
                 starts_alias: listed.on(Listed::STARTS_ALIAS),
-                starts_phrase: Listed::of(&stem).on(Listed::STARTS_PHRASE),
+                starts_phrase: stem_listed.on(Listed::STARTS_PHRASE),
                 may_start_lemma_phrase: !stop
                     && !lower.bytes().any(|b| b.is_ascii_digit())
                     && !phrases.is_empty(),
