@@ -1152,8 +1152,12 @@ impl Index {
     /// keys), cut at [`candidates_for`] its length, returned in id order.
     fn candidates(&self, profile: &Profile) -> Vec<StatementId> {
         let mut shared: FxHashMap<StatementId, f64> = FxHashMap::default();
-        // A long statement has hundreds of keys: a set, not a list, tells which were seen.
-        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        // A long statement has hundreds of keys: a set, not a list, tells which were seen. Sized
+        // for a few keys a term at once: grown from empty, it was rehashed again and again.
+        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::with_capacity_and_hasher(
+            4 * profile.terms.len(),
+            Default::default(),
+        );
         let mut own_mass = 0.0;
         for key in profile.query_keys() {
             if !seen.insert(key) {

@@ -108,7 +108,8 @@ pub fn word_diff(left: &str, right: &str, matching: WordMatch) -> Vec<DiffChunk>
     // Each distinct key a number, so that the diff compares numbers, not strings byte by byte
     // (a tenth of a short comparison's time went to comparing words here). Equal keys, equal
     // numbers: the diff is the same (`similar` numbers the words itself past 100 of them).
-    let mut numbers = FxHashMap::default();
+    let mut numbers =
+        FxHashMap::with_capacity_and_hasher(left_keys.len() + right_keys.len(), Default::default());
     let left_numbers = numbered(&left_keys, &mut numbers);
     let right_numbers = numbered(&right_keys, &mut numbers);
     let ops = similar::capture_diff_slices(Algorithm::Patience, &left_numbers, &right_numbers);
