@@ -106,7 +106,7 @@ pub fn word_diff(left: &str, right: &str, matching: WordMatch) -> Vec<DiffChunk>
     let left_keys: Vec<Cow<str>> = left_words.iter().map(|w| matching.key(w)).collect();
     let right_keys: Vec<Cow<str>> = right_words.iter().map(|w| matching.key(w)).collect();
     // Each distinct key a number, so that the diff compares numbers, not strings byte by byte
-    // (a tenth of a short comparison's time went to comparing words here). Equal keys, equal
+    // (about a tenth of the seeds' word diffs went to comparing strings). Equal keys, equal
     // numbers: the diff is the same (`similar` numbers the words itself past 100 of them).
     let mut numbers =
         FxHashMap::with_capacity_and_hasher(left_keys.len() + right_keys.len(), Default::default());

@@ -169,7 +169,8 @@ impl Listed {
         (lexicon::WEEKDAYS, Listed::WEEKDAY),
     ];
 
-    /// The lists `word` is on: as written, or as a stem for [`Listed::STARTS_PHRASE`].
+    /// The lists `word` is on: as written, or as a stem for the lists of stems
+    /// ([`Listed::STARTS_PHRASE`], [`Listed::REJECTING_STEM`]).
     pub(super) fn of(word: &str) -> Listed {
         static TABLE: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
         let table = TABLE.get_or_init(|| {
@@ -199,11 +200,11 @@ impl Listed {
                 lexicon::UPPER_BOUNDS,
                 lexicon::APPROXIMATORS,
             ];
-            let last_words = bounds
+            let mut last_words = bounds
                 .into_iter()
                 .flatten()
                 .filter_map(|p| p.rsplit(' ').next());
-            list(&mut last_words.into_iter(), Listed::ENDS_PRECISION_PHRASE);
+            list(&mut last_words, Listed::ENDS_PRECISION_PHRASE);
             list(&mut lexicon::phrase_first_stems(), Listed::STARTS_PHRASE);
             list(
                 &mut lexicon::ALIASES.iter().map(|(alias, _)| *alias),
@@ -370,14 +371,15 @@ pub(super) fn number_key(value: f64) -> Sym {
 
 /// The key standing for a word family: a lemma and the lemmas derived from it share it.
 pub(super) fn derivation_key(lemma: &str) -> String {
-    // Sized at once: `format!` grew the string a byte at a time, a reallocation each.
+    // Sized at once: `format!` guesses two bytes and reallocates as it writes the lemma.
     ["^", lemma].concat()
 }
 
 /// The key standing for a WordNet synonym set.
 pub(super) fn synset_key(id: u32) -> String {
     use std::fmt::Write as _;
-    // Sized at once for the mark and ten digits: `format!` grew the string as it wrote it.
+    // Sized at once for the mark and ten digits: `format!` guesses two bytes and reallocates
+    // as it writes the number.
     let mut key = String::with_capacity(11);
     key.push('~');
     write!(key, "{id}").expect("a String takes any text");
