@@ -866,6 +866,11 @@ mod tests {
             ("WASHINGTON (Reuters) - The Democratic Party sued the Russian government on Friday.", None),
             ("WASHINGTON (Reuters)-The Democratic Party sued the Russian government on Friday.", None),
             ("PARIS, France (AFP) — The minister resigned on Monday after a week of protests.", None),
+            ("Paris (AFP) - The minister resigned on Monday after a week of protests.", None),
+            ("(Reuters) - Tesla Inc said on Monday it would cut prices in China again.", None),
+            ("WASHINGTON (Reuters) The Democratic Party sued the Russian government on Friday.", None),
+            ("WASHINGTON, April 30 (Reuters): President Trump postponed the tariffs on Monday.", None),
+            ("Protesters gather in Paris (Reuters) - the march went on for hours.", Some(Boilerplate::Caption)),
             ("WASHINGTON (Reuters) - Protesters outside the court. (Photo: Reuters)", Some(Boilerplate::Caption)),
             ("Protesters gather outside the court in Washington (Reuters)", Some(Boilerplate::Caption)),
             // Video blurbs and titles.

@@ -178,20 +178,34 @@ pub(super) fn opens_with_dateline(text: &str) -> bool {
 }
 
 /// The text after a news agency's dateline that opens `text`, if one does: "WASHINGTON
-/// (Reuters) - ", "SEOUL (Reuters)-", "PARIS, France (AFP) — ". The place is in capitals, as
-/// [`opens_with_dateline`] wants it, and the agency is one of [`AGENCIES`].
+/// (Reuters) - ", "SEOUL, South Korea (Reuters)-", "Paris (AFP) — ", "(Reuters) - " with no
+/// place, "WASHINGTON (Reuters) " with its dash lost in scraping. The place is a few words that
+/// each open with a capital or a digit ("WASHINGTON, April 30"), and the agency is one of
+/// [`AGENCIES`]; the story goes on with a capital or a quotation mark.
 pub(super) fn after_agency_dateline(text: &str) -> Option<&str> {
     let open = text.find('(')?;
-    let place = text[..open].trim_end();
-    let city = place.split(',').next().unwrap_or("");
     let close = open + text[open..].find(')')?;
     let agency = text[open + 1..close].trim().to_ascii_lowercase();
+    let place = text[..open].trim_end();
+    let place_words = || place.split_whitespace().map(|w| w.trim_matches(','));
+    let dateline_place = place.is_empty()
+        || place.len() <= 40
+            && place_words().count() <= 6
+            && place_words().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            });
     let story = text[close + 1..].trim_start();
-    let story = story.strip_prefix(['-', '—', '–'])?;
-    let dateline_place = (3..=40).contains(&place.len())
-        && city.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && city.chars().all(|c| !c.is_lowercase());
-    (dateline_place && AGENCIES.contains(&agency.as_str())).then_some(story)
+    let story = story
+        .strip_prefix(['-', '—', '–', ':'])
+        .unwrap_or(story)
+        .trim_start();
+    let opens_a_sentence = story
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '\''));
+    (dateline_place && opens_a_sentence && AGENCIES.contains(&agency.as_str())).then_some(story)
 }
 
 /// Whether `text` holds a mark that ends a link label (`:`, `|`, `»`, `>`): byte searches, since
