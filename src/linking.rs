@@ -75,7 +75,7 @@ pub struct Evidence {
     /// larger of the two: how much a statement shares with everything on its topic.
     pub story_background: f64,
     /// Where each statement stands among its article's claims (0 for the first; furniture is
-    /// not counted), when alignment weighs the whole articles: news is written as an inverted
+    /// not counted, nor a further copy of a sentence, which is scored once), when alignment weighs the whole articles: news is written as an inverted
     /// pyramid, and two outlets' opening sentences tell the same core of the event, in words
     /// that often differ ("DNC files lawsuit over election interference." / "The Democratic
     /// National Committee is suing the Russian government, ..."). The feature weighs the

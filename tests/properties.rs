@@ -433,8 +433,8 @@ proptest! {
     }
 
     /// Reordering the lines of both documents changes no pair's relation or reasons; with the
-    /// one rule that reads the order (pairs between aligned neighbours) off, it changes no pair
-    /// at all.
+    /// rules that read the order (pairs between aligned neighbours, the credit of a pair near
+    /// the openings) off, it changes no pair at all.
     #[test]
     fn shuffling_lines_changes_no_judgment(
         (left, right) in document_pair(),

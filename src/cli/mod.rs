@@ -176,7 +176,8 @@ pub struct Args {
     /// other's closest match: the same stretch of the story told in other words; and a statement
     /// denying the one before it ("Officials denied it.") is paired with that statement's
     /// partners; and a similar pair counts for more the nearer both statements stand to the
-    /// start of their articles. With this flag the order of the statements plays no part.
+    /// start of their articles. With this flag the order of the statements plays no part, and a
+    /// pair at the two openings is as sure as one further down (so less sure than by default).
     #[arg(long)]
     pub no_context: bool,
 
