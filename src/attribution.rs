@@ -172,6 +172,11 @@ fn before_adverbs<'t>(
     start
 }
 
+/// How many words before a reporting verb a speaker's name may take ("the city auditor said"),
+/// and how many a run of capitalised words and "of" may take: a title with a name.
+const SPEAKER_WORDS: usize = 4;
+const TITLED_SPEAKER_WORDS: usize = 7;
+
 /// Finds the speaker of a statement, if it names one.
 pub fn speaker(text: &str, tokens: &[Token]) -> Option<Speaker> {
     find(text, tokens).map(|(speaker, _)| speaker)
@@ -255,9 +260,20 @@ pub fn find(text: &str, tokens: &[Token]) -> Option<(Speaker, Span)> {
         }
         let mut start = speaker_end;
         let named_before = speaker_end > 0 && !cannot_end_a_speaker(text, tokens, speaker_end - 1);
+        // Up to four words, more for a title and a name in capitals ("Secretary of State Mike
+        // Pompeo said").
+        let in_reach = |start: usize| {
+            let taken = speaker_end - start;
+            taken < SPEAKER_WORDS
+                || taken < TITLED_SPEAKER_WORDS
+                    && capitalised(text, &tokens[start - 1])
+                    && tokens[start..speaker_end]
+                        .iter()
+                        .all(|t| capitalised(text, t) || t.lower.as_str() == "of")
+        };
         while named_before
             && start > 0
-            && speaker_end - start < 4
+            && in_reach(start)
             && is_speaker_word(&tokens[start - 1])
             && !gap(start - 1, start).contains([',', ';', '"', '“', '”', '.', ':', '—', '–'])
         {
@@ -393,7 +409,7 @@ mod tests {
     /// review of the adverb and preposition rules found).
     #[test]
     fn speakers_of_news_attributions() {
-        let cases: [(&str, Option<&str>); 22] = [
+        let cases: [(&str, Option<&str>); 24] = [
             ("Kelly said the wall would be built.", Some("Kelly")),
             ("Italy said it would not sign.", Some("Italy")),
             ("Connolly denied the report.", Some("Connolly")),
@@ -441,6 +457,14 @@ mod tests {
             ),
             ("Sanders, who has long said so, spoke on Monday.", None),
             ("Officials said the bridge would close.", Some("Officials")),
+            (
+                "Secretary of State Mike Pompeo said the talks went well.",
+                Some("Secretary of State Mike Pompeo"),
+            ),
+            (
+                "House Judiciary Committee Chairman Bob Goodlatte said it.",
+                Some("House Judiciary Committee Chairman Bob Goodlatte"),
+            ),
             (
                 "According to the Associated Press, the bridge closed.",
                 Some("Associated Press"),
