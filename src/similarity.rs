@@ -293,8 +293,6 @@ impl Profile {
     }
 }
 
-/// Whether `text` holds a quotation mark (`"`, `“`, `”`): byte searches, since every statement
-/// is asked, and the curly marks are looked for only in text that has a byte of their encoding.
 /// [`Profile::wording`]: a hash of the lowercased words in order. FxHash has no random keys, so
 /// the summary is the same in every run; SipHash, the standard library's, was 2% of pair mode.
 fn wording_of(tokens: &[Token]) -> u64 {
@@ -306,6 +304,8 @@ fn wording_of(tokens: &[Token]) -> u64 {
     hasher.finish()
 }
 
+/// Whether `text` holds a quotation mark (`"`, `“`, `”`): byte searches, since every statement
+/// is asked, and the curly marks are looked for only in text that has a byte of their encoding.
 fn holds_quotation_mark(text: &str) -> bool {
     let bytes = text.as_bytes();
     // `“` and `”` are encoded E2 80 9C and E2 80 9D.
