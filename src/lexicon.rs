@@ -206,7 +206,7 @@ pub fn may_refute(lower: &str, lemma: &str) -> bool {
             .copied()
             .collect()
     });
-    set.contains(lower) || set.contains(lemma) || lower.ends_with("n't") || lower.ends_with("n’t")
+    set.contains(lower) || set.contains(lemma) || ends_negative_contraction(lower)
 }
 
 /// The lists [`may_refute`] looks a word up in.
@@ -700,17 +700,27 @@ pub fn has_antonyms(key: &str) -> bool {
 
 pub fn is_negation_cue(lower: &str) -> bool {
     NEGATION_CUES.contains(&lower)
-        || lower.ends_with("n't")
-        || lower.ends_with("n’t")
+        || ends_negative_contraction(lower)
         || UNMARKED_CONTRACTIONS.contains(&lower)
+}
+
+/// Whether a lowercase word ends in a negative contraction ("doesn't", "won’t"): a negation
+/// cue and a possible refutation, whatever the lists say.
+pub fn ends_negative_contraction(lower: &str) -> bool {
+    lower.ends_with("n't") || lower.ends_with("n’t")
 }
 
 /// Whether a lowercase word is a verb of denying or rejecting ("denied", "dismisses", "doubts"),
 /// by stem: "deny", "doubt" and [`REJECTING_VERBS`], not the noun "denial". Worked out once per
 /// distinct word (a token's `cues`): judging asks it of every token of every pair.
 pub fn is_rejecting_verb(lower: &str) -> bool {
-    lower != "denial" && rejecting_verb_stems().contains(&stem(lower))
+    !NOT_REJECTING_VERBS.contains(&lower) && rejecting_verb_stems().contains(&stem(lower))
 }
+
+/// Words that are never a rejecting verb, whatever their stem: the noun "denial" names the act.
+/// The one list [`is_rejecting_verb`] and the word cues worked out from the table of word lists
+/// both read.
+pub const NOT_REJECTING_VERBS: &[&str] = &["denial"];
 
 /// The stems [`is_rejecting_verb`] looks for: of "deny", "doubt" and the [`REJECTING_VERBS`].
 pub fn rejecting_verb_stems() -> &'static [String] {

@@ -66,5 +66,5 @@ pub(super) fn doubt_follows(claim: Claim, i: usize) -> bool {
 /// Whether a word is a negation on its own, the whole of a reply ("No.", "Nope", "It isn't"):
 /// not, no, never, nope and contractions in n't.
 pub(super) fn is_bare_negation(lower: &str) -> bool {
-    lexicon::BARE_NEGATIONS.contains(&lower) || lower.ends_with("n't") || lower.ends_with("n’t")
+    lexicon::BARE_NEGATIONS.contains(&lower) || lexicon::ends_negative_contraction(lower)
 }

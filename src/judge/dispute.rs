@@ -23,8 +23,8 @@ const ACT_WORDS: usize = 3;
 
 /// Whether a word negates a predicate in reported speech: "said his campaign did not collude",
 /// "never", "didn't".
-fn negates_a_predicate(lower: &str) -> bool {
-    matches!(lower, "not" | "never") || lower.ends_with("n't") || lower.ends_with("n’t")
+pub(super) fn negates_a_predicate(lower: &str) -> bool {
+    matches!(lower, "not" | "never") || crate::lexicon::ends_negative_contraction(lower)
 }
 
 /// Words after a denial that say how or how much, not what: "denied strongly", "no longer",

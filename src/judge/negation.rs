@@ -270,9 +270,7 @@ pub(super) fn scoped_negations_noting<'a>(
         }
         // "has not been questioned" denies an event; "the questions" on the other side names a
         // thing, which it does not deny.
-        let negates_a_verb = matches!(token.lower.as_str(), "not" | "never")
-            || token.lower.ends_with("n't")
-            || token.lower.ends_with("n’t");
+        let negates_a_verb = super::dispute::negates_a_predicate(&token.lower);
         let mut scope_hits = false;
         let mut content_seen = 0;
         // "no one": the "one" belongs to the cue.

@@ -18,8 +18,8 @@ use crate::model::Span;
 use crate::thesaurus;
 use quantity::read_quantity;
 use word::{
-    analysis, can_oppose, ends_negative_contraction, lowercase, number_key, phrase_senses,
-    word_facts, written, Listed, Written,
+    analysis, can_oppose, lowercase, number_key, phrase_senses, word_facts, written, Listed,
+    Written,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -84,7 +84,7 @@ impl Cues {
     /// [`Cues::with_lemma`] adds what another dictionary form brings.
     fn as_written(lower: &str, listed: Listed, stem_listed: Listed) -> Cues {
         let flag = |on: bool, bit: u8| if on { bit } else { 0 };
-        let contraction = ends_negative_contraction(lower);
+        let contraction = lexicon::ends_negative_contraction(lower);
         Cues(
             flag(
                 listed.on(Listed::NEGATION_CUE) || contraction,
@@ -97,7 +97,8 @@ impl Cues {
                 )
                 | flag(
                     // As [`lexicon::is_rejecting_verb`].
-                    lower != "denial" && stem_listed.on(Listed::REJECTING_STEM),
+                    !lexicon::NOT_REJECTING_VERBS.contains(&lower)
+                        && stem_listed.on(Listed::REJECTING_STEM),
                     Cues::REJECTING_VERB,
                 )
                 | flag(listed.on(Listed::DENYING_VERB), Cues::DENYING_VERB)
@@ -852,7 +853,7 @@ mod tests {
         for word in &words {
             let w = word.as_str();
             let listed = Listed::of(w);
-            let contraction = ends_negative_contraction(w);
+            let contraction = lexicon::ends_negative_contraction(w);
             let expected = [
                 (Listed::STOP_WORD, lexicon::is_stop_word(w)),
                 (Listed::NON_OCCURRENCE, lexicon::NON_OCCURRENCE.contains(&w)),
@@ -885,7 +886,8 @@ mod tests {
                 "{w:?}"
             );
             assert_eq!(
-                w != "denial" && Listed::of(&lexicon::stem(w)).on(Listed::REJECTING_STEM),
+                !lexicon::NOT_REJECTING_VERBS.contains(&w)
+                    && Listed::of(&lexicon::stem(w)).on(Listed::REJECTING_STEM),
                 lexicon::is_rejecting_verb(w),
                 "{w:?}"
             );

@@ -224,12 +224,6 @@ impl Listed {
     }
 }
 
-/// Whether a word ends in a negative contraction ("doesn't", "won’t"): a negation cue and a
-/// possible refutation, whatever the lists say.
-pub(super) fn ends_negative_contraction(lower: &str) -> bool {
-    lower.ends_with("n't") || lower.ends_with("n’t")
-}
-
 /// Whether any antonym is known for a token of this lemma, key and further meanings (see
 /// [`Token::can_oppose`]).
 pub(super) fn can_oppose(lemma: Sym, key: Sym, senses: SymList) -> bool {
@@ -279,7 +273,8 @@ pub(super) fn analysis(lower: Sym) -> Analysis {
             let phrases = thesaurus::phrases_starting(&lemma);
             let listed = Listed::of(&lower);
             let stop = listed.on(Listed::STOP_WORD);
-            let negation_cue = listed.on(Listed::NEGATION_CUE) || ends_negative_contraction(&lower);
+            let negation_cue =
+                listed.on(Listed::NEGATION_CUE) || lexicon::ends_negative_contraction(&lower);
             let stem_listed = Listed::of(&stem);
             let cues_as_written = Cues::as_written(&lower, listed, stem_listed);
             // A word has no space: only a phrase's last word can be the whole word.
