@@ -286,6 +286,25 @@ mod tests {
         )
         .is_empty());
         assert!(kinds("Sales rose 17 percent.", "Sales rose 17.3 percent.").is_empty());
+        // A number written from its decimal point is below one.
+        assert!(kinds(
+            "Heating oil settled .85 cent lower.",
+            "Heating oil ended down 0.85 cent."
+        )
+        .is_empty());
+        assert_eq!(
+            kinds(
+                "Heating oil settled .85 cent lower.",
+                "Heating oil ended down 85 cents."
+            ),
+            [ReasonKind::Number]
+        );
+        // 1.2 is a multiple of 0.1, however floating point divides it.
+        assert!(kinds(
+            "The index slipped 1.23 percent.",
+            "The index slipped 1.2 percent."
+        )
+        .is_empty());
         assert!(kinds(
             "The company must pay the $53.7-million or post a bond.",
             "The company must pay the $53.7 million or post a bond."

@@ -89,6 +89,18 @@ impl Quantity {
     }
 }
 
+/// Whether a decimal point stands right before `start` on its own, after a space, a sign or
+/// the start of the text (".85 cent", "$.50"), not ending a word or a number ("U.S.85", "3.5").
+fn after_a_lone_point(text: &str, start: usize) -> bool {
+    let before = text[..start].strip_suffix('.');
+    before.is_some_and(|before| {
+        before
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '$' | '€' | '£' | '(' | '-'))
+    })
+}
+
 /// The power of ten a round number is a multiple of: 200 -> 100, 4800 -> 100, 3.5 -> 0.1.
 pub(super) fn roundness(value: f64) -> f64 {
     let mut step = 1.0;
@@ -97,8 +109,11 @@ pub(super) fn roundness(value: f64) -> f64 {
         return 1.0;
     }
     if v.fract() != 0.0 {
+        // How far a multiple is from a whole number, not its fraction: 1.2 / 0.1 is
+        // 11.999999999999998 in floating point, whose fraction is nearly 1.
+        let off_whole = |x: f64| (x - x.round()).abs() > 1e-9 * x.abs().max(1.0);
         let mut step = 1.0;
-        while (v / step).fract().abs() > 1e-9 && step > 1e-6 {
+        while off_whole(v / step) && step > 1e-6 {
             step /= 10.0;
         }
         return step;
@@ -143,7 +158,13 @@ pub(super) fn read_quantity(text: &str, words: &[Word], i: usize) -> Option<(Qua
         return None;
     };
     let is_numeral = lower.bytes().next().is_some_and(|b| b.is_ascii_digit());
-    let has_separator = lower.contains(',') || lower.contains('.');
+    let leading_point =
+        is_numeral && !lower.contains([',', '.', ':']) && after_a_lone_point(text, word.start);
+    if leading_point {
+        // ".85 cent" is 0.85: the word splitter leaves the point out of the number.
+        value /= 10f64.powi(i32::try_from(lower.len()).unwrap_or(i32::MAX));
+    }
+    let has_separator = leading_point || lower.contains(',') || lower.contains('.');
 
     // Number words compose: "two hundred", "twenty five", "3 million".
     let mut unit = Unit::Count;
