@@ -565,7 +565,14 @@ fn should_join(previous: &str, next: &str) -> bool {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         let starts_digit = next_first.is_some_and(|c| c.is_ascii_digit());
-        return starts_digit || !SENTENCE_OPENERS.contains(&next_word.as_str());
+        // "the Dale Earnhardt Inc. No. 1 Chevrolet": "No." before a number is a rank, not the
+        // "No" that opens a sentence.
+        let mut words = next.split_whitespace();
+        let rank = words.next() == Some("No.")
+            && words
+                .next()
+                .is_none_or(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        return starts_digit || rank || !SENTENCE_OPENERS.contains(&next_word.as_str());
     }
     // Initials: "John F. Kennedy", "J.K. Rowling".
     let letters: Vec<char> = stem.chars().filter(|c| *c != '.').collect();
@@ -692,6 +699,10 @@ mod tests {
                 "It is the No. 1 maker in the U.S.",
                 "The shares fell."
             ]
+        );
+        assert_eq!(
+            split("Green will drive the Dale Earnhardt Inc. No. 1 Chevrolet next week."),
+            ["Green will drive the Dale Earnhardt Inc. No. 1 Chevrolet next week."]
         );
     }
 

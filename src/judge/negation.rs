@@ -453,7 +453,7 @@ pub(super) fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
 }
 
 /// Whether the word at `i` is "No." written before a number ("No. 1", "No. 10 Downing Street").
-fn abbreviates_number(claim: Claim, i: usize) -> bool {
+pub(super) fn abbreviates_number(claim: Claim, i: usize) -> bool {
     let token = &claim.tokens[i];
     let after = &claim.text[token.span.end..];
     &claim.text[token.span.start..token.span.end] == "No"

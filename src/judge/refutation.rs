@@ -261,9 +261,9 @@ pub(super) fn refutations<'a>(claim: Claim<'a>) -> Vec<&'a Token> {
     };
     // "Probably not.", "No, ...", "It didn't.": a negation alone in its clause (but for function
     // words and an adverb of certainty) denies the claim the text makes before or after it;
-    // "who voted no" is a vote.
+    // "who voted no" is a vote, and "No. 1" a rank.
     let elliptical = |i: usize| {
-        if !is_bare_negation(&tokens[i].lower) {
+        if !is_bare_negation(&tokens[i].lower) || super::negation::abbreviates_number(claim, i) {
             return false;
         }
         let start = clause_around(claim, i).start;
@@ -548,6 +548,12 @@ mod tests {
             ),
             [ReasonKind::Negation]
         );
+        // "No." opening a statement before a number is a rank, however it stands alone.
+        assert!(kinds(
+            "No. 1 Chevrolet will race next week.",
+            "A Chevrolet will race next week."
+        )
+        .is_empty());
     }
 
     #[test]
