@@ -448,9 +448,13 @@ fn align_scored(
     let proposals = (!sole_pair).then(|| proposed_both_ways(left, right, candidates));
     // Each statement's terms weighed once, for all its candidates.
     let weigh = |side: &[Option<Profile>]| -> Vec<Weighed> {
-        side.par_iter()
-            .map(|p| p.as_ref().map(|p| weights.weigh(p)).unwrap_or_default())
-            .collect()
+        let weigh_one =
+            |p: &Option<Profile>| p.as_ref().map(|p| weights.weigh(p)).unwrap_or_default();
+        if crate::worth_sharing(side.len()) {
+            side.par_iter().map(weigh_one).collect()
+        } else {
+            side.iter().map(weigh_one).collect()
+        }
     };
     // One statement a side is weighed where it is: handing it to another thread costs more.
     let (weighed_left, weighed_right) = if sole_pair {
@@ -485,86 +489,88 @@ fn align_scored(
             }
         }
     }
-    let scores = (0..left.len())
-        .into_par_iter()
-        .fold(
-            || Scores::empty(right.len()),
-            |mut acc, left_id| {
-                progress.advance(1);
-                let Some(profile) = &left[left_id] else {
-                    return acc;
-                };
-                let candidates: Vec<StatementId> = match &proposals {
-                    None => (0..right.len()).collect(),
-                    Some(proposals) => proposals[left_id].clone(),
-                };
-                let (mut sum, mut top) = (0.0, 0.0f64);
-                for right_id in candidates {
-                    let Some(other) = &right[right_id] else {
-                        continue;
-                    };
-                    // Anchoring reads the similarity's word-to-word matches where it asks them in
-                    // the same order.
-                    let (own, theirs) = (&weighed.left[left_id], &weighed.right[right_id]);
-                    let matches = (!profile.terms.is_empty() && !other.terms.is_empty())
-                        .then(|| Matches::weighed(profile, other, &own.weights, &theirs.weights));
-                    let score = matches
-                        .as_ref()
-                        .map_or(0.0, |m| similarity_of(profile, other, m));
-                    top = top.max(score);
-                    acc.top_right[right_id] = acc.top_right[right_id].max(score);
-                    if score >= options.threshold {
-                        // The background sums the candidates only: a pair the index does not
-                        // propose (nothing informative shared) and a pair scored below the
-                        // threshold count alike, so both ways of finding candidates agree.
-                        sum += score;
-                        acc.sum_right[right_id] += score;
-                        let (mut evidence, anchors) =
-                            own_evidence(profile, other, matches.as_ref(), (own, theirs), score);
-                        if options.decision == Decision::Fitted {
-                            evidence.story_cosine = story_cosine(profile, other, (own, theirs));
-                        }
-                        let shortest = profile.terms.len().min(other.terms.len());
-                        let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
-                        acc.candidates.push(Candidate {
-                            link: Link {
-                                left: left_id,
-                                right: right_id,
-                                similarity: score,
-                                confidence: 0.0,
-                                in_context: false,
-                            },
-                            anchored: anchors >= needed,
-                            evidence,
-                            disputed: false,
-                        });
-                    }
-                    if sole_pair {
-                        acc.sole_pair = matches.map(|matches| SolePair {
-                            matches,
-                            similarity: score,
-                        });
-                    }
+    let score_left = |mut acc: Scores, left_id: StatementId| -> Scores {
+        progress.advance(1);
+        let Some(profile) = &left[left_id] else {
+            return acc;
+        };
+        let candidates: Vec<StatementId> = match &proposals {
+            None => (0..right.len()).collect(),
+            Some(proposals) => proposals[left_id].clone(),
+        };
+        let (mut sum, mut top) = (0.0, 0.0f64);
+        for right_id in candidates {
+            let Some(other) = &right[right_id] else {
+                continue;
+            };
+            // Anchoring reads the similarity's word-to-word matches where it asks them in
+            // the same order.
+            let (own, theirs) = (&weighed.left[left_id], &weighed.right[right_id]);
+            let matches = (!profile.terms.is_empty() && !other.terms.is_empty())
+                .then(|| Matches::weighed(profile, other, &own.weights, &theirs.weights));
+            let score = matches
+                .as_ref()
+                .map_or(0.0, |m| similarity_of(profile, other, m));
+            top = top.max(score);
+            acc.top_right[right_id] = acc.top_right[right_id].max(score);
+            if score >= options.threshold {
+                // The background sums the candidates only: a pair the index does not
+                // propose (nothing informative shared) and a pair scored below the
+                // threshold count alike, so both ways of finding candidates agree.
+                sum += score;
+                acc.sum_right[right_id] += score;
+                let (mut evidence, anchors) =
+                    own_evidence(profile, other, matches.as_ref(), (own, theirs), score);
+                if options.decision == Decision::Fitted {
+                    evidence.story_cosine = story_cosine(profile, other, (own, theirs));
                 }
-                acc.sum_left.push((left_id, sum, top));
-                acc
-            },
-        )
-        .reduce(
-            || Scores::empty(right.len()),
-            |mut a, b| {
-                a.candidates.extend(b.candidates);
-                a.sum_left.extend(b.sum_left);
-                for (x, y) in a.sum_right.iter_mut().zip(b.sum_right) {
-                    *x += y;
-                }
-                for (x, y) in a.top_right.iter_mut().zip(b.top_right) {
-                    *x = x.max(y);
-                }
-                a.sole_pair = a.sole_pair.or(b.sole_pair);
-                a
-            },
-        );
+                let shortest = profile.terms.len().min(other.terms.len());
+                let needed = options.anchors.min(shortest.div_ceil(2)).max(1);
+                acc.candidates.push(Candidate {
+                    link: Link {
+                        left: left_id,
+                        right: right_id,
+                        similarity: score,
+                        confidence: 0.0,
+                        in_context: false,
+                    },
+                    anchored: anchors >= needed,
+                    evidence,
+                    disputed: false,
+                });
+            }
+            if sole_pair {
+                acc.sole_pair = matches.map(|matches| SolePair {
+                    matches,
+                    similarity: score,
+                });
+            }
+        }
+        acc.sum_left.push((left_id, sum, top));
+        acc
+    };
+    let merge = |mut a: Scores, b: Scores| -> Scores {
+        a.candidates.extend(b.candidates);
+        a.sum_left.extend(b.sum_left);
+        for (x, y) in a.sum_right.iter_mut().zip(b.sum_right) {
+            *x += y;
+        }
+        for (x, y) in a.top_right.iter_mut().zip(b.top_right) {
+            *x = x.max(y);
+        }
+        a.sole_pair = a.sole_pair.or(b.sole_pair);
+        a
+    };
+    // One left statement (a text of pair mode) is scored where it is: handing it to rayon cost
+    // more than scoring it.
+    let scores = if crate::worth_sharing(left.len()) {
+        (0..left.len())
+            .into_par_iter()
+            .fold(|| Scores::empty(right.len()), &score_left)
+            .reduce(|| Scores::empty(right.len()), merge)
+    } else {
+        (0..left.len()).fold(Scores::empty(right.len()), score_left)
+    };
     let mut sum_left = vec![0.0f64; left.len()];
     let mut top_left = vec![0.0f64; left.len()];
     for (id, sum, top) in scores.sum_left {
@@ -638,7 +644,7 @@ fn align_scored(
             cosine,
         ))
     };
-    candidates.par_iter_mut().for_each(|candidate| {
+    let decide = |candidate: &mut Candidate| {
         let link = &candidate.link;
         candidate.evidence.best = (top_left[link.left], top_right[link.right]);
         if fitted {
@@ -677,7 +683,12 @@ fn align_scored(
             && (denials.disputes)(link.left, link.right);
         candidate.link.confidence = linking::MODEL.confidence(&evidence.features());
         candidate.disputed = disputed;
-    });
+    };
+    if crate::worth_sharing(candidates.len()) {
+        candidates.par_iter_mut().for_each(decide);
+    } else {
+        candidates.iter_mut().for_each(decide);
+    }
     let mut scored = match options.decision {
         Decision::Fitted => candidates
             .iter()

@@ -98,7 +98,6 @@ impl Profile {
     /// reporting verb) count less.
     pub fn new(text: &str, tokens: &[Token], attribution: Option<Span>) -> Profile {
         let mut profile = Profile::of_tokens(tokens, attribution);
-        profile.wording = wording_of(tokens);
         let position = |key: Sym| {
             profile
                 .terms
