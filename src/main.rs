@@ -201,7 +201,16 @@ fn deliver(
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
     let mut out = Paged::new(destination, settings.pager.clone());
-    let written = render(&mut out);
+    let written = {
+        // The renderers write a report in pieces of a few bytes (a JSON token, a word): gathered
+        // here, they pass the pager and the destination a buffer at a time. Writing the seeds'
+        // JSON report piece by piece through both was 5% of comparing them.
+        let mut buffered = io::BufWriter::new(&mut out);
+        let written = render(&mut buffered).and_then(|()| buffered.flush());
+        // What a failed render left in the buffer is dropped, not written after the error.
+        let _ = buffered.into_parts();
+        written
+    };
     if let Some(warning) = out.take_warning() {
         eprintln!(
             "crosscheck: warning: {}",
