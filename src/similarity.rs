@@ -868,7 +868,8 @@ fn clauses_of(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut start = 0;
     for i in 1..tokens.len() {
         let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
-        if gap.contains([',', ';', ':', '—', '–', '(', ')']) {
+        // Most words are apart by one space: told without searching it for the marks.
+        if gap != " " && gap.contains([',', ';', ':', '—', '–', '(', ')']) {
             ranges.push(start..i);
             start = i;
         }

@@ -1,6 +1,8 @@
 //! Pair mode's view of two texts read whole rather than statement by statement: how much they
 //! share, how much of the claim the source says, and the relatedness estimate fitted on SICK.
 
+use std::cell::OnceCell;
+
 use crate::intern::{Sym, SymList};
 use crate::judge::{term_says_at, FIRM_MATCH};
 use crate::model::Pair;
@@ -95,14 +97,7 @@ pub(super) fn whole_text_scores(
     // claim the source says both read these strengths.
     let claim_matches = source_matches.transposed(&source, &claim);
     // The more general words of each word, read once for all the words it is tested against.
-    let ancestors_of = |profile: &Profile| -> Vec<Ancestors> {
-        profile
-            .terms
-            .iter()
-            .map(|t| Ancestors::of(t.token.lemma))
-            .collect()
-    };
-    let (claim_ancestors, source_ancestors) = (ancestors_of(&claim), ancestors_of(&source));
+    let (claim_ancestors, source_ancestors) = (AncestorsOf::new(&claim), AncestorsOf::new(&source));
     // Which word of the claim touches which word of the source: one pass over the word pairs
     // gives both directions. A word more general than the other touches it fully too, but that
     // is looked up only for words not yet fully touched: most words of a related pair have their
@@ -119,8 +114,14 @@ pub(super) fn whole_text_scores(
         {
             let (strength, opposite) = touches(strength, c, s);
             opposed |= opposite;
-            touched = touched.max(strength);
-            *source_touched = source_touched.max(strength);
+            // Strengths are never NaN: a plain comparison keeps the same maximum as `f64::max`,
+            // cheaper.
+            if strength > touched {
+                touched = strength;
+            }
+            if strength > *source_touched {
+                *source_touched = strength;
+            }
         }
         *claim_touched = touched;
     }
@@ -128,8 +129,8 @@ pub(super) fn whole_text_scores(
         for (j, s) in source.terms.iter().enumerate() {
             if (claim_touched[i] < 1.0 || source_touched[j] < 1.0)
                 && one_is_more_general(
-                    (&c.token, claim_ancestors[i]),
-                    (&s.token, source_ancestors[j]),
+                    (&c.token, claim_ancestors.get()[i]),
+                    (&s.token, source_ancestors.get()[j]),
                 )
             {
                 claim_touched[i] = 1.0;
@@ -180,6 +181,32 @@ pub(super) fn touches(strength: f64, a: &Term, b: &Term) -> (f64, bool) {
     (strength, false)
 }
 
+/// The [`Ancestors`] of each word of a profile, in term order, looked up when first asked: two
+/// texts whose every word the other matches firmly (a claim quoted whole) need none.
+pub(super) struct AncestorsOf<'p> {
+    profile: &'p Profile,
+    list: OnceCell<Vec<Ancestors>>,
+}
+
+impl<'p> AncestorsOf<'p> {
+    pub(super) fn new(profile: &'p Profile) -> AncestorsOf<'p> {
+        AncestorsOf {
+            profile,
+            list: OnceCell::new(),
+        }
+    }
+
+    pub(super) fn get(&self) -> &[Ancestors] {
+        self.list.get_or_init(|| {
+            self.profile
+                .terms
+                .iter()
+                .map(|t| Ancestors::of(t.token.lemma))
+                .collect()
+        })
+    }
+}
+
 /// A word's [`crate::thesaurus::ancestors`], with a summary of them in one word of bits: each
 /// word of the list sets one bit, chosen by its address. A word whose bit is not set is not in
 /// the list, known without reading it: the two texts' words are tested against each other's
@@ -224,12 +251,13 @@ pub(super) fn one_is_more_general(
 /// man is cooking" does not say "a woman is cooking").
 /// `matches` are those of `claim` with `source` ([`Matches::new`] in that order), weighed as
 /// in the comparison, and
-/// `source_ancestors` the [`Ancestors`] of each word of `source`.
+/// `source_ancestors` the [`Ancestors`] of each word of `source`, looked up only when a word of
+/// `claim` has no firm match.
 pub(super) fn said_share(
     claim: &Profile,
     source: &Profile,
     matches: &Matches,
-    source_ancestors: &[Ancestors],
+    source_ancestors: &AncestorsOf,
 ) -> f64 {
     let weight = matches.weights().0;
     let mass: f64 = weight.iter().copied().sum();
@@ -238,19 +266,25 @@ pub(super) fn said_share(
     }
     // Every more general word of the source's words, summarized: a word of the claim whose bit
     // is not set names none of them, and is said only by a firm match.
-    let general_bits = source_ancestors.iter().fold(0, |bits, a| bits | a.bits);
+    let general_bits = OnceCell::new();
     // Likewise the source's opposition signatures: most words of the claim can oppose none of
     // its words, and are not tested against each.
     let source_opposition = Opposition::of(&source.terms);
     let mut said = 0.0;
     for (i, term) in claim.terms.iter().enumerate() {
         let firmly_matched = matches.row(i).iter().any(|&s| s >= FIRM_MATCH);
-        let may_be_more_general = general_bits & bit_of(term.token.lemma) != 0;
-        let mut sources = source.terms.iter().zip(source_ancestors).enumerate();
-        let says = |(j, (u, ancestors)): (usize, (&Term, &Ancestors))| {
-            term_says_at(matches.strength(i, j), u, term, ancestors.list)
+        let says_more_specifically = || {
+            let ancestors = source_ancestors.get();
+            let general_bits =
+                *general_bits.get_or_init(|| ancestors.iter().fold(0, |bits, a| bits | a.bits));
+            let may_be_more_general = general_bits & bit_of(term.token.lemma) != 0;
+            let mut sources = source.terms.iter().zip(ancestors).enumerate();
+            let says = |(j, (u, ancestors)): (usize, (&Term, &Ancestors))| {
+                term_says_at(matches.strength(i, j), u, term, ancestors.list)
+            };
+            may_be_more_general && sources.any(says)
         };
-        if firmly_matched || (may_be_more_general && sources.any(says)) {
+        if firmly_matched || says_more_specifically() {
             said += weight[i];
         } else if source_opposition.may_oppose(term)
             && source
