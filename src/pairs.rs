@@ -27,7 +27,7 @@ pub mod same_claim;
 mod whole;
 use input::parse_line;
 use lines::{Lines, NumberedLine, ReadError};
-use whole::whole_text_scores;
+use whole::{whole_text_scores, WholeScores};
 
 /// Pair mode's default threshold: the similarity from which two texts' statements align. Pair
 /// mode keeps the hand rules ([`crate::align::Decision::Rules`]), measured at 0.25 on SICK train
@@ -145,7 +145,7 @@ fn judge_docs(
     let weighed = weigh_docs(docs, analyses, pair_config);
     let relation = if weighed.conflict {
         Verdict::Disagree
-    } else if same_claim::MODEL.same_claim(&weighed.features) {
+    } else if same_claim::MODEL.same_claim(&weighed.features()) {
         Verdict::Agree
     } else {
         Verdict::Unrelated
@@ -158,12 +158,32 @@ fn judge_docs(
 }
 
 /// What judging two texts finds before the fitted decision: whether a check finds them in
-/// conflict (and why), their relatedness, and the features the decision reads.
+/// conflict (and why), their relatedness, and what the decision reads, made into its features
+/// only when asked ([`Weighed::features`]): a pair in conflict disagrees whatever the decision
+/// says, and nearly a third of the generated pairs are in conflict.
 struct Weighed {
     conflict: bool,
     reasons: Vec<PairReason>,
     similarity: f64,
-    features: same_claim::Features,
+    /// The tokens of each text's claims.
+    tokens: Pair<Vec<Token>>,
+    scores: WholeScores,
+    /// Whether some statement of one text aligned with one of the other.
+    aligned: bool,
+    one_side_negates: bool,
+}
+
+impl Weighed {
+    /// The [`same_claim`] features of the pair.
+    fn features(&self) -> same_claim::Features {
+        same_claim::Evidence {
+            tokens: Pair::new(&self.tokens.left[..], &self.tokens.right[..]),
+            scores: &self.scores,
+            aligned: self.aligned,
+            one_side_negates: self.one_side_negates,
+        }
+        .features()
+    }
 }
 
 /// Whether a check finds two texts in conflict, and the [`same_claim`] features of the pair:
@@ -175,7 +195,7 @@ pub fn conflict_and_features(
 ) -> (bool, same_claim::Features) {
     let docs = (Doc::from_text("", left), Doc::from_text("", right));
     let weighed = weigh_docs(&docs, Pair::new(None, None), config);
-    (weighed.conflict, weighed.features)
+    (weighed.conflict, weighed.features())
 }
 
 fn weigh_docs(
@@ -235,18 +255,14 @@ fn weigh_docs(
             right: r.evidence.right.iter().map(|e| e.text.clone()).collect(),
         })
         .collect();
-    let features = same_claim::Evidence {
-        tokens: Pair::new(&tokens.left[..], &tokens.right[..]),
-        scores: &scores,
-        aligned: !report.pairs.is_empty(),
-        one_side_negates,
-    }
-    .features();
     Weighed {
         conflict: refutation.is_some() || aligned_disagree,
         reasons,
         similarity: (similarity * 1000.0).round() / 1000.0,
-        features,
+        tokens,
+        scores,
+        aligned: !report.pairs.is_empty(),
+        one_side_negates,
     }
 }
 

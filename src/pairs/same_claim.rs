@@ -112,6 +112,7 @@ impl Evidence<'_> {
             left.len().max(right.len()) as f64,
         );
         let [touched_least, touched_most] = least_most(self.scores.touched);
+        let (claim_coverage, source_coverage) = self.scores.coverage();
         let content_keys = Pair::new(&left_content[..], &right_content[..]);
         let [words_shared_least, words_shared_most] =
             least_most((share(&left_content), share(&right_content)));
@@ -119,8 +120,8 @@ impl Evidence<'_> {
             least_most((unshared(&left_content), unshared(&right_content)));
         Features([
             self.scores.similarity,
-            self.scores.claim_coverage,
-            self.scores.source_coverage,
+            claim_coverage,
+            source_coverage,
             touched_least,
             touched_most,
             words_shared_least,

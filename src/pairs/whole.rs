@@ -12,19 +12,27 @@ use crate::{Claims, Doc, SoleClaims};
 
 /// What the two texts share, compared whole (not statement by statement, so that pairs that do
 /// not align are graded too).
-#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct WholeScores {
     /// [`similarity`] of the two texts.
     pub(super) similarity: f64,
-    /// [`said_share`] of the right text by the left: how much of the claim the source says.
-    pub(super) claim_coverage: f64,
-    /// [`said_share`] of the left text by the right: how much of the source the claim says.
-    pub(super) source_coverage: f64,
     /// The weighted share of the right text's words the left one touches at all (see
     /// [`touches`]), and of the left's words the right touches.
     pub(super) touched: (f64, f64),
     /// Whether a word of one text is the opposite of a word of the other.
     pub(super) opposed: bool,
+    /// What [`WholeScores::coverage`] reads.
+    said: Said,
+}
+
+/// The two texts whole as [`said_share`] reads them: their profiles (the left text the source,
+/// the right one the claim), their word matches each way, and their words' [`Ancestors`].
+struct Said {
+    source: Profile,
+    claim: Profile,
+    source_matches: Matches,
+    claim_matches: Matches,
+    source_ancestors: AncestorsOf,
+    claim_ancestors: AncestorsOf,
 }
 
 /// The fitted blend behind the reported similarity, an estimate of SICK's 1–5 relatedness:
@@ -42,6 +50,26 @@ pub(super) struct WholeScores {
 pub(super) const RELATEDNESS: [f64; 6] = [1.581, 1.847, 0.740, 0.460, -0.877, -0.699];
 
 impl WholeScores {
+    /// [`said_share`] of the right text by the left (how much of the claim the source says) and
+    /// of the left text by the right (how much of the source the claim says). Worked out when
+    /// asked: only the fitted decision reads them, and a pair a check finds in conflict
+    /// disagrees whatever the decision says.
+    pub(super) fn coverage(&self) -> (f64, f64) {
+        let said = &self.said;
+        (
+            said_share(
+                &said.claim,
+                (&said.source, &said.source_ancestors),
+                &said.claim_matches,
+            ),
+            said_share(
+                &said.source,
+                (&said.claim, &said.claim_ancestors),
+                &said.source_matches,
+            ),
+        )
+    }
+
     /// The reported similarity: the relatedness estimate scaled so that a text compared with
     /// itself gets 1 (the most the blend gives), clamped to 0–1. Scaling leaves Pearson as is.
     pub(super) fn relatedness(&self, one_side_negates: bool) -> f64 {
@@ -97,7 +125,7 @@ pub(super) fn whole_text_scores(
     // claim the source says both read these strengths.
     let claim_matches = source_matches.transposed(&source, &claim);
     // The more general words of each word, read once for all the words it is tested against.
-    let (claim_ancestors, source_ancestors) = (AncestorsOf::new(&claim), AncestorsOf::new(&source));
+    let (claim_ancestors, source_ancestors) = (AncestorsOf::default(), AncestorsOf::default());
     // Which word of the claim touches which word of the source: one pass over the word pairs
     // gives both directions. A word more general than the other touches it fully too, but that
     // is looked up only for words not yet fully touched: most words of a related pair have their
@@ -129,8 +157,8 @@ pub(super) fn whole_text_scores(
         for (j, s) in source.terms.iter().enumerate() {
             if (claim_touched[i] < 1.0 || source_touched[j] < 1.0)
                 && one_is_more_general(
-                    (&c.token, claim_ancestors.get()[i]),
-                    (&s.token, source_ancestors.get()[j]),
+                    (&c.token, claim_ancestors.of(&claim)[i]),
+                    (&s.token, source_ancestors.of(&source)[j]),
                 )
             {
                 claim_touched[i] = 1.0;
@@ -148,6 +176,10 @@ pub(super) fn whole_text_scores(
         let hit: f64 = word_weights.iter().zip(touched).map(|(w, x)| w * x).sum();
         hit / mass
     };
+    let touched = (
+        share(claim_weights, &claim_touched),
+        share(source_weights, &source_touched),
+    );
     WholeScores {
         similarity: similarity.unwrap_or_else(|| {
             if source.terms.is_empty() || claim.terms.is_empty() {
@@ -156,13 +188,16 @@ pub(super) fn whole_text_scores(
                 similarity_of(&source, &claim, &source_matches)
             }
         }),
-        claim_coverage: said_share(&claim, &source, &claim_matches, &source_ancestors),
-        source_coverage: said_share(&source, &claim, &source_matches, &claim_ancestors),
-        touched: (
-            share(claim_weights, &claim_touched),
-            share(source_weights, &source_touched),
-        ),
+        touched,
         opposed,
+        said: Said {
+            source,
+            claim,
+            source_matches,
+            claim_matches,
+            source_ancestors,
+            claim_ancestors,
+        },
     }
 }
 
@@ -183,22 +218,14 @@ pub(super) fn touches(strength: f64, a: &Term, b: &Term) -> (f64, bool) {
 
 /// The [`Ancestors`] of each word of a profile, in term order, looked up when first asked: two
 /// texts whose every word the other matches firmly (a claim quoted whole) need none.
-pub(super) struct AncestorsOf<'p> {
-    profile: &'p Profile,
-    list: OnceCell<Vec<Ancestors>>,
-}
+#[derive(Default)]
+pub(super) struct AncestorsOf(OnceCell<Vec<Ancestors>>);
 
-impl<'p> AncestorsOf<'p> {
-    pub(super) fn new(profile: &'p Profile) -> AncestorsOf<'p> {
-        AncestorsOf {
-            profile,
-            list: OnceCell::new(),
-        }
-    }
-
-    pub(super) fn get(&self) -> &[Ancestors] {
-        self.list.get_or_init(|| {
-            self.profile
+impl AncestorsOf {
+    /// The ancestors of the words of `profile`, the profile they are always asked of.
+    pub(super) fn of(&self, profile: &Profile) -> &[Ancestors] {
+        self.0.get_or_init(|| {
+            profile
                 .terms
                 .iter()
                 .map(|t| Ancestors::of(t.token.lemma))
@@ -255,9 +282,8 @@ pub(super) fn one_is_more_general(
 /// `claim` has no firm match.
 pub(super) fn said_share(
     claim: &Profile,
-    source: &Profile,
+    (source, source_ancestors): (&Profile, &AncestorsOf),
     matches: &Matches,
-    source_ancestors: &AncestorsOf,
 ) -> f64 {
     let weight = matches.weights().0;
     let mass: f64 = weight.iter().copied().sum();
@@ -274,7 +300,7 @@ pub(super) fn said_share(
     for (i, term) in claim.terms.iter().enumerate() {
         let firmly_matched = matches.row(i).iter().any(|&s| s >= FIRM_MATCH);
         let says_more_specifically = || {
-            let ancestors = source_ancestors.get();
+            let ancestors = source_ancestors.of(source);
             let general_bits =
                 *general_bits.get_or_init(|| ancestors.iter().fold(0, |bits, a| bits | a.bits));
             let may_be_more_general = general_bits & bit_of(term.token.lemma) != 0;
