@@ -954,6 +954,11 @@ fn with_exact_counterparts(
 /// similarity, then the partner's id): a statement's partners are bounded, the same way from
 /// either side.
 fn at_most_partners(links: Vec<Link>, most: usize) -> Vec<Link> {
+    // No statement can have more partners than there are links: nothing to rank (a pair of
+    // sentences has a link or none).
+    if links.len() <= most {
+        return links;
+    }
     let rank_within = |key: &dyn Fn(&Link) -> (StatementId, StatementId)| {
         let mut order: Vec<usize> = (0..links.len()).collect();
         order.sort_unstable_by(|&a, &b| {
