@@ -710,6 +710,13 @@ pub fn ends_negative_contraction(lower: &str) -> bool {
     lower.ends_with("n't") || lower.ends_with("n’t")
 }
 
+/// Whether a text opens with "No." before a number ("No. 1 Chevrolet", "No. 10 Downing
+/// Street"): a rank, not the "No" that denies or opens a sentence.
+pub fn opens_with_rank(text: &str) -> bool {
+    text.strip_prefix("No.")
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Whether a lowercase word is a verb of denying or rejecting ("denied", "dismisses", "doubts"),
 /// by stem: "deny", "doubt" and [`REJECTING_VERBS`], not the noun "denial". Worked out once per
 /// distinct word (a token's `cues`): judging asks it of every token of every pair.

@@ -566,12 +566,8 @@ fn should_join(previous: &str, next: &str) -> bool {
             .to_lowercase();
         let starts_digit = next_first.is_some_and(|c| c.is_ascii_digit());
         // "the Dale Earnhardt Inc. No. 1 Chevrolet": "No." before a number is a rank, not the
-        // "No" that opens a sentence.
-        let mut words = next.split_whitespace();
-        let rank = words.next() == Some("No.")
-            && words
-                .next()
-                .is_none_or(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        // "No" that opens a sentence (the number may be the next piece: "No." never ends one).
+        let rank = crate::lexicon::opens_with_rank(next) || next.trim_end() == "No.";
         return starts_digit || rank || !SENTENCE_OPENERS.contains(&next_word.as_str());
     }
     // Initials: "John F. Kennedy", "J.K. Rowling".

@@ -455,11 +455,8 @@ pub(super) fn negation_conflict(claims: Pair<Claim>) -> Option<Reason> {
 /// Whether the word at `i` is "No." written before a number ("No. 1", "No. 10 Downing Street").
 pub(super) fn abbreviates_number(claim: Claim, i: usize) -> bool {
     let token = &claim.tokens[i];
-    let after = &claim.text[token.span.end..];
     &claim.text[token.span.start..token.span.end] == "No"
-        && after
-            .strip_prefix('.')
-            .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        && lexicon::opens_with_rank(&claim.text[token.span.start..])
 }
 
 /// Whether `claim` negates a verb with a word of [`lexicon::NEGATING_BEFORE_TO`] and its "to"
